@@ -1,0 +1,86 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "krakenlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "krakenlint", targets: ["krakenlint"]),
+        .library(name: "ConfigTree", targets: ["ConfigTree"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
+        .library(name: "KrakenLint", targets: ["KrakenLint"]),
+        .library(name: "NTLM", targets: ["NTLM"]),
+        .library(name: "NTLMProbe", targets: ["NTLMProbe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+
+        // Source files, spans, the positioned tree, JSON and YAML readers.
+        .target(name: "ConfigTree", dependencies: ["CYAML"]),
+
+        // General JSON Schema engine (draft-07, 2019-09, 2020-12) over the positioned tree.
+        .target(name: "JSONSchema", dependencies: ["ConfigTree"]),
+
+        // KrakenD knowledge: embedded schema, typed views, rules, the linter.
+        .target(
+            name: "KrakenLint",
+            dependencies: ["ConfigTree", "JSONSchema"],
+            plugins: ["EmbedSchemas"]
+        ),
+
+        // Output formats for lint results, and the writers (JSON, JUnit XML, terminal) the prober shares.
+        .target(name: "Reporting", dependencies: ["ConfigTree", "KrakenLint"]),
+
+        // NTLMv2 messages as go-ntlmssp builds them: pure functions over bytes.
+        .target(name: "NTLM", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+
+        // The credential smoke test: targets from a config, the handshake over SwiftNIO.
+        .target(
+            name: "NTLMProbe",
+            dependencies: [
+                "ConfigTree", "NTLM", "Reporting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+
+        // The commands, as a library so the whole CLI is testable in-process.
+        .target(
+            name: "KrakenLintCLI",
+            dependencies: [
+                "ConfigTree", "JSONSchema", "KrakenLint", "Reporting", "NTLM", "NTLMProbe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "krakenlint", dependencies: ["KrakenLintCLI"]),
+
+        // Build-time embedding of schemas/ into the KrakenLint module.
+        .executableTarget(name: "SchemaEmbedder", path: "Plugins/SchemaEmbedder"),
+        .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["SchemaEmbedder"]),
+
+        // Benchmarks: executables that print figures (see Benchmarks/README.md).
+        .executableTarget(name: "LoadBenchmark", dependencies: ["ConfigTree", "CYAML"], path: "Benchmarks/LoadBenchmark"),
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["ConfigTree", "JSONSchema", "KrakenLint"], path: "Benchmarks/SchemaBenchmark"),
+
+        .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
+        .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "KrakenLint", "ConfigTree"]),
+        .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
+        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree"]),
+        .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI"]),
+    ]
+)

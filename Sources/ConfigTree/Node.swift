@@ -1,0 +1,96 @@
+/// A value of a configuration file with its place in the source.
+///
+/// Objects keep their members in source order, duplicates included (JSON allows them; the reader
+/// reports them). Lookups by key follow KrakenD's Go decoder: the last member with that key wins.
+public struct Node: Sendable {
+    public enum Value: Sendable {
+        case object([Member])
+        case array([Node])
+        case string(String)
+        case number(Number)
+        case bool(Bool)
+        case null
+    }
+
+    public var value: Value
+    public var span: Span
+
+    public init(_ value: Value, span: Span) {
+        self.value = value
+        self.span = span
+    }
+}
+
+/// One `key: value` pair of an object, with the key's own span.
+public struct Member: Sendable {
+    public var key: String
+    public var keySpan: Span
+    public var value: Node
+
+    public init(key: String, keySpan: Span, value: Node) {
+        self.key = key
+        self.keySpan = keySpan
+        self.value = value
+    }
+}
+
+extension Node {
+    /// The JSON type name of the value: object, array, string, number, boolean or null.
+    public var typeName: String {
+        switch value {
+        case .object: return "object"
+        case .array: return "array"
+        case .string: return "string"
+        case .number: return "number"
+        case .bool: return "boolean"
+        case .null: return "null"
+        }
+    }
+
+    public var members: [Member]? {
+        if case .object(let members) = value { return members }
+        return nil
+    }
+
+    public var elements: [Node]? {
+        if case .array(let elements) = value { return elements }
+        return nil
+    }
+
+    public var string: String? {
+        if case .string(let text) = value { return text }
+        return nil
+    }
+
+    public var number: Number? {
+        if case .number(let number) = value { return number }
+        return nil
+    }
+
+    public var bool: Bool? {
+        if case .bool(let flag) = value { return flag }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
+    public var isObject: Bool { members != nil }
+
+    /// The member with this key (the last one when the key is repeated), or nil.
+    public func member(_ key: String) -> Member? {
+        guard let members else { return nil }
+        return members.last { $0.key == key }
+    }
+
+    /// The value of the member with this key (the last one when repeated), or nil.
+    public subscript(key: String) -> Node? { member(key)?.value }
+
+    /// The array element at `index`, or nil when out of range or not an array.
+    public subscript(index: Int) -> Node? {
+        guard let elements, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+}

@@ -1,0 +1,85 @@
+/// The syntax a configuration file is written in.
+public enum SourceFormat: String, Sendable, CaseIterable {
+    case json, yaml
+
+    /// The format a file name implies (`.json`, `.yaml`, `.yml`), or nil.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+            self = .yaml
+        } else {
+            return nil
+        }
+    }
+}
+
+/// The bytes of one input file, its display path and format, and a line index for positions and snippets.
+public final class SourceFile: Sendable {
+    /// The path as shown to the user (as given on the command line, or `--stdin-filename`).
+    public let path: String
+    public let format: SourceFormat
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(path: String, format: SourceFormat, bytes: [UInt8]) {
+        self.path = path
+        self.format = format
+        self.bytes = bytes
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(path: String, format: SourceFormat, text: String) {
+        self.init(path: path, format: format, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`).
+    public func byteRange(ofLine line: Int) -> Range<Int>? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// The text of a 1-based line for snippets; invalid UTF-8 is shown as U+FFFD.
+    public func lineText(_ line: Int) -> String? {
+        guard let range = byteRange(ofLine: line) else { return nil }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The position of a byte offset: its line and its column counted in Unicode scalars.
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        // A continuation byte at `clamped` belongs to the character already counted.
+        if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        return SourcePosition(offset: clamped, line: low + 1, column: column)
+    }
+
+    /// A span covering the byte range `start..<end`.
+    public func span(from start: Int, to end: Int) -> Span {
+        Span(start: position(ofOffset: start), end: position(ofOffset: end))
+    }
+}

@@ -1,0 +1,2 @@
+/// NTLMv2 messages as go-ntlmssp builds them.
+public enum NTLMModule {}

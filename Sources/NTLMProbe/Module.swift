@@ -1,0 +1,2 @@
+/// The NTLM credential smoke test.
+public enum NTLMProbeModule {}

@@ -1,0 +1,2 @@
+/// Output formats for lint and probe results.
+public enum ReportingModule {}
