@@ -228,26 +228,76 @@ EXAMPLES = [
     ("endpoint:validation/cel", [], False, "config-reference.md validation/cel"),
     ("endpoint:validation/cel", [{"check_expr": "true"}], True, "config-reference.md validation/cel"),
     ("endpoint:validation/json-schema", {"type": "object", "anything": [1]}, True, "config-reference.md validation/json-schema"),
+    ("backend:auth/gcp", {"credentials_file": "f"}, False, "config-reference.md auth/gcp"),
+    ("backend:auth/gcp", {"audience": "a", "credentials_file": "f", "credentials_json": {}}, True, "config-reference.md auth/gcp"),
+    ("service:modifier/response-headers", {}, False, "config-reference.md modifier/response-headers"),
+    ("service:modifier/response-headers", {"add": {}}, False, "config-reference.md modifier/response-headers"),
+    ("service:modifier/response-headers", {"delete": []}, False, "config-reference.md modifier/response-headers"),
+    ("service:modifier/response-headers", {"add": {"X-A": ["1"]}, "delete": ["Server"]}, True, "config-reference.md modifier/response-headers"),
+    ("endpoint:validation/cel", {"check_expr": "true"}, False, "config-reference.md validation/cel"),
+    ("service:auth/revoker", {"n": 1, "p": 0.1, "hash_name": "optimal", "ttl": 1, "port": 1, "token_keys": []}, False, "config-reference.md auth/revoker"),
+    ("service:auth/revoker", {"N": 1, "P": 0.1, "hash_name": "optimal", "TTL": 1, "port": 1, "token_keys": []}, True, "config-reference.md auth/revoker"),
+    ("backend:qos/circuit-breaker", {"interval": "60s", "timeout": 10, "max_errors": 1}, False, "config-reference.md qos/circuit-breaker"),
+    ("backend:qos/circuit-breaker", {"interval": 60, "timeout": 10, "max_errors": 1}, True, "config-reference.md qos/circuit-breaker"),
+    ("backend:qos/circuit-breaker/http", {"interval": 60, "timeout": 10, "max_errors": 1, "valid_status_codes": [600]}, False, "config-reference.md qos/circuit-breaker/http"),
+    ("backend:qos/circuit-breaker/http", {"interval": 60, "timeout": 10, "max_errors": 1, "valid_status_codes": []}, False, "config-reference.md qos/circuit-breaker/http"),
+    ("backend:qos/ratelimit/proxy", {"max_rate": 1}, False, "config-reference.md qos/ratelimit/proxy"),
+    ("endpoint:qos/ratelimit/router", {"capacity": 1}, False, "config-reference.md qos/ratelimit/router"),
+    ("endpoint:qos/ratelimit/router", {"client_max_rate": 1}, True, "config-reference.md qos/ratelimit/router"),
+    ("endpoint:qos/ratelimit/router/redis", {"connection_name": "r", "max_rate": 1, "anything": True}, True, "config-reference.md qos/ratelimit/router/redis"),
+    ("endpoint:qos/ratelimit/router/redis", {"max_rate": 1}, False, "config-reference.md qos/ratelimit/router/redis"),
+    ("backend:backend/graphql", {"type": "query", "query": "{a}", "query_path": "q"}, False, "config-reference.md backend/graphql"),
+    ("backend:backend/graphql", {"type": "subscription", "query": "{a}"}, False, "config-reference.md backend/graphql"),
+    ("backend:backend/amqp/consumer", {"name": "q", "exchange": "x", "routing_key": "#"}, False, "config-reference.md backend/amqp/consumer"),
+    ("backend:backend/amqp/producer", {"name": "q", "exchange": "x", "routing_key": "#"}, True, "config-reference.md backend/amqp/producer"),
+    ("backend:ai/llm", {}, True, "config-reference.md ai/llm"),
+    ("backend:ai/llm", {"openai": {"v1": {"credentials": "k", "variables": {"model": "m"}}}, "gemini": {"v1beta": {"credentials": "k"}}}, False, "config-reference.md ai/llm"),
+    ("service:router", {"decompress_gzip": True}, False, "config-reference.md router"),
+    ("service:router", {"error_body": {"404": {"msg": "x"}, "500": {}}}, False, "config-reference.md router"),
+    ("service:server/virtualhost", {"hosts": ["a"], "aliased_hosts": {"a": "b"}}, False, "config-reference.md server/virtualhost"),
+    ("service:server/virtualhost", {"aliased_hosts": {"any key": 1}}, True, "config-reference.md server/virtualhost"),
+    ("service:telemetry/opentelemetry", {"exporters": {}}, False, "config-reference.md telemetry/opentelemetry"),
+    ("service:telemetry/opentelemetry", {"exporters": {"otlp": [{"name": "o", "host": "h"}]}}, True, "config-reference.md telemetry/opentelemetry"),
+    ("service:telemetry/opentelemetry", {"exporters": {"otlp": [{"name": "o", "host": "h"}]}, "layers": {"global": {"traces_static_attributes": [{"key": "k", "value": "v", "@c": 1}]}}}, False, "config-reference.md 0.2"),
+    ("backend:telemetry/logging", {"backend": {}}, False, "config-reference.md telemetry/logging"),
+    ("backend:proxy", {"sequential": True}, False, "config-reference.md proxy"),
+    ("endpoint:proxy", {"shadow": True}, False, "config-reference.md proxy"),
+    ("endpoint:proxy", {"sequential": True, "sequential_propagated_params": ["resp0_id"]}, True, "config-reference.md proxy"),
+    ("endpoint:proxy", {"sequential_propagated_params": ["id"]}, False, "config-reference.md proxy"),
+    ("endpoint:security/policies", {"jwt": {"policies": ["true"]}}, True, "config-reference.md security/policies"),
+    ("backend:security/policies", {"jwt": {"policies": ["true"]}}, False, "config-reference.md security/policies"),
+    ("service:documentation/openapi", {"response_definition": {"@c": {}}}, False, "config-reference.md 0.2"),
+    ("service:documentation/openapi", {"response_definition": {"200": {"description": "ok"}, "mydefault": {}}}, True, "config-reference.md documentation/openapi"),
+    ("service:grpc", {"catalog": ["a.pb"], "server": {"services": [{"name": "s", "methods": [{"name": "m", "backend": [{"url_pattern": "/"}], "extra_config": {"proxy": {}}}]}]}}, False, "config-reference.md grpc"),
+    ("service:grpc", {"catalog": ["a.pb"], "server": {"services": [{"name": "s", "methods": [{"name": "m", "backend": [{"url_pattern": "/"}], "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "u"}}}]}]}}, True, "config-reference.md grpc"),
 ]
 
 
+SLASHLESS_NAMESPACES = {"grpc", "proxy", "redis", "router", "websocket", "workflow"}
+
+
 def place(where, value):
-    """Builds a minimal configuration that puts value at the spot named by where."""
+    """Builds a minimal configuration that puts value at the spot named by where: a property of the
+    root, endpoint or backend, or a namespace (a key with a slash, or one of SLASHLESS_NAMESPACES) of
+    that level's extra_config."""
     level, _, key = where.partition(":")
+    is_namespace = "/" in key or key in SLASHLESS_NAMESPACES
     backend = {"url_pattern": "/u", "host": ["http://h"]}
     endpoint = {"endpoint": "/e", "backend": [backend]}
     config = {"version": 3, "endpoints": [endpoint]}
+    if level == "root" and is_namespace:
+        raise ValueError("use service: for a root namespace")
     if level == "root":
         config[key] = value
     elif level == "service":
         config["extra_config"] = {key: value}
     elif level == "endpoint" and key in ("path",):
         endpoint["endpoint"] = value
-    elif level == "endpoint" and "/" not in key:
+    elif level == "endpoint" and not is_namespace:
         endpoint[key] = value
     elif level == "endpoint":
         endpoint["extra_config"] = {key: value}
-    elif level == "backend" and "/" not in key:
+    elif level == "backend" and not is_namespace:
         backend[key] = value
     elif level == "backend":
         backend["extra_config"] = {key: value}
