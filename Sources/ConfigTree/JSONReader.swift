@@ -7,6 +7,7 @@ enum JSONReader {
     static func read(_ file: SourceFile, limits: LoadLimits) -> LoadResult {
         file.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(file: file, bytes: buffer, limits: limits)
+            defer { parser.releaseScratch() }
             return parser.parseDocument()
         }
     }
@@ -17,45 +18,24 @@ struct JSONFailure: Error {
     var issue: LoadIssue
 }
 
-/// An object or array whose closing bracket has not been read yet.
+/// An object or array whose closing bracket has not been read yet. Its members or elements sit on the
+/// parser's scratch stacks from `base` up.
 struct OpenContainer {
     /// Objects with more members than this index their keys in a dictionary for the duplicate check.
     static let keyIndexThreshold = 12
 
     let isObject: Bool
     let start: SourcePosition
-    var members: [Member] = []
-    var elements: [Node] = []
+    let base: Int
     var pendingKey = ""
     var pendingKeySpan = Span(at: SourcePosition(offset: 0, line: 1, column: 1))
+    /// First scratch index of each key, once the object has more than `keyIndexThreshold` members.
     var keyIndex: [String: Int]?
 
-    init(isObject: Bool, start: SourcePosition) {
+    init(isObject: Bool, start: SourcePosition, base: Int) {
         self.isObject = isObject
         self.start = start
-    }
-
-    /// The index of an earlier member whose key has exactly the bytes of `key`.
-    func indexOfMember(withKey key: String) -> Int? {
-        if let keyIndex {
-            guard let found = keyIndex[key] else { return nil }
-            if members[found].key.utf8.elementsEqual(key.utf8) { return found }
-        }
-        return members.firstIndex { $0.key == key && $0.key.utf8.elementsEqual(key.utf8) }
-    }
-
-    mutating func appendMember(_ value: Node) {
-        members.append(Member(key: pendingKey, keySpan: pendingKeySpan, value: value))
-        if keyIndex != nil {
-            if keyIndex?[pendingKey] == nil { keyIndex?[pendingKey] = members.count - 1 }
-        } else if members.count > OpenContainer.keyIndexThreshold {
-            var index: [String: Int] = [:]
-            index.reserveCapacity(members.count * 2)
-            for (position, member) in members.enumerated() where index[member.key] == nil {
-                index[member.key] = position
-            }
-            keyIndex = index
-        }
+        self.base = base
     }
 }
 
@@ -67,6 +47,9 @@ struct JSONParser {
     let end: Int
     var index = 0
     var issues: [LoadIssue] = []
+    /// Members and elements of the open containers, innermost last.
+    var memberScratch = MoveStack<Member>()
+    var elementScratch = MoveStack<Node>()
 
     // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
     // were consumed on it (columns count scalars, so those bytes do not advance the column).
@@ -79,6 +62,11 @@ struct JSONParser {
         self.bytes = bytes
         self.limits = limits
         self.end = bytes.count
+    }
+
+    mutating func releaseScratch() {
+        memberScratch.release()
+        elementScratch.release()
     }
 
     mutating func parseDocument() -> LoadResult {
@@ -198,7 +186,7 @@ struct JSONParser {
                     index += 1
                     node = Node(.object([]), span: Span(start: start, end: position(index)))
                 } else {
-                    var container = OpenContainer(isObject: true, start: start)
+                    var container = OpenContainer(isObject: true, start: start, base: memberScratch.count)
                     try readKey(into: &container, afterComma: nil)
                     stack.append(container)
                     continue
@@ -209,7 +197,7 @@ struct JSONParser {
                     index += 1
                     node = Node(.array([]), span: Span(start: start, end: position(index)))
                 } else {
-                    stack.append(OpenContainer(isObject: false, start: start))
+                    stack.append(OpenContainer(isObject: false, start: start, base: elementScratch.count))
                     continue
                 }
             default:
@@ -221,7 +209,7 @@ struct JSONParser {
                 let valueEndLine = node.span.end.line
                 skipWhitespace()
                 if stack[top].isObject {
-                    stack[top].appendMember(node)
+                    appendMember(node, to: &stack[top])
                     switch peek() {
                     case UInt8(ascii: ","):
                         let comma = index
@@ -231,7 +219,7 @@ struct JSONParser {
                     case UInt8(ascii: "}"):
                         index += 1
                         let closed = stack.removeLast()
-                        node = Node(.object(closed.members), span: Span(start: closed.start, end: position(index)))
+                        node = Node(.object(memberScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
                         continue
                     case UInt8(ascii: "\""):
                         throw failure(at: index, message: "missing ',' after the member ending on line \(valueEndLine)",
@@ -240,7 +228,7 @@ struct JSONParser {
                         throw failure(at: index, expected: "',' or '}' after object member")
                     }
                 } else {
-                    stack[top].elements.append(node)
+                    elementScratch.append(node)
                     switch peek() {
                     case UInt8(ascii: ","):
                         let comma = index
@@ -250,7 +238,7 @@ struct JSONParser {
                     case UInt8(ascii: "]"):
                         index += 1
                         let closed = stack.removeLast()
-                        node = Node(.array(closed.elements), span: Span(start: closed.start, end: position(index)))
+                        node = Node(.array(elementScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
                         continue
                     case let byte? where Self.startsValue(byte):
                         throw failure(at: index, message: "missing ',' after the element ending on line \(valueEndLine)",
@@ -263,6 +251,38 @@ struct JSONParser {
             }
             if stack.isEmpty { return node }
         }
+    }
+
+    /// Adds the member whose key is pending in `container`, indexing keys once the object grows large.
+    @inline(__always)
+    mutating func appendMember(_ value: consuming Node, to container: inout OpenContainer) {
+        memberScratch.append(Member(key: container.pendingKey, keySpan: container.pendingKeySpan, value: value))
+        let last = memberScratch.count - 1
+        if container.keyIndex != nil {
+            if container.keyIndex?[container.pendingKey] == nil { container.keyIndex?[container.pendingKey] = last }
+        } else if last - container.base >= OpenContainer.keyIndexThreshold {
+            var keyIndex: [String: Int] = [:]
+            keyIndex.reserveCapacity(2 * (last - container.base + 1))
+            for position in container.base...last where keyIndex[memberScratch.storage[position].key] == nil {
+                keyIndex[memberScratch.storage[position].key] = position
+            }
+            container.keyIndex = keyIndex
+        }
+    }
+
+    /// The scratch index of an earlier member of `container` whose key has exactly the bytes of `key`.
+    func indexOfMember(withKey key: String, in container: OpenContainer) -> Int? {
+        let members = memberScratch.storage
+        if let keyIndex = container.keyIndex {
+            guard let found = keyIndex[key] else { return nil }
+            if members[found].key.utf8.elementsEqual(key.utf8) { return found }
+        }
+        var position = container.base
+        while position < memberScratch.count {
+            if members[position].key == key, members[position].key.utf8.elementsEqual(key.utf8) { return position }
+            position += 1
+        }
+        return nil
     }
 
     /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.
@@ -295,8 +315,8 @@ struct JSONParser {
                 message: "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)",
                 span: span))
         }
-        if let earlier = container.indexOfMember(withKey: key) {
-            let firstLine = container.members[earlier].keySpan.start.line
+        if let earlier = indexOfMember(withKey: key, in: container) {
+            let firstLine = memberScratch.storage[earlier].keySpan.start.line
             issues.append(LoadIssue(
                 code: .duplicateKey,
                 severity: .warning,
