@@ -37,8 +37,9 @@ struct YAMLOpenCollection {
     var pendingIsMerge = false
     /// The line of this mapping's `<<` key, so that a second one is reported as a repeat.
     var mergeKeyLine: Int?
-    /// First scratch index of each key, once the mapping is large.
-    var keyIndex: [String: Int]?
+    /// First scratch position of each key hash, once the mapping is large (see `RepeatedKeys`).
+    var hashIndex: [UInt64: Int]?
+    var pendingKeyHash: UInt64 = 0
     /// Members merged in by `<<`, with the number of explicit members that preceded the merge key.
     var merges: [(position: Int, members: [Member])] = []
 
@@ -55,8 +56,6 @@ struct YAMLOpenCollection {
 
 /// Builds the positioned tree from libyaml events. Valid only inside `withUnsafeBufferPointer`.
 struct YAMLTreeBuilder {
-    static let keyIndexThreshold = 12
-
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
@@ -64,6 +63,8 @@ struct YAMLTreeBuilder {
     var issues: [LoadIssue] = []
     var memberScratch = MoveStack<Member>()
     var elementScratch = MoveStack<Node>()
+    /// The hash of each member's key, parallel to `memberScratch`.
+    var keyHashScratch = MoveStack<UInt64>()
     var stack: [YAMLOpenCollection] = []
     var anchors: [String: (node: Node, count: Int)] = [:]
     var openAnchors: Set<String> = []
@@ -80,6 +81,7 @@ struct YAMLTreeBuilder {
     mutating func releaseScratch() {
         memberScratch.release()
         elementScratch.release()
+        keyHashScratch.release()
     }
 
     mutating func build() -> LoadResult {
@@ -276,7 +278,7 @@ struct YAMLTreeBuilder {
             stack[top].merges.append((memberScratch.count - stack[top].base, merged))
         } else {
             memberScratch.append(Member(key: key, keySpan: stack[top].pendingKeySpan, value: node))
-            indexKeyIfLarge()
+            RepeatedKeys.recordLast(hash: stack[top].pendingKeyHash, base: stack[top].base, hashes: &keyHashScratch, index: &stack[top].hashIndex)
         }
         stack[top].pendingKey = nil
         stack[top].pendingIsMerge = false
@@ -288,7 +290,11 @@ struct YAMLTreeBuilder {
         if key.utf8.count > limits.maxKeyLength {
             throw failure(.limit, "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)", at: keySpan)
         }
-        let earlierLine = isMerge ? stack[top].mergeKeyLine : earlierKeyLine(key, in: stack[top])
+        let hash = RepeatedKeys.hash(key)
+        let earlierLine = isMerge
+            ? stack[top].mergeKeyLine
+            : RepeatedKeys.find(key, hash: hash, base: stack[top].base, members: memberScratch, hashes: keyHashScratch,
+                                index: stack[top].hashIndex).map { memberScratch.storage[$0].keySpan.start.line }
         if let earlierLine {
             throw failure(.syntax, "mapping key \"\(key)\" already defined at line \(earlierLine)", at: keySpan,
                           hint: "KrakenD's YAML library refuses repeated keys; keep one")
@@ -296,6 +302,7 @@ struct YAMLTreeBuilder {
         stack[top].pendingKey = key
         stack[top].pendingKeySpan = keySpan
         stack[top].pendingIsMerge = isMerge
+        stack[top].pendingKeyHash = hash
         if isMerge { stack[top].mergeKeyLine = keySpan.start.line }
     }
 }
