@@ -41,18 +41,26 @@ public final class Validator: @unchecked Sendable {
 
     /// True when `instance` satisfies the schema. Builds no messages.
     public func isValid(_ instance: Node) -> Bool {
-        let evaluation = Evaluation(options: options, collecting: false)
-        return evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+        let root = root
+        let options = options
+        return DeepStack.run(for: instance) {
+            let evaluation = Evaluation(options: options, collecting: false)
+            return evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+        }
     }
 
     /// Every reason `instance` fails (empty when valid). Alternatives report their best branch only.
     public func validate(_ instance: Node) -> [ValidationError] {
-        let evaluation = Evaluation(options: options, collecting: true)
-        let valid = evaluation.validate(root, instance, nil)
-        if !valid && evaluation.errors.isEmpty {
+        let root = root
+        let options = options
+        let (valid, errors) = DeepStack.run(for: instance) {
+            let evaluation = Evaluation(options: options, collecting: true)
+            return (evaluation.validate(root, instance, nil), evaluation.errors)
+        }
+        if !valid && errors.isEmpty {
             return [ValidationError(instancePointer: .root, keywordLocation: "", absoluteKeywordLocation: root.absoluteLocation, keyword: "", message: "the value does not satisfy the schema")]
         }
-        return evaluation.errors
+        return errors
     }
 }
 
@@ -69,7 +77,14 @@ enum MetaValidation {
         }
         let reference = URIReference(parsing: metaURI).withoutFragment
         guard reference.description != document.uri, registry.contains(reference.description) else { return }
-        let meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        let meta: Validator
+        if Dialect(metaSchemaURI: reference.description) != nil {
+            meta = try registry.metaValidators.validator(for: reference.description) {
+                try Validator(registry: registry, entry: reference.description, validateSchema: false)
+            }
+        } else {
+            meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        }
         let errors = meta.validate(root)
         if !errors.isEmpty { throw SchemaError.invalidAgainstMetaSchema(uri: document.uri, errors: errors) }
     }
@@ -77,4 +92,19 @@ enum MetaValidation {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Compiled official meta-schemas by URI.
+final class MetaValidatorCache: @unchecked Sendable {
+    private var validators: [String: Validator] = [:]
+    private let lock = NSLock()
+
+    func validator(for uri: String, make: () throws -> Validator) throws -> Validator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = validators[uri] { return cached }
+        let made = try make()
+        validators[uri] = made
+        return made
+    }
 }
