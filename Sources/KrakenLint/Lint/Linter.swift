@@ -8,7 +8,7 @@ public struct Linter: Sendable {
     public var limits: LoadLimits
     public var model: ServiceModel
 
-    public init(options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel()) {
+    public init(options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel(canonicalNamespace: { LegacyNamespaces.currentName(for: $0) ?? $0 })) {
         self.options = options
         self.limits = limits
         self.model = model
