@@ -18,11 +18,10 @@ enum EndpointPaths {
                 return "a \"*\" may only be the last character"
             }
         }
-        for name in ["debug", "echo", "health"] {
-            let reserved = Array("/__\(name)".utf8)
+        for (name, reserved) in reservedPaths {
             var start = 0
             while start + reserved.count <= bytes.count {
-                if Array(bytes[start..<start + reserved.count]) == reserved {
+                if bytes[start..<start + reserved.count].elementsEqual(reserved) {
                     let rest = bytes[(start + reserved.count)...]
                     if rest.isEmpty || (rest.first == UInt8(ascii: "/") && !rest.contains(UInt8(ascii: "\n"))) {
                         return "\"/__\(name)\" is reserved by KrakenD"
@@ -33,6 +32,8 @@ enum EndpointPaths {
         }
         return nil
     }
+
+    private static let reservedPaths: [(String, [UInt8])] = ["debug", "echo", "health"].map { ($0, Array("/__\($0)".utf8)) }
 
     /// The endpoint's input parameters, in order of appearance (duplicates kept, as KrakenD does).
     /// Strict REST (default): `/{name}` with `name` in `[a-zA-Z0-9_-]+` right after a slash.

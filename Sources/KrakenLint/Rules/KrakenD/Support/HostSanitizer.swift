@@ -30,10 +30,12 @@ enum HostSanitizer {
         return nameAndRest(bytes, at: start)
     }
 
+    /// `https?://`, the longer alternative first as the regex prefers it.
+    private static let schemes: [[UInt8]] = [Array("https://".utf8), Array("http://".utf8)]
+
     private static func scheme(_ bytes: [UInt8], at start: Int) -> Int? {
-        for prefix in ["https://", "http://"] {
-            let literal = Array(prefix.utf8)
-            if bytes.count - start >= literal.count && Array(bytes[start..<start + literal.count]) == literal {
+        for literal in schemes {
+            if bytes.count - start >= literal.count && bytes[start..<start + literal.count].elementsEqual(literal) {
                 return start + literal.count
             }
         }
