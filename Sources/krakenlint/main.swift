@@ -1,1 +1,4 @@
-print("krakenlint")
+import Foundation
+import KrakenLintCLI
+
+exit(KrakenLintCommand.run(Array(CommandLine.arguments.dropFirst()), io: .process))

@@ -1,0 +1,37 @@
+/// Walks a configuration once, calling every rule's hooks in source order.
+struct Traversal {
+    let rules: [any Rule]
+    let context: LintContext
+
+    func run() {
+        let service = context.service
+        for rule in rules { rule.visitService(service, in: context) }
+        visitNamespaces(of: service.extraConfig)
+        for endpoint in service.endpoints { visit(endpoint) }
+        for agent in service.asyncAgents {
+            for rule in rules { rule.visitAsyncAgent(agent, in: context) }
+            visitNamespaces(of: agent.extraConfig)
+            for backend in agent.backends { visit(backend) }
+        }
+        for rule in rules { rule.finish(in: context) }
+    }
+
+    private func visit(_ endpoint: EndpointView) {
+        for rule in rules { rule.visitEndpoint(endpoint, in: context) }
+        visitNamespaces(of: endpoint.extraConfig)
+        for backend in endpoint.backends { visit(backend) }
+    }
+
+    private func visit(_ backend: BackendView) {
+        for rule in rules { rule.visitBackend(backend, in: context) }
+        visitNamespaces(of: backend.extraConfig)
+        if let workflow = backend.workflow { visit(workflow) }
+    }
+
+    private func visitNamespaces(of extraConfig: ExtraConfigView?) {
+        guard let extraConfig else { return }
+        for namespace in extraConfig.namespaces {
+            for rule in rules { rule.visitNamespace(namespace, in: context) }
+        }
+    }
+}

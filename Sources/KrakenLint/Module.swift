@@ -1,2 +1,0 @@
-/// KrakenD knowledge: schema, views, rules, linter.
-public enum KrakenLintModule { static var schemaFileCount: Int { EmbeddedSchemas.files.count } }

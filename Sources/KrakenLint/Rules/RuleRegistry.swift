@@ -1,0 +1,15 @@
+/// The one list of every rule krakenlint knows. Adding a rule means adding it here.
+public enum RuleRegistry {
+    /// Rules that run as visitors over the configuration.
+    public static let visitorRules: [any Rule.Type] = KrakenDRules.all + NTLMRules.all + SecretRules.all
+
+    /// Every rule description, visitor rules and built-in findings alike, sorted by id.
+    public static let allDescriptions: [RuleDescription] = {
+        let all = LoaderRules.all + visitorRules.map { $0.description }
+        return all.sorted { $0.id < $1.id }
+    }()
+
+    public static func description(for id: String) -> RuleDescription? {
+        allDescriptions.first { $0.id == id }
+    }
+}

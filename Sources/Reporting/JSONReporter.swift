@@ -1,0 +1,47 @@
+import KrakenLint
+
+/// `--format json`: the fixed contract CI tools parse.
+///
+/// `{"tool":{"name","version"},"files":[{"path","format","diagnostics":[{"rule","severity","message",
+/// "line","column","end_line","end_column","pointer","fix"?}]}],"summary":{"files","errors","warnings","infos"}}`
+public struct JSONReporter: Reporter {
+    public var pretty: Bool
+
+    public init(pretty: Bool = true) { self.pretty = pretty }
+
+    public func render(_ run: LintRun) -> String {
+        let files: [JSONValue] = run.reports.map { report in
+            .object([
+                ("path", .string(report.file.path)),
+                ("format", .string(report.file.format.rawValue)),
+                ("diagnostics", .array(report.diagnostics.map { diagnostic(for: $0, in: report) })),
+            ])
+        }
+        let document = JSONValue.object([
+            ("tool", .object([("name", .string("krakenlint")), ("version", .string(run.toolVersion))])),
+            ("files", .array(files)),
+            ("summary", .object([
+                ("files", .int(run.reports.count)),
+                ("errors", .int(run.count(.error))),
+                ("warnings", .int(run.count(.warning))),
+                ("infos", .int(run.count(.info))),
+            ])),
+        ])
+        return document.serialized(pretty: pretty) + "\n"
+    }
+
+    private func diagnostic(for diagnostic: Diagnostic, in report: FileReport) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("rule", .string(diagnostic.ruleID)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(Redaction.scrub(diagnostic.message, in: report))),
+            ("line", .int(diagnostic.span.start.line)),
+            ("column", .int(diagnostic.span.start.column)),
+            ("end_line", .int(diagnostic.span.end.line)),
+            ("end_column", .int(diagnostic.span.end.column)),
+            ("pointer", .string(diagnostic.pointer.description)),
+        ]
+        if let fix = diagnostic.fix { members.append(("fix", .string(Redaction.scrub(fix, in: report)))) }
+        return .object(members)
+    }
+}

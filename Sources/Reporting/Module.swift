@@ -1,2 +1,0 @@
-/// Output formats for lint and probe results.
-public enum ReportingModule {}
