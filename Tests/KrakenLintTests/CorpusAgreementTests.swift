@@ -232,6 +232,36 @@ final class CorpusAgreementTests: XCTestCase {
         return "{" + version + "\"endpoints\": [\(endpointText)]\(root)}"
     }
 
+    func testSchemaLoadedFromAFolderGivesTheBundledVerdicts() throws {
+        let folder = Self.packageRoot.appendingPathComponent("schemas")
+        let schema = try KrakenDSchema.load(path: folder.path)
+        XCTAssertEqual(schema.origin, folder.path)
+        try assertNTLMVerdicts(of: schema)
+    }
+
+    func testSchemaLoadedFromItsEntryFileResolvesSiblingFilesOffline() throws {
+        let schema = try KrakenDSchema.load(path: Self.packageRoot.appendingPathComponent("schemas/krakend.json").path)
+        try assertNTLMVerdicts(of: schema)
+    }
+
+    func testLoadingAMissingSchemaOrAFolderWithoutEntryFailsWithTheReason() {
+        XCTAssertThrowsError(try KrakenDSchema.load(path: "/nonexistent/krakend-schema")) { error in
+            XCTAssertTrue("\(error)".contains("no such file or folder"), "\(error)")
+        }
+        XCTAssertThrowsError(try KrakenDSchema.load(path: Self.packageRoot.appendingPathComponent("schemas/defs").path)) { error in
+            XCTAssertTrue("\(error)".contains("no entry schema"), "\(error)")
+        }
+    }
+
+    private func assertNTLMVerdicts(of schema: KrakenDSchema, file: StaticString = #filePath, line: UInt = #line) throws {
+        let good = try Self.parse(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/", "extra_config": {"auth/ntlm": {"user": "u", "password": "p"}}}]}]}"#)
+        let bad = try Self.parse(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/", "extra_config": {"auth/ntlm": {"user": "u", "domain": "d"}}}]}]}"#)
+        XCTAssertTrue(schema.isValid(good), file: file, line: line)
+        XCTAssertEqual(schema.validate(good).count, 0, file: file, line: line)
+        XCTAssertFalse(schema.isValid(bad), file: file, line: line)
+        XCTAssertEqual(schema.validate(bad).count, KrakenDSchema.validate(bad).count, file: file, line: line)
+    }
+
     func testEveryEmbeddedSchemaFileParses() {
         XCTAssertGreaterThan(EmbeddedSchemaDocuments.documents.count, 100)
         for failure in EmbeddedSchemaDocuments.failures {
@@ -299,12 +329,13 @@ final class CorpusAgreementTests: XCTestCase {
         var firstErrorPath: String
     }
 
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// `../shared` next to the package root, or `KRAKENLINT_SHARED`; skips the test when absent.
     static func sharedDirectory() throws -> URL {
         if let override = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
         guard FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/upstream-verdicts.tsv").path) else {
             throw XCTSkip("../shared/corpus not found next to the package (set KRAKENLINT_SHARED to its location)")
@@ -360,8 +391,11 @@ final class CorpusAgreementTests: XCTestCase {
     }
 
     static func errors(in json: String) throws -> [ValidationError] {
+        KrakenDSchema.validate(try parse(json))
+    }
+
+    static func parse(_ json: String) throws -> Node {
         let loaded = ConfigLoader.load(SourceFile(path: "inline.json", format: .json, text: json))
-        let root = try XCTUnwrap(loaded.root, "test input does not parse: \(loaded.issues.map(\.message))")
-        return KrakenDSchema.validate(root)
+        return try XCTUnwrap(loaded.root, "test input does not parse: \(loaded.issues.map(\.message))")
     }
 }
