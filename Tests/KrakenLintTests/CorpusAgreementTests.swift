@@ -262,6 +262,17 @@ final class CorpusAgreementTests: XCTestCase {
         XCTAssertEqual(schema.validate(bad).count, KrakenDSchema.validate(bad).count, file: file, line: line)
     }
 
+    func testANamespaceBlockIsValidatedOnItsOwnAtItsLevel() throws {
+        let block = try Self.parse(#"{"allow_origins": ["*"], "allow_methods": ["TRACE"]}"#)
+        let errors = try XCTUnwrap(KrakenDSchema.validateNamespace(block, name: "security/cors", at: .service))
+        XCTAssertEqual(errors.map(\.instancePointer.description), ["/allow_methods/0"])
+        XCTAssertEqual(KrakenDSchema.validateNamespace(try Self.parse(#"{"allow_origins": ["*"]}"#), name: "security/cors", at: .service)?.count, 0)
+        XCTAssertNotEqual(KrakenDSchema.validateNamespace(try Self.parse(#"{"unknown": 1}"#), name: "security/cors", at: .endpoint)?.count, 0)
+        XCTAssertNil(KrakenDSchema.validateNamespace(block, name: "auth/ntlm", at: .service))
+        let amqp = try Self.parse(#"{"name": "q", "host": "amqp://h"}"#)
+        XCTAssertNotEqual(KrakenDSchema.validateNamespace(amqp, name: "async/amqp", at: .asyncAgent)?.count, 0)
+    }
+
     func testEveryEmbeddedSchemaFileParses() {
         XCTAssertGreaterThan(EmbeddedSchemaDocuments.documents.count, 100)
         for failure in EmbeddedSchemaDocuments.failures {
