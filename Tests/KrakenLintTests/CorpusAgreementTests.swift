@@ -4,15 +4,25 @@ import JSONSchema
 @testable import KrakenLint
 import XCTest
 
-/// The bundled schema against KrakenD's own verdicts: every file of `../shared/corpus/configs` is
-/// validated with our engine and compared with `../shared/corpus/upstream-verdicts.tsv`, the same
-/// comparison `scripts/corpus-agreement.py` makes with Python's jsonschema.
+/// The bundled schema against KrakenD's own verdicts: every file of `../shared/corpus/configs` is judged
+/// twice, by `krakenlint lint` and by the bundled schema alone on our engine, and compared with
+/// `../shared/corpus/upstream-verdicts.tsv`, the comparison `scripts/corpus-agreement.py` makes with
+/// Python's jsonschema.
 final class CorpusAgreementTests: XCTestCase {
     /// Files on which we knowingly disagree with upstream, with the reason. Mirrors the table in
     /// docs/schema-differences.md; keep both in step.
     static let documentedDifferences: [String: String] = [:]
 
-    func testCorpusVerdictsAgreeWithUpstreamExceptDocumentedDifferences() throws {
+    func testLintVerdictsAgreeWithUpstreamExceptDocumentedDifferences() throws {
+        try compareCorpus(title: "krakenlint lint (schema, legacy renaming, rules)", verdict: Self.lintVerdict(of:))
+    }
+
+    func testBundledSchemaAloneAgreesWithUpstreamExceptDocumentedDifferences() throws {
+        try compareCorpus(title: "bundled schema alone, our engine", verdict: Self.schemaVerdict(of:))
+    }
+
+    /// Judges every corpus file with `verdict`, prints the agreement table and fails on any undocumented disagreement.
+    func compareCorpus(title: String, verdict: (URL) throws -> Verdict, file: StaticString = #filePath, line: UInt = #line) throws {
         let shared = try Self.sharedDirectory()
         let configs = shared.appendingPathComponent("corpus/configs")
         let verdicts = try Self.upstreamVerdicts(shared.appendingPathComponent("corpus/upstream-verdicts.tsv"))
@@ -22,7 +32,7 @@ final class CorpusAgreementTests: XCTestCase {
         var rows: [(file: String, upstream: String, ours: String, result: String)] = []
         var undocumented: [String] = []
         for name in names {
-            let ours = try Self.verdict(of: configs.appendingPathComponent(name))
+            let ours = try verdict(configs.appendingPathComponent(name))
             let agrees: Bool
             let upstreamText: String
             if let upstream = verdicts[name] {
@@ -30,7 +40,7 @@ final class CorpusAgreementTests: XCTestCase {
                 switch upstream.verdict {
                 case "valid": agrees = ours.kind == .valid
                 case "parse-error": agrees = ours.kind == .parseError
-                default: agrees = ours.pointers.contains { Self.isSameOrAncestor($0, of: upstream.firstErrorPath) }
+                default: agrees = ours.kind != .parseError && ours.pointers.contains { Self.isSameOrAncestor($0, of: upstream.firstErrorPath) }
                 }
             } else {
                 upstreamText = "no verdict"
@@ -42,14 +52,14 @@ final class CorpusAgreementTests: XCTestCase {
         }
 
         let width = rows.map(\.file.count).max() ?? 0
-        var table = "corpus agreement (bundled schema, our engine)\n"
+        var table = "corpus agreement: \(title)\n"
         for row in rows {
             table += row.file.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.result + "  upstream: " + row.upstream + "; ours: " + row.ours + "\n"
         }
         let agreed = rows.filter { $0.result == "agree" }.count
         table += "\(rows.count) files: \(agreed) agree, \(rows.count - agreed - undocumented.count) documented differences, \(undocumented.count) undocumented disagreements\n"
         print(table)
-        XCTAssertEqual(undocumented, [], "undocumented disagreements with upstream; fix the schema or document them in docs/schema-differences.md and documentedDifferences")
+        XCTAssertEqual(undocumented, [], "undocumented disagreements with upstream; fix the schema or document them in docs/schema-differences.md and documentedDifferences", file: file, line: line)
     }
 
     /// Verdict examples stated in ../shared/krakend/*.md, the same list scripts/corpus-agreement.py checks:
@@ -370,7 +380,31 @@ final class CorpusAgreementTests: XCTestCase {
         return result
     }
 
-    static func verdict(of url: URL) throws -> Verdict {
+    /// What `krakenlint lint` says of a file: parse error; valid (no `schema/*` finding); or invalid, with
+    /// the pointers of every error and warning. A finding about one key (an unknown key, a legacy namespace
+    /// name) counts at the object holding the key, which is where upstream's validator reports it.
+    static func lintVerdict(of url: URL) throws -> Verdict {
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let format = SourceFormat(fileName: url.lastPathComponent) ?? .json
+        let report = Linter().lint(SourceFile(path: url.lastPathComponent, format: format, bytes: bytes))
+        guard report.root != nil else {
+            return Verdict(kind: .parseError, pointers: [], summary: "parse-error")
+        }
+        let schemaFindings = report.diagnostics.filter { $0.ruleID.hasPrefix("schema/") }
+        let findings = report.diagnostics.filter { $0.severity >= .warning }
+        if schemaFindings.isEmpty && findings.isEmpty { return Verdict(kind: .valid, pointers: [], summary: "valid") }
+        let pointers = findings.map { diagnostic -> String in
+            let aboutOneKey = ["schema/additional-properties", "krakend/legacy-namespace"].contains(diagnostic.ruleID)
+            let pointer = aboutOneKey ? (diagnostic.pointer.parent ?? diagnostic.pointer) : diagnostic.pointer
+            return upstreamStylePointer(pointer)
+        }
+        let kind: Kind = schemaFindings.isEmpty ? .valid : .invalid
+        return Verdict(kind: kind, pointers: pointers, summary: "\(kind == .valid ? "valid" : "invalid") (\(findings.count) findings) at " + Set(pointers).sorted().prefix(3).joined(separator: ", "))
+    }
+
+    /// What the bundled schema alone says of a file (no rules, no legacy renaming): parse error, valid,
+    /// or invalid with the pointer of every validation error.
+    static func schemaVerdict(of url: URL) throws -> Verdict {
         let bytes = try [UInt8](Data(contentsOf: url))
         let format = SourceFormat(fileName: url.lastPathComponent) ?? .json
         let loaded = ConfigLoader.load(SourceFile(path: url.lastPathComponent, format: format, bytes: bytes))
