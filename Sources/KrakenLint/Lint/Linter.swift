@@ -25,6 +25,8 @@ public struct Linter: Sendable {
             let rules = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }.map { $0.init() }
             Traversal(rules: rules, context: context).run()
             diagnostics += context.diagnostics
+        } else {
+            secrets = SecretCatalog.secrets(inUnreadable: file)
         }
         diagnostics = finalize(diagnostics)
         return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)
