@@ -38,6 +38,10 @@ final class SecretLeakTests: XCTestCase {
               {"host": ["https://crm"], "url_pattern": "/b",
               "extra_config": {"auth/ntlm": {"user": "svc", "password": "\(c)", "password": "changeme"}}}]}]}
             """),
+        ("empty user next to a password", .json, """
+            {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"host": ["https://crm"], "url_pattern": "/a",
+              "extra_config": {"auth/ntlm": {"user": "", "password": "\(c)"}}}]}]}
+            """),
         ("misplaced at service and endpoint level", .json, """
             {"version": 3, "extra_config": {"auth/ntlm": {"user": "svc", "password": "\(c)"}},
              "endpoints": [{"endpoint": "/a", "extra_config": {"auth/ntlm": {"user": "svc", "password": "\(c)"}},

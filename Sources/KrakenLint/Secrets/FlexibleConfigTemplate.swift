@@ -9,6 +9,21 @@ public enum FlexibleConfigTemplate {
         return text[open.upperBound...].contains("}}")
     }
 
+    /// True for `$NAME` (upper case), `${NAME}` or `%NAME%`: shell and Windows variable syntax that KrakenD
+    /// does not expand, so the characters themselves are used as the value.
+    public static func isVariableReference(_ text: String) -> Bool {
+        let isName: (Substring) -> Bool = { name in
+            !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
+        }
+        if text.hasPrefix("${"), text.hasSuffix("}") { return isName(text.dropFirst(2).dropLast()) }
+        if text.hasPrefix("$") {
+            let name = text.dropFirst()
+            return isName(name) && name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
+        }
+        if text.count > 2, text.hasPrefix("%"), text.hasSuffix("%") { return isName(text.dropFirst().dropLast()) }
+        return false
+    }
+
     /// How to write `key` so that its value comes from the environment variable `variable`, in the
     /// syntax of `format`. The JSON form uses a raw Go string (backquotes) so that the file stays valid JSON
     /// before rendering; YAML uses single quotes for the same reason.

@@ -37,8 +37,8 @@ public final class NTLMInsecureTransportRule: Rule {
             """,
         fix: Message.fix,
         triggering: [
-            NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#, host: "↓http://crm.contoso.local"),
-            NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#, host: "↓crm.contoso.local:8080"),
+            NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#, host: "http://crm.contoso.local", markHost: true),
+            NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#, host: "crm.contoso.local:8080", markHost: true),
             RuleExample(#"""
                 {"version": 3, "host": ["http://sharepoint.contoso.local"],
                  "endpoints": [{"endpoint": "/sites", "backend": [{"url_pattern": "/_api/web/lists",
@@ -47,7 +47,7 @@ public final class NTLMInsecureTransportRule: Rule {
             NTLMExample.yaml(#"""
                 user: CONTOSO\svc-krakend
                 password: '{{ env "NTLM_PASSWORD" }}'
-                """#, host: "↓http://crm.contoso.local"),
+                """#, host: "http://crm.contoso.local", markHost: true),
         ],
         nonTriggering: [
             NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#),

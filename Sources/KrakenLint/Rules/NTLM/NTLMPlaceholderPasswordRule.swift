@@ -62,7 +62,7 @@ public final class NTLMPlaceholderPasswordRule: Rule {
         let password = NTLMBlock.trimmed(text)
         guard !password.isEmpty else { return }
         let message: String
-        if Self.isVariableReference(password) {
+        if FlexibleConfigTemplate.isVariableReference(password) {
             message = Message.variable
         } else if Self.isPlaceholder(password) {
             message = Message.placeholder
@@ -79,20 +79,6 @@ public final class NTLMPlaceholderPasswordRule: Rule {
         if placeholders.contains(lower) { return true }
         if lower.hasPrefix("<"), lower.hasSuffix(">") { return true }
         if let first = lower.first, lower.count >= 3, lower.allSatisfy({ $0 == first }) { return true }
-        return false
-    }
-
-    /// `$NAME` (upper case), `${NAME}` or `%NAME%`: shell and Windows variable syntax that KrakenD leaves as is.
-    static func isVariableReference(_ password: String) -> Bool {
-        let isName: (Substring) -> Bool = { name in
-            !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
-        }
-        if password.hasPrefix("${"), password.hasSuffix("}") { return isName(password.dropFirst(2).dropLast()) }
-        if password.hasPrefix("$") {
-            let name = password.dropFirst()
-            return isName(name) && name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
-        }
-        if password.count > 2, password.hasPrefix("%"), password.hasSuffix("%") { return isName(password.dropFirst().dropLast()) }
         return false
     }
 

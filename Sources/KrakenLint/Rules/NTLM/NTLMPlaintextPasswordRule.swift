@@ -19,7 +19,7 @@ public final class NTLMPlaintextPasswordRule: Rule {
             file valid JSON before rendering), or {{ env "NTLM_PASSWORD" | toJson }} without quotes when the \
             password may contain a quote or a backslash. For a YAML file, set FC_OUT to a path ending in .yaml, \
             because without it KrakenD reads the rendered text as JSON. A value containing a template ({{ ... }}) \
-            is not reported. Check the rendered file (FC_OUT) with krakenlint too.
+            is not reported, nor is a $VAR-style reference (ntlm/placeholder-password explains that one). Check the rendered file (FC_OUT) with krakenlint too.
             """,
         fix: FlexibleConfigTemplate.fix(key: "password", variable: "NTLM_PASSWORD", format: .json),
         triggering: [
@@ -45,7 +45,7 @@ public final class NTLMPlaintextPasswordRule: Rule {
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {
         guard let block = NTLMBlock(namespace), let value = block.password, let text = SecretCatalog.hiddenText(of: value),
-              !NTLMBlock.isBlank(text) else { return }
+              !NTLMBlock.isBlank(text), !FlexibleConfigTemplate.isVariableReference(NTLMBlock.trimmed(text)) else { return }
         context.report(Self.description, Message.plaintext, at: value.span, pointer: block.pointer("password"),
                        fix: FlexibleConfigTemplate.fix(key: "password", variable: "NTLM_PASSWORD", format: context.file.format))
     }

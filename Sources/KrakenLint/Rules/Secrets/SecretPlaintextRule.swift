@@ -120,7 +120,8 @@ public final class SecretPlaintextRule: Rule {
             let node = occurrence.node
             switch field.kind {
             case .literal:
-                guard let text = SecretCatalog.hiddenText(of: node), !NTLMBlock.isBlank(text) else { continue }
+                guard let text = SecretCatalog.hiddenText(of: node), !NTLMBlock.isBlank(text),
+                      !FlexibleConfigTemplate.isVariableReference(NTLMBlock.trimmed(text)) else { continue }
                 let key = field.path.last == .eachMember ? occurrence.key : field.lastKey
                 context.report(rule, Message.plaintext(field), at: node.span, pointer: occurrence.pointer,
                                fix: FlexibleConfigTemplate.fix(key: key, variable: field.variable, format: format))
