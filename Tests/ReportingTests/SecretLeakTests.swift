@@ -128,6 +128,10 @@ final class SecretLeakTests: XCTestCase {
             for edition in [nil, Edition.ce] {
                 let report = Self.lint(configuration.text, format: configuration.format, edition: edition)
                 XCTAssertFalse(report.diagnostics.isEmpty, "\(configuration.name): nothing was reported, so the test proves nothing")
+                for diagnostic in report.diagnostics {
+                    let text = diagnostic.message + (diagnostic.fix ?? "") + diagnostic.pointer.description
+                    XCTAssertFalse(text.contains(Self.canary), "\(diagnostic.ruleID) puts the password in its message, fix or pointer: \(configuration.name)")
+                }
                 for (name, reporter) in Self.reporters {
                     let output = reporter.render(LintRun(reports: [report], toolVersion: "test"))
                     XCTAssertFalse(output.contains(Self.canary), "\(name) output leaks the password for: \(configuration.name)\n\(output)")

@@ -30,6 +30,19 @@ struct NTLMBlock {
         return text
     }
 
+    /// False when the user name contains the literal password (someone typed one into the other):
+    /// then the name must not be printed either.
+    var userIsPrintable: Bool {
+        guard let user = user?.string, let password = password.flatMap(SecretCatalog.hiddenText(of:)) else { return true }
+        return NTLMBlock.canShow(user, besides: password)
+    }
+
+    /// False when `text` contains `password` (spaces around the password ignored).
+    static func canShow(_ text: String, besides password: String) -> Bool {
+        let core = trimmed(password)
+        return core.isEmpty || !text.contains(core)
+    }
+
     /// True when `text` is empty or only whitespace.
     static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }

@@ -9,9 +9,10 @@ public final class NTLMEmptyValueRule: Rule {
         static func blank(_ key: String) -> String {
             "\"\(key)\" in auth/ntlm holds only whitespace; expected the account's real \(key == "user" ? "name" : "password")"
         }
-        static func fix(_ key: String) -> String {
+        static func fix(_ key: String, format: SourceFormat) -> String {
             key == "password"
-                ? "Set the password, rendered from the environment: \"password\": \"{{ env `NTLM_PASSWORD` }}\" with FC_ENABLE=1."
+                ? "Set the password, rendered from the environment with flexible configuration (FC_ENABLE=1): "
+                    + FlexibleConfigTemplate.envForm(key: "password", variable: "NTLM_PASSWORD", format: format) + "."
                 : "Set the account name, as DOMAIN\\user or user@domain."
         }
     }
@@ -53,7 +54,7 @@ public final class NTLMEmptyValueRule: Rule {
         for key in NTLMBlock.fieldNames {
             guard let value = block.view.node[key], let text = value.string, NTLMBlock.isBlank(text) else { continue }
             let message = text.isEmpty ? Message.empty(key) : Message.blank(key)
-            context.report(Self.description, message, at: value.span, pointer: block.pointer(key), fix: Message.fix(key))
+            context.report(Self.description, message, at: value.span, pointer: block.pointer(key), fix: Message.fix(key, format: context.file.format))
         }
     }
 }

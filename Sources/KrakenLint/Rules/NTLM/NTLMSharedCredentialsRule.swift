@@ -3,10 +3,12 @@ import ConfigTree
 /// `ntlm/shared-credentials`: the same literal user and password repeated on several backends.
 public final class NTLMSharedCredentialsRule: Rule {
     enum Message {
-        static func shared(user: String, count: Int, lines: [Int]) -> String {
+        /// `user` is nil when it contains the password, which must never be printed.
+        static func shared(user: String?, count: Int, lines: [Int]) -> String {
             var others = lines.prefix(shownLines).map(String.init).joined(separator: ", ")
             if lines.count > shownLines { others += " and \(lines.count - shownLines) more" }
-            return "the same NTLM user \"\(user)\" and password are written on \(count) backends (also on line\(lines.count == 1 ? "" : "s") \(others)); expected one shared setting"
+            let who = user.map { "the same NTLM user \"\($0)\"" } ?? "the same NTLM user"
+            return "\(who) and password are written on \(count) backends (also on line\(lines.count == 1 ? "" : "s") \(others)); expected one shared setting"
         }
         static let shownLines = 10
         static let fix = """
@@ -92,7 +94,9 @@ public final class NTLMSharedCredentialsRule: Rule {
         for credentials in order {
             guard let views = blocks[credentials], views.count >= Self.threshold, let first = views.first else { continue }
             let lines = views.dropFirst().map(\.keySpan.start.line)
-            context.report(Self.description, Message.shared(user: NTLMUserFormatRule.shown(credentials.user), count: views.count, lines: lines),
+            let printable = NTLMBlock.canShow(credentials.user, besides: credentials.password)
+            let user = printable ? NTLMUserFormatRule.shown(credentials.user) : nil
+            context.report(Self.description, Message.shared(user: user, count: views.count, lines: lines),
                            at: first.keySpan, pointer: first.pointer, fix: Message.fix)
         }
     }

@@ -3,8 +3,9 @@ import ConfigTree
 /// `ntlm/user-format`: a `user` that NTLM will split into a wrong domain and account.
 public final class NTLMUserFormatRule: Rule {
     enum Message {
-        static func user(_ shown: String, _ problems: [String]) -> String {
-            "NTLM user \"\(shown)\" " + problems.joined(separator: "; it ")
+        /// `shown` is nil when the user name contains the password, which must never be printed.
+        static func user(_ shown: String?, _ problems: [String]) -> String {
+            (shown.map { "NTLM user \"\($0)\" " } ?? "the NTLM user ") + problems.joined(separator: "; it ")
         }
         static let forwardSlash = "uses a forward slash; NTLM takes the domain only before a backslash, so the whole text is sent as the user name with an empty domain"
         static let spaces = "has leading or trailing whitespace, which is sent as part of the name"
@@ -69,7 +70,8 @@ public final class NTLMUserFormatRule: Rule {
         guard let block = NTLMBlock(namespace), let value = block.user, let user = block.literal("user"), !NTLMBlock.isBlank(user) else { return }
         let problems = Self.problems(in: user)
         guard !problems.isEmpty else { return }
-        context.report(Self.description, Message.user(Self.shown(user), problems), at: value.span, pointer: block.pointer("user"),
+        let shown = block.userIsPrintable ? Self.shown(user) : nil
+        context.report(Self.description, Message.user(shown, problems), at: value.span, pointer: block.pointer("user"),
                        fix: Message.fix(format: context.file.format))
     }
 
