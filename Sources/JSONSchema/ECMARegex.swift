@@ -159,7 +159,9 @@ enum ECMARegexTranslator {
                     out += "\\" + String(next)
                 default:
                     if next.isASCIILetter || next.isASCIIDigit { throw fail("\\\(next) is not an escape ECMA-262 defines") }
-                    guard "^$\\.*+?()[]{}|/-".unicodeScalars.contains(next) else { throw fail("\\\(next) is not a valid identity escape") }
+                    // Annex B (and Go's RE2, which KrakenD uses) accept an escaped ASCII punctuation character
+                    // such as `\&` as the character itself; schemas in the wild rely on it.
+                    guard next.isASCII, next.value > 0x20, next.value < 0x7F else { throw fail("\\\(next) is not a valid identity escape") }
                     out += "\\" + String(next)
                 }
                 continue

@@ -77,7 +77,14 @@ enum MetaValidation {
         }
         let reference = URIReference(parsing: metaURI).withoutFragment
         guard reference.description != document.uri, registry.contains(reference.description) else { return }
-        let meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        let meta: Validator
+        if Dialect(metaSchemaURI: reference.description) != nil {
+            meta = try registry.metaValidators.validator(for: reference.description) {
+                try Validator(registry: registry, entry: reference.description, validateSchema: false)
+            }
+        } else {
+            meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        }
         let errors = meta.validate(root)
         if !errors.isEmpty { throw SchemaError.invalidAgainstMetaSchema(uri: document.uri, errors: errors) }
     }
@@ -85,4 +92,19 @@ enum MetaValidation {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Compiled official meta-schemas by URI.
+final class MetaValidatorCache: @unchecked Sendable {
+    private var validators: [String: Validator] = [:]
+    private let lock = NSLock()
+
+    func validator(for uri: String, make: () throws -> Validator) throws -> Validator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = validators[uri] { return cached }
+        let made = try make()
+        validators[uri] = made
+        return made
+    }
 }
