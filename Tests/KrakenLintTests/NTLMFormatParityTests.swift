@@ -42,3 +42,17 @@ final class NTLMFormatParityTests: XCTestCase {
             .map { "\($0.ruleID): \($0.message)" }.sorted()
     }
 }
+
+/// Every NTLM and secret rule documents itself in both formats.
+final class NTLMExampleCoverageTests: XCTestCase {
+    func testEveryNTLMAndSecretRuleHasTriggeringAndNonTriggeringExamplesInJSONAndYAML() {
+        let rules = RuleRegistry.allDescriptions.filter { $0.family == "ntlm" || $0.family == "secret" }
+        XCTAssertEqual(rules.count, 14)
+        for rule in rules {
+            for format in SourceFormat.allCases {
+                XCTAssertTrue(rule.triggeringExamples.contains { $0.format == format }, "\(rule.id) has no triggering \(format) example")
+                XCTAssertTrue(rule.nonTriggeringExamples.contains { $0.format == format }, "\(rule.id) has no non-triggering \(format) example")
+            }
+        }
+    }
+}

@@ -51,6 +51,11 @@ public final class NTLMConflictingAuthRule: Rule {
         ],
         nonTriggering: [
             NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#),
+            NTLMExample.yaml(#"""
+                user: CONTOSO\svc-krakend
+                password: '{{ env "NTLM_PASSWORD" }}'
+                "@auth": NTLM only, no other backend authentication
+                """#),
             RuleExample(#"""
                 {"version": 3, "endpoints": [{"endpoint": "/reports", "backend": [{
                   "host": ["https://reports.example.com"], "url_pattern": "/v1/reports",

@@ -27,6 +27,10 @@ public final class NTLMEnterpriseOnlyRule: Rule {
         nonTriggering: [
             NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#, edition: .ee),
             NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#),
+            NTLMExample.yaml(#"""
+                user: CONTOSO\svc-krakend
+                password: '{{ env "NTLM_PASSWORD" }}'
+                """#, edition: .ee),
         ]
     )
 

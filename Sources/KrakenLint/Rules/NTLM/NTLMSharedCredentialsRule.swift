@@ -46,8 +46,50 @@ public final class NTLMSharedCredentialsRule: Rule {
                   {"endpoint": "/leads", "backend": [{"url_pattern": "/api/data/v9.2/leads",
                     "extra_config": {"auth/ntlm": {"user": "CONTOSO\\svc-krakend", "password": "Tr0ub4dor&3-krakenlint-example"}}}]}]}
                 """#),
+            RuleExample(#"""
+                version: 3
+                host: ["https://sharepoint.contoso.local"]
+                endpoints:
+                  - endpoint: /documents
+                    backend:
+                      - url_pattern: /sites/docs/_api/web/lists
+                        extra_config:
+                          ↓auth/ntlm: {user: CONTOSO\svc-krakend, password: Tr0ub4dor&3-krakenlint-example}
+                  - endpoint: /people
+                    backend:
+                      - url_pattern: /_api/SP.UserProfiles.PeopleManager/GetMyProperties
+                        extra_config:
+                          auth/ntlm: {user: CONTOSO\svc-krakend, password: Tr0ub4dor&3-krakenlint-example}
+                  - endpoint: /search
+                    backend:
+                      - url_pattern: /_api/search/query
+                        extra_config:
+                          auth/ntlm: {user: CONTOSO\svc-krakend, password: Tr0ub4dor&3-krakenlint-example}
+
+                """#, format: .yaml),
         ],
         nonTriggering: [
+            RuleExample(#"""
+                version: 3
+                host: ["https://sharepoint.contoso.local"]
+                endpoints:
+                  - endpoint: /documents
+                    backend:
+                      - url_pattern: /sites/docs/_api/web/lists
+                        extra_config:
+                          auth/ntlm: {user: CONTOSO\svc-krakend, password: Tr0ub4dor&3-krakenlint-example}
+                  - endpoint: /people
+                    backend:
+                      - url_pattern: /_api/SP.UserProfiles.PeopleManager/GetMyProperties
+                        extra_config:
+                          auth/ntlm: {user: CONTOSO\svc-krakend, password: Tr0ub4dor&3-krakenlint-example}
+                  - endpoint: /search
+                    backend:
+                      - url_pattern: /_api/search/query
+                        extra_config:
+                          auth/ntlm: {user: CONTOSO\svc-search, password: Tr0ub4dor&3-krakenlint-example}
+
+                """#, format: .yaml),
             RuleExample(#"""
                 {"version": 3, "host": ["https://crm.contoso.local"], "endpoints": [
                   {"endpoint": "/accounts", "backend": [{"url_pattern": "/api/data/v9.2/accounts",
