@@ -21,6 +21,9 @@ public struct ArtifactPath: Sendable {
         return String(absolute.dropFirst(prefix.count))
     }
 
+    /// The absolute form of a file path given relative to `currentDirectory`.
+    public func absolute(_ path: String) -> String { ArtifactPath.normalize(path, against: currentDirectory) }
+
     /// The path relative to `root` when it lies inside it, the path as given otherwise.
     public func display(_ path: String) -> String { relative(path) ?? path }
 

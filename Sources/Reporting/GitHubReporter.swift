@@ -16,9 +16,11 @@ public struct GitHubReporter: Reporter {
             for diagnostic in report.diagnostics {
                 let start = diagnostic.span.start
                 let end = diagnostic.span.end.offset >= start.offset ? diagnostic.span.end : start
+                // Annotations take the last column inclusive; spans end just past the last character.
+                let lastColumn = end.line == start.line ? max(start.column, end.column - 1) : max(1, end.column - 1)
                 let properties = [
                     ("file", file), ("line", String(start.line)), ("col", String(start.column)),
-                    ("endLine", String(end.line)), ("endColumn", String(end.column)), ("title", diagnostic.ruleID),
+                    ("endLine", String(end.line)), ("endColumn", String(lastColumn)), ("title", diagnostic.ruleID),
                 ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
                 var message = Redaction.scrub(diagnostic.message, in: report)
                 if let fix = diagnostic.fix { message += "\nFix: " + Redaction.scrub(fix, in: report) }

@@ -71,8 +71,10 @@ public struct SARIFReporter: Reporter {
         var artifact: [(String, JSONValue)]
         if let relative = paths.relative(report.file.path) {
             artifact = [("uri", .string(ArtifactPath.uriEncode(relative))), ("uriBaseId", .string("SRCROOT"))]
-        } else {
+        } else if report.file.path.hasPrefix("<") {
             artifact = [("uri", .string(ArtifactPath.uriEncode(report.file.path)))]
+        } else {
+            artifact = [("uri", .string("file://" + ArtifactPath.uriEncode(paths.absolute(report.file.path))))]
         }
         let region = JSONValue.object([
             ("startLine", .int(start.line)),

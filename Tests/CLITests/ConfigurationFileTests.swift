@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+/// `.krakenlint.yml` / `.yaml` / `.json`: found by walking up, applied per file, checked strictly.
+final class ConfigurationFileTests: XCTestCase {
+    static let versionTwo = #"{"version": 2, "endpoints": []}"#
+    static let good = #"{"version": 3, "endpoints": []}"#
+
+    func testWithoutConfigurationTheDefaultSeverityApplies() throws {
+        let tree = try TemporaryTree(["a/krakend.json": Self.versionTwo])
+        let run = runCLI(["lint", tree.path("a/krakend.json")])
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("error: unsupported version 2"), run.stdout)
+    }
+
+    func testRuleLevelsFromTheNearestConfigurationAbove() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": "rules:\n  krakend/unsupported-version: warning\n",
+            "a/b/krakend.json": Self.versionTwo,
+        ])
+        let run = runCLI(["lint", tree.path("a/b/krakend.json")])
+        XCTAssertEqual(run.status, 0, "a warning is below the default fail level: " + run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("warning: unsupported version 2"), run.stdout)
+    }
+
+    func testTheSearchStopsAtTheRepositoryRoot() throws {
+        let tree = try TemporaryTree([".krakenlint.yml": "rules:\n  krakend/*: off\n"], gitRoot: false)
+        try tree.write("repo/.git/HEAD", "ref: refs/heads/main\n")
+        try tree.write("repo/krakend.json", Self.versionTwo)
+        let run = runCLI(["lint", tree.path("repo/krakend.json")])
+        XCTAssertEqual(run.status, 1, "the configuration above the repository root must not apply: " + run.stdout)
+    }
+
+    func testFamilyGlobsAndFailLevelFromTheConfiguration() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yaml": "fail-level: warning\nrules:\n  \"krakend/*\": warning\n",
+            "krakend.json": Self.versionTwo,
+        ])
+        let run = runCLI(["lint", tree.path("krakend.json")])
+        XCTAssertEqual(run.status, 1, "fail-level warning from the file: " + run.stdout)
+        XCTAssertEqual(runCLI(["lint", "--fail-level", "error", tree.path("krakend.json")]).status, 0, "the flag wins over the file")
+    }
+
+    func testIgnoredPathsAreNotLinted() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.json": #"{"ignore": ["legacy"]}"#,
+            "legacy/old/krakend.json": Self.versionTwo,
+            "current/krakend.json": Self.good,
+        ])
+        let run = runCLI(["lint", "--verbose", tree.path(".")])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("no problems in 1 file"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("1 file ignored by configuration"), run.stderr)
+    }
+
+    func testOverridesPerFileAndPerPointer() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": """
+                overrides:
+                  - files: ["staging/*.json"]
+                    rules:
+                      krakend/unsupported-version: off
+                  - files: ["prod/krakend.json#/version"]
+                    rules:
+                      krakend/unsupported-version: info
+
+                """,
+            "staging/krakend.json": Self.versionTwo,
+            "prod/krakend.json": Self.versionTwo,
+            "other/krakend.json": Self.versionTwo,
+        ])
+        let run = runCLI(["lint", tree.path(".")])
+        XCTAssertFalse(run.stdout.contains("staging/krakend.json"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("prod/krakend.json:1:13: info: unsupported version 2"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("other/krakend.json:1:13: error: unsupported version 2"), run.stdout)
+    }
+
+    func testUnknownKeysAndBadValuesAreErrorsWithPositions() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": "rules:\n  krakend/unsupported-version: loud\n  no-such/rule: off\nignroe: [a]\n",
+            "krakend.json": Self.good,
+        ])
+        let run = runCLI(["lint", tree.path("krakend.json")])
+        XCTAssertEqual(run.status, 2, run.stdout + run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains(".krakenlint.yml:2:32: error: the level of \"krakend/unsupported-version\" must be off, info, warning or error, found \"loud\" [config/invalid]"), run.stderr)
+        XCTAssertTrue(run.stderr.contains(".krakenlint.yml:3:3: error: \"no-such/rule\" matches no rule"), run.stderr)
+        XCTAssertTrue(run.stderr.contains(".krakenlint.yml:4:1: error: unknown key \"ignroe\"; expected one of \"edition\""), run.stderr)
+    }
+
+    func testAnExplicitConfigurationReplacesTheSearch() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": "rules:\n  krakend/unsupported-version: error\n",
+            "ci/lenient.yml": "rules:\n  krakend/unsupported-version: off\n",
+            "krakend.json": Self.versionTwo,
+        ])
+        let run = runCLI(["lint", "--config", tree.path("ci/lenient.yml"), tree.path("krakend.json")])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(runCLI(["lint", "--config", tree.path("missing.yml"), tree.path("krakend.json")]).status, 2)
+    }
+
+    func testConfigPrintShowsTheEffectiveConfiguration() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": "edition: ce\nrules:\n  krakend/*: warning\nignore: [legacy/**]\n",
+            "krakend.json": Self.good,
+        ])
+        let run = runCLI(["config", "--print", tree.path("krakend.json")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("edition: ce\nfail-level: error\nrules:\n  \"krakend/*\": warning\nignore:\n  - \"legacy/**\"\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("krakend/unsupported-version  warning"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("syntax"), run.stdout)
+    }
+
+    func testConfigWithoutPrintIsAUsageError() {
+        XCTAssertEqual(runCLI(["config"]).status, 2)
+    }
+}
