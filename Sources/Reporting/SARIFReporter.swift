@@ -84,18 +84,20 @@ public struct SARIFReporter: Reporter {
         ])
         var message = Redaction.scrub(diagnostic.message, in: report)
         if let fix = diagnostic.fix { message += "\nFix: " + Redaction.scrub(fix, in: report) }
+        var location: [(String, JSONValue)] = [("physicalLocation", .object([("artifactLocation", .object(artifact)), ("region", region)]))]
+        if !diagnostic.pointer.tokens.isEmpty {
+            // The JSON Pointer of the value, so a viewer can show where in the document's structure it is.
+            location.append(("logicalLocations", .array([.object([
+                ("fullyQualifiedName", .string(diagnostic.pointer.description)),
+                ("kind", .string("element")),
+            ])])))
+        }
         var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.ruleID))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members += [
             ("level", .string(Self.level(diagnostic.severity))),
             ("message", .object([("text", .string(message))])),
-            ("locations", .array([.object([
-                ("physicalLocation", .object([("artifactLocation", .object(artifact)), ("region", region)])),
-                ("logicalLocations", .array([.object([
-                    ("fullyQualifiedName", .string(diagnostic.pointer.description)),
-                    ("kind", .string("element")),
-                ])])),
-            ])])),
+            ("locations", .array([.object(location)])),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])),
         ]
         return .object(members)
