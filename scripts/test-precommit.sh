@@ -58,10 +58,10 @@ run_hook krakenlint-system
 check "a good config passes (package.json is not a KrakenD config)" 0 $? "$out" "Passed"
 
 mkdir -p "$scratch/gateway"
-printf '{"version": 2, "endpoints": []}\n' >"$scratch/gateway/api.krakend.json"
-git -C "$scratch" add gateway/api.krakend.json
+printf 'version: 2\nendpoints: []\n' >"$scratch/gateway/api.krakend.yaml"
+git -C "$scratch" add gateway/api.krakend.yaml
 run_hook krakenlint-system
-check "a bad config fails with its finding" 1 $? "$out" "gateway/api.krakend.json:1:13: error: unsupported version 2"
+check "a bad config fails with its finding" 1 $? "$out" "gateway/api.krakend.yaml:1:10: error: unsupported version 2"
 grep -q "package.json" "$out"
 check "files outside the pattern are not linted" 1 $? "$out"
 set -e

@@ -19,10 +19,18 @@ enum Suppressions {
             suppressions += CommentSuppressions.collect(in: file, root: root, knownRules: knownRules, problems: &problems)
         }
         guard !suppressions.isEmpty else { return diagnostics + problems }
+        // Suppressions by the subtree they cover, so each finding looks only at its own ancestors.
+        var byScope: [JSONPointer: [Int]] = [:]
+        for (index, suppression) in suppressions.enumerated() { byScope[suppression.scope, default: []].append(index) }
         var kept: [Diagnostic] = []
         for diagnostic in diagnostics {
             var silenced = false
-            for index in suppressions.indices where suppressions[index].silences(diagnostic) { silenced = true }
+            let tokens = diagnostic.pointer.tokens
+            for depth in 0...tokens.count {
+                for index in byScope[JSONPointer(tokens: Array(tokens.prefix(depth)))] ?? [] where suppressions[index].silences(diagnostic) {
+                    silenced = true
+                }
+            }
             if !silenced { kept.append(diagnostic) }
         }
         for suppression in suppressions {
