@@ -52,7 +52,7 @@ public struct ValidationOptions: Sendable {
     public init(
         formatAssertion: Bool = false,
         maxDepth: Int = 1000,
-        maxInPlaceChain: Int = 256,
+        maxInPlaceChain: Int = 64,
         regexStepLimit: Int = 1_000_000,
         maxPatternInputLength: Int = 100_000,
         isSecret: @escaping @Sendable (JSONPointer) -> Bool = { _ in false }

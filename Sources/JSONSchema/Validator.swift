@@ -41,18 +41,26 @@ public final class Validator: @unchecked Sendable {
 
     /// True when `instance` satisfies the schema. Builds no messages.
     public func isValid(_ instance: Node) -> Bool {
-        let evaluation = Evaluation(options: options, collecting: false)
-        return evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+        let root = root
+        let options = options
+        return DeepStack.run(for: instance) {
+            let evaluation = Evaluation(options: options, collecting: false)
+            return evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+        }
     }
 
     /// Every reason `instance` fails (empty when valid). Alternatives report their best branch only.
     public func validate(_ instance: Node) -> [ValidationError] {
-        let evaluation = Evaluation(options: options, collecting: true)
-        let valid = evaluation.validate(root, instance, nil)
-        if !valid && evaluation.errors.isEmpty {
+        let root = root
+        let options = options
+        let (valid, errors) = DeepStack.run(for: instance) {
+            let evaluation = Evaluation(options: options, collecting: true)
+            return (evaluation.validate(root, instance, nil), evaluation.errors)
+        }
+        if !valid && errors.isEmpty {
             return [ValidationError(instancePointer: .root, keywordLocation: "", absoluteKeywordLocation: root.absoluteLocation, keyword: "", message: "the value does not satisfy the schema")]
         }
-        return evaluation.errors
+        return errors
     }
 }
 
