@@ -123,12 +123,38 @@ public struct MaskedLine: Sendable, Equatable {
     /// The number of characters shown.
     public var width: Int { shown.count }
 
-    /// Spaces (tabs where the line has tabs) that move a caret under display column `column`.
+    /// Spaces (tabs where the line has tabs, two spaces under a wide character) that move a caret under
+    /// display column `column` in a terminal.
     public func padding(before column: Int) -> String {
         var pad = ""
         for index in 0..<max(0, column - 1) {
-            pad += index < shown.count && shown[index] == "\t" ? "\t" : " "
+            guard index < shown.count else {
+                pad += " "
+                continue
+            }
+            pad += shown[index] == "\t" ? "\t" : String(repeating: " ", count: MaskedLine.cells(shown[index]))
         }
         return pad
+    }
+
+    /// `^~~~` under display columns `first..<last` (at least one `^`), as wide as the characters it covers.
+    public func underline(from first: Int, to last: Int) -> String {
+        var cells = 0
+        for index in max(0, first - 1)..<max(first - 1, last - 1) {
+            cells += index < shown.count ? MaskedLine.cells(shown[index]) : 1
+        }
+        return "^" + String(repeating: "~", count: max(0, cells - 1))
+    }
+
+    /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, 1 otherwise.
+    static func cells(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return scalar.properties.isEmojiPresentation ? 2 : 1
+        }
     }
 }

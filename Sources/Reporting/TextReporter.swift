@@ -42,7 +42,7 @@ public struct TextReporter: Reporter {
             let first = excerpt.displayColumn(start.column)
             let end = diagnostic.span.end
             let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
-            let underline = "^" + String(repeating: "~", count: max(0, last - first - 1))
+            let underline = excerpt.underline(from: first, to: last)
             out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, style(for: diagnostic.severity)) + "\n"
         }
         if let fix = diagnostic.fix {

@@ -13,12 +13,19 @@ final class TextReporterTests: XCTestCase {
         return TextReporter(color: color).render(LintRun(reports: [report], toolVersion: "t")).components(separatedBy: "\n")
     }
 
-    /// The column in `line` where `caretLine`'s first `^` points.
-    private func caretTarget(_ lines: [String]) -> Substring {
-        let source = Array(lines[1]), carets = Array(lines[2])
+    /// The source text above the caret line's `^~~~`, compared in terminal cells (tabs taken as one cell
+    /// each, since the padding copies them): wide characters take two.
+    private func caretTarget(_ lines: [String]) -> String {
+        var cells: [Character?] = []
+        for character in lines[1] {
+            let wide = character.unicodeScalars.first.map { $0.properties.isEmojiPresentation || (0x4E00...0x9FFF).contains($0.value) } ?? false
+            cells.append(character)
+            if wide { cells.append(nil) }
+        }
+        let carets = Array(lines[2])
         let start = carets.firstIndex(of: "^") ?? 0
         let end = (carets.lastIndex(where: { $0 == "~" || $0 == "^" }) ?? start) + 1
-        return Substring(String(source[start..<min(end, source.count)]))
+        return String(cells[start..<min(end, cells.count)].compactMap { $0 })
     }
 
     func testCaretUnderlinesTheWholeSpan() {
@@ -48,6 +55,8 @@ final class TextReporterTests: XCTestCase {
     func testNonASCIIAndTabsKeepTheCaretAligned() {
         let lines = render("{\t\"café ☕\": 1, \"port\": 80}\n", needle: "\"port\"")
         XCTAssertEqual(caretTarget(lines), "\"port\"")
+        let wide = render("{\"名前\": \"☕☕\", \"port\": 80}\n", needle: "\"☕☕\"")
+        XCTAssertEqual(caretTarget(wide), "\"☕☕\"", "wide characters take two cells, before and under the caret")
         XCTAssertTrue(lines[2].contains("\t"), "a tab in the line is a tab in the padding")
     }
 
