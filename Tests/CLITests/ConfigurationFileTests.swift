@@ -115,3 +115,45 @@ final class ConfigurationFileTests: XCTestCase {
         XCTAssertEqual(runCLI(["config"]).status, 2)
     }
 }
+
+/// Broken configuration files end the run with a clear message and exit status 2, never a crash.
+final class BrokenConfigurationTests: XCTestCase {
+    private func lint(withConfiguration text: String, named name: String = ".krakenlint.yml") throws -> CLIRun {
+        let tree = try TemporaryTree([name: text, "krakend.json": #"{"version": 3}"#])
+        return runCLI(["lint", tree.path("krakend.json")])
+    }
+
+    func testAConfigurationThatIsNotAMapping() throws {
+        let run = try lint(withConfiguration: "- rules\n")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains(".krakenlint.yml:1:1: error: the configuration must be a single mapping with keys such as rules and ignore [config/invalid]"), run.stderr)
+    }
+
+    func testAYAMLSyntaxErrorInTheConfiguration() throws {
+        let run = try lint(withConfiguration: "rules: [unclosed\n")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("[syntax]"), run.stderr)
+    }
+
+    func testAJSONConfigurationWithWrongTypes() throws {
+        let run = try lint(withConfiguration: #"{"ignore": "legacy", "overrides": [{"files": ["a.json#nope"], "rules": {}}], "edition": "pro"}"#, named: ".krakenlint.json")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("expected a list of path globs, found a string"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("the part after # must be a JSON Pointer"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("edition must be ce or ee, found \"pro\""), run.stderr)
+    }
+
+    func testAnAliasBombInTheConfigurationIsALimitNotAHang() throws {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 { text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let run = try lint(withConfiguration: text)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertFalse(run.stderr.isEmpty)
+    }
+
+    func testAnEmptyConfigurationIsReported() throws {
+        let run = try lint(withConfiguration: "")
+        XCTAssertEqual(run.status, 2, run.stdout)
+        XCTAssertTrue(run.stderr.contains(".krakenlint.yml:1:1: error:"), run.stderr)
+    }
+}

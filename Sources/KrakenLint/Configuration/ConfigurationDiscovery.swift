@@ -66,8 +66,13 @@ public final class ConfigurationDiscovery {
     public func load(_ path: String) throws -> Loaded {
         let absolutePath = absolute(path)
         if let cached = loadedCache[absolutePath] { return cached }
-        guard let data = FileManager.default.contents(atPath: absolutePath) else { throw UnreadableConfiguration(path: path) }
-        guard data.count <= limits.maxFileSize else { throw UnreadableConfiguration(path: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: absolutePath))?[.size] as? Int
+        if let size, size > limits.maxFileSize {
+            throw UnreadableConfiguration(path: path, reason: "it is \(size) bytes, more than the limit of \(limits.maxFileSize)")
+        }
+        guard let data = FileManager.default.contents(atPath: absolutePath), data.count <= limits.maxFileSize else {
+            throw UnreadableConfiguration(path: path, reason: "it does not exist or is not readable")
+        }
         let format = SourceFormat(fileName: absolutePath) ?? .yaml
         let file = SourceFile(path: path, format: format, bytes: Array(data))
         let directory = (absolutePath as NSString).deletingLastPathComponent
@@ -81,5 +86,6 @@ public final class ConfigurationDiscovery {
 /// A configuration file that exists in name but cannot be read.
 public struct UnreadableConfiguration: Error, CustomStringConvertible {
     public let path: String
-    public var description: String { "\(path): cannot read the configuration file" }
+    public let reason: String
+    public var description: String { "\(path): cannot read the configuration file: \(reason)" }
 }

@@ -12,7 +12,12 @@ public enum ConfigurationParser {
         let loaded = ConfigLoader.load(file, limits: limits)
         var problems = Problems()
         for issue in loaded.issues where issue.severity == .error || issue.code == .duplicateKey {
-            problems.diagnostics.append(Linter.diagnostic(from: issue))
+            if issue.code == .structure {
+                // The loader words this for KrakenD configurations; say what this file must be instead.
+                problems.add("the configuration must be a single mapping with keys such as rules and ignore", at: issue.span, .root)
+            } else {
+                problems.diagnostics.append(Linter.diagnostic(from: issue))
+            }
         }
         guard let root = loaded.root, problems.diagnostics.isEmpty else { return (nil, problems.diagnostics) }
         var configuration = LintConfiguration(path: file.path, directory: directory)
