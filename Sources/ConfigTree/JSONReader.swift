@@ -21,16 +21,14 @@ struct JSONFailure: Error {
 /// An object or array whose closing bracket has not been read yet. Its members or elements sit on the
 /// parser's scratch stacks from `base` up.
 struct OpenContainer {
-    /// Objects with more members than this index their keys in a dictionary for the duplicate check.
-    static let keyIndexThreshold = 12
-
     let isObject: Bool
     let start: SourcePosition
     let base: Int
     var pendingKey = ""
     var pendingKeySpan = Span(at: SourcePosition(offset: 0, line: 1, column: 1))
-    /// First scratch index of each key, once the object has more than `keyIndexThreshold` members.
-    var keyIndex: [String: Int]?
+    var pendingKeyHash: UInt64 = 0
+    /// First scratch position of each key hash, once the object is large (see `RepeatedKeys`).
+    var hashIndex: [UInt64: Int]?
 
     init(isObject: Bool, start: SourcePosition, base: Int) {
         self.isObject = isObject
@@ -50,6 +48,8 @@ struct JSONParser {
     /// Members and elements of the open containers, innermost last.
     var memberScratch = MoveStack<Member>()
     var elementScratch = MoveStack<Node>()
+    /// The hash of each member's key, parallel to `memberScratch`.
+    var keyHashScratch = MoveStack<UInt64>()
 
     // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
     // were consumed on it (columns count scalars, so those bytes do not advance the column).
@@ -67,6 +67,7 @@ struct JSONParser {
     mutating func releaseScratch() {
         memberScratch.release()
         elementScratch.release()
+        keyHashScratch.release()
     }
 
     mutating func parseDocument() -> LoadResult {
@@ -219,6 +220,7 @@ struct JSONParser {
                     case UInt8(ascii: "}"):
                         index += 1
                         let closed = stack.removeLast()
+                        keyHashScratch.truncate(to: closed.base)
                         node = Node(.object(memberScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
                         continue
                     case UInt8(ascii: "\""):
@@ -253,36 +255,11 @@ struct JSONParser {
         }
     }
 
-    /// Adds the member whose key is pending in `container`, indexing keys once the object grows large.
+    /// Adds the member whose key is pending in `container`.
     @inline(__always)
     mutating func appendMember(_ value: consuming Node, to container: inout OpenContainer) {
         memberScratch.append(Member(key: container.pendingKey, keySpan: container.pendingKeySpan, value: value))
-        let last = memberScratch.count - 1
-        if container.keyIndex != nil {
-            if container.keyIndex?[container.pendingKey] == nil { container.keyIndex?[container.pendingKey] = last }
-        } else if last - container.base >= OpenContainer.keyIndexThreshold {
-            var keyIndex: [String: Int] = [:]
-            keyIndex.reserveCapacity(2 * (last - container.base + 1))
-            for position in container.base...last where keyIndex[memberScratch.storage[position].key] == nil {
-                keyIndex[memberScratch.storage[position].key] = position
-            }
-            container.keyIndex = keyIndex
-        }
-    }
-
-    /// The scratch index of an earlier member of `container` whose key has exactly the bytes of `key`.
-    func indexOfMember(withKey key: String, in container: OpenContainer) -> Int? {
-        let members = memberScratch.storage
-        if let keyIndex = container.keyIndex {
-            guard let found = keyIndex[key] else { return nil }
-            if members[found].key.utf8.elementsEqual(key.utf8) { return found }
-        }
-        var position = container.base
-        while position < memberScratch.count {
-            if members[position].key == key, members[position].key.utf8.elementsEqual(key.utf8) { return position }
-            position += 1
-        }
-        return nil
+        RepeatedKeys.recordLast(hash: container.pendingKeyHash, base: container.base, hashes: &keyHashScratch, index: &container.hashIndex)
     }
 
     /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.
@@ -315,7 +292,9 @@ struct JSONParser {
                 message: "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)",
                 span: span))
         }
-        if let earlier = indexOfMember(withKey: key, in: container) {
+        let hash = RepeatedKeys.hash(key)
+        if let earlier = RepeatedKeys.find(key, hash: hash, base: container.base, members: memberScratch,
+                                           hashes: keyHashScratch, index: container.hashIndex) {
             let firstLine = memberScratch.storage[earlier].keySpan.start.line
             issues.append(LoadIssue(
                 code: .duplicateKey,
@@ -326,6 +305,7 @@ struct JSONParser {
         }
         container.pendingKey = key
         container.pendingKeySpan = span
+        container.pendingKeyHash = hash
         skipWhitespace()
         guard peek() == UInt8(ascii: ":") else {
             throw failure(at: index, expected: "':' after the member name \"\(key)\"")

@@ -37,8 +37,9 @@ struct YAMLOpenCollection {
     var pendingIsMerge = false
     /// The line of this mapping's `<<` key, so that a second one is reported as a repeat.
     var mergeKeyLine: Int?
-    /// First scratch index of each key, once the mapping is large.
-    var keyIndex: [String: Int]?
+    /// First scratch position of each key hash, once the mapping is large (see `RepeatedKeys`).
+    var hashIndex: [UInt64: Int]?
+    var pendingKeyHash: UInt64 = 0
     /// Members merged in by `<<`, with the number of explicit members that preceded the merge key.
     var merges: [(position: Int, members: [Member])] = []
 
@@ -55,8 +56,6 @@ struct YAMLOpenCollection {
 
 /// Builds the positioned tree from libyaml events. Valid only inside `withUnsafeBufferPointer`.
 struct YAMLTreeBuilder {
-    static let keyIndexThreshold = 12
-
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: LoadLimits
@@ -64,7 +63,12 @@ struct YAMLTreeBuilder {
     var issues: [LoadIssue] = []
     var memberScratch = MoveStack<Member>()
     var elementScratch = MoveStack<Node>()
-    var stack: [YAMLOpenCollection] = []
+    /// The hash of each member's key, parallel to `memberScratch`.
+    var keyHashScratch = MoveStack<UInt64>()
+    /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
+    var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
+    var outer: [YAMLOpenCollection] = []
+    var depth = 0
     var anchors: [String: (node: Node, count: Int)] = [:]
     var openAnchors: Set<String> = []
     var totalNodes = 0
@@ -74,12 +78,13 @@ struct YAMLTreeBuilder {
         self.file = file
         self.bytes = bytes
         self.limits = limits
-        cursor = YAMLMarkCursor(bytes: bytes)
+        cursor = YAMLMarkCursor(file: file, bytes: bytes)
     }
 
     mutating func releaseScratch() {
         memberScratch.release()
         elementScratch.release()
+        keyHashScratch.release()
     }
 
     mutating func build() -> LoadResult {
@@ -163,6 +168,16 @@ struct YAMLTreeBuilder {
         let tag = data.tag.map { String(cString: $0) }
         let nodeSpan = span(event.start_mark, event.end_mark)
         let string = String(decoding: text, as: UTF8.self)
+        if depth > 0, current.isMapping, current.pendingKey == nil, data.anchor == nil {
+            // A key: only its text, its span and whether it is the merge key `<<` matter.
+            let isMerge = text.count == 2 && string == "<<"
+                && ((plain && (tag == nil || tag == "!")) || tag.map(YAMLScalarResolver.shortTag) == "!!merge")
+            try countNodes(1, at: nodeSpan)
+            current.nodeCount += 1
+            current.lastEnd = nodeSpan.end
+            try acceptKey(string, hash: RepeatedKeys.hash(text), span: nodeSpan, isMerge: isMerge)
+            return
+        }
         let resolved: YAMLScalarResolver.ResolvedScalar
         switch YAMLScalarResolver.resolve(text, plain: plain, tag: tag) {
         case .value(let value): resolved = value
@@ -178,7 +193,7 @@ struct YAMLTreeBuilder {
         case .special(let special): value = .number(Number(literal: string, special: special))
         }
         let node = Node(value, span: nodeSpan)
-        if stack.isEmpty {
+        if depth == 0 {
             throw topLevelNotMapping(resolved == .null ? "empty (null)" : "a scalar (\(node.typeName))", at: nodeSpan)
         }
         if let anchor = data.anchor {
@@ -212,29 +227,35 @@ struct YAMLTreeBuilder {
     }
 
     mutating func openCollection(isMapping: Bool, isBlock: Bool, event: yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
-        let start = cursor.position(ofCharacterIndex: Int(event.start_mark.index))
+        let start = cursor.position(of: event.start_mark)
         let startSpan = Span(start: start, end: start)
-        if stack.isEmpty, root == nil, !isMapping {
+        if depth == 0, root == nil, !isMapping {
             throw topLevelNotMapping("a sequence", at: startSpan)
         }
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if depth > 0, current.isMapping, current.pendingKey == nil {
             throw failure(.syntax, "a mapping key must be a scalar; found a \(isMapping ? "mapping" : "sequence") used as a key", at: startSpan)
         }
-        if stack.count + 1 > limits.maxDepth {
+        if depth + 1 > limits.maxDepth {
             throw failure(.limit, "nesting deeper than \(limits.maxDepth) levels of mappings and sequences", at: startSpan,
                           hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly")
         }
         try countNodes(1, at: startSpan)
         let name = anchor.map { String(cString: $0) }
         if let name { openAnchors.insert(name) }
-        stack.append(YAMLOpenCollection(
+        let opened = YAMLOpenCollection(
             isMapping: isMapping, isBlock: isBlock, start: start, anchor: name,
-            base: isMapping ? memberScratch.count : elementScratch.count))
+            base: isMapping ? memberScratch.count : elementScratch.count)
+        if depth > 0 { outer.append(current) }
+        current = opened
+        depth += 1
     }
 
     mutating func closeCollection(_ event: yaml_event_t) throws(YAMLFailure) {
-        guard var closed = stack.popLast() else { return }
-        let end = closed.isBlock ? closed.lastEnd : cursor.position(ofCharacterIndex: Int(event.end_mark.index))
+        guard depth > 0 else { return }
+        var closed = current
+        depth -= 1
+        if depth > 0, let enclosing = outer.popLast() { current = enclosing }
+        let end = closed.isBlock ? closed.lastEnd : cursor.position(of: event.end_mark)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node
         if closed.isMapping {
@@ -246,7 +267,7 @@ struct YAMLTreeBuilder {
             openAnchors.remove(anchor)
             anchors[anchor] = (node, closed.nodeCount)
         }
-        if stack.isEmpty {
+        if depth == 0 {
             root = node
         } else {
             try attach(node, count: closed.nodeCount, keyText: nil, isMergeKey: false)
@@ -256,46 +277,49 @@ struct YAMLTreeBuilder {
     // MARK: Tree assembly
 
     /// Adds a finished node to the innermost open collection: as a key, a value, a merge, or an element.
-    mutating func attach(_ node: Node, count: Int, keyText: String?, isMergeKey: Bool) throws(YAMLFailure) {
-        let top = stack.count - 1
-        stack[top].nodeCount += count
-        stack[top].lastEnd = node.span.end
-        guard stack[top].isMapping else {
+    mutating func attach(_ node: consuming Node, count: Int, keyText: String?, isMergeKey: Bool) throws(YAMLFailure) {
+        let nodeSpan = node.span
+        current.nodeCount += count
+        current.lastEnd = nodeSpan.end
+        guard current.isMapping else {
             elementScratch.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = current.pendingKey else {
             guard let keyText else {
                 throw failure(.syntax, "a mapping key must be a scalar; found a \(node.typeName == "object" ? "mapping" : "sequence") used as a key", at: node.span)
             }
-            try acceptKey(keyText, span: node.span, isMerge: isMergeKey)
+            try acceptKey(keyText, hash: RepeatedKeys.hash(keyText), span: nodeSpan, isMerge: isMergeKey)
             return
         }
-        if stack[top].pendingIsMerge {
+        if current.pendingIsMerge {
             let merged = try mergeSources(of: node)
-            stack[top].merges.append((memberScratch.count - stack[top].base, merged))
+            current.merges.append((memberScratch.count - current.base, merged))
         } else {
-            memberScratch.append(Member(key: key, keySpan: stack[top].pendingKeySpan, value: node))
-            indexKeyIfLarge()
+            memberScratch.append(Member(key: key, keySpan: current.pendingKeySpan, value: node))
+            RepeatedKeys.recordLast(hash: current.pendingKeyHash, base: current.base, hashes: &keyHashScratch, index: &current.hashIndex)
         }
-        stack[top].pendingKey = nil
-        stack[top].pendingIsMerge = false
+        current.pendingKey = nil
+        current.pendingIsMerge = false
     }
 
     /// Takes `key` as the pending key of the innermost mapping, refusing a repeat.
-    mutating func acceptKey(_ key: String, span keySpan: Span, isMerge: Bool) throws(YAMLFailure) {
-        let top = stack.count - 1
+    mutating func acceptKey(_ key: String, hash: UInt64, span keySpan: Span, isMerge: Bool) throws(YAMLFailure) {
         if key.utf8.count > limits.maxKeyLength {
             throw failure(.limit, "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)", at: keySpan)
         }
-        let earlierLine = isMerge ? stack[top].mergeKeyLine : earlierKeyLine(key, in: stack[top])
+        let earlierLine = isMerge
+            ? current.mergeKeyLine
+            : RepeatedKeys.find(key, hash: hash, base: current.base, members: memberScratch, hashes: keyHashScratch,
+                                index: current.hashIndex).map { memberScratch.storage[$0].keySpan.start.line }
         if let earlierLine {
             throw failure(.syntax, "mapping key \"\(key)\" already defined at line \(earlierLine)", at: keySpan,
                           hint: "KrakenD's YAML library refuses repeated keys; keep one")
         }
-        stack[top].pendingKey = key
-        stack[top].pendingKeySpan = keySpan
-        stack[top].pendingIsMerge = isMerge
-        if isMerge { stack[top].mergeKeyLine = keySpan.start.line }
+        current.pendingKey = key
+        current.pendingKeySpan = keySpan
+        current.pendingIsMerge = isMerge
+        current.pendingKeyHash = hash
+        if isMerge { current.mergeKeyLine = keySpan.start.line }
     }
 }

@@ -70,11 +70,8 @@ enum YAMLScalarResolver {
             return decimalFloat(text) ?? .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let found = keyword(text) { return found }
-            let digits = text.filter { $0 != UInt8(ascii: "_") }
-            return digits.withUnsafeBufferPointer { plain in
-                if let canonical = goInteger(plain) { return .integer(canonical: canonical) }
-                return decimalFloat(plain) ?? .string
-            }
+            guard text.contains(UInt8(ascii: "_")) else { return number(text) }
+            return text.filter { $0 != UInt8(ascii: "_") }.withUnsafeBufferPointer(number)
         case UInt8(ascii: "<"):
             return text.count == 2 && text[1] == UInt8(ascii: "<") ? .merge : .string
         default:
@@ -82,18 +79,30 @@ enum YAMLScalarResolver {
         }
     }
 
+    /// An integer or a float, from text whose underscores are already gone.
+    private static func number(_ plain: UnsafeBufferPointer<UInt8>) -> ResolvedScalar {
+        if let canonical = goInteger(plain) { return .integer(canonical: canonical) }
+        return decimalFloat(plain) ?? .string
+    }
+
     /// The spellings yaml.v3 looks up in its table.
+    private static let keywords: [(spelling: StaticString, value: ResolvedScalar)] = [
+        ("true", .bool(true)), ("True", .bool(true)), ("TRUE", .bool(true)),
+        ("false", .bool(false)), ("False", .bool(false)), ("FALSE", .bool(false)),
+        ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null),
+        (".nan", .special(.nan)), (".NaN", .special(.nan)), (".NAN", .special(.nan)),
+        (".inf", .special(.infinity)), (".Inf", .special(.infinity)), (".INF", .special(.infinity)),
+        ("+.inf", .special(.infinity)), ("+.Inf", .special(.infinity)), ("+.INF", .special(.infinity)),
+        ("-.inf", .special(.negativeInfinity)), ("-.Inf", .special(.negativeInfinity)), ("-.INF", .special(.negativeInfinity)),
+    ]
+
     private static func keyword(_ text: UnsafeBufferPointer<UInt8>) -> ResolvedScalar? {
-        guard text.count <= 6 else { return nil }
-        switch String(decoding: text, as: UTF8.self) {
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case "~", "null", "Null", "NULL": return .null
-        case ".nan", ".NaN", ".NAN": return .special(.nan)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .special(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .special(.negativeInfinity)
-        default: return nil
+        guard text.count <= 5 else { return nil }
+        for entry in keywords where entry.spelling.utf8CodeUnitCount == text.count {
+            let spelling = UnsafeBufferPointer(start: entry.spelling.utf8Start, count: text.count)
+            if spelling.elementsEqual(text) { return entry.value }
         }
+        return nil
     }
 
     /// An integer as Go's `strconv.ParseInt(s, 0, 64)` or `ParseUint(s, 0, 64)` reads it, in decimal; nil otherwise.

@@ -2,39 +2,6 @@ import CYAML
 
 /// Keys, merges, limits and error messages of the YAML tree builder.
 extension YAMLTreeBuilder {
-    /// The line of an earlier key of `collection` with exactly the bytes of `key`, or nil.
-    func earlierKeyLine(_ key: String, in collection: YAMLOpenCollection) -> Int? {
-        let members = memberScratch.storage
-        if let keyIndex = collection.keyIndex {
-            guard let found = keyIndex[key] else { return nil }
-            if members[found].key.utf8.elementsEqual(key.utf8) { return members[found].keySpan.start.line }
-        }
-        var position = collection.base
-        while position < memberScratch.count {
-            if members[position].key == key, members[position].key.utf8.elementsEqual(key.utf8) {
-                return members[position].keySpan.start.line
-            }
-            position += 1
-        }
-        return nil
-    }
-
-    /// Indexes the keys of a mapping once it grows past the threshold, so the repeat check stays linear.
-    mutating func indexKeyIfLarge() {
-        let top = stack.count - 1
-        let last = memberScratch.count - 1
-        let key = memberScratch.storage[last].key
-        if stack[top].keyIndex != nil {
-            if stack[top].keyIndex?[key] == nil { stack[top].keyIndex?[key] = last }
-        } else if last - stack[top].base >= Self.keyIndexThreshold {
-            var keyIndex: [String: Int] = [:]
-            for position in stack[top].base...last where keyIndex[memberScratch.storage[position].key] == nil {
-                keyIndex[memberScratch.storage[position].key] = position
-            }
-            stack[top].keyIndex = keyIndex
-        }
-    }
-
     /// The members a `<<` value brings in: a mapping, or a sequence of mappings (earlier ones first).
     func mergeSources(of value: Node) throws(YAMLFailure) -> [Member] {
         switch value.value {
@@ -57,6 +24,7 @@ extension YAMLTreeBuilder {
     /// The members of a closed mapping: explicit ones in order, merged ones at the place of their `<<` key,
     /// skipping keys defined explicitly or by an earlier merge.
     mutating func assembleMembers(_ collection: inout YAMLOpenCollection) -> [Member] {
+        keyHashScratch.truncate(to: collection.base)
         let explicit = memberScratch.take(from: collection.base)
         guard !collection.merges.isEmpty else { return explicit }
         var taken = Set(explicit.map(\.key))
@@ -85,8 +53,8 @@ extension YAMLTreeBuilder {
     }
 
     mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Span {
-        let startPosition = cursor.position(ofCharacterIndex: Int(start.index))
-        return Span(start: startPosition, end: cursor.position(ofCharacterIndex: Int(end.index)))
+        let startPosition = cursor.position(of: start)
+        return Span(start: startPosition, end: cursor.position(of: end))
     }
 
     func failure(_ code: LoadIssue.Code, _ message: String, at span: Span, hint: String? = nil) -> YAMLFailure {
@@ -117,8 +85,8 @@ extension YAMLTreeBuilder {
         if state.error == YAML_MEMORY_ERROR {
             return failure(.limit, "libyaml ran out of memory", at: Span(at: file.position(ofOffset: 0)))
         }
-        let contextPosition = cursor.position(ofCharacterIndex: Int(state.context_mark.index))
-        let position = cursor.position(ofCharacterIndex: Int(state.problem_mark.index))
+        let contextPosition = cursor.position(of: state.context_mark)
+        let position = cursor.position(of: state.problem_mark)
         var message = problem
         if let context = state.context.map({ String(cString: $0) }) {
             message += contextPosition == position ? " (\(context))" : " (\(context) at \(contextPosition.line):\(contextPosition.column))"

@@ -140,16 +140,23 @@ enum DateFormats {
                 }
             }
             guard digits == 0 else { return nil }
-            // Units in order, each at most once.
-            var last = -1
+            // Units in order and contiguous (RFC 3339 appendix A: Y[M[D]], M[D], D; H[M[S]], M[S], S).
+            var last: Int?
             for unit in found {
-                guard let position = allowed.firstIndex(of: unit), position > last else { return nil }
+                guard let position = allowed.firstIndex(of: unit) else { return nil }
+                if let last, position != last + 1 { return nil }
                 last = position
             }
             return found
         }
-        guard let dateUnits = units(datePart, allowed: ["Y", "M", "W", "D"]) else { return false }
-        if dateUnits.contains("W") && (dateUnits.count > 1 || timePart != nil) { return false }
+        let dateUnits: [Character]
+        if datePart.hasSuffix("W") {
+            guard timePart == nil, datePart.count > 1, datePart.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            return true
+        } else {
+            guard let found = units(datePart, allowed: ["Y", "M", "D"]) else { return false }
+            dateUnits = found
+        }
         if let timePart {
             guard let timeUnits = units(timePart, allowed: ["H", "M", "S"]), !timeUnits.isEmpty else { return false }
         } else if dateUnits.isEmpty {

@@ -149,6 +149,8 @@ enum IDNHostname {
 
     static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
+        // Extended Arabic-Indic digits are European numbers (EN) for the Bidi rule.
+        if (0x06F0...0x06F9).contains(value) { return false }
         return (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value) || (0xFE70...0xFEFF).contains(value)
             || (0x10800...0x10FFF).contains(value) || (0x1E800...0x1EFFF).contains(value)
     }
@@ -166,7 +168,7 @@ enum IDNHostname {
             let hasArabicIndic = scalars.contains { (0x0660...0x0669).contains($0.value) }
             let hasEuropean = scalars.contains { $0.isASCIIDigit }
             if hasArabicIndic && hasEuropean { return false }
-            return scalars.allSatisfy { isRightToLeft($0) || $0.isASCIIDigit || $0 == "-" || isTransparent($0) }
+            return scalars.allSatisfy { isRightToLeft($0) || $0.isASCIIDigit || isArabicDigit($0) || $0 == "-" || isTransparent($0) || $0 == "\u{200C}" || $0 == "\u{200D}" }
         }
         guard first.isASCIILetter || (!first.isASCII && !isRightToLeft(first) && first.properties.isAlphabetic) else { return false }
         return !scalars.contains { isRightToLeft($0) }

@@ -1,8 +1,7 @@
 /// Host names, addresses and e-mail addresses (RFC 1123, RFC 2673/4291, RFC 5321/6531).
 enum NetworkFormats {
     static func isHostname(_ text: String) -> Bool {
-        var host = text
-        if host.hasSuffix(".") { host.removeLast() }
+        let host = text
         guard !host.isEmpty, host.utf8.count <= 253 else { return false }
         for label in host.split(separator: ".", omittingEmptySubsequences: false) {
             let bytes = Array(label.utf8)

@@ -16,15 +16,24 @@ public final class SchemaRegistry {
     private(set) var resources: [String: SchemaResource] = [:]
     private(set) var locations: [SchemaLocation: LocationInfo] = [:]
     private var prefixMaps: [(prefix: String, directory: URL)] = []
+    /// Compiled official meta-schemas, shared by copies (they never change once registered).
+    let metaValidators: MetaValidatorCache
 
     public init(defaultDialect: Dialect = .draft2020_12) {
         self.defaultDialect = defaultDialect
         self.loadDocument = SchemaRegistry.loadWithConfigLoader
+        self.metaValidators = MetaValidatorCache()
+    }
+
+    private init(defaultDialect: Dialect, metaValidators: MetaValidatorCache) {
+        self.defaultDialect = defaultDialect
+        self.loadDocument = SchemaRegistry.loadWithConfigLoader
+        self.metaValidators = metaValidators
     }
 
     /// An independent registry with the same documents and maps; registering into it leaves `self` unchanged.
     public func copy() -> SchemaRegistry {
-        let other = SchemaRegistry(defaultDialect: defaultDialect)
+        let other = SchemaRegistry(defaultDialect: defaultDialect, metaValidators: metaValidators)
         other.loadDocument = loadDocument
         other.documents = documents
         other.resources = resources

@@ -77,21 +77,73 @@ enum URIFormats {
         return check(host, extra: "", international: international)
     }
 
+    /// RFC 6570: literals without spaces, controls or braces; expressions `{op? varspec,...}` where a
+    /// varspec is a dotted name (letters, digits, `_`, `%XX`) with `*` or `:1`-`:9999`.
     static func isURITemplate(_ text: String) -> Bool {
-        var inExpression = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "{":
-                if inExpression { return false }
-                inExpression = true
-            case "}":
-                if !inExpression { return false }
-                inExpression = false
-            default:
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "{" {
+                guard let close = scalars[index...].firstIndex(of: "}") else { return false }
+                guard isExpression(Array(scalars[(index + 1)..<close])) else { return false }
+                index = close + 1
                 continue
             }
+            if scalar == "}" || scalar.value <= 0x20 || scalar.value == 0x7F || "\"<>\\^`|".unicodeScalars.contains(scalar) { return false }
+            if scalar == "%" {
+                guard index + 2 < scalars.count, scalars[index + 1].isHexDigit, scalars[index + 2].isHexDigit else { return false }
+                index += 3
+                continue
+            }
+            index += 1
         }
-        return !inExpression
+        return true
+    }
+
+    private static func isExpression(_ body: [Unicode.Scalar]) -> Bool {
+        var rest = body[...]
+        if let first = rest.first, "+#./;?&=,!@|".unicodeScalars.contains(first) {
+            guard "+#./;?&".unicodeScalars.contains(first) else { return false }
+            rest = rest.dropFirst()
+        }
+        guard !rest.isEmpty else { return false }
+        for spec in rest.split(separator: ",", omittingEmptySubsequences: false) {
+            guard isVarSpec(Array(spec)) else { return false }
+        }
+        return true
+    }
+
+    private static func isVarSpec(_ spec: [Unicode.Scalar]) -> Bool {
+        var name = spec[...]
+        if name.last == "*" {
+            name = name.dropLast()
+        } else if let colon = name.firstIndex(of: ":") {
+            let digits = name[(colon + 1)...]
+            guard (1...4).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), digits.first != "0" else { return false }
+            name = name[..<colon]
+        }
+        guard !name.isEmpty, name.first != ".", name.last != "." else { return false }
+        var index = name.startIndex
+        var previousDot = false
+        while index < name.endIndex {
+            let scalar = name[index]
+            if scalar == "%" {
+                guard index + 2 < name.endIndex, name[index + 1].isHexDigit, name[index + 2].isHexDigit else { return false }
+                index += 3
+                previousDot = false
+                continue
+            }
+            if scalar == "." {
+                if previousDot { return false }
+                previousDot = true
+            } else {
+                guard scalar.isASCIILetter || scalar.isASCIIDigit || scalar == "_" else { return false }
+                previousDot = false
+            }
+            index += 1
+        }
+        return true
     }
 }
 

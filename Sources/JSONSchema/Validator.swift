@@ -43,9 +43,11 @@ public final class Validator: @unchecked Sendable {
     public func isValid(_ instance: Node) -> Bool {
         let root = root
         let options = options
-        return DeepStack.run(for: instance) {
+        return DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: false)
-            return evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+            evaluation.inlineDepthLimit = inlineDepthLimit
+            let valid = evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+            return (valid, evaluation.needsDeepStack)
         }
     }
 
@@ -53,9 +55,11 @@ public final class Validator: @unchecked Sendable {
     public func validate(_ instance: Node) -> [ValidationError] {
         let root = root
         let options = options
-        let (valid, errors) = DeepStack.run(for: instance) {
+        let (valid, errors) = DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: true)
-            return (evaluation.validate(root, instance, nil), evaluation.errors)
+            evaluation.inlineDepthLimit = inlineDepthLimit
+            let valid = evaluation.validate(root, instance, nil)
+            return ((valid, evaluation.errors), evaluation.needsDeepStack)
         }
         if !valid && errors.isEmpty {
             return [ValidationError(instancePointer: .root, keywordLocation: "", absoluteKeywordLocation: root.absoluteLocation, keyword: "", message: "the value does not satisfy the schema")]
@@ -77,7 +81,14 @@ enum MetaValidation {
         }
         let reference = URIReference(parsing: metaURI).withoutFragment
         guard reference.description != document.uri, registry.contains(reference.description) else { return }
-        let meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        let meta: Validator
+        if Dialect(metaSchemaURI: reference.description) != nil {
+            meta = try registry.metaValidators.validator(for: reference.description) {
+                try Validator(registry: registry, entry: reference.description, validateSchema: false)
+            }
+        } else {
+            meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        }
         let errors = meta.validate(root)
         if !errors.isEmpty { throw SchemaError.invalidAgainstMetaSchema(uri: document.uri, errors: errors) }
     }
@@ -85,4 +96,19 @@ enum MetaValidation {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Compiled official meta-schemas by URI.
+final class MetaValidatorCache: @unchecked Sendable {
+    private var validators: [String: Validator] = [:]
+    private let lock = NSLock()
+
+    func validator(for uri: String, make: () throws -> Validator) throws -> Validator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = validators[uri] { return cached }
+        let made = try make()
+        validators[uri] = made
+        return made
+    }
 }
