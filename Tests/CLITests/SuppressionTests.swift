@@ -14,10 +14,10 @@ final class SuppressionTests: XCTestCase {
     }
 
     func testASuppressionDeeperInTheTreeDoesNotReachUp() throws {
-        let run = try lint("k.json", #"{"version": 2, "endpoints": [{"@krakenlint": {"disable": ["krakend/*"], "reason": "x"}}]}"#)
+        let run = try lint("k.json", #"{"version": 2, "extra_config": {"@krakenlint": {"disable": ["krakend/unsupported-version"], "reason": "x"}}}"#)
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stdout.contains("[krakend/unsupported-version]"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("k.json:1:59: warning: suppression of \"krakend/*\" silences nothing here [suppression/unused]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("k.json:1:61: warning: suppression of \"krakend/unsupported-version\" silences nothing here [suppression/unused]"), run.stdout)
     }
 
     func testMissingReasonIsReported() throws {
