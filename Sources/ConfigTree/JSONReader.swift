@@ -1,6 +1,434 @@
-/// Strict RFC 8259 reader with positions. (Being written on the `tree` branch.)
+/// Strict RFC 8259 reader that gives every value and every key its span.
+///
+/// It stops at the first syntax error (the result then has no root) and reports duplicate keys and a
+/// byte-order mark as warnings. Nesting is handled with an explicit stack, so depth never touches the
+/// call stack.
 enum JSONReader {
     static func read(_ file: SourceFile, limits: LoadLimits) -> LoadResult {
-        LoadResult(root: nil, issues: [LoadIssue(code: .structure, message: "JSON reader not available yet", span: Span(at: file.position(ofOffset: 0)))])
+        file.bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(file: file, bytes: buffer, limits: limits)
+            defer { parser.releaseScratch() }
+            return parser.parseDocument()
+        }
+    }
+}
+
+/// An error that ends the parse; carries the issue to report.
+struct JSONFailure: Error {
+    var issue: LoadIssue
+}
+
+/// An object or array whose closing bracket has not been read yet. Its members or elements sit on the
+/// parser's scratch stacks from `base` up.
+struct OpenContainer {
+    /// Objects with more members than this index their keys in a dictionary for the duplicate check.
+    static let keyIndexThreshold = 12
+
+    let isObject: Bool
+    let start: SourcePosition
+    let base: Int
+    var pendingKey = ""
+    var pendingKeySpan = Span(at: SourcePosition(offset: 0, line: 1, column: 1))
+    /// First scratch index of each key, once the object has more than `keyIndexThreshold` members.
+    var keyIndex: [String: Int]?
+
+    init(isObject: Bool, start: SourcePosition, base: Int) {
+        self.isObject = isObject
+        self.start = start
+        self.base = base
+    }
+}
+
+/// The parser state over one file's bytes. Valid only inside `withUnsafeBufferPointer`.
+struct JSONParser {
+    let file: SourceFile
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: LoadLimits
+    let end: Int
+    var index = 0
+    var issues: [LoadIssue] = []
+    /// Members and elements of the open containers, innermost last.
+    var memberScratch = MoveStack<Member>()
+    var elementScratch = MoveStack<Node>()
+
+    // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
+    // were consumed on it (columns count scalars, so those bytes do not advance the column).
+    var line = 1
+    var lineStart = 0
+    var continuationBytesOnLine = 0
+
+    init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
+        self.file = file
+        self.bytes = bytes
+        self.limits = limits
+        self.end = bytes.count
+    }
+
+    mutating func releaseScratch() {
+        memberScratch.release()
+        elementScratch.release()
+    }
+
+    mutating func parseDocument() -> LoadResult {
+        do throws(JSONFailure) {
+            try checkWholeFile()
+            skipWhitespace()
+            guard index < end else {
+                throw JSONFailure(issue: LoadIssue(
+                    code: .structure,
+                    message: "empty file: a KrakenD configuration is a JSON object",
+                    span: Span(at: file.position(ofOffset: 0)),
+                    hint: "start from {\"version\": 3}"))
+            }
+            try requireObjectAtTopLevel()
+            let root = try parseValue()
+            let rootEndLine = line
+            skipWhitespace()
+            if index < end {
+                throw failure(
+                    at: index,
+                    expected: "nothing after the configuration object that ends on line \(rootEndLine)")
+            }
+            return LoadResult(root: root, issues: issues)
+        } catch {
+            issues.append(error.issue)
+            return LoadResult(root: nil, issues: issues)
+        }
+    }
+
+    /// File-wide checks before parsing: size, binary content, byte-order mark.
+    mutating func checkWholeFile() throws(JSONFailure) {
+        if end > limits.maxFileSize {
+            throw JSONFailure(issue: LoadIssue(
+                code: .limit,
+                message: "file is \(end) bytes, more than the limit of \(limits.maxFileSize)",
+                span: Span(at: file.position(ofOffset: 0))))
+        }
+        if let nul = UTF8Scanning.binaryMarkerOffset(in: bytes) {
+            throw JSONFailure(issue: LoadIssue(
+                code: .encoding,
+                message: "binary data: a NUL byte at byte offset \(nul); a configuration is UTF-8 text",
+                span: Span(at: file.position(ofOffset: nul))))
+        }
+        if UTF8Scanning.startsWithByteOrderMark(bytes) {
+            issues.append(LoadIssue(
+                code: .encoding,
+                severity: .warning,
+                message: "the file starts with a UTF-8 byte-order mark, which KrakenD's JSON decoder refuses (invalid character 'ï')",
+                span: file.span(from: 0, to: 3),
+                hint: "save the file as UTF-8 without BOM"))
+            index = 3
+            continuationBytesOnLine = 2
+        }
+    }
+
+    /// A configuration is an object: anything else that is a value at the top level is refused here.
+    func requireObjectAtTopLevel() throws(JSONFailure) {
+        let kind: String
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return
+        case UInt8(ascii: "["): kind = "an array"
+        case UInt8(ascii: "\""): kind = "a string"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = "a number"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            guard let word = literalWord(at: index), ["true", "false", "null"].contains(word) else { return }
+            kind = word == "null" ? "null" : "a boolean"
+        default: return
+        }
+        throw JSONFailure(issue: LoadIssue(
+            code: .structure,
+            message: "the top level is \(kind); a KrakenD configuration must be a JSON object ({...})",
+            span: Span(at: file.position(ofOffset: index))))
+    }
+
+    // MARK: Positions
+
+    @inline(__always)
+    func position(_ offset: Int) -> SourcePosition {
+        SourcePosition(offset: offset, line: line, column: offset - lineStart - continuationBytesOnLine + 1)
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < end {
+            let byte = bytes[index]
+            if byte > 0x20 { return }
+            switch byte {
+            case 0x20, 0x09, 0x0D:
+                index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+                continuationBytesOnLine = 0
+            default:
+                return
+            }
+        }
+    }
+
+    @inline(__always)
+    func peek() -> UInt8? {
+        index < end ? bytes[index] : nil
+    }
+
+    // MARK: Values
+
+    /// Parses one value starting at `index` (whitespace already skipped) with an explicit container stack.
+    mutating func parseValue() throws(JSONFailure) -> Node {
+        var stack: [OpenContainer] = []
+        while true {
+            var node: Node
+            switch peek() {
+            case UInt8(ascii: "{"):
+                let start = try openContainer(depth: stack.count + 1)
+                if peek() == UInt8(ascii: "}") {
+                    index += 1
+                    node = Node(.object([]), span: Span(start: start, end: position(index)))
+                } else {
+                    var container = OpenContainer(isObject: true, start: start, base: memberScratch.count)
+                    try readKey(into: &container, afterComma: nil)
+                    stack.append(container)
+                    continue
+                }
+            case UInt8(ascii: "["):
+                let start = try openContainer(depth: stack.count + 1)
+                if peek() == UInt8(ascii: "]") {
+                    index += 1
+                    node = Node(.array([]), span: Span(start: start, end: position(index)))
+                } else {
+                    stack.append(OpenContainer(isObject: false, start: start, base: elementScratch.count))
+                    continue
+                }
+            default:
+                node = try parseScalar()
+            }
+
+            // Attach the finished value to its container; close every container that ends here.
+            while let top = stack.indices.last {
+                let valueEndLine = node.span.end.line
+                skipWhitespace()
+                if stack[top].isObject {
+                    appendMember(node, to: &stack[top])
+                    switch peek() {
+                    case UInt8(ascii: ","):
+                        let comma = index
+                        index += 1
+                        skipWhitespace()
+                        try readKey(into: &stack[top], afterComma: comma)
+                    case UInt8(ascii: "}"):
+                        index += 1
+                        let closed = stack.removeLast()
+                        node = Node(.object(memberScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
+                        continue
+                    case UInt8(ascii: "\""):
+                        throw failure(at: index, message: "missing ',' after the member ending on line \(valueEndLine)",
+                                      hint: "separate object members with ','")
+                    default:
+                        throw failure(at: index, expected: "',' or '}' after object member")
+                    }
+                } else {
+                    elementScratch.append(node)
+                    switch peek() {
+                    case UInt8(ascii: ","):
+                        let comma = index
+                        index += 1
+                        skipWhitespace()
+                        if peek() == UInt8(ascii: "]") { throw trailingComma(at: comma, closer: "]") }
+                    case UInt8(ascii: "]"):
+                        index += 1
+                        let closed = stack.removeLast()
+                        node = Node(.array(elementScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
+                        continue
+                    case let byte? where Self.startsValue(byte):
+                        throw failure(at: index, message: "missing ',' after the element ending on line \(valueEndLine)",
+                                      hint: "separate array elements with ','")
+                    default:
+                        throw failure(at: index, expected: "',' or ']' after array element")
+                    }
+                }
+                break
+            }
+            if stack.isEmpty { return node }
+        }
+    }
+
+    /// Adds the member whose key is pending in `container`, indexing keys once the object grows large.
+    @inline(__always)
+    mutating func appendMember(_ value: consuming Node, to container: inout OpenContainer) {
+        memberScratch.append(Member(key: container.pendingKey, keySpan: container.pendingKeySpan, value: value))
+        let last = memberScratch.count - 1
+        if container.keyIndex != nil {
+            if container.keyIndex?[container.pendingKey] == nil { container.keyIndex?[container.pendingKey] = last }
+        } else if last - container.base >= OpenContainer.keyIndexThreshold {
+            var keyIndex: [String: Int] = [:]
+            keyIndex.reserveCapacity(2 * (last - container.base + 1))
+            for position in container.base...last where keyIndex[memberScratch.storage[position].key] == nil {
+                keyIndex[memberScratch.storage[position].key] = position
+            }
+            container.keyIndex = keyIndex
+        }
+    }
+
+    /// The scratch index of an earlier member of `container` whose key has exactly the bytes of `key`.
+    func indexOfMember(withKey key: String, in container: OpenContainer) -> Int? {
+        let members = memberScratch.storage
+        if let keyIndex = container.keyIndex {
+            guard let found = keyIndex[key] else { return nil }
+            if members[found].key.utf8.elementsEqual(key.utf8) { return found }
+        }
+        var position = container.base
+        while position < memberScratch.count {
+            if members[position].key == key, members[position].key.utf8.elementsEqual(key.utf8) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.
+    mutating func openContainer(depth: Int) throws(JSONFailure) -> SourcePosition {
+        let start = position(index)
+        if depth > limits.maxDepth {
+            throw JSONFailure(issue: LoadIssue(
+                code: .limit,
+                message: "nesting deeper than \(limits.maxDepth) levels of objects and arrays",
+                span: Span(start: start, end: position(index + 1)),
+                hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly"))
+        }
+        index += 1
+        skipWhitespace()
+        return start
+    }
+
+    /// Reads `"key" :` and leaves `index` at the member's value; reports a repeated key.
+    mutating func readKey(into container: inout OpenContainer, afterComma comma: Int?) throws(JSONFailure) {
+        guard peek() == UInt8(ascii: "\"") else {
+            if let comma, peek() == UInt8(ascii: "}") { throw trailingComma(at: comma, closer: "}") }
+            throw failure(at: index, expected: "a member name in double quotes")
+        }
+        let start = position(index)
+        let key = try readString()
+        let span = Span(start: start, end: position(index))
+        if key.utf8.count > limits.maxKeyLength {
+            throw JSONFailure(issue: LoadIssue(
+                code: .limit,
+                message: "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)",
+                span: span))
+        }
+        if let earlier = indexOfMember(withKey: key, in: container) {
+            let firstLine = memberScratch.storage[earlier].keySpan.start.line
+            issues.append(LoadIssue(
+                code: .duplicateKey,
+                severity: .warning,
+                message: "duplicate key \"\(key)\"; KrakenD keeps the last one (first defined on line \(firstLine))",
+                span: span,
+                hint: "remove one of the two members"))
+        }
+        container.pendingKey = key
+        container.pendingKeySpan = span
+        skipWhitespace()
+        guard peek() == UInt8(ascii: ":") else {
+            throw failure(at: index, expected: "':' after the member name \"\(key)\"")
+        }
+        index += 1
+        skipWhitespace()
+    }
+
+    static func startsValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A string, number, `true`, `false` or `null` at `index`.
+    mutating func parseScalar() throws(JSONFailure) -> Node {
+        let start = position(index)
+        switch peek() {
+        case UInt8(ascii: "\""):
+            let text = try readString()
+            return Node(.string(text), span: Span(start: start, end: position(index)))
+        case let byte? where byte == UInt8(ascii: "-") || Self.isDigit(byte):
+            let literal = try readNumber()
+            return Node(.number(Number(json: literal)), span: Span(start: start, end: position(index)))
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return Node(.bool(true), span: Span(start: start, end: position(index)))
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return Node(.bool(false), span: Span(start: start, end: position(index)))
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return Node(.null, span: Span(start: start, end: position(index)))
+        default:
+            throw failure(at: index, expected: "a value")
+        }
+    }
+
+    mutating func expectLiteral(_ word: StaticString) throws(JSONFailure) {
+        let count = word.utf8CodeUnitCount
+        let start = word.utf8Start
+        guard index + count <= end else { throw failure(at: index, expected: "a value") }
+        for offset in 0..<count where bytes[index + offset] != start[offset] {
+            throw failure(at: index, expected: "a value")
+        }
+        index += count
+    }
+
+    // MARK: Numbers
+
+    /// Reads a number in RFC 8259 grammar and returns its literal text.
+    mutating func readNumber() throws(JSONFailure) -> String {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") {
+            index += 1
+            guard let byte = peek(), Self.isDigit(byte) else {
+                if let word = literalWord(at: start), word.hasSuffix("Infinity") || word == "-inf" {
+                    throw failure(at: start, expected: "a value")
+                }
+                throw failure(at: index, expected: "a digit after '-'")
+            }
+        }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if let byte = peek(), Self.isDigit(byte) {
+                var last = index
+                while last < end, Self.isDigit(bytes[last]) { last += 1 }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)
+                throw failure(at: start, message: "number with a leading zero: \(text); JSON numbers do not start with 0 unless they are 0",
+                              hint: "remove the leading zero, or quote the value if the zeros matter")
+            }
+        } else {
+            skipDigits()
+        }
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            guard let byte = peek(), Self.isDigit(byte) else {
+                throw failure(at: index, expected: "a digit after the decimal point")
+            }
+            skipDigits()
+        }
+        if let byte = peek(), byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            index += 1
+            if let sign = peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { index += 1 }
+            guard let digit = peek(), Self.isDigit(digit) else {
+                throw failure(at: index, expected: "a digit in the exponent")
+            }
+            skipDigits()
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    @inline(__always)
+    mutating func skipDigits() {
+        while index < end, Self.isDigit(bytes[index]) { index += 1 }
     }
 }

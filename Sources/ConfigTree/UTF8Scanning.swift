@@ -1,0 +1,81 @@
+/// Byte-level UTF-8 facts the readers share: sequence validation, byte-order mark, binary sniffing.
+enum UTF8Scanning {
+    /// The three bytes of a UTF-8 byte-order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// True when `bytes` starts with a UTF-8 byte-order mark.
+    static func startsWithByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// The length of the well-formed multi-byte sequence starting at `offset` (whose first byte is >= 0x80),
+    /// or nil when the bytes there are not UTF-8 (bad lead byte, missing continuation, overlong form,
+    /// surrogate, or a value above U+10FFFF).
+    @inline(__always)
+    static func sequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        let lead = bytes[offset]
+        let length: Int
+        var secondLow: UInt8 = 0x80
+        var secondHigh: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondLow = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondHigh = 0x9F
+        case 0xF0: length = 4; secondLow = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondHigh = 0x8F
+        default: return nil
+        }
+        guard offset + length <= bytes.count else { return nil }
+        let second = bytes[offset + 1]
+        guard second >= secondLow, second <= secondHigh else { return nil }
+        var index = offset + 2
+        while index < offset + length {
+            guard bytes[index] & 0xC0 == 0x80 else { return nil }
+            index += 1
+        }
+        return length
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil when all of `bytes` is UTF-8.
+    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if bytes[index] < 0x80 {
+                index += 1
+            } else if let length = sequenceLength(in: bytes, at: index) {
+                index += length
+            } else {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// The offset of a NUL byte among the first `window` bytes: text configurations never contain one,
+    /// binary files (images, archives, executables) almost always do early on.
+    static func binaryMarkerOffset(in bytes: UnsafeBufferPointer<UInt8>, window: Int = 8192) -> Int? {
+        let limit = min(bytes.count, window)
+        var index = 0
+        while index < limit {
+            if bytes[index] == 0 { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The Unicode scalar at `offset` for messages, when the bytes there are well-formed.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar? {
+        guard offset < bytes.count else { return nil }
+        let lead = bytes[offset]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        guard let length = sequenceLength(in: bytes, at: offset) else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for index in offset + 1 ..< offset + length {
+            value = value << 6 | UInt32(bytes[index] & 0x3F)
+        }
+        return Unicode.Scalar(value)
+    }
+}

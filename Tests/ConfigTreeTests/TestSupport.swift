@@ -1,0 +1,95 @@
+import ConfigTree
+import Foundation
+import XCTest
+
+/// Loads `text` as a file of `format` with the public loader.
+func load(_ text: String, format: SourceFormat = .json, limits: LoadLimits = .default) -> (SourceFile, LoadResult) {
+    let file = SourceFile(path: "test.\(format.rawValue)", format: format, text: text)
+    return (file, ConfigLoader.load(file, limits: limits))
+}
+
+/// Loads `bytes` as a file of `format` with the public loader.
+func load(bytes: [UInt8], format: SourceFormat = .json, limits: LoadLimits = .default) -> (SourceFile, LoadResult) {
+    let file = SourceFile(path: "test.\(format.rawValue)", format: format, bytes: bytes)
+    return (file, ConfigLoader.load(file, limits: limits))
+}
+
+/// Asserts that loading `text` fails with an error of `code` at `line`:`column` whose message contains `message`.
+func assertLoadError(
+    _ text: String, format: SourceFormat = .json, limits: LoadLimits = .default,
+    code: LoadIssue.Code, line: Int, column: Int, message: String, hint: String? = nil,
+    file: StaticString = #filePath, sourceLine: UInt = #line
+) {
+    let (_, result) = load(text, format: format, limits: limits)
+    assertError(result, code: code, line: line, column: column, message: message, hint: hint, file: file, sourceLine: sourceLine)
+}
+
+/// Asserts that `result` has no tree and its error has `code`, position and a message containing `message`.
+func assertError(
+    _ result: LoadResult, code: LoadIssue.Code, line: Int, column: Int, message: String, hint: String? = nil,
+    file: StaticString = #filePath, sourceLine: UInt = #line
+) {
+    XCTAssertNil(result.root, "a failed load has no tree", file: file, line: sourceLine)
+    guard let issue = result.issues.last(where: { $0.severity == .error }) else {
+        XCTFail("expected an error, got \(result.issues)", file: file, line: sourceLine)
+        return
+    }
+    XCTAssertEqual(issue.code, code, issue.message, file: file, line: sourceLine)
+    XCTAssertEqual(issue.span.start.line, line, "line of: \(issue.message)", file: file, line: sourceLine)
+    XCTAssertEqual(issue.span.start.column, column, "column of: \(issue.message)", file: file, line: sourceLine)
+    XCTAssertTrue(issue.message.contains(message), "message \"\(issue.message)\" lacks \"\(message)\"", file: file, line: sourceLine)
+    if let hint {
+        XCTAssertTrue(issue.hint?.contains(hint) == true, "hint \"\(issue.hint ?? "nil")\" lacks \"\(hint)\"", file: file, line: sourceLine)
+    }
+}
+
+/// Every span in the tree agrees with the file's own offset-to-position computation.
+func assertSpansConsistent(_ node: Node, in source: SourceFile, file: StaticString = #filePath, line: UInt = #line) {
+    var pending = [node]
+    var checked = 0
+    while let current = pending.popLast() {
+        for position in [current.span.start, current.span.end] {
+            XCTAssertEqual(position, source.position(ofOffset: position.offset), file: file, line: line)
+            checked += 1
+        }
+        switch current.value {
+        case .object(let members):
+            for member in members {
+                XCTAssertEqual(member.keySpan.start, source.position(ofOffset: member.keySpan.start.offset), file: file, line: line)
+                XCTAssertEqual(member.keySpan.end, source.position(ofOffset: member.keySpan.end.offset), file: file, line: line)
+                pending.append(member.value)
+            }
+        case .array(let elements):
+            pending.append(contentsOf: elements)
+        default:
+            break
+        }
+    }
+    XCTAssertGreaterThan(checked, 0, file: file, line: line)
+}
+
+/// Runs `body` on a thread with a small stack, as a guard against recursion that depends on input.
+func onSmallStack<T: Sendable>(bytes stackSize: Int = 512 * 1024, _ body: @escaping @Sendable () -> T) -> T? {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        box.value = body()
+        done.signal()
+    }
+    thread.stackSize = stackSize
+    thread.start()
+    done.wait()
+    return box.value
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}
+
+/// The directory of shared facts (`../shared` next to the package, or `KRAKENLINT_SHARED`), or nil when absent.
+func sharedDirectory() -> String? {
+    if let path = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"] { return path }
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+    return FileManager.default.fileExists(atPath: shared) ? shared : nil
+}
