@@ -23,16 +23,6 @@ enum NegotiateMessageLayout {
     static let fixedLength = 40
 }
 
-/// The NTLMSSP signature and a message type, the first 12 bytes of every message.
-func messageHeader(type: UInt32) -> [UInt8] {
-    var bytes = ntlmSignature
-    bytes.appendLittleEndian(type)
-    return bytes
-}
-
-/// `NTLMSSP\0`.
-let ntlmSignature: [UInt8] = Array("NTLMSSP".utf8) + [0]
-
 /// go-ntlmssp's `NewNegotiateMessage(domain, workstation)`: field lengths count the UTF-8 bytes of the names as
 /// given, and the payload is the Go-upper-cased concatenation in UTF-8 (OEM for ASCII names).
 func encodeNegotiateMessage(flags baseFlags: NegotiateFlags, domain: String, workstation: String) -> [UInt8] {
