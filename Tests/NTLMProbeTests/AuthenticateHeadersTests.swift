@@ -1,0 +1,29 @@
+@testable import NTLMProbe
+import XCTest
+
+final class AuthenticateHeadersTests: XCTestCase {
+    func testNTLMIsPreferredOverNegotiateWhateverTheOrder() {
+        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["Negotiate", "NTLM"]), "NTLM")
+        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["NTLM", "Negotiate"]), "NTLM")
+        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["Basic realm=\"x\"", "Negotiate"]), "Negotiate")
+    }
+
+    func testMatchingIsCaseSensitiveAndNeedsTheWholeWord() {
+        XCTAssertNil(AuthenticateHeaders.chooseScheme(["ntlm", "NEGOTIATE", "Basic realm=\"x\""]))
+        XCTAssertNil(AuthenticateHeaders.chooseScheme(["NTLMv2", "Negotiated"]))
+        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["NTLM TlRMTVNTUAACAAAA"]), "NTLM")
+    }
+
+    func testACommaListInOneHeaderIsReadAsGoNtlmsspDoes() {
+        // go-ntlmssp looks at each header value as a whole: "Negotiate, NTLM" starts with "Negotiate ".
+        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["Negotiate, NTLM"]), "Negotiate")
+    }
+
+    func testTheTokenFollowsTheChosenScheme() {
+        let values = ["Negotiate abc=", "NTLM TlRMTVNT  "]
+        XCTAssertEqual(AuthenticateHeaders.token(in: values, scheme: "NTLM"), "TlRMTVNT")
+        XCTAssertEqual(AuthenticateHeaders.token(in: values, scheme: "Negotiate"), "abc=")
+        XCTAssertNil(AuthenticateHeaders.token(in: ["NTLM"], scheme: "NTLM"))
+        XCTAssertNil(AuthenticateHeaders.token(in: ["Basic x"], scheme: "NTLM"))
+    }
+}
