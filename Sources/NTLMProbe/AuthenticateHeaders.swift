@@ -18,6 +18,17 @@ enum AuthenticateHeaders {
         return result.isEmpty ? nil : result
     }
 
+    /// Whether a value lists `NTLM` or `Negotiate` after a comma, which go-ntlmssp never sees because it does
+    /// not split header values.
+    static func listsUsableSchemeInsideACommaList(_ values: [String]) -> Bool {
+        values.contains { value in
+            value.split(separator: ",").dropFirst().contains { item in
+                let word = item.drop { $0 == " " }.prefix { $0 != " " }
+                return usableSchemes.contains(String(word))
+            }
+        }
+    }
+
     static func matches(_ value: String, scheme: String) -> Bool {
         value == scheme || value.hasPrefix(scheme + " ")
     }

@@ -57,6 +57,11 @@ enum ProbeHints {
                     "the server offers Basic; current KrakenD builds do not fall back to it, older ones (2022-era "
                         + "go-ntlmssp) send the password in clear")
             }
+            if AuthenticateHeaders.listsUsableSchemeInsideACommaList(verdict.offeredSchemes) {
+                hints.append(
+                    "the server lists NTLM or Negotiate inside a comma-separated WWW-Authenticate value; go-ntlmssp "
+                        + "reads each header whole and only matches a value that starts with the scheme")
+            }
             if verdict.offeredSchemes.contains(where: { $0.lowercased().hasPrefix("ntlm") || $0.lowercased().hasPrefix("negotiate") }) {
                 hints.append("the scheme names differ only in case; go-ntlmssp matches \"NTLM\" and \"Negotiate\" exactly")
             }

@@ -62,6 +62,11 @@ public struct BackendHost: Sendable, Hashable {
             return .failure(HostProblem(
                 "host \"\(entry)\" uses the scheme \"\(rest[..<separator.lowerBound])\"; expected http:// or https://"))
         }
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        if rest[..<authorityEnd].contains("@") {
+            return .failure(HostProblem(
+                "a host entry contains user information (name:password@), which KrakenD rejects; it is not shown"))
+        }
         let name: Substring
         if rest.hasPrefix("[") {
             guard let close = rest.firstIndex(of: "]") else {
@@ -101,6 +106,21 @@ public struct BackendHost: Sendable, Hashable {
     public func url(path: String) -> ProbeURL {
         let normalized = "/" + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
         return ProbeURL(scheme: scheme, host: host, port: port, requestTarget: RequestTarget.escaped(basePath + normalized))
+    }
+}
+
+extension BackendHost {
+    /// `entry` for display: user information (`name:password@`) replaced by `***@`.
+    public static func masked(_ entry: String) -> String {
+        var rest = Substring(entry)
+        var prefix = ""
+        if let separator = rest.range(of: "://") {
+            prefix = String(rest[..<separator.upperBound])
+            rest = rest[separator.upperBound...]
+        }
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return entry }
+        return prefix + "***" + rest[at...]
     }
 }
 

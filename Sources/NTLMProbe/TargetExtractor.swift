@@ -82,14 +82,14 @@ public enum TargetExtractor {
 
             if block.members == nil {
                 var target = base
-                target.hostEntry = hosts.joined(separator: ", ")
+                target.hostEntry = hosts.map(BackendHost.masked).joined(separator: ", ")
                 target.notProbedReason = "auth/ntlm is a \(block.typeName); expected an object with user and password"
                 targets.append(target)
                 return
             }
             if let discovery = backend["sd"]?.string, discovery != "static" {
                 var target = base
-                target.hostEntry = hosts.joined(separator: ", ")
+                target.hostEntry = hosts.map(BackendHost.masked).joined(separator: ", ")
                 target.notProbedReason =
                     "service discovery \"\(discovery)\" finds the hosts at run time; only static hosts are probed"
                 if selection.hosts.isEmpty || hosts.contains(where: { selection.includes(hostEntry: $0, parsed: nil) }) {
@@ -106,7 +106,7 @@ public enum TargetExtractor {
             let sanitizing = backend["disable_host_sanitize"]?.bool != true
             for entry in hosts {
                 var target = base
-                target.hostEntry = entry
+                target.hostEntry = BackendHost.masked(entry)
                 switch BackendHost.parse(entry) {
                 case .failure(let problem):
                     guard selection.includes(hostEntry: entry, parsed: nil) else { continue }

@@ -14,9 +14,12 @@ final class AuthenticateHeadersTests: XCTestCase {
         XCTAssertEqual(AuthenticateHeaders.chooseScheme(["NTLM TlRMTVNTUAACAAAA"]), "NTLM")
     }
 
-    func testACommaListInOneHeaderIsReadAsGoNtlmsspDoes() {
-        // go-ntlmssp looks at each header value as a whole: "Negotiate, NTLM" starts with "Negotiate ".
-        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["Negotiate, NTLM"]), "Negotiate")
+    func testACommaListInOneHeaderIsNotSplitLikeGoNtlmssp() {
+        // go-ntlmssp reads each header value whole: "Negotiate, NTLM" is neither "Negotiate" nor "Negotiate ...".
+        XCTAssertNil(AuthenticateHeaders.chooseScheme(["Negotiate, NTLM"]))
+        XCTAssertEqual(AuthenticateHeaders.chooseScheme(["Negotiate, NTLM", "NTLM"]), "NTLM")
+        XCTAssertTrue(AuthenticateHeaders.listsUsableSchemeInsideACommaList(["Basic realm=\"x\", NTLM"]))
+        XCTAssertFalse(AuthenticateHeaders.listsUsableSchemeInsideACommaList(["Basic realm=\"x\""]))
     }
 
     func testTheTokenFollowsTheChosenScheme() {

@@ -37,7 +37,7 @@ final class BackendHostTests: XCTestCase {
     func testUnusableHostsAreRejectedWithAReason() {
         let cases = [
             ("consul://svc", "scheme"), ("http://", "no host name"), ("http://h:0", "port"),
-            ("http://h:70000", "port"), ("http://user:pass@h", "unexpected text"), ("", "no host name"),
+            ("http://h:70000", "port"), ("http://user:pass@h", "user information"), ("", "no host name"),
         ]
         for (entry, expected) in cases {
             switch BackendHost.parse(entry) {
