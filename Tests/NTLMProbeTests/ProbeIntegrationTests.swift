@@ -173,6 +173,8 @@ final class ProbeIntegrationTests: XCTestCase {
         XCTAssertEqual(result.outcome, .protocolError, result.detail)
         XCTAssertTrue(result.detail.contains("malformed"), result.detail)
         XCTAssertNil(result.server)
+        // curl gives up on the challenge too and ends with the 401.
+        assertCurl(servers.url("malformed"), status: 401)
     }
 
     func testAnOversizedChallengeIsAProtocolError() async throws {
@@ -180,6 +182,8 @@ final class ProbeIntegrationTests: XCTestCase {
         let result = try await probe(servers.url("oversized"))
         XCTAssertEqual(result.outcome, .protocolError, result.detail)
         XCTAssertTrue(result.detail.contains("larger than the limit"), result.detail)
+        // curl refuses the header too (exit 27: out of memory for the header).
+        assertCurl(servers.url("oversized"), exitCode: 27)
     }
 
     func testAChallengeAskingForKeyExchangeIsRefusedByTheClient() async throws {
@@ -188,6 +192,8 @@ final class ProbeIntegrationTests: XCTestCase {
         XCTAssertEqual(result.outcome, .refusedByClient, result.detail)
         XCTAssertTrue(result.detail.contains("KEY_EXCH"), result.detail)
         XCTAssertEqual(result.server?.targetName, "SRV")
+        // curl answers the challenge anyway; this server then ends with a 401, never a logon.
+        assertCurl(servers.url("key-exchange"), status: 401)
     }
 
     func testABareChallengeHeaderIsAProtocolError() async throws {
@@ -195,6 +201,7 @@ final class ProbeIntegrationTests: XCTestCase {
         let result = try await probe(servers.url("bare-challenge"))
         XCTAssertEqual(result.outcome, .protocolError, result.detail)
         XCTAssertTrue(result.detail.contains("no NTLM challenge token"), result.detail)
+        assertCurl(servers.url("bare-challenge"), status: 401)
     }
 
     func testTLSFailsVerificationThenPassesWithTheCAFileOrInsecure() async throws {
