@@ -1,0 +1,169 @@
+#!/bin/sh
+# Whole-process lint benchmark: `krakenlint lint` of a generated 5,000-endpoint KrakenD config (JSON
+# and YAML) side by side with two peers validating the same JSON file against the same schema
+# (schemas/krakend.json): jsonschema-rs (Rust, from PyPI, driven by scripts/peer-jsonschema-rs.py)
+# and check-jsonschema (Python). Same machine, same files. Times every command with hyperfine when it
+# is installed (otherwise a Python timing loop), peak memory with /usr/bin/time -v, and prints a table
+# with ratios (peer / krakenlint) and krakenlint's peak RSS against the file size.
+#
+# Peers run with the HTTP(S) proxy pointed at a closed local port, so a schema they tried to fetch
+# from the network would fail loudly instead of being measured.
+#
+# Usage: scripts/bench-lint.sh [runs] [endpoints]     (defaults: 10 runs, 5000 endpoints)
+set -eu
+cd "$(dirname "$0")/.."
+RUNS="${1:-10}"
+ENDPOINTS="${2:-5000}"
+SLOW_RUNS=3
+BENCH=.build-bench
+mkdir -p "$BENCH"
+
+swift build -c release --product krakenlint
+KRAKENLINT="$(swift build -c release --show-bin-path)/krakenlint"
+
+if [ ! -x "$BENCH/venv/bin/check-jsonschema" ] || ! "$BENCH/venv/bin/python" -c "import jsonschema_rs" 2>/dev/null; then
+    python3 -m venv "$BENCH/venv"
+    "$BENCH/venv/bin/pip" install --quiet jsonschema-rs check-jsonschema
+fi
+PY="$BENCH/venv/bin/python"
+
+if [ ! -f "$BENCH/big.json" ] || [ ! -f "$BENCH/big-endpoints-$ENDPOINTS" ] || [ scripts/gen-large-config.py -nt "$BENCH/big.json" ]; then
+    rm -f "$BENCH"/big-endpoints-*
+    python3 scripts/gen-large-config.py --endpoints "$ENDPOINTS" --out "$BENCH"
+    touch "$BENCH/big-endpoints-$ENDPOINTS"
+fi
+
+OFFLINE="env https_proxy=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 http_proxy=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9"
+SCHEMA_URI="file://$PWD/schemas/krakend.json"
+CMD_KL_JSON="$KRAKENLINT lint $BENCH/big.json"
+CMD_KL_YAML="$KRAKENLINT lint $BENCH/big.yaml"
+CMD_RS="$OFFLINE $PY scripts/peer-jsonschema-rs.py $BENCH/big.json"
+# check-jsonschema resolves a relative $ref against the schema's $id (https://krakenlint.dev/...);
+# --base-uri replaces the root's $id with the file's own URI, and from there every file is read locally.
+CMD_CJ="$OFFLINE $BENCH/venv/bin/check-jsonschema --schemafile schemas/krakend.json --base-uri $SCHEMA_URI $BENCH/big.json"
+
+echo "== sanity: the clean files pass, the files with mistakes fail, for every tool"
+expect() { # expect STATUS LABEL COMMAND...
+    want="$1"; label="$2"; shift 2
+    set +e; "$@" > "$BENCH/last-output.txt" 2>&1; got=$?; set -e
+    lines=$(wc -l < "$BENCH/last-output.txt")
+    if [ "$got" -ne "$want" ]; then
+        echo "FAILED: $label exited $got, expected $want; its output:"; head -20 "$BENCH/last-output.txt"; exit 1
+    fi
+    echo "ok: $label exits $got ($lines lines of output)"
+}
+expect 0 "krakenlint lint big.json" $CMD_KL_JSON
+expect 0 "krakenlint lint big.yaml" $CMD_KL_YAML
+expect 1 "krakenlint lint big-errors.json" $KRAKENLINT lint "$BENCH/big-errors.json"
+sed 's/^/    /' "$BENCH/last-output.txt"
+expect 1 "krakenlint lint big-errors.yaml" $KRAKENLINT lint "$BENCH/big-errors.yaml"
+expect 0 "jsonschema-rs big.json" $CMD_RS
+expect 1 "jsonschema-rs big-errors.json" $OFFLINE "$PY" scripts/peer-jsonschema-rs.py "$BENCH/big-errors.json"
+expect 0 "check-jsonschema big.json" $CMD_CJ
+expect 1 "check-jsonschema big-errors.json" $OFFLINE "$BENCH/venv/bin/check-jsonschema" --schemafile schemas/krakend.json --base-uri "$SCHEMA_URI" "$BENCH/big-errors.json"
+
+echo "== timing (wall and CPU seconds per whole process)"
+rm -f "$BENCH"/timing-*.json
+if command -v hyperfine > /dev/null; then
+    hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$BENCH/timing-fast.json" \
+        -n "krakenlint lint big.json" "$CMD_KL_JSON" \
+        -n "krakenlint lint big.yaml" "$CMD_KL_YAML" \
+        -n "jsonschema-rs (python3 script) big.json" "$CMD_RS"
+    hyperfine --style basic --runs "$SLOW_RUNS" --export-json "$BENCH/timing-slow.json" \
+        -n "check-jsonschema big.json" "$CMD_CJ"
+else
+    "$PY" - "$BENCH" "$RUNS" "$SLOW_RUNS" "$CMD_KL_JSON" "$CMD_KL_YAML" "$CMD_RS" "$CMD_CJ" <<'PY'
+# The same JSON layout hyperfine exports (times, user, system), from a loop over wait4's rusage.
+import json, os, shlex, subprocess, sys, time
+bench, runs, slow_runs, commands = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+names = ["krakenlint lint big.json", "krakenlint lint big.yaml", "jsonschema-rs (python3 script) big.json", "check-jsonschema big.json"]
+results = []
+for name, command, count in zip(names, commands, [runs, runs, runs, slow_runs]):
+    walls, users, systems = [], [], []
+    for _ in range(count):
+        start = time.perf_counter()
+        child = subprocess.Popen(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(child.pid, 0)
+        walls.append(time.perf_counter() - start)
+        users.append(usage.ru_utime)
+        systems.append(usage.ru_stime)
+    results.append({"command": name, "times": walls, "user": sum(users) / count, "system": sum(systems) / count})
+    print(f"{name}: best {min(walls):.3f} s over {count} runs")
+json.dump({"results": results}, open(f"{bench}/timing-loop.json", "w"))
+PY
+fi
+
+echo "== in-process jsonschema-rs (best of $RUNS): read + parse, compile, validate"
+: > "$BENCH/rs-inprocess.txt"
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+    $CMD_RS --timings | grep '^TIMING' >> "$BENCH/rs-inprocess.txt"
+    i=$((i + 1))
+done
+
+echo "== peak memory (/usr/bin/time -v, maximum resident set size)"
+: > "$BENCH/rss.txt"
+for pair in "krakenlint lint big.json|$CMD_KL_JSON" "krakenlint lint big.yaml|$CMD_KL_YAML" \
+            "jsonschema-rs (python3 script) big.json|$CMD_RS" "check-jsonschema big.json|$CMD_CJ"; do
+    name="${pair%%|*}"
+    command="${pair#*|}"
+    /usr/bin/time -v $command > /dev/null 2> "$BENCH/time-v.txt" || true
+    kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$BENCH/time-v.txt")
+    echo "$name|$kb" >> "$BENCH/rss.txt"
+done
+
+"$PY" - "$BENCH" <<'PY'
+import glob, json, os, pathlib, re, statistics, sys
+bench = pathlib.Path(sys.argv[1])
+rows = {}
+for path in sorted(glob.glob(str(bench / "timing-*.json"))):
+    for result in json.load(open(path))["results"]:
+        rows[result["command"]] = result
+rss = dict(line.rsplit("|", 1) for line in (bench / "rss.txt").read_text().splitlines())
+sizes = {"json": (bench / "big.json").stat().st_size, "yaml": (bench / "big.yaml").stat().st_size}
+
+def size_of(name):
+    return sizes["yaml" if name.endswith(".yaml") else "json"]
+
+cores = os.cpu_count()
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
+print()
+print(f"machine: {cores} cores, {model}; load average now {open('/proc/loadavg').read().split()[:3]}")
+print(f"files: big.json {sizes['json']:,} bytes, big.yaml {sizes['yaml']:,} bytes")
+print()
+header = f"{'command':<42}{'runs':>5}{'min s':>9}{'median s':>10}{'CPU s':>8}{'peak RSS MB':>13}{'RSS/file':>10}"
+print(header)
+print("-" * len(header))
+base = rows.get("krakenlint lint big.json")
+for name, result in rows.items():
+    times = result["times"]
+    cpu = result["user"] + result["system"]
+    kb = int(rss.get(name, "0") or 0)
+    print(f"{name:<42}{len(times):>5}{min(times):>9.3f}{statistics.median(times):>10.3f}{cpu:>8.3f}"
+          f"{kb / 1024:>13.1f}{kb * 1024 / size_of(name):>9.1f}x")
+print()
+print("ratios against krakenlint lint big.json (peer / krakenlint; above 1 means krakenlint is faster)")
+for name, result in rows.items():
+    if name.startswith("krakenlint") or base is None:
+        continue
+    ratio_min = min(result["times"]) / min(base["times"])
+    ratio_median = statistics.median(result["times"]) / statistics.median(base["times"])
+    ratio_cpu = (result["user"] + result["system"]) / (base["user"] + base["system"])
+    print(f"  {name:<40} min {ratio_min:6.2f}x   median {ratio_median:6.2f}x   CPU {ratio_cpu:6.2f}x")
+timings = [list(map(float, re.findall(r"[0-9.]+", line))) for line in (bench / "rs-inprocess.txt").read_text().splitlines()]
+if timings:
+    best = [min(column) for column in zip(*timings)]
+    print(f"jsonschema-rs in-process, best of {len(timings)}: json.load {best[0]:.3f} s, compile {best[1]:.3f} s, validate {best[2]:.3f} s")
+yaml = rows.get("krakenlint lint big.yaml")
+print()
+print("goals:")
+if base and "jsonschema-rs (python3 script) big.json" in rows:
+    peer = rows["jsonschema-rs (python3 script) big.json"]
+    print(f"  JSON faster than jsonschema-rs whole process: {'met' if statistics.median(base['times']) < statistics.median(peer['times']) else 'MISSED'} (median)")
+if yaml:
+    print(f"  YAML under one second: {'met' if statistics.median(yaml['times']) < 1.0 else 'MISSED'} (median {statistics.median(yaml['times']):.3f} s)")
+for name in ("krakenlint lint big.json", "krakenlint lint big.yaml"):
+    kb = int(rss.get(name, "0") or 0)
+    ratio = kb * 1024 / size_of(name)
+    print(f"  peak memory under 10x the file ({name}): {'met' if ratio < 10 else 'MISSED'} ({ratio:.1f}x)")
+PY
