@@ -6,9 +6,10 @@ service (telemetry/logging, router, security/cors, security/http, auth/validator
 (qos/ratelimit/router, proxy, auth/validator or validation/cel) and backend (qos/circuit-breaker,
 modifier/martian with a nested fifo.Group now and then, qos/http-cache, backend/http,
 qos/ratelimit/proxy, and auth/ntlm with flexible-config env templates on every fourth endpoint).
-The clean variant is valid against the project's schema in schemas/ and triggers no rule; the
-"errors" variant is the same configuration with five mistakes a person makes (a misspelt key, a
-wrong type, a bad duration, a misspelt namespace, a missing field).
+The clean variant is valid against the project's schema in schemas/ and gets no error or warning
+(only the info ntlm/deprecated that any config using NTLM gets); the "errors" variant is the same
+configuration with five mistakes a person makes (a misspelt key, a wrong type, a bad duration, a
+misspelt namespace, a missing field).
 
 Usage: gen-large-config.py [--endpoints N] [--out DIR]
 Writes DIR/big.json, DIR/big.yaml, DIR/big-errors.json and DIR/big-errors.yaml, and prints the
