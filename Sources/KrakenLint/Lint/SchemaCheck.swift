@@ -78,51 +78,66 @@ extension LegacyNamespaces {
     /// (unless the current name is also present), and the renames made, by new pointer.
     static func renamingAliases(in root: Node) -> (Node, [JSONPointer: String]) {
         var renames: [JSONPointer: String] = [:]
-        let renamed = rename(root, at: .root, renames: &renames, depth: 0)
+        var path: [String] = []
+        let renamed = rename(root, path: &path, renames: &renames)
         return (renamed ?? root, renames)
     }
 
     /// The node with aliases renamed, or nil when nothing below it changed (so the common case copies nothing).
-    private static func rename(_ node: Node, at pointer: JSONPointer, renames: inout [JSONPointer: String], depth: Int) -> Node? {
-        guard depth < 2_000 else { return nil }
+    ///
+    /// `path` holds the tokens down to `node`; a `JSONPointer` is built only for a renamed key, so walking a
+    /// large configuration without legacy names allocates nothing per node.
+    private static func rename(_ node: Node, path: inout [String], renames: inout [JSONPointer: String]) -> Node? {
+        guard path.count < 2_000 else { return nil }
         switch node.value {
         case .object(let members):
-            var updated = members
-            var changed = false
-            for index in updated.indices {
-                let childPointer = pointer.appending(updated[index].key)
-                if updated[index].key == "extra_config", var namespaces = updated[index].value.members {
-                    let present = Set(namespaces.map(\.key))
+            var updated: [Member]?
+            for index in members.indices {
+                let key = members[index].key
+                path.append(key)
+                defer { path.removeLast() }
+                var value = members[index].value
+                var changed = false
+                if key == "extra_config", var namespaces = value.members {
+                    var present: Set<String>?
                     var renamedAny = false
                     for slot in namespaces.indices {
                         let written = namespaces[slot].key
-                        if let current = currentName(for: written), !present.contains(current) {
+                        guard let current = currentName(for: written) else { continue }
+                        // The names written in the file, collected only once an alias is seen.
+                        if present == nil { present = Set(namespaces.map(\.key)) }
+                        if present?.contains(current) == false {
                             namespaces[slot].key = current
-                            renames[childPointer.appending(current)] = written
+                            renames[JSONPointer(tokens: path + [current])] = written
                             renamedAny = true
                         }
                     }
                     if renamedAny {
-                        updated[index].value = Node(.object(namespaces), span: updated[index].value.span)
+                        value = Node(.object(namespaces), span: value.span)
                         changed = true
                     }
                 }
-                if let child = rename(updated[index].value, at: childPointer, renames: &renames, depth: depth + 1) {
-                    updated[index].value = child
+                if let child = rename(value, path: &path, renames: &renames) {
+                    value = child
                     changed = true
                 }
+                if changed {
+                    if updated == nil { updated = members }
+                    updated?[index].value = value
+                }
             }
-            return changed ? Node(.object(updated), span: node.span) : nil
+            return updated.map { Node(.object($0), span: node.span) }
         case .array(let elements):
-            var updated = elements
-            var changed = false
-            for index in updated.indices {
-                if let child = rename(updated[index], at: pointer.appending(index), renames: &renames, depth: depth + 1) {
-                    updated[index] = child
-                    changed = true
+            var updated: [Node]?
+            for index in elements.indices {
+                path.append(String(index))
+                defer { path.removeLast() }
+                if let child = rename(elements[index], path: &path, renames: &renames) {
+                    if updated == nil { updated = elements }
+                    updated?[index] = child
                 }
             }
-            return changed ? Node(.array(updated), span: node.span) : nil
+            return updated.map { Node(.array($0), span: node.span) }
         default:
             return nil
         }
