@@ -375,10 +375,7 @@ struct JSONParser {
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
             if let byte = peek(), Self.isDigit(byte) {
-                var last = index
-                while last < end, Self.isDigit(bytes[last]) { last += 1 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)
-                throw failure(at: start, message: "number with a leading zero: \(text); JSON numbers do not start with 0 unless they are 0",
+                throw failure(at: start, message: "number with a leading zero; JSON numbers do not start with 0 unless they are 0",
                               hint: "remove the leading zero, or quote the value if the zeros matter")
             }
         } else {

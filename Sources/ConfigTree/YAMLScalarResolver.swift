@@ -4,7 +4,8 @@
 /// with `_` ignored; `.inf`, `-.inf`, `.nan` are the non-finite floats; quoted and block scalars are strings.
 /// Timestamps stay strings (the tree has no date type).
 enum YAMLScalarResolver {
-    /// The outcome: a value, or why an explicitly tagged scalar cannot be read as its tag says.
+    /// The outcome: a value, or why an explicitly tagged scalar cannot be read as its tag says (without
+    /// quoting the scalar, which may be a secret).
     enum Resolution: Equatable {
         case value(ResolvedScalar)
         case failure(String)
@@ -50,8 +51,7 @@ enum YAMLScalarResolver {
             let resolved = resolvePlain(text)
             if resolved.tagName == short { return .value(resolved) }
             if short == "!!float", case .integer(let canonical) = resolved { return .value(.float(canonical: canonical)) }
-            let shown = String(decoding: text, as: UTF8.self)
-            return .failure("cannot decode \(resolved.tagName) `\(shown)` as a \(short)")
+            return .failure("cannot decode a \(resolved.tagName) value as a \(short)")
         default:
             // !!str, !!binary, !!timestamp and tags of other vocabularies keep the text.
             return .value(.string)
