@@ -231,7 +231,7 @@ let arguments = CommandLine.arguments
 let targetBytes = arguments.count > 1 ? (Int(arguments[1]) ?? 10_000_000) : 10_000_000
 let runs = arguments.count > 2 ? (Int(arguments[2]) ?? 5) : 5
 // Optional third argument: which parts to time, e.g. "json" or "yaml,libyaml" (for profiling one part).
-let parts = Set((arguments.count > 3 ? arguments[3] : "json,yaml,libyaml").split(separator: ",").map(String.init))
+let parts = Set((arguments.count > 3 ? arguments[3] : "json,foundation,yaml,libyaml").split(separator: ",").map(String.init))
 
 let config = configuration(targetBytes: targetBytes)
 var jsonText = ""
@@ -247,6 +247,13 @@ print("input:   JSON \(jsonFile.bytes.count) bytes, \(jsonFile.lineCount) lines;
 
 var jsonIssues: [LoadIssue] = []
 let jsonTime = parts.contains("json") ? best(of: runs) { () -> LoadResult in let result = ConfigLoader.load(jsonFile); jsonIssues = result.issues; return result } : Timing(wall: .nan, cpu: .nan)
+var foundationFailed = false
+let foundationData = Data(jsonFile.bytes)
+let foundationTime = parts.contains("foundation") ? best(of: runs) { () -> Any? in
+    let value = try? JSONSerialization.jsonObject(with: foundationData)
+    foundationFailed = value == nil
+    return value
+} : Timing(wall: .nan, cpu: .nan)
 var yamlIssues: [LoadIssue] = []
 let yamlTime = parts.contains("yaml") ? best(of: runs) { () -> LoadResult in let result = ConfigLoader.load(yamlFile); yamlIssues = result.issues; return result } : Timing(wall: .nan, cpu: .nan)
 var events = 0
@@ -258,6 +265,7 @@ func status(_ issues: [LoadIssue]) -> String {
 }
 
 print("JSON reader:         \(rate(jsonFile.bytes.count, jsonTime))  \(status(jsonIssues))")
+print("JSONSerialization:   \(rate(jsonFile.bytes.count, foundationTime))  \(foundationFailed ? "FAILED" : "ok") (Foundation, peer: no positions)")
 print("YAML reader:         \(rate(yamlFile.bytes.count, yamlTime))  \(status(yamlIssues))")
 print("libyaml events only: \(rate(yamlFile.bytes.count, bareTime))  \(events) events")
 print(String(format: "YAML reader / bare libyaml: %.2fx wall, %.2fx CPU (target <= 1.5x); JSON target >= 200 MB/s",
