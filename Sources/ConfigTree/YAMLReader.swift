@@ -179,9 +179,13 @@ struct YAMLTreeBuilder {
             return
         }
         let resolved: YAMLScalarResolver.ResolvedScalar
-        switch YAMLScalarResolver.resolve(text, plain: plain, tag: tag) {
-        case .value(let value): resolved = value
-        case .failure(let message): throw failure(.syntax, message, at: nodeSpan)
+        if tag == nil, !plain || YAMLScalarResolver.isCertainlyString(text) {
+            resolved = .string
+        } else {
+            switch YAMLScalarResolver.resolve(text, plain: plain, tag: tag) {
+            case .value(let value): resolved = value
+            case .failure(let message): throw failure(.syntax, message, at: nodeSpan)
+            }
         }
         let value: Node.Value
         switch resolved {

@@ -58,6 +58,21 @@ enum YAMLScalarResolver {
         }
     }
 
+    /// True when an untagged plain scalar cannot be anything but a string, judged from its first byte
+    /// (the cheap test that spares most scalars the full resolution).
+    @inline(__always)
+    static func isCertainlyString(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first else { return false }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"), UInt8(ascii: "."),
+             UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "<"):
+            return false
+        default:
+            return true
+        }
+    }
+
     /// Resolution of an untagged plain scalar.
     static func resolvePlain(_ text: UnsafeBufferPointer<UInt8>) -> ResolvedScalar {
         guard let first = text.first else { return .null }
