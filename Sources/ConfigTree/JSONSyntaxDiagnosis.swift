@@ -137,9 +137,7 @@ extension JSONParser {
         guard offset < end else { return "end of file" }
         let byte = bytes[offset]
         if byte < 0x20 || byte == 0x7F { return Self.controlCharacterName(byte) }
-        guard let scalar = UTF8Scanning.scalar(in: bytes, at: offset) else { return "byte 0x\(String(byte, radix: 16, uppercase: true))" }
-        if scalar.isASCII { return "'\(Character(scalar))'" }
-        return "a non-ASCII character"
+        return byte < 0x80 ? "'\(Character(Unicode.Scalar(byte)))'" : "a non-ASCII character"
     }
 
     static func controlCharacterName(_ byte: UInt8) -> String {

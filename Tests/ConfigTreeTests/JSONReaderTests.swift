@@ -161,6 +161,16 @@ final class JSONReaderTests: XCTestCase {
         assertLoadError("null", code: .structure, line: 1, column: 1, message: "the top level is null")
     }
 
+    func testAnyTopLevelValueWhenAsked() throws {
+        let file = SourceFile(path: "cases.json", format: .json, text: "[{\"a\": 1}, true]")
+        let result = ConfigLoader.loadJSONValue(file)
+        XCTAssertEqual(result.issues, [])
+        XCTAssertEqual(result.root?[0]?["a"]?.span.description, "1:8-1:9")
+        XCTAssertEqual(ConfigLoader.loadJSONValue(SourceFile(path: "b.json", format: .json, text: " false")).root?.bool, false)
+        assertError(ConfigLoader.loadJSONValue(SourceFile(path: "c.json", format: .json, text: "[1,]")),
+                    code: .syntax, line: 1, column: 3, message: "trailing ','")
+    }
+
     func testContentAfterTheRootIsAnError() {
         assertLoadError("{}\n{}", code: .syntax, line: 2, column: 1, message: "after the configuration object that ends on line 1; found '{'")
     }
