@@ -46,6 +46,24 @@ final class YAMLReaderTests: XCTestCase {
         assertSpansConsistent(root, in: file)
     }
 
+    func testPositionsWithLineBreaksThatOnlyLibyamlCounts() throws {
+        let (file, result) = yaml("a: 1\rb: ü\rc: [x, \"é\"]\n")
+        let root = try XCTUnwrap(result.root)
+        XCTAssertEqual(root["c"]?[1]?.string, "é")
+        XCTAssertEqual(root.member("b")?.keySpan.start.offset, 5)
+        XCTAssertEqual(root.member("c")?.keySpan.start.description, "1:11", "SourceFile lines break at \\n only")
+        assertSpansConsistent(root, in: file)
+    }
+
+    func testPositionsOnLongFlowLinesWithNonASCII() throws {
+        let items = (0..<300).map { "{k\($0): \"värde \($0)\", n: [\($0), ö]}" }.joined(separator: ", ")
+        let (file, result) = yaml("list: [" + items + "]\nafter: ✓\n")
+        let root = try XCTUnwrap(result.root)
+        XCTAssertEqual(root["list"]?.elements?.count, 300)
+        XCTAssertEqual(root["after"]?.span.start.description, "2:8")
+        assertSpansConsistent(root, in: file)
+    }
+
     // MARK: Scalars as yaml.v3 resolves them
 
     func testBooleansAndNulls() {
@@ -112,7 +130,7 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(yaml("v: |\n  line one\n  line two\n").1.root?["v"]?.string, "line one\nline two\n")
         XCTAssertEqual(yaml("v: >-\n  folded\n  text\n").1.root?["v"]?.string, "folded text")
         let (_, failed) = yaml("a: 1\nv: !!bool yes\n")
-        assertError(failed, code: .syntax, line: 2, column: 4, message: "cannot decode !!str `yes` as a !!bool")
+        assertError(failed, code: .syntax, line: 2, column: 4, message: "cannot decode a !!str value as a !!bool")
     }
 
     // MARK: Anchors, aliases, merges
