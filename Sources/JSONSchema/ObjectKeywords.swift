@@ -6,8 +6,9 @@ extension Evaluation {
         switch keyword {
         case .properties(let table):
             var valid = true
-            for (index, member) in members.enumerated() {
-                guard let propertySchema = table[ScalarKey(member.key)] else { continue }
+            for index in members.indices {
+                guard let propertySchema = table[members[index].key] else { continue }
+                let member = members[index]
                 annotations?.properties.insert(index)
                 if collecting { keywordTokens.append(member.key) }
                 let ok = descend(propertySchema, member.value, token: member.key)
@@ -44,8 +45,9 @@ extension Evaluation {
             return valid
         case .additionalProperties(let rest, let declared, let patterns):
             var valid = true
-            for (index, member) in members.enumerated() {
-                if declared.contains(ScalarKey(member.key)) { continue }
+            for index in members.indices {
+                if declared.contains(members[index].key) { continue }
+                let member = members[index]
                 var matchedPattern = false
                 for regex in patterns where probe({ matchPattern(regex, member.key, schema, "patternProperties") { "" } }) {
                     matchedPattern = true

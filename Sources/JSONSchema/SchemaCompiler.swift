@@ -120,6 +120,7 @@ final class SchemaCompiler {
             }
         }
         node.keywords = keywords
+        node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
     }
 
     private func resolve(_ ref: Node, base: URIReference, reader: KeywordReader, keyword: String) throws -> SchemaNode {
@@ -247,16 +248,16 @@ final class SchemaCompiler {
             keywords.append(.contains(try subschema(value, reader, "contains"), min: minimum, max: maximum))
         }
         // Objects.
-        var declared = Set<ScalarKey>()
+        var declared = PropertyTable([])
         if let value = reader.value("properties") {
             guard let members = value.members else { throw reader.malformed("properties", expected: "an object of schemas") }
-            var table: [ScalarKey: SchemaNode] = [:]
+            var entries: [(String, SchemaNode)] = []
             for member in EffectiveMembers.of(members) {
-                table[ScalarKey(member.key)] = try subschema(member.value, reader, "properties", member.key)
+                entries.append((member.key, try subschema(member.value, reader, "properties", member.key)))
                 reader.node.declaredProperties.append(member.key)
             }
-            declared = Set(table.keys)
-            keywords.append(.properties(table))
+            declared = PropertyTable(entries)
+            keywords.append(.properties(declared))
         }
         var patterns: [ECMARegex] = []
         if let value = reader.value("patternProperties") {

@@ -15,6 +15,8 @@ final class SchemaNode: @unchecked Sendable {
     let absoluteLocation: String
     /// True when `unevaluatedProperties`/`unevaluatedItems` appear here, so annotations must be gathered.
     var collectsAnnotations = false
+    /// True when some keyword here applies to objects (their effective members are computed once).
+    var hasObjectKeywords = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
 
@@ -109,9 +111,9 @@ enum Keyword {
     case maxItems(Int)
     case minItems(Int)
     case uniqueItems
-    case properties([ScalarKey: SchemaNode])
+    case properties(PropertyTable)
     case patternProperties([(ECMARegex, SchemaNode)])
-    case additionalProperties(SchemaNode, declared: Set<ScalarKey>, patterns: [ECMARegex])
+    case additionalProperties(SchemaNode, declared: PropertyTable, patterns: [ECMARegex])
     case propertyNames(SchemaNode)
     case maxProperties(Int)
     case minProperties(Int)
@@ -125,6 +127,16 @@ enum Keyword {
     case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
     case unevaluatedItems(SchemaNode)
     case unevaluatedProperties(SchemaNode)
+
+    var appliesToObjects: Bool {
+        switch self {
+        case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
+             .required, .dependentRequired, .dependentSchemas, .unevaluatedProperties:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The keyword's name as written in the schema, for locations.
     var name: String {
