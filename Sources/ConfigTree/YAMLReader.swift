@@ -75,7 +75,7 @@ struct YAMLTreeBuilder {
         self.file = file
         self.bytes = bytes
         self.limits = limits
-        cursor = YAMLMarkCursor(bytes: bytes)
+        cursor = YAMLMarkCursor(file: file, bytes: bytes)
     }
 
     mutating func releaseScratch() {
@@ -165,6 +165,16 @@ struct YAMLTreeBuilder {
         let tag = data.tag.map { String(cString: $0) }
         let nodeSpan = span(event.start_mark, event.end_mark)
         let string = String(decoding: text, as: UTF8.self)
+        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil, data.anchor == nil {
+            // A key: only its text, its span and whether it is the merge key `<<` matter.
+            let isMerge = text.count == 2 && string == "<<"
+                && ((plain && (tag == nil || tag == "!")) || tag.map(YAMLScalarResolver.shortTag) == "!!merge")
+            try countNodes(1, at: nodeSpan)
+            stack[top].nodeCount += 1
+            stack[top].lastEnd = nodeSpan.end
+            try acceptKey(string, hash: RepeatedKeys.hash(text), span: nodeSpan, isMerge: isMerge)
+            return
+        }
         let resolved: YAMLScalarResolver.ResolvedScalar
         switch YAMLScalarResolver.resolve(text, plain: plain, tag: tag) {
         case .value(let value): resolved = value
@@ -214,7 +224,7 @@ struct YAMLTreeBuilder {
     }
 
     mutating func openCollection(isMapping: Bool, isBlock: Bool, event: yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
-        let start = cursor.position(ofCharacterIndex: Int(event.start_mark.index))
+        let start = cursor.position(of: event.start_mark)
         let startSpan = Span(start: start, end: start)
         if stack.isEmpty, root == nil, !isMapping {
             throw topLevelNotMapping("a sequence", at: startSpan)
@@ -236,7 +246,7 @@ struct YAMLTreeBuilder {
 
     mutating func closeCollection(_ event: yaml_event_t) throws(YAMLFailure) {
         guard var closed = stack.popLast() else { return }
-        let end = closed.isBlock ? closed.lastEnd : cursor.position(ofCharacterIndex: Int(event.end_mark.index))
+        let end = closed.isBlock ? closed.lastEnd : cursor.position(of: event.end_mark)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node
         if closed.isMapping {
@@ -258,10 +268,11 @@ struct YAMLTreeBuilder {
     // MARK: Tree assembly
 
     /// Adds a finished node to the innermost open collection: as a key, a value, a merge, or an element.
-    mutating func attach(_ node: Node, count: Int, keyText: String?, isMergeKey: Bool) throws(YAMLFailure) {
+    mutating func attach(_ node: consuming Node, count: Int, keyText: String?, isMergeKey: Bool) throws(YAMLFailure) {
         let top = stack.count - 1
+        let nodeSpan = node.span
         stack[top].nodeCount += count
-        stack[top].lastEnd = node.span.end
+        stack[top].lastEnd = nodeSpan.end
         guard stack[top].isMapping else {
             elementScratch.append(node)
             return
@@ -270,7 +281,7 @@ struct YAMLTreeBuilder {
             guard let keyText else {
                 throw failure(.syntax, "a mapping key must be a scalar; found a \(node.typeName == "object" ? "mapping" : "sequence") used as a key", at: node.span)
             }
-            try acceptKey(keyText, span: node.span, isMerge: isMergeKey)
+            try acceptKey(keyText, hash: RepeatedKeys.hash(keyText), span: nodeSpan, isMerge: isMergeKey)
             return
         }
         if stack[top].pendingIsMerge {
@@ -285,12 +296,11 @@ struct YAMLTreeBuilder {
     }
 
     /// Takes `key` as the pending key of the innermost mapping, refusing a repeat.
-    mutating func acceptKey(_ key: String, span keySpan: Span, isMerge: Bool) throws(YAMLFailure) {
+    mutating func acceptKey(_ key: String, hash: UInt64, span keySpan: Span, isMerge: Bool) throws(YAMLFailure) {
         let top = stack.count - 1
         if key.utf8.count > limits.maxKeyLength {
             throw failure(.limit, "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)", at: keySpan)
         }
-        let hash = RepeatedKeys.hash(key)
         let earlierLine = isMerge
             ? stack[top].mergeKeyLine
             : RepeatedKeys.find(key, hash: hash, base: stack[top].base, members: memberScratch, hashes: keyHashScratch,

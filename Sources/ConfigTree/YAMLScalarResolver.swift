@@ -70,16 +70,19 @@ enum YAMLScalarResolver {
             return decimalFloat(text) ?? .string
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let found = keyword(text) { return found }
-            let digits = text.filter { $0 != UInt8(ascii: "_") }
-            return digits.withUnsafeBufferPointer { plain in
-                if let canonical = goInteger(plain) { return .integer(canonical: canonical) }
-                return decimalFloat(plain) ?? .string
-            }
+            guard text.contains(UInt8(ascii: "_")) else { return number(text) }
+            return text.filter { $0 != UInt8(ascii: "_") }.withUnsafeBufferPointer(number)
         case UInt8(ascii: "<"):
             return text.count == 2 && text[1] == UInt8(ascii: "<") ? .merge : .string
         default:
             return .string
         }
+    }
+
+    /// An integer or a float, from text whose underscores are already gone.
+    private static func number(_ plain: UnsafeBufferPointer<UInt8>) -> ResolvedScalar {
+        if let canonical = goInteger(plain) { return .integer(canonical: canonical) }
+        return decimalFloat(plain) ?? .string
     }
 
     /// The spellings yaml.v3 looks up in its table.

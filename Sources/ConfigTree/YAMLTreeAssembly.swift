@@ -53,8 +53,8 @@ extension YAMLTreeBuilder {
     }
 
     mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Span {
-        let startPosition = cursor.position(ofCharacterIndex: Int(start.index))
-        return Span(start: startPosition, end: cursor.position(ofCharacterIndex: Int(end.index)))
+        let startPosition = cursor.position(of: start)
+        return Span(start: startPosition, end: cursor.position(of: end))
     }
 
     func failure(_ code: LoadIssue.Code, _ message: String, at span: Span, hint: String? = nil) -> YAMLFailure {
@@ -85,8 +85,8 @@ extension YAMLTreeBuilder {
         if state.error == YAML_MEMORY_ERROR {
             return failure(.limit, "libyaml ran out of memory", at: Span(at: file.position(ofOffset: 0)))
         }
-        let contextPosition = cursor.position(ofCharacterIndex: Int(state.context_mark.index))
-        let position = cursor.position(ofCharacterIndex: Int(state.problem_mark.index))
+        let contextPosition = cursor.position(of: state.context_mark)
+        let position = cursor.position(of: state.problem_mark)
         var message = problem
         if let context = state.context.map({ String(cString: $0) }) {
             message += contextPosition == position ? " (\(context))" : " (\(context) at \(contextPosition.line):\(contextPosition.column))"

@@ -46,6 +46,24 @@ final class YAMLReaderTests: XCTestCase {
         assertSpansConsistent(root, in: file)
     }
 
+    func testPositionsWithLineBreaksThatOnlyLibyamlCounts() throws {
+        let (file, result) = yaml("a: 1\rb: ü\rc: [x, \"é\"]\n")
+        let root = try XCTUnwrap(result.root)
+        XCTAssertEqual(root["c"]?[1]?.string, "é")
+        XCTAssertEqual(root.member("b")?.keySpan.start.offset, 5)
+        XCTAssertEqual(root.member("c")?.keySpan.start.description, "1:11", "SourceFile lines break at \\n only")
+        assertSpansConsistent(root, in: file)
+    }
+
+    func testPositionsOnLongFlowLinesWithNonASCII() throws {
+        let items = (0..<300).map { "{k\($0): \"värde \($0)\", n: [\($0), ö]}" }.joined(separator: ", ")
+        let (file, result) = yaml("list: [" + items + "]\nafter: ✓\n")
+        let root = try XCTUnwrap(result.root)
+        XCTAssertEqual(root["list"]?.elements?.count, 300)
+        XCTAssertEqual(root["after"]?.span.start.description, "2:8")
+        assertSpansConsistent(root, in: file)
+    }
+
     // MARK: Scalars as yaml.v3 resolves them
 
     func testBooleansAndNulls() {

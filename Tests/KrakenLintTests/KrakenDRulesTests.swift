@@ -123,7 +123,7 @@ final class KrakenDRulesTests: XCTestCase {
              "endpoints": [
                {"endpoint": "/__health", "backend": [{"url_pattern": "/h", "host": ["http://a/b"]}]},
                {"endpoint": "/u/{id}", "backend": [{"url_pattern": "/u/{user}"}, {"url_pattern": "/v"}]},
-               {"endpoint": "/u/{name}/x", "backend": []}
+               {"endpoint": "/u/{name}/x", "backend": null}
              ]}
             """#
         let yaml = """
@@ -144,7 +144,7 @@ final class KrakenDRulesTests: XCTestCase {
                   - url_pattern: /u/{user}
                   - url_pattern: /v
               - endpoint: /u/{name}/x
-                backend: []
+                backend:
             """
         let fromJSON = try lint(json, format: .json, edition: .ce).filter { $0.ruleID.hasPrefix("krakend/") }
         let fromYAML = try lint(yaml, format: .yaml, edition: .ce).filter { $0.ruleID.hasPrefix("krakend/") }
@@ -217,12 +217,17 @@ final class KrakenDRulesTests: XCTestCase {
         XCTAssertTrue(LegacyNamespaces.table.values.allSatisfy { !KrakenDNamespaces.levels(of: $0).isEmpty }, "every current name is a known namespace")
     }
 
-    func testLegacyTableMatchesTheSchemaAliasFile() throws {
-        let url = packageRoot.appendingPathComponent("schemas/legacy-namespaces.json")
-        guard let data = try? Data(contentsOf: url) else { throw XCTSkip("schemas/legacy-namespaces.json not present in this checkout") }
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let fileTable = object.filter { !ServiceModel.isCommentKey($0.key) }.compactMapValues { $0 as? String }
-        XCTAssertEqual(fileTable, LegacyNamespaces.table)
+    func testLegacyTableMatchesTheRuntimeAliasList() throws {
+        let url = sharedDirectory.appendingPathComponent("krakend/runtime-checks.md")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw XCTSkip("../shared/krakend/runtime-checks.md not found (set KRAKENLINT_SHARED)") }
+        var documented: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `github") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+            guard cells.count == 2 else { continue }
+            documented[cells[0]] = cells[1]
+        }
+        XCTAssertEqual(documented.count, 34)
+        XCTAssertEqual(LegacyNamespaces.table, documented)
     }
 
     func testNamespaceTableMatchesTheSchemaLevelFiles() throws {
@@ -258,6 +263,11 @@ final class KrakenDRulesTests: XCTestCase {
 
     private var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private var sharedDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
     private func lint(_ text: String, format: SourceFormat, edition: Edition? = nil) throws -> [Diagnostic] {

@@ -7,11 +7,17 @@ public struct Linter: Sendable {
     public var options: LintOptions
     public var limits: LoadLimits
     public var model: ServiceModel
+    /// The schema every configuration is validated against.
+    public var schema: SchemaChoice
 
-    public init(options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel(canonicalNamespace: { LegacyNamespaces.currentName(for: $0) ?? $0 })) {
+    public init(
+        options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel(canonicalNamespace: { LegacyNamespaces.currentName(for: $0) ?? $0 }),
+        schema: SchemaChoice = .bundled
+    ) {
         self.options = options
         self.limits = limits
         self.model = model
+        self.schema = schema
     }
 
     public func lint(_ file: SourceFile) -> FileReport {
@@ -25,6 +31,7 @@ public struct Linter: Sendable {
             let rules = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }.map { $0.init() }
             Traversal(rules: rules, context: context).run()
             diagnostics += context.diagnostics
+            diagnostics += Self.withoutRestatements(SchemaCheck(choice: schema).diagnostics(for: root), of: context.diagnostics)
         }
         diagnostics = finalize(diagnostics)
         return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)
@@ -39,6 +46,14 @@ public struct Linter: Sendable {
             if seen.insert(diagnostic).inserted { result.append(diagnostic) }
         }
         return result.sorted(by: Diagnostic.ordered)
+    }
+
+    /// Schema findings that a rule already reports as an error at the same place, in its own words
+    /// (`ntlm/missing-field` for `schema/required`, `krakend/unsupported-version` for `schema/const`...),
+    /// are dropped so every problem is reported once.
+    static func withoutRestatements(_ schemaDiagnostics: [Diagnostic], of ruleDiagnostics: [Diagnostic]) -> [Diagnostic] {
+        let covered = Set(ruleDiagnostics.filter { $0.severity == .error }.map(\.pointer))
+        return schemaDiagnostics.filter { !covered.contains($0.pointer) }
     }
 
     static func diagnostic(from issue: LoadIssue) -> Diagnostic {

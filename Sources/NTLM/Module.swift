@@ -1,2 +1,0 @@
-/// NTLMv2 messages as go-ntlmssp builds them.
-public enum NTLMModule {}
