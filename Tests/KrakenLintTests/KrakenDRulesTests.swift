@@ -208,6 +208,22 @@ final class KrakenDRulesTests: XCTestCase {
         XCTAssertEqual(try lint(json, format: .json).filter { $0.ruleID == EnterpriseOnlyRule.id }.count, 0)
     }
 
+    func testHugePathsAndPatternsGiveBoundedMessages() throws {
+        let count = 20_000
+        let path = (0..<count).map { "/:p\($0)" }.joined()
+        let pattern = (0..<count).map { "/{q\($0)}" }.joined()
+        let almostReserved = String(repeating: "/__debugx", count: count)
+        let json = #"{"version": 3, "endpoints": ["#
+            + #"{"endpoint": "\#(path)", "backend": [{"url_pattern": "\#(pattern)", "host": ["http://a"]}]},"#
+            + #"{"endpoint": "\#(path)/x", "backend": [{"url_pattern": "/b", "host": ["http://a"]}]},"#
+            + #"{"endpoint": "\#(almostReserved)", "backend": [{"url_pattern": "/c", "host": ["http://a"]}]}]}"#
+        let findings = try lint(json, format: .json).filter { $0.ruleID.hasPrefix("krakend/") }
+        XCTAssertEqual(findings.map(\.ruleID), [UndefinedURLParamRule.id])
+        let message = try XCTUnwrap(findings.first?.message)
+        XCTAssertTrue(message.contains("and 19995 more"), message)
+        XCTAssertLessThan(message.utf8.count, 2_000)
+    }
+
     // MARK: - Tables against the schema files
 
     func testLegacyTableHasTheThirtyFourDocumentedAliases() {
