@@ -8,18 +8,17 @@ public final class EndpointWithoutBackendsRule: Rule {
         summary: "An endpoint has no backend",
         explanation: """
             Every endpoint needs at least one backend to call. KrakenD refuses to start when an endpoint \
-            has none ("since it has 0 backends defined"), whether the backend list is missing, null or empty. \
-            An empty list is left to the schema, which reports it as an array with too few items.
+            has none ("since it has 0 backends defined"), whether the backend list is missing, null or empty.
             """,
         fix: #"Add a backend, e.g. "backend": [{"url_pattern": "/path", "host": ["http://service:8080"]}], or remove the endpoint."#,
         triggering: [
+            RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", ↓"backend": []}]}"#),
             RuleExample(#"{"version": 3, "endpoints": [↓{"endpoint": "/a"}]}"#),
             RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", ↓"backend": null}]}"#),
             RuleExample("version: 3\nendpoints:\n  - endpoint: /a\n    ↓backend:\n", format: .yaml),
         ],
         nonTriggering: [
             RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a"}]}]}"#),
-            RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": []}], "@comment": "reported by the schema"}"#),
             RuleExample("version: 3\nendpoints:\n  - endpoint: /a\n    backend:\n      - url_pattern: /a\n", format: .yaml),
         ]
     )
@@ -30,7 +29,7 @@ public final class EndpointWithoutBackendsRule: Rule {
         // A workflow is an Enterprise feature that KrakenD CE's loader never checks.
         guard !endpoint.isWorkflow else { return }
         let member = endpoint.node.member("backend")
-        if let value = member?.value, !value.isNull { return }
+        if let value = member?.value, !value.isNull, value.elements?.isEmpty != true { return }
         let rule = Self.description
         let message = "endpoint \(KrakenDText.endpoint(endpoint)) has no backend; KrakenD refuses endpoints with 0 backends"
         let span = member?.keySpan ?? Span(at: endpoint.node.span.start)

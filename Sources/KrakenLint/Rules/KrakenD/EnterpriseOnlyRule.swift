@@ -45,7 +45,7 @@ public final class EnterpriseOnlyRule: Rule {
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {
         guard context.options.edition == .ce, !Self.excluded.contains(namespace.name),
-              KrakenDNamespaces.isEnterpriseOnly(namespace.name, at: namespace.level),
+              NamespaceCatalog.info(namespace.name, at: namespace.level)?.isEnterpriseOnly == true,
               !Self.isInsideWorkflow(namespace.pointer) else { return }
         let rule = Self.description
         context.report(

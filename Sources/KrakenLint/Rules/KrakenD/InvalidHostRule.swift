@@ -13,13 +13,13 @@ public final class InvalidHostRule: Rule {
             optional port of 2 to 6 digits and an optional trailing "/". Anything else, such as a path \
             ("http://api/v1"), credentials, an IPv6 literal, another scheme ("amqp://", "HTTP://") or an \
             unrendered template, makes KrakenD refuse to start with "invalid host". Root hosts are always \
-            checked: disable_host_sanitize does not exist at the root. An empty backend host is left to the \
-            schema, which requires a non-empty string there.
+            checked: disable_host_sanitize does not exist at the root.
             """,
         fix: #"Write the host as scheme, name and port only, e.g. "https://api.example.com:8443", and move any path into url_pattern. For a backend that is not HTTP (AMQP, pub/sub, Lambda...), set "disable_host_sanitize": true on it."#,
         triggering: [
             RuleExample(#"{"version": 3, "host": [↓"http://api.example.com/v1"], "endpoints": []}"#),
             RuleExample(#"{"version": 3, "host": [↓""]}"#),
+            RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": [↓""]}]}]}"#),
             RuleExample(#"""
                 {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [
                   {"url_pattern": "/a", "host": ["http://ok:8080", ↓"HTTP://upper"]},
@@ -59,7 +59,7 @@ public final class InvalidHostRule: Rule {
     public func visitBackend(_ backend: BackendView, in context: LintContext) {
         // Workflow backends live inside extra_config, which KrakenD CE's loader does not check.
         guard backend.owner != .workflow, !WeakTyping.isTrue(backend.node["disable_host_sanitize"]) else { return }
-        check(WeakTyping.hostEntries(of: backend.node, at: backend.pointer).filter { !$0.value.isEmpty }, where: "backend host", in: context)
+        check(WeakTyping.hostEntries(of: backend.node, at: backend.pointer), where: "backend host", in: context)
     }
 
     private func check(_ entries: [HostEntry], where place: String, in context: LintContext) {
