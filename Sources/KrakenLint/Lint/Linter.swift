@@ -33,6 +33,8 @@ public struct Linter: Sendable {
             Traversal(rules: rules, context: context).run()
             diagnostics += context.diagnostics
             diagnostics += Self.withoutRestatements(SchemaCheck(choice: schema).diagnostics(for: root), of: context.diagnostics)
+        } else {
+            secrets = SecretCatalog.secrets(inUnreadable: file)
         }
         diagnostics = finalize(diagnostics, root: loaded.root, file: file)
         return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)
