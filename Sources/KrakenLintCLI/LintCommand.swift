@@ -91,7 +91,8 @@ struct LintCommand: IOCommand {
         var used: [String: Int] = [:]
         var ignored = 0
         for path in try InputFiles.expand(paths) {
-            let displayPath = path == "-" ? nil : path
+            // Standard input takes its configuration from --stdin-filename's place, as an editor expects.
+            let displayPath = path == "-" ? stdinFilename : path
             var loaded = explicit
             if loaded == nil, let found = discovery.configurationPath(forFile: displayPath) {
                 loaded = try loadConfiguration(found, discovery)
@@ -101,7 +102,7 @@ struct LintCommand: IOCommand {
                 continue
             }
             let configuration = loaded?.configuration
-            if let configuration, let displayPath, configuration.ignores(discovery.absolute(displayPath)) {
+            if let configuration, path != "-", configuration.ignores(discovery.absolute(path)) {
                 ignored += 1
                 continue
             }
