@@ -91,7 +91,7 @@ struct TypeSet: OptionSet, Sendable {
 }
 
 /// One compiled keyword. `properties` and friends keep what `additionalProperties` needs.
-enum Keyword {
+indirect enum Keyword {
     case ref(SchemaNode, keyword: String)
     case dynamicRef(SchemaNode, anchor: String?)
     case recursiveRef(SchemaNode)
