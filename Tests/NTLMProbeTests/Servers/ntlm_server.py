@@ -147,6 +147,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         header = self.headers.get("Authorization")
         if not header:
+            log("%s anonymous from port %d" % (self.server.name, self.client_address[1]))
             self.reply(401, self.offered(), b"authentication required\n")
             return
         scheme, _, token_text = header.partition(" ")
@@ -155,7 +156,8 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             token = b""
         kind = message_type(token)
-        log("%s %s leg type=%d length=%d" % (self.server.name, scheme, kind, len(token)))
+        log("%s %s type=%d length=%d from port %d" % (
+            self.server.name, scheme, kind, len(token), self.client_address[1]))
         if scheme not in self.accepted_schemes():
             self.reply(401, self.offered(), b"unsupported scheme\n")
             return
@@ -210,7 +212,7 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(401, self.offered(), b"rejected\n")
             return
         user = acceptor.client_principal or ""
-        log("authenticated %s (nt response %d bytes)" % (user, nt_length))
+        log("authenticated %s (nt response %d bytes) from port %d" % (user, nt_length, self.client_address[1]))
         self.reply(200, [("X-Authenticated-User", user)], b"hello\n")
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_any
