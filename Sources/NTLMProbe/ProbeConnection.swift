@@ -48,7 +48,13 @@ struct ProbeConnection: Sendable {
                 }
             }
         do {
-            let channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+            // IP literals skip the resolver (and Happy Eyeballs' wait for a second address family).
+            let channel: Channel
+            if url.isIPAddress, let address = try? SocketAddress(ipAddress: url.host, port: url.port) {
+                channel = try await bootstrap.connect(to: address).get()
+            } else {
+                channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+            }
             return ProbeConnection(channel: channel)
         } catch {
             throw classify(error, host: url.host, port: url.port)
