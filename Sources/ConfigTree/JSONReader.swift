@@ -4,9 +4,11 @@
 /// byte-order mark as warnings. Nesting is handled with an explicit stack, so depth never touches the
 /// call stack.
 enum JSONReader {
-    static func read(_ file: SourceFile, limits: LoadLimits) -> LoadResult {
+    /// Reads `file`; unless `anyTopLevel`, the top level must be an object (a configuration).
+    static func read(_ file: SourceFile, limits: LoadLimits, anyTopLevel: Bool = false) -> LoadResult {
         file.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(file: file, bytes: buffer, limits: limits)
+            parser.requiresObject = !anyTopLevel
             defer { parser.releaseScratch() }
             return parser.parseDocument()
         }
@@ -21,16 +23,14 @@ struct JSONFailure: Error {
 /// An object or array whose closing bracket has not been read yet. Its members or elements sit on the
 /// parser's scratch stacks from `base` up.
 struct OpenContainer {
-    /// Objects with more members than this index their keys in a dictionary for the duplicate check.
-    static let keyIndexThreshold = 12
-
     let isObject: Bool
     let start: SourcePosition
     let base: Int
     var pendingKey = ""
     var pendingKeySpan = Span(at: SourcePosition(offset: 0, line: 1, column: 1))
-    /// First scratch index of each key, once the object has more than `keyIndexThreshold` members.
-    var keyIndex: [String: Int]?
+    var pendingKeyHash: UInt64 = 0
+    /// First scratch position of each key hash, once the object is large (see `RepeatedKeys`).
+    var hashIndex: [UInt64: Int]?
 
     init(isObject: Bool, start: SourcePosition, base: Int) {
         self.isObject = isObject
@@ -47,9 +47,13 @@ struct JSONParser {
     let end: Int
     var index = 0
     var issues: [LoadIssue] = []
+    /// Whether the top level must be an object, as a configuration's is.
+    var requiresObject = true
     /// Members and elements of the open containers, innermost last.
     var memberScratch = MoveStack<Member>()
     var elementScratch = MoveStack<Node>()
+    /// The hash of each member's key, parallel to `memberScratch`.
+    var keyHashScratch = MoveStack<UInt64>()
 
     // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
     // were consumed on it (columns count scalars, so those bytes do not advance the column).
@@ -67,6 +71,7 @@ struct JSONParser {
     mutating func releaseScratch() {
         memberScratch.release()
         elementScratch.release()
+        keyHashScratch.release()
     }
 
     mutating func parseDocument() -> LoadResult {
@@ -80,7 +85,7 @@ struct JSONParser {
                     span: Span(at: file.position(ofOffset: 0)),
                     hint: "start from {\"version\": 3}"))
             }
-            try requireObjectAtTopLevel()
+            if requiresObject { try requireObjectAtTopLevel() }
             let root = try parseValue()
             let rootEndLine = line
             skipWhitespace()
@@ -219,6 +224,7 @@ struct JSONParser {
                     case UInt8(ascii: "}"):
                         index += 1
                         let closed = stack.removeLast()
+                        keyHashScratch.truncate(to: closed.base)
                         node = Node(.object(memberScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
                         continue
                     case UInt8(ascii: "\""):
@@ -253,36 +259,11 @@ struct JSONParser {
         }
     }
 
-    /// Adds the member whose key is pending in `container`, indexing keys once the object grows large.
+    /// Adds the member whose key is pending in `container`.
     @inline(__always)
     mutating func appendMember(_ value: consuming Node, to container: inout OpenContainer) {
         memberScratch.append(Member(key: container.pendingKey, keySpan: container.pendingKeySpan, value: value))
-        let last = memberScratch.count - 1
-        if container.keyIndex != nil {
-            if container.keyIndex?[container.pendingKey] == nil { container.keyIndex?[container.pendingKey] = last }
-        } else if last - container.base >= OpenContainer.keyIndexThreshold {
-            var keyIndex: [String: Int] = [:]
-            keyIndex.reserveCapacity(2 * (last - container.base + 1))
-            for position in container.base...last where keyIndex[memberScratch.storage[position].key] == nil {
-                keyIndex[memberScratch.storage[position].key] = position
-            }
-            container.keyIndex = keyIndex
-        }
-    }
-
-    /// The scratch index of an earlier member of `container` whose key has exactly the bytes of `key`.
-    func indexOfMember(withKey key: String, in container: OpenContainer) -> Int? {
-        let members = memberScratch.storage
-        if let keyIndex = container.keyIndex {
-            guard let found = keyIndex[key] else { return nil }
-            if members[found].key.utf8.elementsEqual(key.utf8) { return found }
-        }
-        var position = container.base
-        while position < memberScratch.count {
-            if members[position].key == key, members[position].key.utf8.elementsEqual(key.utf8) { return position }
-            position += 1
-        }
-        return nil
+        RepeatedKeys.recordLast(hash: container.pendingKeyHash, base: container.base, hashes: &keyHashScratch, index: &container.hashIndex)
     }
 
     /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.
@@ -315,7 +296,9 @@ struct JSONParser {
                 message: "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)",
                 span: span))
         }
-        if let earlier = indexOfMember(withKey: key, in: container) {
+        let hash = RepeatedKeys.hash(key)
+        if let earlier = RepeatedKeys.find(key, hash: hash, base: container.base, members: memberScratch,
+                                           hashes: keyHashScratch, index: container.hashIndex) {
             let firstLine = memberScratch.storage[earlier].keySpan.start.line
             issues.append(LoadIssue(
                 code: .duplicateKey,
@@ -326,6 +309,7 @@ struct JSONParser {
         }
         container.pendingKey = key
         container.pendingKeySpan = span
+        container.pendingKeyHash = hash
         skipWhitespace()
         guard peek() == UInt8(ascii: ":") else {
             throw failure(at: index, expected: "':' after the member name \"\(key)\"")
@@ -395,10 +379,7 @@ struct JSONParser {
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
             if let byte = peek(), Self.isDigit(byte) {
-                var last = index
-                while last < end, Self.isDigit(bytes[last]) { last += 1 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)
-                throw failure(at: start, message: "number with a leading zero: \(text); JSON numbers do not start with 0 unless they are 0",
+                throw failure(at: start, message: "number with a leading zero; JSON numbers do not start with 0 unless they are 0",
                               hint: "remove the leading zero, or quote the value if the zeros matter")
             }
         } else {

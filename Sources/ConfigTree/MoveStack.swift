@@ -42,6 +42,13 @@ struct MoveStack<Element> {
         return result
     }
 
+    /// Drops the elements from `base` to the top.
+    mutating func truncate(to base: Int) {
+        guard base < count else { return }
+        (storage + base).deinitialize(count: count - base)
+        count = base
+    }
+
     /// Destroys the remaining elements and frees the storage; the stack must not be used afterwards.
     mutating func release() {
         storage.deinitialize(count: count)

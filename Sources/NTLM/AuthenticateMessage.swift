@@ -92,3 +92,14 @@ private func refuseAnonymous(_ credentials: NTLMCredentials, profile: NTLMClient
         throw .anonymousCredentials
     }
 }
+
+/// A plain-English note when the 2022-era library would log on as a different identity than v0.1.x
+/// (domains compared case-insensitively), or nil when both profiles log on as the same account.
+public func profileDifference(challenge: ChallengeMessage, credentials: NTLMCredentials) -> String? {
+    let current = logonIdentity(challenge: challenge, credentials: credentials, profile: .current)
+    let legacy = logonIdentity(challenge: challenge, credentials: credentials, profile: .legacy)
+    guard current.domain.lowercased() != legacy.domain.lowercased() else { return nil }
+    return "go-ntlmssp v0.1.x logs on as \(quotedForDisplay(current.description)) but the 2022-era library "
+        + "as \(quotedForDisplay(legacy.description)) (it takes the domain from the server's target name), "
+        + "so the result depends on the go-ntlmssp version KrakenD embeds"
+}

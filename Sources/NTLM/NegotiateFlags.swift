@@ -58,13 +58,11 @@ public struct NegotiateFlags: OptionSet, Sendable, Hashable, CustomStringConvert
     /// The names of the set flags, lowest bit first; bits without a name appear as hex (`0x00000100`).
     public var names: [String] {
         var result: [String] = []
-        var unnamed = rawValue
         for bit in 0..<32 {
             let mask = UInt32(1) << UInt32(bit)
             guard rawValue & mask != 0 else { continue }
             if let named = Self.namedFlags.first(where: { $0.flag.rawValue == mask }) {
                 result.append(named.name)
-                unnamed &= ~mask
             } else {
                 result.append(hex32(mask))
             }

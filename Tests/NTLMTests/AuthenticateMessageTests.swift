@@ -127,6 +127,19 @@ final class AuthenticateMessageTests: XCTestCase {
         }
     }
 
+    func testProfileDifferenceIsReportedOnlyWhenTheDomainsDiffer() throws {
+        let challenge = try ChallengeMessage.parse(Vectors.specChallengeWithoutKeyExchange)  // TargetName "Server"
+        XCTAssertNil(profileDifference(challenge: challenge, credentials: NTLMCredentials(user: "SERVER\\u", password: "p")))
+        XCTAssertNil(
+            profileDifference(challenge: challenge, credentials: NTLMCredentials(user: "u@example.com", password: "p")))
+        XCTAssertEqual(
+            profileDifference(challenge: challenge, credentials: NTLMCredentials(user: "TESTDOM\\alice", password: "p")),
+            "go-ntlmssp v0.1.x logs on as \"TESTDOM\\\\alice\" but the 2022-era library as \"Server\\\\alice\" "
+                + "(it takes the domain from the server's target name), "
+                + "so the result depends on the go-ntlmssp version KrakenD embeds")
+        XCTAssertNotNil(profileDifference(challenge: challenge, credentials: NTLMCredentials(user: "alice", password: "p")))
+    }
+
     func testRefusalsComeInGoNTLMSSPOrder() {
         let valid = NTLMCredentials(user: "alice", password: "pw")
         let anonymous = NTLMCredentials(user: "", password: "")

@@ -147,8 +147,17 @@ func checkChallengeParser(_ input: [UInt8]) -> (accepted: Bool, violation: Strin
         if challenge.serverChallenge.count != 8 {
             return (true, "server challenge is \(challenge.serverChallenge.count) bytes")
         }
-        if let raw = challenge.targetInfoRaw, raw.count > input.count - 48 {
-            return (true, "TargetInfo of \(raw.count) bytes in a \(input.count)-byte message")
+        // go-ntlmssp accepts fields that overlap the fixed part, so only the message end bounds them.
+        let infoLength = Int(input[40]) | Int(input[41]) << 8
+        let infoOffset = Int(input[44]) | Int(input[45]) << 8 | Int(input[46]) << 16 | Int(input[47]) << 24
+        if let raw = challenge.targetInfoRaw {
+            guard infoLength > 0, infoOffset + infoLength <= input.count,
+                raw[...] == input[infoOffset..<(infoOffset + infoLength)]
+            else {
+                return (true, "TargetInfo of \(raw.count) bytes does not match its field in the message")
+            }
+        } else if infoLength > 0 {
+            return (true, "TargetInfo of \(infoLength) bytes was dropped")
         }
         let pairBytes = challenge.targetInfo.reduce(0) { $0 + 4 + $1.value.count }
         if pairBytes > (challenge.targetInfoRaw?.count ?? 0) {

@@ -7,11 +7,18 @@ public struct Linter: Sendable {
     public var options: LintOptions
     public var limits: LoadLimits
     public var model: ServiceModel
+    /// The schema every configuration is validated against.
+    public var schema: SchemaChoice
 
-    public init(options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel()) {
+    public init(
+        options: LintOptions = LintOptions(), limits: LoadLimits = .default,
+        model: ServiceModel = ServiceModel(canonicalNamespace: LegacyNamespaces.canonical),
+        schema: SchemaChoice = .bundled
+    ) {
         self.options = options
         self.limits = limits
         self.model = model
+        self.schema = schema
     }
 
     public func lint(_ file: SourceFile) -> FileReport {
@@ -25,20 +32,40 @@ public struct Linter: Sendable {
             let rules = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }.map { $0.init() }
             Traversal(rules: rules, context: context).run()
             diagnostics += context.diagnostics
+            diagnostics += Self.withoutRestatements(SchemaCheck(choice: schema).diagnostics(for: root), of: context.diagnostics)
+        } else {
+            secrets = SecretCatalog.secrets(inUnreadable: file)
         }
-        diagnostics = finalize(diagnostics)
+        diagnostics = finalize(diagnostics, root: loaded.root, file: file)
         return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)
     }
 
-    /// Applies disabled rules and severity overrides, sorts, and removes exact duplicates.
-    func finalize(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Applies suppressions in the file, then disabled rules, severity overrides and the configuration's
+    /// policy; sorts, and removes exact duplicates.
+    func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
+        let unsuppressed = options.suppressions
+            ? Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
+            : diagnostics
         var seen = Set<Diagnostic>()
         var result: [Diagnostic] = []
-        for var diagnostic in diagnostics where !options.disabledRules.contains(diagnostic.ruleID) {
+        for var diagnostic in unsuppressed where !options.disabledRules.contains(diagnostic.ruleID) {
             if let severity = options.severityOverrides[diagnostic.ruleID] { diagnostic.severity = severity }
+            switch options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) {
+            case .off?: continue
+            case .on(let severity)?: diagnostic.severity = severity
+            case nil: break
+            }
             if seen.insert(diagnostic).inserted { result.append(diagnostic) }
         }
         return result.sorted(by: Diagnostic.ordered)
+    }
+
+    /// Schema findings that a rule already reports as an error at the same place, in its own words
+    /// (`ntlm/missing-field` for `schema/required`, `krakend/unsupported-version` for `schema/const`...),
+    /// are dropped so every problem is reported once.
+    static func withoutRestatements(_ schemaDiagnostics: [Diagnostic], of ruleDiagnostics: [Diagnostic]) -> [Diagnostic] {
+        let covered = Set(ruleDiagnostics.filter { $0.severity == .error }.map(\.pointer))
+        return schemaDiagnostics.filter { !covered.contains($0.pointer) }
     }
 
     static func diagnostic(from issue: LoadIssue) -> Diagnostic {

@@ -8,7 +8,7 @@ public enum LoaderRules {
         explanation: "KrakenD cannot start with a configuration it cannot parse. The message says what the reader expected at that spot; common slips are trailing commas, comments in JSON, and single backslashes in strings such as \"DOMAIN\\user\".",
         fix: "Correct the syntax at the position shown.",
         triggering: [
-            RuleExample("{\"version\": 3,↓}"),
+            RuleExample("{\"version\": 3↓,}"),
             RuleExample("{\"version\": 3 ↓\"port\": 8080}"),
         ],
         nonTriggering: [RuleExample("{\"version\": 3, \"port\": 8080}")]
@@ -36,7 +36,8 @@ public enum LoaderRules {
         summary: "The file exceeds a size, depth or expansion limit",
         explanation: "krakenlint bounds file size, nesting depth, key length and YAML alias expansion so that a broken or hostile file cannot exhaust memory or the stack. No real KrakenD configuration comes near these limits.",
         fix: "Check the file for runaway nesting or alias expansion.",
-        triggering: [], nonTriggering: []
+        triggering: [],
+        nonTriggering: [RuleExample("{\"version\": 3, \"endpoints\": [{\"endpoint\": \"/a\", \"backend\": [{\"url_pattern\": \"/b\", \"mapping\": {\"x\": \"y\"}}]}]}")]
     )
 
     public static let structure = RuleDescription(

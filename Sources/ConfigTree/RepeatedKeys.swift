@@ -1,0 +1,63 @@
+/// Finds a repeated key among the members of the innermost open object, which both readers keep on a
+/// scratch stack from `base` up, with each key's hash on a parallel stack.
+///
+/// Hashes are compared first, strings only when hashes match, and keys compare by their UTF-8 bytes
+/// (as Go compares them), not by Unicode canonical equivalence. Objects with many members also get a
+/// dictionary from hash to first position, so the check stays linear overall.
+enum RepeatedKeys {
+    /// Objects with more members than this get a hash dictionary.
+    static let indexThreshold = 12
+
+    /// FNV-1a over the key's bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return value
+    }
+
+    static func hash(_ key: String) -> UInt64 {
+        var copy = key
+        return copy.withUTF8 { hash($0) }
+    }
+
+    /// The scratch position of an earlier member whose key has the bytes of `key`, or nil.
+    @inline(__always)
+    static func find(
+        _ key: String, hash: UInt64, base: Int,
+        members: MoveStack<Member>, hashes: MoveStack<UInt64>, index: [UInt64: Int]?
+    ) -> Int? {
+        if let index {
+            guard let found = index[hash] else { return nil }
+            if members.storage[found].key.utf8.elementsEqual(key.utf8) { return found }
+        }
+        var position = base
+        let count = hashes.count
+        while position < count {
+            if hashes.storage[position] == hash, members.storage[position].key.utf8.elementsEqual(key.utf8) {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Records the hash of the member just pushed at the top, building the dictionary once the object is large.
+    @inline(__always)
+    static func recordLast(hash: UInt64, base: Int, hashes: inout MoveStack<UInt64>, index: inout [UInt64: Int]?) {
+        hashes.append(hash)
+        let last = hashes.count - 1
+        if index != nil {
+            if index?[hash] == nil { index?[hash] = last }
+        } else if last - base >= indexThreshold {
+            var built: [UInt64: Int] = [:]
+            built.reserveCapacity(2 * (last - base + 1))
+            for position in base...last where built[hashes.storage[position]] == nil {
+                built[hashes.storage[position]] = position
+            }
+            index = built
+        }
+    }
+}

@@ -1,0 +1,392 @@
+import ConfigTree
+
+extension Evaluation {
+    /// Applies `schema` to `instance`. `annotations`, when given, receives what was evaluated (only
+    /// meaningful when the result is true).
+    func validate(_ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+        switch schema.kind {
+        case .alwaysValid:
+            return true
+        case .alwaysInvalid:
+            report(schema, "false", "no value is allowed here (the schema is false)")
+            return false
+        case .keywords:
+            break
+        }
+        if limitExceeded { return false }
+        inPlaceChain += 1
+        defer { inPlaceChain -= 1 }
+        if inPlaceChain > options.maxInPlaceChain {
+            limitExceeded = true
+            reportLimit(schema, "$ref", "the schema applies more than \(options.maxInPlaceChain) subschemas to this value without descending into it (a reference loop such as {\"$ref\": \"#\"})")
+            return false
+        }
+        let pushed = scope.last !== schema.resource
+        if pushed { scope.append(schema.resource) }
+        defer { if pushed { scope.removeLast() } }
+
+        let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
+        var members: [Member]?
+        if schema.hasObjectKeywords, case .object(let all) = instance.value { members = EffectiveMembers.of(all) }
+        return schema.keywords.withUnsafeBufferPointer { keywords in
+            var valid = true
+            for index in keywords.indices {
+                if collecting { keywordTokens.append(keywords[index].name) }
+                let ok = apply(keywords[index], schema, instance, members, own)
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting || limitExceeded { break }
+                }
+            }
+            return valid
+        }
+    }
+
+    /// Applies a subschema to the same instance value, merging its annotations only when it passes.
+    func applyInPlace(_ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+        guard let annotations else { return validate(schema, instance, nil) }
+        let local = Annotations()
+        let ok = validate(schema, instance, local)
+        if ok { annotations.merge(local) }
+        return ok
+    }
+
+    /// Applies a subschema to a child value (array item or member value).
+    func descend(_ schema: SchemaNode, _ child: Node, token: @autoclosure () -> String) -> Bool {
+        if case .alwaysValid = schema.kind { return true }
+        depth += 1
+        defer { depth -= 1 }
+        if collecting { instanceTokens.append(token()) }
+        defer { if collecting { instanceTokens.removeLast() } }
+        if depth > inlineDepthLimit {
+            needsDeepStack = true
+            limitExceeded = true
+            return false
+        }
+        if depth > options.maxDepth {
+            if !limitExceeded { reportLimit(schema, "depth", "the value is nested more than \(options.maxDepth) levels deep; validation stops here") }
+            limitExceeded = true
+            return false
+        }
+        let savedChain = inPlaceChain
+        inPlaceChain = 0
+        defer { inPlaceChain = savedChain }
+        return validate(schema, child, nil)
+    }
+
+    /// Runs `body` without recording errors (for `not`, `if`, `contains` and branch probing).
+    func probe<T>(_ body: () -> T) -> T {
+        let saved = collecting
+        collecting = false
+        defer { collecting = saved }
+        return body()
+    }
+
+    /// Runs `body` recording its errors apart, returning them and leaving `errors` as it was.
+    func isolated(_ body: () -> Bool) -> (Bool, [ValidationError]) {
+        let mark = errors.count
+        let ok = body()
+        let produced = Array(errors[mark...])
+        errors.removeSubrange(mark...)
+        return (ok, produced)
+    }
+
+    // MARK: - Keywords
+
+    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ members: [Member]?, _ annotations: Annotations?) -> Bool {
+        switch keyword {
+        case .ref(let target, _):
+            return applyInPlace(target, instance, annotations)
+        case .recursiveRef(let target):
+            return applyInPlace(recursiveTarget(target), instance, annotations)
+        case .dynamicRef(let target, let anchor):
+            var resolved = target
+            if let anchor {
+                for resource in scope {
+                    if let candidate = resource.dynamicAnchors[anchor] {
+                        resolved = candidate
+                        break
+                    }
+                }
+            }
+            return applyInPlace(resolved, instance, annotations)
+        case .type(let types):
+            if TypeCheck.matches(instance, types) { return true }
+            if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance))") }
+            return false
+        case .enumeration(let allowed):
+            for value in allowed where JSONEquality.equal(value, instance) { return true }
+            if collecting { report(schema, "enum", "\(show(instance)) is not one of \(ValueText.list(allowed))") }
+            return false
+        case .constant(let expected):
+            if JSONEquality.equal(expected, instance) { return true }
+            if collecting { report(schema, "const", "expected \(ValueText.render(expected)), got \(show(instance))") }
+            return false
+        case .maximum(let limit, let exclusive):
+            guard let number = instance.number, let order = NumericCompare.compare(number, limit) else { return true }
+            if order < 0 || (order == 0 && !exclusive) { return true }
+            if collecting {
+                report(schema, exclusive ? "exclusiveMaximum" : "maximum", exclusive
+                    ? "\(show(instance)) is too large: it must be less than \(limit.text)"
+                    : "\(show(instance)) is too large: the maximum is \(limit.text)")
+            }
+            return false
+        case .minimum(let limit, let exclusive):
+            guard let number = instance.number, let order = NumericCompare.compare(number, limit) else { return true }
+            if order > 0 || (order == 0 && !exclusive) { return true }
+            if collecting {
+                report(schema, exclusive ? "exclusiveMinimum" : "minimum", exclusive
+                    ? "\(show(instance)) is too small: it must be greater than \(limit.text)"
+                    : "\(show(instance)) is too small: the minimum is \(limit.text)")
+            }
+            return false
+        case .multipleOf(let divisor, let text):
+            guard let number = instance.number else { return true }
+            if NumericCompare.isMultiple(number, of: divisor) { return true }
+            if collecting { report(schema, "multipleOf", "\(show(instance)) is not a multiple of \(text)") }
+            return false
+        case .maxLength(let limit):
+            guard let text = instance.string, text.utf8.count > limit else { return true }
+            let length = text.unicodeScalars.count
+            if length <= limit { return true }
+            if collecting { report(schema, "maxLength", "the text is too long: \(length) characters, at most \(limit) allowed") }
+            return false
+        case .minLength(let limit):
+            guard let text = instance.string else { return true }
+            let length = text.unicodeScalars.count
+            if length >= limit { return true }
+            if collecting { report(schema, "minLength", "the text is too short: \(length) character\(length == 1 ? "" : "s"), at least \(limit) required") }
+            return false
+        case .pattern(let regex):
+            guard let text = instance.string else { return true }
+            return matchPattern(regex, text, schema, "pattern") { "\(self.show(instance)) does not match the pattern \(regex.source)" }
+        case .format(let format, let name):
+            guard let text = instance.string, !FormatChecker.check(format, text) else { return true }
+            if collecting { report(schema, "format", "\(show(instance)) is not a valid \(name)") }
+            return false
+        case .prefixItems(let schemas, _):
+            guard let elements = instance.elements else { return true }
+            var valid = true
+            for index in 0..<min(schemas.count, elements.count) {
+                if collecting { keywordTokens.append(String(index)) }
+                let ok = descend(schemas[index], elements[index], token: String(index))
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            annotations?.itemsPrefix = max(annotations?.itemsPrefix ?? 0, min(schemas.count, elements.count))
+            return valid
+        case .items(let itemSchema, let start, _):
+            guard let elements = instance.elements else { return true }
+            var valid = true
+            if start < elements.count {
+                for index in start..<elements.count where !descend(itemSchema, elements[index], token: String(index)) {
+                    if case .alwaysInvalid = itemSchema.kind, collecting {
+                        errors.removeLast()
+                        report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
+                    }
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            annotations?.allItems = true
+            return valid
+        case .contains(let containsSchema, let minimum, let maximum):
+            guard let elements = instance.elements else { return true }
+            var matches = 0
+            for (index, element) in elements.enumerated() where probe({ descend(containsSchema, element, token: String(index)) }) {
+                matches += 1
+                annotations?.containsMatches.insert(index)
+            }
+            if limitExceeded { return false }
+            if matches < minimum {
+                if collecting {
+                    report(schema, "contains", matches == 0 && minimum == 1
+                        ? "no item matches the schema of \"contains\""
+                        : "\(matches) item\(matches == 1 ? "" : "s") match the schema of \"contains\", at least \(minimum) required")
+                }
+                return false
+            }
+            if let maximum, matches > maximum {
+                if collecting { report(schema, "maxContains", "\(matches) items match the schema of \"contains\", at most \(maximum) allowed") }
+                return false
+            }
+            return true
+        case .maxItems(let limit):
+            guard let elements = instance.elements, elements.count > limit else { return true }
+            if collecting { report(schema, "maxItems", "the array has \(elements.count) items, at most \(limit) allowed") }
+            return false
+        case .minItems(let limit):
+            guard let elements = instance.elements, elements.count < limit else { return true }
+            if collecting { report(schema, "minItems", "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), at least \(limit) required") }
+            return false
+        case .uniqueItems:
+            guard let elements = instance.elements, let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
+            if collecting { report(schema, "uniqueItems", "items \(first) and \(second) are equal; the items must be unique") }
+            return false
+        case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
+             .required, .dependentRequired, .dependentSchemas, .unevaluatedProperties:
+            guard let members else { return true }
+            return applyObjectKeyword(keyword, schema, instance, members, annotations)
+        case .allOf(let schemas):
+            var valid = true
+            for (index, subschema) in schemas.enumerated() {
+                if collecting { keywordTokens.append(String(index)) }
+                let ok = applyInPlace(subschema, instance, annotations)
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting || limitExceeded { return false }
+                }
+            }
+            return valid
+        case .anyOf(let schemas):
+            return applyAnyOf(schemas, schema, instance, annotations)
+        case .oneOf(let schemas):
+            return applyOneOf(schemas, schema, instance, annotations)
+        case .not(let negated):
+            let matched = probe { validate(negated, instance, nil) }
+            if limitExceeded { return false }
+            if !matched { return true }
+            if collecting { report(schema, "not", "\(show(instance)) matches the schema under \"not\", which it must not") }
+            return false
+        case .conditional(let condition, let thenSchema, let elseSchema):
+            let conditionAnnotations = annotations.map { _ in Annotations() }
+            let holds = probe { validate(condition, instance, conditionAnnotations) }
+            if limitExceeded { return false }
+            if holds, let conditionAnnotations { annotations?.merge(conditionAnnotations) }
+            guard let branch = holds ? thenSchema : elseSchema else { return true }
+            if collecting {
+                keywordTokens.removeLast()
+                keywordTokens.append(holds ? "then" : "else")
+            }
+            return applyInPlace(branch, instance, annotations)
+        case .unevaluatedItems(let rest):
+            guard let elements = instance.elements, let annotations else { return true }
+            var valid = true
+            if !annotations.allItems {
+                for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
+                    if !descend(rest, elements[index], token: String(index)) {
+                        if case .alwaysInvalid = rest.kind, collecting {
+                            errors.removeLast()
+                            report(schema, "unevaluatedItems", "item \(index) is not allowed by any keyword of the schema", instanceToken: String(index))
+                        }
+                        valid = false
+                        if !collecting { return false }
+                    }
+                }
+            }
+            annotations.allItems = true
+            return valid
+        }
+    }
+
+    private func recursiveTarget(_ target: SchemaNode) -> SchemaNode {
+        guard target.resource.recursiveAnchor else { return target }
+        var resolved = target
+        for resource in scope.reversed() {
+            guard resource.recursiveAnchor, let root = resource.root else { break }
+            resolved = root
+        }
+        return resolved
+    }
+
+    /// Matches a pattern with the configured bounds; a bound hit is an error even on the yes/no path.
+    func matchPattern(_ regex: ECMARegex, _ text: String, _ schema: SchemaNode, _ keyword: String, instanceToken: String? = nil, message: () -> String) -> Bool {
+        if text.utf16.count > options.maxPatternInputLength {
+            limitExceeded = true
+            reportLimit(schema, keyword, "the text is \(text.utf16.count) characters long, more than the \(options.maxPatternInputLength) a pattern is matched against", instanceToken: instanceToken)
+            return false
+        }
+        switch regex.firstMatch(in: text, stepLimit: options.regexStepLimit) {
+        case .match:
+            return true
+        case .noMatch:
+            if collecting { report(schema, keyword, message(), instanceToken: instanceToken) }
+            return false
+        case .exceededBudget:
+            limitExceeded = true
+            reportLimit(schema, keyword, "matching the pattern \(regex.source) took too long (catastrophic backtracking); the value was not checked", instanceToken: instanceToken)
+            return false
+        }
+    }
+}
+
+/// Instance type tests and their descriptions.
+enum TypeCheck {
+    static func matches(_ instance: Node, _ types: TypeSet) -> Bool {
+        switch instance.value {
+        case .object: return types.contains(.object)
+        case .array: return types.contains(.array)
+        case .string: return types.contains(.string)
+        case .bool: return types.contains(.boolean)
+        case .null: return types.contains(.null)
+        case .number(let number):
+            if types.contains(.number) { return true }
+            return types.contains(.integer) && number.isInteger
+        }
+    }
+
+    static func describe(_ types: TypeSet) -> String {
+        let names = types.names
+        if names.count <= 1 { return names.first ?? "nothing" }
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    static func describe(_ instance: Node) -> String {
+        if let number = instance.number, !number.isInteger { return "number" }
+        if instance.number != nil { return "integer" }
+        return instance.typeName
+    }
+}
+
+/// Numeric comparisons on exact values, with an integer fast path.
+enum NumericCompare {
+    /// -1, 0 or 1 for `number` against `limit`; nil when `number` is NaN.
+    static func compare(_ number: Number, _ limit: NumericLimit) -> Int? {
+        if let bound = limit.integer, let value = Int(number.literal) {
+            return value < bound ? -1 : (value == bound ? 0 : 1)
+        }
+        if let exact = ExactDecimal(number) {
+            return exact < limit.exact ? -1 : (exact == limit.exact ? 0 : 1)
+        }
+        switch number.special {
+        case .infinity: return 1
+        case .negativeInfinity: return -1
+        default: return nil
+        }
+    }
+
+    static func isMultiple(_ number: Number, of divisor: ExactDecimal) -> Bool {
+        guard let exact = ExactDecimal(number) else { return false }
+        return exact.isMultiple(of: divisor)
+    }
+}
+
+/// Finds equal items for `uniqueItems`.
+enum UniqueItems {
+    static func firstDuplicate(_ elements: [Node]) -> (Int, Int)? {
+        if elements.count <= 16 {
+            for first in elements.indices {
+                for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
+                    return (first, second)
+                }
+            }
+            return nil
+        }
+        var buckets: [Int: [Int]] = [:]
+        for (index, element) in elements.enumerated() {
+            var hasher = Hasher()
+            JSONEquality.hash(element, into: &hasher)
+            let key = hasher.finalize()
+            if let earlier = buckets[key]?.first(where: { JSONEquality.equal(elements[$0], element) }) {
+                return (earlier, index)
+            }
+            buckets[key, default: []].append(index)
+        }
+        return nil
+    }
+}

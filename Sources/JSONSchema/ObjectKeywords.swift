@@ -1,0 +1,196 @@
+import ConfigTree
+
+extension Evaluation {
+    /// The keywords that apply to objects, given the object's effective members (shadowed duplicates removed).
+    func applyObjectKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ members: [Member], _ annotations: Annotations?) -> Bool {
+        switch keyword {
+        case .properties(let table):
+            var valid = true
+            for index in members.indices {
+                guard let propertySchema = table[members[index].key] else { continue }
+                let member = members[index]
+                annotations?.properties.insert(index)
+                if collecting { keywordTokens.append(member.key) }
+                let ok = descend(propertySchema, member.value, token: member.key)
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    if case .alwaysInvalid = propertySchema.kind, collecting {
+                        errors.removeLast()
+                        report(schema, "properties", "property \"\(member.key)\" is not allowed", instanceToken: member.key)
+                    }
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            return valid
+        case .patternProperties(let list):
+            var valid = true
+            for (index, member) in members.enumerated() {
+                for (regex, propertySchema) in list {
+                    // A `true` schema cannot fail; only annotations would need the match.
+                    if annotations == nil, case .alwaysValid = propertySchema.kind { continue }
+                    let matched = probe { matchPattern(regex, member.key, schema, "patternProperties") { "" } }
+                    if limitExceeded { return false }
+                    guard matched else { continue }
+                    annotations?.properties.insert(index)
+                    if collecting { keywordTokens.append(regex.source) }
+                    let ok = descend(propertySchema, member.value, token: member.key)
+                    if collecting { keywordTokens.removeLast() }
+                    if !ok {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                }
+            }
+            return valid
+        case .additionalProperties(let rest, let declared, let patterns):
+            var valid = true
+            for index in members.indices {
+                if declared.contains(members[index].key) { continue }
+                let member = members[index]
+                var matchedPattern = false
+                for regex in patterns where probe({ matchPattern(regex, member.key, schema, "patternProperties") { "" } }) {
+                    matchedPattern = true
+                    break
+                }
+                if limitExceeded { return false }
+                if matchedPattern { continue }
+                annotations?.properties.insert(index)
+                if case .alwaysInvalid = rest.kind {
+                    if collecting { reportUnknownProperty(member.key, schema, keyword: "additionalProperties", allowed: schema.declaredProperties) }
+                    valid = false
+                    if !collecting { return false }
+                    continue
+                }
+                if !descend(rest, member.value, token: member.key) {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            return valid
+        case .unevaluatedProperties(let rest):
+            guard let annotations else { return true }
+            var valid = true
+            if !annotations.allProperties {
+                for (index, member) in members.enumerated() where !annotations.properties.contains(index) {
+                    if case .alwaysInvalid = rest.kind {
+                        if collecting { reportUnknownProperty(member.key, schema, keyword: "unevaluatedProperties", allowed: schema.declaredProperties) }
+                        valid = false
+                        if !collecting { return false }
+                        continue
+                    }
+                    if !descend(rest, member.value, token: member.key) {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                }
+            }
+            annotations.allProperties = true
+            return valid
+        case .propertyNames(let nameSchema):
+            var valid = true
+            for member in members {
+                let name = Node(.string(member.key), span: member.keySpan)
+                let (ok, inner) = isolated { validate(nameSchema, name, nil) }
+                if ok { continue }
+                valid = false
+                if !collecting { return false }
+                let reason = inner.first.map { ": " + $0.message } ?? ""
+                report(schema, "propertyNames", "property name \"\(member.key)\" is not allowed\(reason)", instanceToken: member.key)
+            }
+            return valid
+        case .maxProperties(let limit):
+            guard members.count > limit else { return true }
+            if collecting { report(schema, "maxProperties", "the object has \(members.count) properties, at most \(limit) allowed") }
+            return false
+        case .minProperties(let limit):
+            guard members.count < limit else { return true }
+            if collecting { report(schema, "minProperties", "the object has \(members.count) propert\(members.count == 1 ? "y" : "ies"), at least \(limit) required") }
+            return false
+        case .required(let names):
+            var valid = true
+            for name in names where !Evaluation.has(members, name) {
+                valid = false
+                if !collecting { return false }
+                report(schema, "required", "missing required property \"\(name)\"")
+            }
+            return valid
+        case .dependentRequired(let rules):
+            var valid = true
+            for (trigger, names) in rules where Evaluation.has(members, trigger) {
+                for name in names where !Evaluation.has(members, name) {
+                    valid = false
+                    if !collecting { return false }
+                    report(schema, "dependentRequired", "missing property \"\(name)\", which is required when \"\(trigger)\" is present")
+                }
+            }
+            return valid
+        case .dependentSchemas(let rules):
+            var valid = true
+            for (trigger, dependent) in rules where Evaluation.has(members, trigger) {
+                if collecting { keywordTokens.append(trigger) }
+                let ok = applyInPlace(dependent, instance, annotations)
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            return valid
+        default:
+            return true
+        }
+    }
+
+    static func has(_ members: [Member], _ name: String) -> Bool {
+        for member in members where JSONEquality.sameScalars(member.key, name) { return true }
+        return false
+    }
+
+    private func reportUnknownProperty(_ name: String, _ schema: SchemaNode, keyword: String, allowed: [String]) {
+        let suggestions = Suggestions.closest(to: name, among: allowed)
+        var message = "unknown property \"\(name)\""
+        if let best = suggestions.first { message += " (did you mean \"\(best)\"?)" }
+        report(schema, keyword, message, instanceToken: name, suggestions: suggestions, allowedNames: allowed)
+    }
+}
+
+/// "Did you mean" candidates by edit distance.
+enum Suggestions {
+    /// Names within a small edit distance of `name` (or differing only in case), closest first.
+    static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let target = Array(name.lowercased().unicodeScalars)
+        guard !target.isEmpty, target.count <= 128 else { return [] }
+        var scored: [(Int, String)] = []
+        for candidate in candidates {
+            let other = Array(candidate.lowercased().unicodeScalars)
+            guard other.count <= 128 else { continue }
+            let distance = editDistance(target, other)
+            let threshold = max(1, min(3, max(target.count, other.count) / 3))
+            if distance <= threshold { scored.append((distance, candidate)) }
+        }
+        return scored.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.prefix(limit).map(\.1)
+    }
+
+    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                }
+            }
+            previousPrevious = previous
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,343 @@
+import ConfigTree
+
+/// Turns registered schema documents into trees of `SchemaNode`s, once.
+///
+/// Every `$ref` is resolved here (a reference to nothing is a compile error naming the URI);
+/// cycles are fine because nodes are created before their keywords are filled in, from a
+/// work list rather than by recursion.
+final class SchemaCompiler {
+    private let registry: SchemaRegistry
+    private let options: ValidationOptions
+    private let regexCache: RegexCache
+    private var nodes: [SchemaLocation: SchemaNode] = [:]
+    private var compiledResources: [ObjectIdentifier: CompiledResource] = [:]
+    private var pending: [(SchemaNode, SchemaLocation)] = []
+
+    init(registry: SchemaRegistry, options: ValidationOptions, regexCache: RegexCache) {
+        self.registry = registry
+        self.options = options
+        self.regexCache = regexCache
+    }
+
+    /// Compiles the schema at `location` and everything it references.
+    func compile(_ location: SchemaLocation) throws -> SchemaNode {
+        let root = try node(for: location, referencedAs: nil)
+        while let (node, where_) = pending.popLast() {
+            try fill(node, at: where_)
+        }
+        return root
+    }
+
+    /// The node for a location, created (and queued for filling) on first request.
+    private func node(for location: SchemaLocation, referencedAs reference: String?) throws -> SchemaNode {
+        if let existing = nodes[location] { return existing }
+        guard let info = registry.info(for: location), registry.node(at: location) != nil else {
+            throw SchemaError.unresolvedReference(uri: reference ?? "\(location.pointer)", at: "\(location.pointer)")
+        }
+        let resource = try compiledResource(for: info.resource)
+        let relative = Array(location.pointer.tokens.dropFirst(info.resource.location.pointer.tokens.count))
+        let node = SchemaNode(resource: resource, absoluteLocation: info.resource.base + "#" + JSONPointer(tokens: relative).description)
+        nodes[location] = node
+        pending.append((node, location))
+        return node
+    }
+
+    private func compiledResource(for resource: SchemaResource) throws -> CompiledResource {
+        let key = ObjectIdentifier(resource)
+        if let existing = compiledResources[key] { return existing }
+        let compiled = CompiledResource(base: resource.base)
+        compiled.recursiveAnchor = resource.recursiveAnchor
+        compiledResources[key] = compiled
+        if resource.recursiveAnchor { compiled.root = try node(for: resource.location, referencedAs: resource.base) }
+        for (name, location) in resource.dynamicAnchors {
+            compiled.dynamicAnchors[name] = try node(for: location, referencedAs: resource.base + "#" + name)
+        }
+        return compiled
+    }
+
+    // MARK: - Keywords
+
+    private func fill(_ node: SchemaNode, at location: SchemaLocation) throws {
+        guard let raw = registry.node(at: location), let info = registry.info(for: location) else { return }
+        if let flag = raw.bool {
+            node.kind = flag ? .alwaysValid : .alwaysInvalid
+            return
+        }
+        guard let members = raw.members else {
+            throw SchemaError.invalidKeyword(keyword: location.pointer.tokens.last ?? "(root)", at: node.absoluteLocation, expected: "a schema (object or boolean), found \(raw.typeName)")
+        }
+        node.kind = .keywords
+        let dialect = info.dialect.dialect
+        let vocabularies = info.dialect.vocabularies
+        var reader = KeywordReader(members: EffectiveMembers.of(members), location: location, node: node)
+        reader.vocabularies = vocabularies
+        let base = URIReference(parsing: info.resource.base)
+        var keywords: [Keyword] = []
+
+        if dialect == .draft7, let ref = reader.value("$ref") {
+            keywords.append(.ref(try resolve(ref, base: base, reader: reader, keyword: "$ref"), keyword: "$ref"))
+            node.keywords = keywords
+            return
+        }
+
+        if vocabularies.contains(.validation) {
+            try compileValidation(reader, dialect: dialect, into: &keywords)
+        }
+        if vocabularies.contains(.formatAssertion) || options.formatAssertion, let format = reader.value("format")?.string {
+            if let known = FormatChecker.Format(rawValue: format) { keywords.append(.format(known, name: format)) }
+        }
+        if let ref = reader.value("$ref") {
+            keywords.append(.ref(try resolve(ref, base: base, reader: reader, keyword: "$ref"), keyword: "$ref"))
+        }
+        if dialect == .draft2020_12, let ref = reader.value("$dynamicRef") {
+            guard let text = ref.string else { throw reader.malformed("$dynamicRef", expected: "a URI reference string") }
+            let uri = base.resolving(text)
+            guard let target = try registry.lookup(uri) else {
+                throw SchemaError.unresolvedReference(uri: uri.description, at: reader.path("$dynamicRef"))
+            }
+            var anchor: String?
+            if let fragment = uri.fragment, !fragment.isEmpty, !fragment.hasPrefix("/"),
+               let info = registry.info(for: target), info.resource.dynamicAnchors[fragment] == target {
+                anchor = fragment
+            }
+            keywords.append(.dynamicRef(try self.node(for: target, referencedAs: uri.description), anchor: anchor))
+        }
+        if dialect == .draft2019_09, let ref = reader.value("$recursiveRef") {
+            guard let text = ref.string else { throw reader.malformed("$recursiveRef", expected: "a URI reference string") }
+            keywords.append(.recursiveRef(try resolve(Node(.string(text), span: ref.span), base: base, reader: reader, keyword: "$recursiveRef")))
+        }
+        if vocabularies.contains(.applicator) {
+            try compileApplicators(reader, dialect: dialect, into: &keywords)
+        }
+        if vocabularies.contains(.unevaluated) && dialect != .draft7 {
+            if let schema = reader.value("unevaluatedItems") {
+                keywords.append(.unevaluatedItems(try subschema(schema, reader, "unevaluatedItems")))
+                node.collectsAnnotations = true
+            }
+            if let schema = reader.value("unevaluatedProperties") {
+                keywords.append(.unevaluatedProperties(try subschema(schema, reader, "unevaluatedProperties")))
+                node.collectsAnnotations = true
+            }
+        }
+        node.keywords = keywords
+        node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
+    }
+
+    private func resolve(_ ref: Node, base: URIReference, reader: KeywordReader, keyword: String) throws -> SchemaNode {
+        guard let text = ref.string else { throw reader.malformed(keyword, expected: "a URI reference string") }
+        let uri = base.resolving(text)
+        guard let target = try registry.lookup(uri) else {
+            throw SchemaError.unresolvedReference(uri: uri.description, at: reader.path(keyword))
+        }
+        return try node(for: target, referencedAs: uri.description)
+    }
+
+    private func subschema(_ value: Node, _ reader: KeywordReader, _ tokens: String...) throws -> SchemaNode {
+        guard value.isObject || value.bool != nil else {
+            throw reader.malformed(tokens.joined(separator: "/"), expected: "a schema (object or boolean), found \(value.typeName)")
+        }
+        var pointer = reader.location.pointer
+        for token in tokens { pointer = pointer.appending(token) }
+        return try node(for: SchemaLocation(document: reader.location.document, pointer: pointer), referencedAs: nil)
+    }
+
+    private func schemaArray(_ value: Node, _ reader: KeywordReader, _ keyword: String) throws -> [SchemaNode] {
+        guard let elements = value.elements else { throw reader.malformed(keyword, expected: "an array of schemas") }
+        return try elements.indices.map { try subschema(elements[$0], reader, keyword, String($0)) }
+    }
+
+    private func regex(_ pattern: String, _ reader: KeywordReader, _ keyword: String) throws -> ECMARegex {
+        do {
+            return try regexCache.regex(for: pattern)
+        } catch let error as RegexSyntaxError {
+            throw SchemaError.invalidPattern(pattern: pattern, at: reader.path(keyword), reason: error.reason)
+        }
+    }
+
+    private func compileValidation(_ reader: KeywordReader, dialect: Dialect, into keywords: inout [Keyword]) throws {
+        if let type = reader.value("type") {
+            var set: TypeSet = []
+            let names = type.string.map { [$0] } ?? type.elements?.compactMap(\.string) ?? []
+            guard !names.isEmpty || type.elements != nil else { throw reader.malformed("type", expected: "a type name or an array of type names") }
+            for name in names {
+                guard let one = TypeSet(name: name) else { throw reader.malformed("type", expected: "one of null, boolean, object, array, number, integer, string; found \"\(name)\"") }
+                set.insert(one)
+            }
+            keywords.append(.type(set))
+        }
+        if let value = reader.value("const") { keywords.append(.constant(value)) }
+        if let value = reader.value("enum") {
+            guard let elements = value.elements else { throw reader.malformed("enum", expected: "an array") }
+            keywords.append(.enumeration(elements))
+        }
+        for name in ["maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum"] {
+            guard let value = reader.value(name) else { continue }
+            guard let number = value.number else { throw reader.malformed(name, expected: "a number") }
+            let limit = NumericLimit(number)
+            switch name {
+            case "maximum": keywords.append(.maximum(limit, exclusive: false))
+            case "exclusiveMaximum": keywords.append(.maximum(limit, exclusive: true))
+            case "minimum": keywords.append(.minimum(limit, exclusive: false))
+            default: keywords.append(.minimum(limit, exclusive: true))
+            }
+        }
+        if let value = reader.value("multipleOf") {
+            guard let number = value.number, let exact = ExactDecimal(number), exact > .zero else { throw reader.malformed("multipleOf", expected: "a number greater than 0") }
+            keywords.append(.multipleOf(exact, text: number.literal))
+        }
+        if let count = try reader.count("maxLength") { keywords.append(.maxLength(count)) }
+        if let count = try reader.count("minLength") { keywords.append(.minLength(count)) }
+        if let value = reader.value("pattern") {
+            guard let text = value.string else { throw reader.malformed("pattern", expected: "a regular expression string") }
+            keywords.append(.pattern(try regex(text, reader, "pattern")))
+        }
+        if let count = try reader.count("maxItems") { keywords.append(.maxItems(count)) }
+        if let count = try reader.count("minItems") { keywords.append(.minItems(count)) }
+        if reader.value("uniqueItems")?.bool == true { keywords.append(.uniqueItems) }
+        if let count = try reader.count("maxProperties") { keywords.append(.maxProperties(count)) }
+        if let count = try reader.count("minProperties") { keywords.append(.minProperties(count)) }
+        if let value = reader.value("required") {
+            guard let elements = value.elements else { throw reader.malformed("required", expected: "an array of property names") }
+            let names = elements.compactMap(\.string)
+            guard names.count == elements.count else { throw reader.malformed("required", expected: "an array of strings") }
+            if !names.isEmpty { keywords.append(.required(names)) }
+        }
+        if dialect != .draft7, let value = reader.value("dependentRequired") {
+            keywords.append(.dependentRequired(try dependencyNames(value, reader, "dependentRequired")))
+        }
+    }
+
+    private func dependencyNames(_ value: Node, _ reader: KeywordReader, _ keyword: String) throws -> [(String, [String])] {
+        guard let members = value.members else { throw reader.malformed(keyword, expected: "an object of property-name arrays") }
+        return try EffectiveMembers.of(members).map { member in
+            guard let names = member.value.elements?.compactMap(\.string) else { throw reader.malformed(keyword, expected: "an array of property names for \"\(member.key)\"") }
+            return (member.key, names)
+        }
+    }
+
+    private func compileApplicators(_ reader: KeywordReader, dialect: Dialect, into keywords: inout [Keyword]) throws {
+        // Arrays.
+        var prefixCount = 0
+        if dialect == .draft2020_12 {
+            if let value = reader.value("prefixItems") {
+                let schemas = try schemaArray(value, reader, "prefixItems")
+                prefixCount = schemas.count
+                keywords.append(.prefixItems(schemas, keyword: "prefixItems"))
+            }
+            if let value = reader.value("items") {
+                keywords.append(.items(try subschema(value, reader, "items"), from: prefixCount, keyword: "items"))
+            }
+        } else if let value = reader.value("items") {
+            if value.elements != nil {
+                let schemas = try schemaArray(value, reader, "items")
+                keywords.append(.prefixItems(schemas, keyword: "items"))
+                if let additional = reader.value("additionalItems") {
+                    keywords.append(.items(try subschema(additional, reader, "additionalItems"), from: schemas.count, keyword: "additionalItems"))
+                }
+            } else {
+                keywords.append(.items(try subschema(value, reader, "items"), from: 0, keyword: "items"))
+            }
+        }
+        if let value = reader.value("contains") {
+            var minimum = 1
+            var maximum: Int?
+            if dialect != .draft7 && reader.vocabularies.contains(.validation) {
+                minimum = try reader.count("minContains") ?? 1
+                maximum = try reader.count("maxContains")
+            }
+            keywords.append(.contains(try subschema(value, reader, "contains"), min: minimum, max: maximum))
+        }
+        // Objects.
+        var declared = PropertyTable([])
+        if let value = reader.value("properties") {
+            guard let members = value.members else { throw reader.malformed("properties", expected: "an object of schemas") }
+            var entries: [(String, SchemaNode)] = []
+            for member in EffectiveMembers.of(members) {
+                entries.append((member.key, try subschema(member.value, reader, "properties", member.key)))
+                reader.node.declaredProperties.append(member.key)
+            }
+            declared = PropertyTable(entries)
+            keywords.append(.properties(declared))
+        }
+        var patterns: [ECMARegex] = []
+        if let value = reader.value("patternProperties") {
+            guard let members = value.members else { throw reader.malformed("patternProperties", expected: "an object of schemas") }
+            var list: [(ECMARegex, SchemaNode)] = []
+            for member in EffectiveMembers.of(members) {
+                let compiled = try regex(member.key, reader, "patternProperties")
+                list.append((compiled, try subschema(member.value, reader, "patternProperties", member.key)))
+                patterns.append(compiled)
+            }
+            keywords.append(.patternProperties(list))
+        }
+        if let value = reader.value("additionalProperties") {
+            keywords.append(.additionalProperties(try subschema(value, reader, "additionalProperties"), declared: declared, patterns: patterns))
+        }
+        if let value = reader.value("propertyNames") {
+            keywords.append(.propertyNames(try subschema(value, reader, "propertyNames")))
+        }
+        if dialect != .draft7, let value = reader.value("dependentSchemas") {
+            guard let members = value.members else { throw reader.malformed("dependentSchemas", expected: "an object of schemas") }
+            keywords.append(.dependentSchemas(try EffectiveMembers.of(members).map { ($0.key, try subschema($0.value, reader, "dependentSchemas", $0.key)) }))
+        }
+        if let value = reader.value("dependencies"), let members = value.members {
+            var names: [(String, [String])] = []
+            var schemas: [(String, SchemaNode)] = []
+            for member in EffectiveMembers.of(members) {
+                if let elements = member.value.elements {
+                    names.append((member.key, elements.compactMap(\.string)))
+                } else {
+                    schemas.append((member.key, try subschema(member.value, reader, "dependencies", member.key)))
+                }
+            }
+            if !names.isEmpty { keywords.append(.dependentRequired(names)) }
+            if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas)) }
+        }
+        // In-place applicators.
+        if let value = reader.value("allOf") { keywords.append(.allOf(try schemaArray(value, reader, "allOf"))) }
+        if let value = reader.value("anyOf") { keywords.append(.anyOf(try schemaArray(value, reader, "anyOf"))) }
+        if let value = reader.value("oneOf") { keywords.append(.oneOf(try schemaArray(value, reader, "oneOf"))) }
+        if let value = reader.value("not") { keywords.append(.not(try subschema(value, reader, "not"))) }
+        if let value = reader.value("if") {
+            let thenSchema = try reader.value("then").map { try subschema($0, reader, "then") }
+            let elseSchema = try reader.value("else").map { try subschema($0, reader, "else") }
+            keywords.append(.conditional(if: try subschema(value, reader, "if"), then: thenSchema, else: elseSchema))
+        }
+    }
+}
+
+/// Reads keyword values of one schema object, with errors that name the spot.
+struct KeywordReader {
+    let members: [Member]
+    let location: SchemaLocation
+    let node: SchemaNode
+    var vocabularies: Vocabularies = .all
+
+    init(members: [Member], location: SchemaLocation, node: SchemaNode) {
+        self.members = members
+        self.location = location
+        self.node = node
+    }
+
+    func value(_ keyword: String) -> Node? {
+        for member in members where JSONEquality.sameScalars(member.key, keyword) { return member.value }
+        return nil
+    }
+
+    func path(_ keyword: String) -> String {
+        node.absoluteLocation + "/" + JSONPointer.escape(keyword)
+    }
+
+    func malformed(_ keyword: String, expected: String) -> SchemaError {
+        .invalidKeyword(keyword: keyword, at: path(keyword), expected: expected)
+    }
+
+    /// A non-negative integer keyword (`1.0` counts), or nil when absent.
+    func count(_ keyword: String) throws -> Int? {
+        guard let value = value(keyword) else { return nil }
+        guard let number = value.number, number.isInteger, let exact = ExactDecimal(number), !(exact < .zero) else {
+            throw malformed(keyword, expected: "a non-negative integer")
+        }
+        return number.intValue ?? Int.max
+    }
+}

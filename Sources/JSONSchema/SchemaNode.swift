@@ -1,0 +1,181 @@
+import ConfigTree
+
+/// A compiled schema: a boolean schema or a list of keyword validators, with what error
+/// reporting needs. Built by `SchemaCompiler`; immutable once compilation finished.
+final class SchemaNode: @unchecked Sendable {
+    enum Kind {
+        case alwaysValid, alwaysInvalid, keywords
+    }
+
+    var kind: Kind = .alwaysValid
+    var keywords: [Keyword] = []
+    /// The resource the schema belongs to (entered into the dynamic scope during validation).
+    let resource: CompiledResource
+    /// Absolute URI of this schema: resource base + `#` + JSON Pointer within the resource.
+    let absoluteLocation: String
+    /// True when `unevaluatedProperties`/`unevaluatedItems` appear here, so annotations must be gathered.
+    var collectsAnnotations = false
+    /// True when some keyword here applies to objects (their effective members are computed once).
+    var hasObjectKeywords = false
+    /// Property names `properties` declares, for "did you mean" suggestions.
+    var declaredProperties: [String] = []
+
+    init(resource: CompiledResource, absoluteLocation: String) {
+        self.resource = resource
+        self.absoluteLocation = absoluteLocation
+    }
+}
+
+/// A schema resource as seen by validation: its dynamic anchors and whether it has `$recursiveAnchor`.
+final class CompiledResource: @unchecked Sendable {
+    let base: String
+    var root: SchemaNode?
+    var recursiveAnchor = false
+    var dynamicAnchors: [String: SchemaNode] = [:]
+
+    init(base: String) {
+        self.base = base
+    }
+}
+
+/// A number bound from the schema, exact, with an `Int` fast path.
+struct NumericLimit: Sendable {
+    let exact: ExactDecimal
+    let integer: Int?
+    let text: String
+
+    init(_ number: Number) {
+        exact = ExactDecimal(number) ?? .zero
+        integer = Int(number.canonical ?? "")
+        text = number.literal
+    }
+}
+
+/// The JSON types `type` may name, as a bit set.
+struct TypeSet: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = TypeSet(rawValue: 1 << 0)
+    static let boolean = TypeSet(rawValue: 1 << 1)
+    static let object = TypeSet(rawValue: 1 << 2)
+    static let array = TypeSet(rawValue: 1 << 3)
+    static let number = TypeSet(rawValue: 1 << 4)
+    static let integer = TypeSet(rawValue: 1 << 5)
+    static let string = TypeSet(rawValue: 1 << 6)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init?(name: String) {
+        switch name {
+        case "null": self = .null
+        case "boolean": self = .boolean
+        case "object": self = .object
+        case "array": self = .array
+        case "number": self = .number
+        case "integer": self = .integer
+        case "string": self = .string
+        default: return nil
+        }
+    }
+
+    var names: [String] {
+        var result: [String] = []
+        if contains(.string) { result.append("string") }
+        if contains(.number) { result.append("number") }
+        if contains(.integer) && !contains(.number) { result.append("integer") }
+        if contains(.boolean) { result.append("boolean") }
+        if contains(.object) { result.append("object") }
+        if contains(.array) { result.append("array") }
+        if contains(.null) { result.append("null") }
+        return result
+    }
+}
+
+/// One compiled keyword. `properties` and friends keep what `additionalProperties` needs.
+enum Keyword {
+    case ref(SchemaNode, keyword: String)
+    case dynamicRef(SchemaNode, anchor: String?)
+    case recursiveRef(SchemaNode)
+    case type(TypeSet)
+    case enumeration([Node])
+    case constant(Node)
+    case multipleOf(ExactDecimal, text: String)
+    case maximum(NumericLimit, exclusive: Bool)
+    case minimum(NumericLimit, exclusive: Bool)
+    case maxLength(Int)
+    case minLength(Int)
+    case pattern(ECMARegex)
+    case format(FormatChecker.Format, name: String)
+    case prefixItems([SchemaNode], keyword: String)
+    case items(SchemaNode, from: Int, keyword: String)
+    case contains(SchemaNode, min: Int, max: Int?)
+    case maxItems(Int)
+    case minItems(Int)
+    case uniqueItems
+    case properties(PropertyTable)
+    case patternProperties([(ECMARegex, SchemaNode)])
+    case additionalProperties(SchemaNode, declared: PropertyTable, patterns: [ECMARegex])
+    case propertyNames(SchemaNode)
+    case maxProperties(Int)
+    case minProperties(Int)
+    case required([String])
+    case dependentRequired([(String, [String])])
+    case dependentSchemas([(String, SchemaNode)])
+    case allOf([SchemaNode])
+    case anyOf([SchemaNode])
+    case oneOf([SchemaNode])
+    case not(SchemaNode)
+    case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
+    case unevaluatedItems(SchemaNode)
+    case unevaluatedProperties(SchemaNode)
+
+    var appliesToObjects: Bool {
+        switch self {
+        case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
+             .required, .dependentRequired, .dependentSchemas, .unevaluatedProperties:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The keyword's name as written in the schema, for locations.
+    var name: String {
+        switch self {
+        case .ref(_, let keyword): return keyword
+        case .dynamicRef: return "$dynamicRef"
+        case .recursiveRef: return "$recursiveRef"
+        case .type: return "type"
+        case .enumeration: return "enum"
+        case .constant: return "const"
+        case .multipleOf: return "multipleOf"
+        case .maximum(_, let exclusive): return exclusive ? "exclusiveMaximum" : "maximum"
+        case .minimum(_, let exclusive): return exclusive ? "exclusiveMinimum" : "minimum"
+        case .maxLength: return "maxLength"
+        case .minLength: return "minLength"
+        case .pattern: return "pattern"
+        case .format: return "format"
+        case .prefixItems(_, let keyword): return keyword
+        case .items(_, _, let keyword): return keyword
+        case .contains: return "contains"
+        case .maxItems: return "maxItems"
+        case .minItems: return "minItems"
+        case .uniqueItems: return "uniqueItems"
+        case .properties: return "properties"
+        case .patternProperties: return "patternProperties"
+        case .additionalProperties: return "additionalProperties"
+        case .propertyNames: return "propertyNames"
+        case .maxProperties: return "maxProperties"
+        case .minProperties: return "minProperties"
+        case .required: return "required"
+        case .dependentRequired: return "dependentRequired"
+        case .dependentSchemas: return "dependentSchemas"
+        case .allOf: return "allOf"
+        case .anyOf: return "anyOf"
+        case .oneOf: return "oneOf"
+        case .not: return "not"
+        case .conditional: return "if"
+        case .unevaluatedItems: return "unevaluatedItems"
+        case .unevaluatedProperties: return "unevaluatedProperties"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ConfigTree
+import Foundation
+
+/// A compiled schema, ready to validate any number of instances (from any thread).
+///
+/// ```swift
+/// let registry = SchemaRegistry()
+/// let uri = try registry.registerFile(at: schemaURL)
+/// let validator = try Validator(registry: registry, entry: uri)
+/// let errors = validator.validate(configRoot)
+/// ```
+public final class Validator: @unchecked Sendable {
+    private let root: SchemaNode
+    public let options: ValidationOptions
+    /// The entry schema's canonical URI.
+    public let entryURI: String
+
+    /// Compiles the schema registered under `entry` (a URI, optionally with a fragment).
+    /// When `validateSchema` is set and the schema's meta-schema is registered, the schema is first
+    /// validated against it; failures throw `SchemaError.invalidAgainstMetaSchema`.
+    public init(registry: SchemaRegistry, entry: String, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true) throws {
+        let uri = URIReference(parsing: entry)
+        guard let location = try registry.lookup(uri) else {
+            throw SchemaError.unresolvedReference(uri: entry, at: "(entry)")
+        }
+        if validateSchema {
+            try MetaValidation.check(location: location, registry: registry)
+        }
+        let compiler = SchemaCompiler(registry: registry, options: options, regexCache: RegexCache())
+        root = try compiler.compile(location)
+        self.options = options
+        entryURI = uri.description
+    }
+
+    /// Registers `schema` in a copy of `registry` (or a fresh one) and compiles it.
+    public convenience init(schema: Node, uri: String = "urn:krakenlint:schema", registry: SchemaRegistry? = nil, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true) throws {
+        let own = registry?.copy() ?? SchemaRegistry()
+        let canonical = try own.register(schema, uri: uri)
+        try self.init(registry: own, entry: canonical, options: options, validateSchema: validateSchema)
+    }
+
+    /// True when `instance` satisfies the schema. Builds no messages.
+    public func isValid(_ instance: Node) -> Bool {
+        let root = root
+        let options = options
+        return DeepStack.run { inlineDepthLimit in
+            let evaluation = Evaluation(options: options, collecting: false)
+            evaluation.inlineDepthLimit = inlineDepthLimit
+            let valid = evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+            return (valid, evaluation.needsDeepStack)
+        }
+    }
+
+    /// Every reason `instance` fails (empty when valid). Alternatives report their best branch only.
+    public func validate(_ instance: Node) -> [ValidationError] {
+        let root = root
+        let options = options
+        let (valid, errors) = DeepStack.run { inlineDepthLimit in
+            let evaluation = Evaluation(options: options, collecting: true)
+            evaluation.inlineDepthLimit = inlineDepthLimit
+            let valid = evaluation.validate(root, instance, nil)
+            return ((valid, evaluation.errors), evaluation.needsDeepStack)
+        }
+        if !valid && errors.isEmpty {
+            return [ValidationError(instancePointer: .root, keywordLocation: "", absoluteKeywordLocation: root.absoluteLocation, keyword: "", message: "the value does not satisfy the schema")]
+        }
+        return errors
+    }
+}
+
+/// Validation of a schema document against its meta-schema, when that meta-schema is registered.
+enum MetaValidation {
+    static func check(location: SchemaLocation, registry: SchemaRegistry) throws {
+        guard let info = registry.info(for: location), let document = registry.documents[safe: location.document] else { return }
+        let root = document.root
+        let metaURI: String
+        if let declared = root.members.flatMap({ EffectiveMembers.last($0, key: "$schema") })?.value.string {
+            metaURI = declared
+        } else {
+            metaURI = info.dialect.dialect.metaSchemaURI
+        }
+        let reference = URIReference(parsing: metaURI).withoutFragment
+        guard reference.description != document.uri, registry.contains(reference.description) else { return }
+        let meta: Validator
+        if Dialect(metaSchemaURI: reference.description) != nil {
+            meta = try registry.metaValidators.validator(for: reference.description) {
+                try Validator(registry: registry, entry: reference.description, validateSchema: false)
+            }
+        } else {
+            meta = try Validator(registry: registry, entry: reference.description, validateSchema: false)
+        }
+        let errors = meta.validate(root)
+        if !errors.isEmpty { throw SchemaError.invalidAgainstMetaSchema(uri: document.uri, errors: errors) }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Compiled official meta-schemas by URI.
+final class MetaValidatorCache: @unchecked Sendable {
+    private var validators: [String: Validator] = [:]
+    private let lock = NSLock()
+
+    func validator(for uri: String, make: () throws -> Validator) throws -> Validator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = validators[uri] { return cached }
+        let made = try make()
+        validators[uri] = made
+        return made
+    }
+}

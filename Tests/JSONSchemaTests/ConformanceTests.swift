@@ -1,0 +1,88 @@
+import ConfigTree
+import Foundation
+import XCTest
+@testable import JSONSchema
+
+/// Runs the official JSON-Schema-Test-Suite: every required test of draft-07, 2019-09 and 2020-12
+/// must pass; optional and format results are printed per file.
+final class ConformanceTests: XCTestCase {
+    struct Tally {
+        var passed = 0
+        var failed: [String] = []
+    }
+
+    private func baseRegistry(shared: URL, dialect: Dialect) throws -> SchemaRegistry {
+        let registry = SchemaRegistry(defaultDialect: dialect)
+        try registry.registerMetaSchemas(from: shared.appendingPathComponent("conformance/metaschemas"))
+        registry.mapPrefix("http://localhost:1234/", toDirectory: shared.appendingPathComponent("conformance/JSON-Schema-Test-Suite/remotes"))
+        return registry
+    }
+
+    private func run(file: URL, registry: SchemaRegistry, formatAssertion: Bool) throws -> Tally {
+        var tally = Tally()
+        let cases = try TestSupport.load(file)
+        for (caseIndex, testCase) in (cases.elements ?? []).enumerated() {
+            let description = testCase["description"]?.string ?? "case \(caseIndex)"
+            guard let schema = testCase["schema"], let tests = testCase["tests"]?.elements else { continue }
+            let validator: Validator
+            do {
+                validator = try Validator(schema: schema, uri: "urn:krakenlint:suite", registry: registry, options: ValidationOptions(formatAssertion: formatAssertion), validateSchema: true)
+            } catch {
+                tally.failed.append("\(description): schema does not compile: \(error)")
+                continue
+            }
+            for test in tests {
+                guard let data = test["data"], let expected = test["valid"]?.bool else { continue }
+                let quick = validator.isValid(data)
+                let errors = validator.validate(data)
+                if quick == expected && errors.isEmpty == expected {
+                    tally.passed += 1
+                } else {
+                    let name = test["description"]?.string ?? "?"
+                    tally.failed.append("\(description) / \(name): expected \(expected ? "valid" : "invalid"), isValid=\(quick), errors=\(errors.prefix(2).map(\.message))")
+                }
+            }
+        }
+        return tally
+    }
+
+    private func runDraft(_ folder: String, dialect: Dialect, expectedCount: Int) throws {
+        let shared = try TestSupport.requireShared()
+        let suite = shared.appendingPathComponent("conformance/JSON-Schema-Test-Suite/tests/\(folder)")
+        let registry = try baseRegistry(shared: shared, dialect: dialect)
+        let fileManager = FileManager.default
+        let required = try fileManager.contentsOfDirectory(atPath: suite.path).filter { $0.hasSuffix(".json") }.sorted()
+        var passed = 0
+        var failures: [String] = []
+        for name in required {
+            let tally = try run(file: suite.appendingPathComponent(name), registry: registry, formatAssertion: false)
+            passed += tally.passed
+            failures += tally.failed.map { "\(name): \($0)" }
+        }
+        print("[\(folder)] required: \(passed) passed, \(failures.count) failed (suite count \(expectedCount))")
+        for failure in failures.prefix(60) { print("  FAIL \(failure)") }
+        XCTAssertEqual(failures.count, 0, "\(folder): \(failures.count) required tests failed")
+        XCTAssertEqual(passed + failures.count, expectedCount, "\(folder): test count differs from the issue's")
+
+        for sub in ["optional", "optional/format"] {
+            let directory = suite.appendingPathComponent(sub)
+            guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else { continue }
+            var total = 0
+            var totalPassed = 0
+            for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+                let tally = try run(file: directory.appendingPathComponent(name), registry: registry, formatAssertion: sub.hasSuffix("format") || name == "format-assertion.json")
+                total += tally.passed + tally.failed.count
+                totalPassed += tally.passed
+                print("[\(folder)/\(sub)] \(name): \(tally.passed)/\(tally.passed + tally.failed.count)")
+                if ProcessInfo.processInfo.environment["SCHEMA_SUITE_VERBOSE"] != nil {
+                    for failure in tally.failed { print("    fail \(failure)") }
+                }
+            }
+            print("[\(folder)/\(sub)] total: \(totalPassed)/\(total)")
+        }
+    }
+
+    func testDraft7() throws { try runDraft("draft7", dialect: .draft7, expectedCount: 927) }
+    func testDraft2019_09() throws { try runDraft("draft2019-09", dialect: .draft2019_09, expectedCount: 1259) }
+    func testDraft2020_12() throws { try runDraft("draft2020-12", dialect: .draft2020_12, expectedCount: 1299) }
+}
