@@ -12,7 +12,7 @@ struct Handshake: Sendable {
     let credentials: NTLMCredentials
     let settings: ProbeSettings
     let group: EventLoopGroup
-    let tls: NIOSSLContext?
+    let tls: TLSSetup
 
     func run(deadline: NIODeadline) async -> HandshakeVerdict {
         var connection: ProbeConnection

@@ -16,7 +16,7 @@ struct ProbeConnection: Sendable {
     }
 
     static func open(
-        to url: ProbeURL, group: EventLoopGroup, tls: NIOSSLContext?, settings: ProbeSettings, deadline: NIODeadline
+        to url: ProbeURL, group: EventLoopGroup, tls: TLSSetup, settings: ProbeSettings, deadline: NIODeadline
     ) async throws(OpenFailure) -> ProbeConnection {
         let remaining = deadline - .now()
         let connectTimeout = min(TimeAmount(settings.connectTimeout), remaining)
@@ -24,7 +24,16 @@ struct ProbeConnection: Sendable {
         let limits = decoderLimits(settings)
         let maxBody = settings.maxBodyBytes
         let serverName = url.isIPAddress ? nil : url.host
-        let tlsContext = url.scheme == .https ? tls : nil
+        let tlsContext: NIOSSLContext?
+        if url.scheme == .https {
+            do {
+                tlsContext = try tls.context()
+            } catch {
+                throw .tls(error.message)
+            }
+        } else {
+            tlsContext = nil
+        }
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -39,7 +48,13 @@ struct ProbeConnection: Sendable {
                 }
             }
         do {
-            let channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+            // IP literals skip the resolver (and Happy Eyeballs' wait for a second address family).
+            let channel: Channel
+            if url.isIPAddress, let address = try? SocketAddress(ipAddress: url.host, port: url.port) {
+                channel = try await bootstrap.connect(to: address).get()
+            } else {
+                channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+            }
             return ProbeConnection(channel: channel)
         } catch {
             throw classify(error, host: url.host, port: url.port)

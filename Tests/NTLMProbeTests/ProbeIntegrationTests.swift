@@ -89,6 +89,21 @@ final class ProbeIntegrationTests: XCTestCase {
         assertCurl(servers.url("ntlm") + "/users/1", status: 200)
     }
 
+    func testAllThreeLegsTravelOnOneKeptAliveConnection() async throws {
+        let servers = try running()
+        let result = try await probe(servers.url("ntlm"), user: TestUsers.upnUser, password: TestUsers.upnPassword)
+        XCTAssertEqual(result.outcome, .authenticated, result.detail)
+        // The server logs the client port of each leg; the UPN user's logon names the port of its handshake.
+        let lines = servers.log.split(separator: "\n").map(String.init)
+        let logon = try XCTUnwrap(lines.last { $0.hasPrefix("authenticated carol@EXAMPLE.COM") })
+        let port = try XCTUnwrap(logon.split(separator: " ").last)
+        let legs = lines.filter { $0.hasSuffix("from port \(port)") && $0.hasPrefix("ntlm ") }
+        XCTAssertEqual(legs.count, 3, "anonymous, NEGOTIATE and AUTHENTICATE on port \(port):\n\(servers.log)")
+        XCTAssertTrue(legs.first?.contains("anonymous") == true, "\(legs)")
+        XCTAssertTrue(legs.dropFirst().first?.contains("NTLM type=1 length=40") == true, "go-ntlmssp's 40-byte NEGOTIATE: \(legs)")
+        XCTAssertTrue(legs.last?.contains("NTLM type=3") == true, "\(legs)")
+    }
+
     func testAWrongPasswordIsRejected() async throws {
         let servers = try running()
         let result = try await probe(servers.url("ntlm"), password: "not-the-password")
