@@ -180,6 +180,12 @@ final class ProbeIntegrationTests: XCTestCase {
         assertCurl(url, exitCode: 7)
     }
 
+    func testAnUnknownHostNameIsUnreachable() async throws {
+        let result = try await probe("http://probe-test-host.invalid:8080")
+        XCTAssertEqual(result.outcome, .unreachable, result.detail)
+        XCTAssertTrue(result.detail.contains("cannot resolve the host name \"probe-test-host.invalid\""), result.detail)
+    }
+
     func testAServerThatNeverAnswersTimesOut() async throws {
         let servers = try running()
         let result = try await probe(servers.url("silent"), settings: settings { $0.targetTimeout = .seconds(1) })
