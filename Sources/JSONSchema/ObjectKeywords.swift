@@ -115,17 +115,17 @@ extension Evaluation {
                 report(schema, "required", "missing required property \"\(name)\"")
             }
             return valid
-        case .dependentRequired(let rules):
+        case .dependentRequired(let rules, let keyword):
             var valid = true
             for (trigger, names) in rules where Evaluation.has(members, trigger) {
                 for name in names where !Evaluation.has(members, name) {
                     valid = false
                     if !collecting { return false }
-                    report(schema, "dependentRequired", "missing property \"\(name)\", which is required when \"\(trigger)\" is present")
+                    report(schema, keyword, "missing property \"\(name)\", which is required when \"\(trigger)\" is present")
                 }
             }
             return valid
-        case .dependentSchemas(let rules):
+        case .dependentSchemas(let rules, _):
             var valid = true
             for (trigger, dependent) in rules where Evaluation.has(members, trigger) {
                 if collecting { keywordTokens.append(trigger) }

@@ -1,7 +1,7 @@
 /// A read-only map from property name (compared by code points) to its schema, built once at
 /// compile time. Open addressing with an FNV-1a hash over the UTF-8 bytes: cheaper per lookup
 /// than `Dictionary` with its seeded SipHash, which matters at one lookup per instance member.
-struct PropertyTable {
+final class PropertyTable: @unchecked Sendable {
     private var slots: [Int32]
     private var keys: [String] = []
     private var values: [SchemaNode] = []

@@ -203,7 +203,7 @@ final class SchemaCompiler {
             if !names.isEmpty { keywords.append(.required(names)) }
         }
         if dialect != .draft7, let value = reader.value("dependentRequired") {
-            keywords.append(.dependentRequired(try dependencyNames(value, reader, "dependentRequired")))
+            keywords.append(.dependentRequired(try dependencyNames(value, reader, "dependentRequired"), keyword: "dependentRequired"))
         }
     }
 
@@ -278,7 +278,7 @@ final class SchemaCompiler {
         }
         if dialect != .draft7, let value = reader.value("dependentSchemas") {
             guard let members = value.members else { throw reader.malformed("dependentSchemas", expected: "an object of schemas") }
-            keywords.append(.dependentSchemas(try EffectiveMembers.of(members).map { ($0.key, try subschema($0.value, reader, "dependentSchemas", $0.key)) }))
+            keywords.append(.dependentSchemas(try EffectiveMembers.of(members).map { ($0.key, try subschema($0.value, reader, "dependentSchemas", $0.key)) }, keyword: "dependentSchemas"))
         }
         if let value = reader.value("dependencies"), let members = value.members {
             var names: [(String, [String])] = []
@@ -290,8 +290,8 @@ final class SchemaCompiler {
                     schemas.append((member.key, try subschema(member.value, reader, "dependencies", member.key)))
                 }
             }
-            if !names.isEmpty { keywords.append(.dependentRequired(names)) }
-            if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas)) }
+            if !names.isEmpty { keywords.append(.dependentRequired(names, keyword: "dependencies")) }
+            if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas, keyword: "dependencies")) }
         }
         // In-place applicators.
         if let value = reader.value("allOf") { keywords.append(.allOf(try schemaArray(value, reader, "allOf"))) }

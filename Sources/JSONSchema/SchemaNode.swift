@@ -91,7 +91,7 @@ struct TypeSet: OptionSet, Sendable {
 }
 
 /// One compiled keyword. `properties` and friends keep what `additionalProperties` needs.
-enum Keyword {
+indirect enum Keyword {
     case ref(SchemaNode, keyword: String)
     case dynamicRef(SchemaNode, anchor: String?)
     case recursiveRef(SchemaNode)
@@ -118,8 +118,8 @@ enum Keyword {
     case maxProperties(Int)
     case minProperties(Int)
     case required([String])
-    case dependentRequired([(String, [String])])
-    case dependentSchemas([(String, SchemaNode)])
+    case dependentRequired([(String, [String])], keyword: String)
+    case dependentSchemas([(String, SchemaNode)], keyword: String)
     case allOf([SchemaNode])
     case anyOf([SchemaNode])
     case oneOf([SchemaNode])
@@ -167,8 +167,8 @@ enum Keyword {
         case .maxProperties: return "maxProperties"
         case .minProperties: return "minProperties"
         case .required: return "required"
-        case .dependentRequired: return "dependentRequired"
-        case .dependentSchemas: return "dependentSchemas"
+        case .dependentRequired(_, let keyword): return keyword
+        case .dependentSchemas(_, let keyword): return keyword
         case .allOf: return "allOf"
         case .anyOf: return "anyOf"
         case .oneOf: return "oneOf"
