@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "KrakenLint", "ConfigTree", "JSONSchema"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
-        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree"]),
+        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree"], exclude: ["Servers"]),
         .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "ConfigTree"]),
     ]
 )

@@ -7,6 +7,7 @@ import NIOSSL
 /// One HTTP/1.1 connection to a target, TLS when the URL is `https`, carrying one request at a time.
 struct ProbeConnection: Sendable {
     let channel: Channel
+    let firstFailure: FirstFailure
 
     /// Why a connection could not be opened.
     enum OpenFailure: Error, Sendable {
@@ -24,6 +25,7 @@ struct ProbeConnection: Sendable {
         let limits = decoderLimits(settings)
         let maxBody = settings.maxBodyBytes
         let serverName = url.isIPAddress ? nil : url.host
+        let firstFailure = FirstFailure()
         let tlsContext: NIOSSLContext?
         if url.scheme == .https {
             do {
@@ -44,7 +46,7 @@ struct ProbeConnection: Sendable {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
                     }
                     try pipeline.addHTTPClientHandlers(decoderLimitConfiguration: limits)
-                    try pipeline.addHandler(ExchangeHandler(maxBodyBytes: maxBody))
+                    try pipeline.addHandler(ExchangeHandler(maxBodyBytes: maxBody, firstFailure: firstFailure))
                 }
             }
         do {
@@ -55,7 +57,7 @@ struct ProbeConnection: Sendable {
             } else {
                 channel = try await bootstrap.connect(host: url.host, port: url.port).get()
             }
-            return ProbeConnection(channel: channel)
+            return ProbeConnection(channel: channel, firstFailure: firstFailure)
         } catch {
             throw classify(error, host: url.host, port: url.port)
         }
@@ -71,8 +73,9 @@ struct ProbeConnection: Sendable {
             channel.close(promise: nil)
         }
         defer { timer.cancel() }
+        let firstFailure = self.firstFailure
         channel.writeAndFlush(PendingExchange(head: head, promise: promise)).whenFailure { error in
-            promise.fail(ExchangeHandler.classify(error))
+            promise.fail(firstFailure.value ?? ExchangeHandler.classify(error))
         }
         return try await promise.futureResult.get()
     }
