@@ -39,14 +39,12 @@ final class ExchangeHandler: ChannelDuplexHandler {
     typealias OutboundOut = HTTPClientRequestPart
 
     private let maxBodyBytes: Int
-    private let usesTLS: Bool
     private var pending: EventLoopPromise<ExchangeResponse>?
     private var head: HTTPResponseHead?
     private var bodyBytes = 0
 
-    init(maxBodyBytes: Int, usesTLS: Bool) {
+    init(maxBodyBytes: Int) {
         self.maxBodyBytes = maxBodyBytes
-        self.usesTLS = usesTLS
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -78,7 +76,7 @@ final class ExchangeHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        fail(Self.classify(error, usesTLS: usesTLS))
+        fail(Self.classify(error))
         context.close(promise: nil)
     }
 
@@ -104,7 +102,7 @@ final class ExchangeHandler: ChannelDuplexHandler {
     }
 
     /// Sorts an error raised in the pipeline into the failure kinds the outcomes are built from.
-    static func classify(_ error: Error, usesTLS: Bool) -> TransportFailure {
+    static func classify(_ error: Error) -> TransportFailure {
         if let failure = error as? TransportFailure { return failure }
         if TLSErrors.isTLSError(error) { return .tls(TLSErrors.describe(error)) }
         if let parserError = error as? HTTPParserError {

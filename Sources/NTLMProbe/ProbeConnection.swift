@@ -44,7 +44,7 @@ struct ProbeConnection: Sendable {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
                     }
                     try pipeline.addHTTPClientHandlers(decoderLimitConfiguration: limits)
-                    try pipeline.addHandler(ExchangeHandler(maxBodyBytes: maxBody, usesTLS: tlsContext != nil))
+                    try pipeline.addHandler(ExchangeHandler(maxBodyBytes: maxBody))
                 }
             }
         do {
@@ -72,7 +72,7 @@ struct ProbeConnection: Sendable {
         }
         defer { timer.cancel() }
         channel.writeAndFlush(PendingExchange(head: head, promise: promise)).whenFailure { error in
-            promise.fail(ExchangeHandler.classify(error, usesTLS: false))
+            promise.fail(ExchangeHandler.classify(error))
         }
         return try await promise.futureResult.get()
     }
