@@ -8,15 +8,15 @@ extension Evaluation {
             var valid = true
             for index in members.indices {
                 guard let propertySchema = table[members[index].key] else { continue }
-                let member = members[index]
                 annotations?.properties.insert(index)
-                if collecting { keywordTokens.append(member.key) }
-                let ok = descend(propertySchema, member.value, token: member.key)
+                if case .alwaysValid = propertySchema.kind { continue }
+                if collecting { keywordTokens.append(members[index].key) }
+                let ok = descend(propertySchema, members[index].value, token: members[index].key)
                 if collecting { keywordTokens.removeLast() }
                 if !ok {
                     if case .alwaysInvalid = propertySchema.kind, collecting {
                         errors.removeLast()
-                        report(schema, "properties", "property \"\(member.key)\" is not allowed", instanceToken: member.key)
+                        report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
                     }
                     valid = false
                     if !collecting { return false }
@@ -143,7 +143,7 @@ extension Evaluation {
     }
 
     static func has(_ members: [Member], _ name: String) -> Bool {
-        for member in members where JSONEquality.sameScalars(member.key, name) { return true }
+        for index in members.indices where JSONEquality.sameScalars(members[index].key, name) { return true }
         return false
     }
 
