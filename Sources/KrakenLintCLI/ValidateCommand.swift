@@ -64,6 +64,9 @@ struct ValidateCommand: IOCommand {
 
     func run(io: CommandIO) throws -> ExitStatus {
         let validator = try compileSchema()
+        if metaSchemas == nil {
+            io.err("note: the schema was compiled (each keyword's form is checked) but not validated against its official meta-schema; give --meta-schemas DIR to do that\n")
+        }
         var results: [InstanceResult] = []
         for path in instances {
             results.append(try check(path, with: validator, io: io))
