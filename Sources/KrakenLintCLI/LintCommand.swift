@@ -136,6 +136,9 @@ struct LintCommand: IOCommand {
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory)
         )
         io.out(format.reporter(settings).render(run))
+        // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input
+        // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
+        if reports.contains(where: { $0.root == nil }) { return .usage }
         let failed = zip(jobs, reports).contains { $0.failLevel.fails($1.worstSeverity) }
         return failed ? .findings : .success
     }
