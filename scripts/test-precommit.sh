@@ -16,8 +16,16 @@ fi
 venv="$repo/.build-precommit/venv"
 if [ ! -x "$venv/bin/pre-commit" ]; then
     echo "== installing pre-commit into $venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet pre-commit
+    if python3 -m venv "$venv" >/dev/null 2>&1; then
+        "$venv/bin/pip" install --quiet pre-commit
+    else
+        # No venv module (Debian without python3-venv): install into a folder and run it from there.
+        rm -rf "$venv"
+        python3 -m pip install --quiet --target "$venv/lib" pre-commit
+        mkdir -p "$venv/bin"
+        printf '#!/bin/sh\nPYTHONPATH="%s" exec python3 -m pre_commit "$@"\n' "$venv/lib" >"$venv/bin/pre-commit"
+        chmod +x "$venv/bin/pre-commit"
+    fi
 fi
 export PATH="$bin_dir:$PATH"
 export PRE_COMMIT_HOME="$repo/.build-precommit/cache"

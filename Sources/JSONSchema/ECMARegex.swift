@@ -182,7 +182,7 @@ enum ECMARegexTranslator {
                     out += "\\" + String(next)
                 default:
                     // Identity escapes of punctuation are accepted (Annex B, and what schema authors
-                    // coming from Go's RE2 write, e.g. `[^\\&\\%]`); escaped letters must be defined escapes.
+                    // coming from Go's RE2 write, such as an escaped ampersand); escaped letters must be defined escapes.
                     if next.isASCIILetter || next.isASCIIDigit { throw fail("\\\(next) is not an escape ECMA-262 defines") }
                     if next.isASCII {
                         out += "\\" + String(next)

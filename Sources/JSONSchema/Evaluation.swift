@@ -6,15 +6,15 @@ import ConfigTree
 final class Evaluation {
     let options: ValidationOptions
     /// When false nothing is built: the first failure ends the run (the yes/no path).
-    var collecting: Bool
-    var errors: [ValidationError] = []
-    var scope: [CompiledResource] = []
-    var instanceTokens: [String] = []
-    var keywordTokens: [String] = []
-    var depth = 0
-    var inPlaceChain = 0
+    @exclusivity(unchecked) var collecting: Bool
+    @exclusivity(unchecked) var errors: [ValidationError] = []
+    @exclusivity(unchecked) var scope: [CompiledResource] = []
+    @exclusivity(unchecked) var instanceTokens: [String] = []
+    @exclusivity(unchecked) var keywordTokens: [String] = []
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var inPlaceChain = 0
     /// Set when a limit stopped the run; the result is then invalid whatever else happened.
-    var limitExceeded = false
+    @exclusivity(unchecked) var limitExceeded = false
 
     /// Whether this run returns errors at all (`collecting` is switched off temporarily inside probes).
     let collectsErrors: Bool
@@ -38,9 +38,9 @@ final class Evaluation {
 
     /// Set when the instance turned out deeper than the calling thread's stack allows; the
     /// validator then reruns on a large-stack thread.
-    var needsDeepStack = false
+    @exclusivity(unchecked) var needsDeepStack = false
     /// Instance depth allowed before asking for a large stack (Int.max once on one).
-    var inlineDepthLimit = Int.max
+    @exclusivity(unchecked) var inlineDepthLimit = Int.max
 
     /// Reports a limit that stopped validation; recorded even inside probes, since it decides the result.
     func reportLimit(_ schema: SchemaNode, _ keyword: String, _ message: String, instanceToken: String? = nil) {

@@ -26,17 +26,21 @@ extension Evaluation {
         defer { if pushed { scope.removeLast() } }
 
         let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
-        var valid = true
-        for keyword in schema.keywords {
-            if collecting { keywordTokens.append(keyword.name) }
-            let ok = apply(keyword, schema, instance, own)
-            if collecting { keywordTokens.removeLast() }
-            if !ok {
-                valid = false
-                if !collecting || limitExceeded { break }
+        var members: [Member]?
+        if schema.hasObjectKeywords, case .object(let all) = instance.value { members = EffectiveMembers.of(all) }
+        return schema.keywords.withUnsafeBufferPointer { keywords in
+            var valid = true
+            for index in keywords.indices {
+                if collecting { keywordTokens.append(keywords[index].name) }
+                let ok = apply(keywords[index], schema, instance, members, own)
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting || limitExceeded { break }
+                }
             }
+            return valid
         }
-        return valid
     }
 
     /// Applies a subschema to the same instance value, merging its annotations only when it passes.
@@ -90,7 +94,7 @@ extension Evaluation {
 
     // MARK: - Keywords
 
-    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ members: [Member]?, _ annotations: Annotations?) -> Bool {
         switch keyword {
         case .ref(let target, _):
             return applyInPlace(target, instance, annotations)
@@ -225,8 +229,8 @@ extension Evaluation {
             return false
         case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
              .required, .dependentRequired, .dependentSchemas, .unevaluatedProperties:
-            guard let members = instance.members else { return true }
-            return applyObjectKeyword(keyword, schema, instance, EffectiveMembers.of(members), annotations)
+            guard let members else { return true }
+            return applyObjectKeyword(keyword, schema, instance, members, annotations)
         case .allOf(let schemas):
             var valid = true
             for (index, subschema) in schemas.enumerated() {

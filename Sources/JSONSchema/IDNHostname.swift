@@ -5,7 +5,8 @@ enum IDNHostname {
     static let separators: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"]
 
     static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty else { return false }
+        // No valid name is longer than 253 octets in A-label form; this also bounds Punycode work.
+        guard !text.isEmpty, text.unicodeScalars.count <= 253 else { return false }
         var labels: [String] = [""]
         for scalar in text.unicodeScalars {
             if separators.contains(scalar) { labels.append("") } else { labels[labels.count - 1].unicodeScalars.append(scalar) }
@@ -43,7 +44,7 @@ enum IDNHostname {
     /// A Unicode label: code points allowed, hyphen placement, contextual rules.
     static func isValidULabel(_ label: String) -> Bool {
         let scalars = Array(label.unicodeScalars)
-        guard !scalars.isEmpty else { return false }
+        guard !scalars.isEmpty, scalars.count <= 63 else { return false }
         if scalars.allSatisfy(\.isASCII) { return false }
         if scalars.first == "-" || scalars.last == "-" { return false }
         if scalars.count >= 4, scalars[2] == "-", scalars[3] == "-" { return false }

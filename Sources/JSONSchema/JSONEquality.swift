@@ -109,17 +109,27 @@ enum EffectiveMembers {
 
     /// Whether any key repeats (compared by code points).
     static func hasDuplicates(_ members: [Member]) -> Bool {
-        if members.count <= 12 {
+        if members.count <= 8 {
             for index in members.indices {
-                for later in members.index(after: index)..<members.endIndex where JSONEquality.sameScalars(members[index].key, members[later].key) {
-                    return true
+                let key = members[index].key
+                let length = key.utf8.count
+                for later in members.index(after: index)..<members.endIndex {
+                    let other = members[later].key
+                    if other.utf8.count == length && JSONEquality.sameScalars(key, other) { return true }
                 }
             }
             return false
         }
-        var seen = Set<ScalarKey>()
-        seen.reserveCapacity(members.count)
-        for member in members where !seen.insert(ScalarKey(member.key)).inserted { return true }
+        // Sort key hashes; only equal neighbours need a real comparison.
+        var hashes = members.indices.map { (PropertyTable.hash(members[$0].key), $0) }
+        hashes.sort { $0.0 < $1.0 }
+        for index in hashes.indices.dropFirst() where hashes[index].0 == hashes[index - 1].0 {
+            var run = index - 1
+            while run >= 0 && hashes[run].0 == hashes[index].0 {
+                if JSONEquality.sameScalars(members[hashes[run].1].key, members[hashes[index].1].key) { return true }
+                run -= 1
+            }
+        }
         return false
     }
 

@@ -67,7 +67,7 @@ enum NetworkFormats {
 
     /// A mailbox: `local@domain` with a dot-atom or quoted local part and a host name or address literal.
     static func isEmail(_ text: String, international: Bool) -> Bool {
-        guard let at = text.lastIndex(of: "@") else { return false }
+        guard text.utf8.count <= 4096, let at = text.lastIndex(of: "@") else { return false }
         let local = text[..<at]
         let domain = String(text[text.index(after: at)...])
         guard !local.isEmpty, !domain.isEmpty else { return false }

@@ -6,16 +6,17 @@ extension Evaluation {
         switch keyword {
         case .properties(let table):
             var valid = true
-            for (index, member) in members.enumerated() {
-                guard let propertySchema = table[ScalarKey(member.key)] else { continue }
+            for index in members.indices {
+                guard let propertySchema = table[members[index].key] else { continue }
                 annotations?.properties.insert(index)
-                if collecting { keywordTokens.append(member.key) }
-                let ok = descend(propertySchema, member.value, token: member.key)
+                if case .alwaysValid = propertySchema.kind { continue }
+                if collecting { keywordTokens.append(members[index].key) }
+                let ok = descend(propertySchema, members[index].value, token: members[index].key)
                 if collecting { keywordTokens.removeLast() }
                 if !ok {
                     if case .alwaysInvalid = propertySchema.kind, collecting {
                         errors.removeLast()
-                        report(schema, "properties", "property \"\(member.key)\" is not allowed", instanceToken: member.key)
+                        report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
                     }
                     valid = false
                     if !collecting { return false }
@@ -44,8 +45,9 @@ extension Evaluation {
             return valid
         case .additionalProperties(let rest, let declared, let patterns):
             var valid = true
-            for (index, member) in members.enumerated() {
-                if declared.contains(ScalarKey(member.key)) { continue }
+            for index in members.indices {
+                if declared.contains(members[index].key) { continue }
+                let member = members[index]
                 var matchedPattern = false
                 for regex in patterns where probe({ matchPattern(regex, member.key, schema, "patternProperties") { "" } }) {
                     matchedPattern = true
@@ -113,17 +115,17 @@ extension Evaluation {
                 report(schema, "required", "missing required property \"\(name)\"")
             }
             return valid
-        case .dependentRequired(let rules):
+        case .dependentRequired(let rules, let keyword):
             var valid = true
             for (trigger, names) in rules where Evaluation.has(members, trigger) {
                 for name in names where !Evaluation.has(members, name) {
                     valid = false
                     if !collecting { return false }
-                    report(schema, "dependentRequired", "missing property \"\(name)\", which is required when \"\(trigger)\" is present")
+                    report(schema, keyword, "missing property \"\(name)\", which is required when \"\(trigger)\" is present")
                 }
             }
             return valid
-        case .dependentSchemas(let rules):
+        case .dependentSchemas(let rules, _):
             var valid = true
             for (trigger, dependent) in rules where Evaluation.has(members, trigger) {
                 if collecting { keywordTokens.append(trigger) }
@@ -141,7 +143,7 @@ extension Evaluation {
     }
 
     static func has(_ members: [Member], _ name: String) -> Bool {
-        for member in members where JSONEquality.sameScalars(member.key, name) { return true }
+        for index in members.indices where JSONEquality.sameScalars(members[index].key, name) { return true }
         return false
     }
 

@@ -120,6 +120,7 @@ final class SchemaCompiler {
             }
         }
         node.keywords = keywords
+        node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
     }
 
     private func resolve(_ ref: Node, base: URIReference, reader: KeywordReader, keyword: String) throws -> SchemaNode {
@@ -202,7 +203,7 @@ final class SchemaCompiler {
             if !names.isEmpty { keywords.append(.required(names)) }
         }
         if dialect != .draft7, let value = reader.value("dependentRequired") {
-            keywords.append(.dependentRequired(try dependencyNames(value, reader, "dependentRequired")))
+            keywords.append(.dependentRequired(try dependencyNames(value, reader, "dependentRequired"), keyword: "dependentRequired"))
         }
     }
 
@@ -247,16 +248,16 @@ final class SchemaCompiler {
             keywords.append(.contains(try subschema(value, reader, "contains"), min: minimum, max: maximum))
         }
         // Objects.
-        var declared = Set<ScalarKey>()
+        var declared = PropertyTable([])
         if let value = reader.value("properties") {
             guard let members = value.members else { throw reader.malformed("properties", expected: "an object of schemas") }
-            var table: [ScalarKey: SchemaNode] = [:]
+            var entries: [(String, SchemaNode)] = []
             for member in EffectiveMembers.of(members) {
-                table[ScalarKey(member.key)] = try subschema(member.value, reader, "properties", member.key)
+                entries.append((member.key, try subschema(member.value, reader, "properties", member.key)))
                 reader.node.declaredProperties.append(member.key)
             }
-            declared = Set(table.keys)
-            keywords.append(.properties(table))
+            declared = PropertyTable(entries)
+            keywords.append(.properties(declared))
         }
         var patterns: [ECMARegex] = []
         if let value = reader.value("patternProperties") {
@@ -277,7 +278,7 @@ final class SchemaCompiler {
         }
         if dialect != .draft7, let value = reader.value("dependentSchemas") {
             guard let members = value.members else { throw reader.malformed("dependentSchemas", expected: "an object of schemas") }
-            keywords.append(.dependentSchemas(try EffectiveMembers.of(members).map { ($0.key, try subschema($0.value, reader, "dependentSchemas", $0.key)) }))
+            keywords.append(.dependentSchemas(try EffectiveMembers.of(members).map { ($0.key, try subschema($0.value, reader, "dependentSchemas", $0.key)) }, keyword: "dependentSchemas"))
         }
         if let value = reader.value("dependencies"), let members = value.members {
             var names: [(String, [String])] = []
@@ -289,8 +290,8 @@ final class SchemaCompiler {
                     schemas.append((member.key, try subschema(member.value, reader, "dependencies", member.key)))
                 }
             }
-            if !names.isEmpty { keywords.append(.dependentRequired(names)) }
-            if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas)) }
+            if !names.isEmpty { keywords.append(.dependentRequired(names, keyword: "dependencies")) }
+            if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas, keyword: "dependencies")) }
         }
         // In-place applicators.
         if let value = reader.value("allOf") { keywords.append(.allOf(try schemaArray(value, reader, "allOf"))) }

@@ -15,6 +15,8 @@ final class SchemaNode: @unchecked Sendable {
     let absoluteLocation: String
     /// True when `unevaluatedProperties`/`unevaluatedItems` appear here, so annotations must be gathered.
     var collectsAnnotations = false
+    /// True when some keyword here applies to objects (their effective members are computed once).
+    var hasObjectKeywords = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
 
@@ -89,7 +91,7 @@ struct TypeSet: OptionSet, Sendable {
 }
 
 /// One compiled keyword. `properties` and friends keep what `additionalProperties` needs.
-enum Keyword {
+indirect enum Keyword {
     case ref(SchemaNode, keyword: String)
     case dynamicRef(SchemaNode, anchor: String?)
     case recursiveRef(SchemaNode)
@@ -109,15 +111,15 @@ enum Keyword {
     case maxItems(Int)
     case minItems(Int)
     case uniqueItems
-    case properties([ScalarKey: SchemaNode])
+    case properties(PropertyTable)
     case patternProperties([(ECMARegex, SchemaNode)])
-    case additionalProperties(SchemaNode, declared: Set<ScalarKey>, patterns: [ECMARegex])
+    case additionalProperties(SchemaNode, declared: PropertyTable, patterns: [ECMARegex])
     case propertyNames(SchemaNode)
     case maxProperties(Int)
     case minProperties(Int)
     case required([String])
-    case dependentRequired([(String, [String])])
-    case dependentSchemas([(String, SchemaNode)])
+    case dependentRequired([(String, [String])], keyword: String)
+    case dependentSchemas([(String, SchemaNode)], keyword: String)
     case allOf([SchemaNode])
     case anyOf([SchemaNode])
     case oneOf([SchemaNode])
@@ -125,6 +127,16 @@ enum Keyword {
     case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
     case unevaluatedItems(SchemaNode)
     case unevaluatedProperties(SchemaNode)
+
+    var appliesToObjects: Bool {
+        switch self {
+        case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
+             .required, .dependentRequired, .dependentSchemas, .unevaluatedProperties:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The keyword's name as written in the schema, for locations.
     var name: String {
@@ -155,8 +167,8 @@ enum Keyword {
         case .maxProperties: return "maxProperties"
         case .minProperties: return "minProperties"
         case .required: return "required"
-        case .dependentRequired: return "dependentRequired"
-        case .dependentSchemas: return "dependentSchemas"
+        case .dependentRequired(_, let keyword): return keyword
+        case .dependentSchemas(_, let keyword): return keyword
         case .allOf: return "allOf"
         case .anyOf: return "anyOf"
         case .oneOf: return "oneOf"

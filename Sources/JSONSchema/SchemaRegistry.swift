@@ -285,7 +285,9 @@ public final class SchemaRegistry {
             throw SchemaError.unreadable(path: url.path, reason: "file not found or not readable")
         }
         let format = SourceFormat(fileName: url.lastPathComponent) ?? .json
-        let result = ConfigLoader.load(SourceFile(path: url.path, format: format, bytes: Array(data)))
+        let file = SourceFile(path: url.path, format: format, bytes: Array(data))
+        // A schema may be any JSON value (`true` is a schema); YAML schemas are mappings.
+        let result = format == .json ? ConfigLoader.loadJSONValue(file) : ConfigLoader.load(file)
         guard let root = result.root else {
             let reason = result.issues.first { $0.severity == .error }.map { "\($0.span.start): \($0.message)" } ?? "no content"
             throw SchemaError.unreadable(path: url.path, reason: reason)

@@ -3,6 +3,12 @@ import Foundation
 
 /// Expands the paths given on the command line into the files to lint.
 enum InputFiles {
+    /// `directory/relative`, without a `./` prefix when the directory is the working directory.
+    static func joined(_ directory: String, _ relative: String) -> String {
+        if directory == "." || directory == "./" { return relative }
+        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
     /// Files as given, and directories expanded recursively to `.json`, `.yaml`, `.yml` files in sorted order.
     /// Throws a `UsageError` for a path that does not exist or a directory with no configuration files.
     static func expand(_ paths: [String]) throws -> [String] {
@@ -33,7 +39,7 @@ enum InputFiles {
                         continue
                     }
                     guard SourceFormat(fileName: name) != nil else { continue }
-                    found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+                    found.append(joined(path, relative))
                 }
             }
             guard !found.isEmpty else { throw UsageError("\(path): no .json, .yaml or .yml files in this directory") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigTree
 import Foundation
+import JSONSchema
 import KrakenLint
 import Reporting
 
@@ -60,6 +61,9 @@ struct LintCommand: IOCommand {
     @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or none (default: the configuration's fail-level, else error).")
     var failLevel: FailLevel?
 
+    @Option(help: ArgumentHelp("Validate against this KrakenD schema instead of the built-in one: a file, or a folder whose schema files are registered offline (for example KrakenD's published schema).", valueName: "path"))
+    var schema: String?
+
     @Option(name: .customLong("config"), help: "Configuration file to use instead of searching for .krakenlint.yml.")
     var configPath: String?
 
@@ -78,6 +82,7 @@ struct LintCommand: IOCommand {
 
     func run(io: CommandIO) throws -> ExitStatus {
         let limits = LoadLimits.default
+        let schemaChoice = try loadSchema()
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
 
@@ -86,7 +91,8 @@ struct LintCommand: IOCommand {
         var used: [String: Int] = [:]
         var ignored = 0
         for path in try InputFiles.expand(paths) {
-            let displayPath = path == "-" ? nil : path
+            // Standard input takes its configuration from --stdin-filename's place, as an editor expects.
+            let displayPath = path == "-" ? stdinFilename : path
             var loaded = explicit
             if loaded == nil, let found = discovery.configurationPath(forFile: displayPath) {
                 loaded = try loadConfiguration(found, discovery)
@@ -96,7 +102,7 @@ struct LintCommand: IOCommand {
                 continue
             }
             let configuration = loaded?.configuration
-            if let configuration, let displayPath, configuration.ignores(discovery.absolute(displayPath)) {
+            if let configuration, path != "-", configuration.ignores(discovery.absolute(path)) {
                 ignored += 1
                 continue
             }
@@ -122,7 +128,7 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
-        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits).lint(job.file) }
+        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lint(job.file) }
         let run = LintRun(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
             verbose: verbose,
@@ -130,8 +136,21 @@ struct LintCommand: IOCommand {
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory)
         )
         io.out(format.reporter(settings).render(run))
+        // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input
+        // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
+        if reports.contains(where: { $0.root == nil }) { return .usage }
         let failed = zip(jobs, reports).contains { $0.failLevel.fails($1.worstSeverity) }
         return failed ? .findings : .success
+    }
+
+    /// The schema to validate against: the built-in one, or `--schema PATH` compiled once for every file.
+    private func loadSchema() throws -> SchemaChoice {
+        guard let schema else { return .bundled }
+        do throws(SchemaError) {
+            return .custom(try KrakenDSchema.load(path: schema))
+        } catch {
+            throw UsageError("--schema \(schema): \(error)")
+        }
     }
 
     private func loadConfiguration(_ path: String, _ discovery: ConfigurationDiscovery) throws -> ConfigurationDiscovery.Loaded {
@@ -152,29 +171,12 @@ enum SourceLoading {
             guard bytes.count <= limits.maxFileSize else {
                 throw UsageError("\(name): standard input is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize)")
             }
-            return SourceFile(path: name, format: SourceFormat(fileName: name) ?? sniff(bytes), bytes: bytes)
+            return SourceFile(path: name, format: SourceFormat(fileName: name) ?? SourceReader.sniffFormat(bytes), bytes: bytes)
         }
-        let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            return try SourceReader.read(path: path, limits: limits)
         } catch {
-            throw UsageError("\(path): cannot read the file")
+            throw UsageError(error.description)
         }
-        if let size = attributes[.size] as? Int, size > limits.maxFileSize {
-            throw UsageError("\(path): file is \(size) bytes, more than the limit of \(limits.maxFileSize)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError("\(path): cannot read the file (permission denied?)")
-        }
-        let bytes = Array(data)
-        return SourceFile(path: path, format: SourceFormat(fileName: path) ?? sniff(bytes), bytes: bytes)
-    }
-
-    /// JSON when the first non-space byte opens an object or array, YAML otherwise.
-    static func sniff(_ bytes: [UInt8]) -> SourceFormat {
-        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0xEF && byte != 0xBB && byte != 0xBF {
-            return byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") ? .json : .yaml
-        }
-        return .json
     }
 }

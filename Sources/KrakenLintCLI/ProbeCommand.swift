@@ -17,13 +17,13 @@ struct ProbeCommand: IOCommand {
         commandName: "probe",
         abstract: "Try the NTLM credentials of every auth/ntlm backend against its hosts.",
         discussion: """
-            Each backend with auth/ntlm is probed at each of its hosts (or the root host list) with the
-            handshake KrakenD's NTLM client (go-ntlmssp) performs: an anonymous request, NEGOTIATE and
-            AUTHENTICATE over HTTP/1.1. {{ env "NAME" }} templates in user and password are read from the
+            Each backend with auth/ntlm is probed at each of its hosts (or the root host list) with the \
+            handshake KrakenD's NTLM client (go-ntlmssp) performs: an anonymous request, NEGOTIATE and \
+            AUTHENTICATE over HTTP/1.1. {{ env "NAME" }} templates in user and password are read from the \
             environment. Passwords are never printed.
 
-            Exit codes: 0 every probed target authenticated; 1 a target did not; 2 usage error or unreadable
-            configuration.
+            Exit codes: 0 every probed target authenticated; 1 a target did not; 2 usage error or \
+            unreadable configuration.
 
             Examples:
               krakenlint probe krakend.json

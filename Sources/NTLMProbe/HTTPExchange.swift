@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 
@@ -33,20 +34,33 @@ enum TransportFailure: Error, Sendable {
 
 /// Writes one request at a time and collects its response, reading the body up to a limit without keeping it.
 /// Runs on the channel's event loop only.
+/// The first transport failure a connection saw, so that a later write on the closed channel reports the
+/// cause (say, a certificate the client does not trust) rather than "I/O on closed channel".
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: TransportFailure?
+
+    func record(_ failure: TransportFailure) {
+        lock.withLock { if self.failure == nil { self.failure = failure } }
+    }
+
+    var value: TransportFailure? { lock.withLock { failure } }
+}
+
 final class ExchangeHandler: ChannelDuplexHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundIn = PendingExchange
     typealias OutboundOut = HTTPClientRequestPart
 
     private let maxBodyBytes: Int
-    private let usesTLS: Bool
+    private let firstFailure: FirstFailure
     private var pending: EventLoopPromise<ExchangeResponse>?
     private var head: HTTPResponseHead?
     private var bodyBytes = 0
 
-    init(maxBodyBytes: Int, usesTLS: Bool) {
+    init(maxBodyBytes: Int, firstFailure: FirstFailure) {
         self.maxBodyBytes = maxBodyBytes
-        self.usesTLS = usesTLS
+        self.firstFailure = firstFailure
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -78,7 +92,11 @@ final class ExchangeHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        fail(Self.classify(error, usesTLS: usesTLS))
+        let failure = Self.classify(error)
+        // Kept even when no request is pending yet: a TLS handshake can fail before the first request
+        // arrives here, and the write that follows only sees a closed channel.
+        firstFailure.record(failure)
+        fail(failure)
         context.close(promise: nil)
     }
 
@@ -104,7 +122,7 @@ final class ExchangeHandler: ChannelDuplexHandler {
     }
 
     /// Sorts an error raised in the pipeline into the failure kinds the outcomes are built from.
-    static func classify(_ error: Error, usesTLS: Bool) -> TransportFailure {
+    static func classify(_ error: Error) -> TransportFailure {
         if let failure = error as? TransportFailure { return failure }
         if TLSErrors.isTLSError(error) { return .tls(TLSErrors.describe(error)) }
         if let parserError = error as? HTTPParserError {

@@ -12,7 +12,7 @@ struct Handshake: Sendable {
     let credentials: NTLMCredentials
     let settings: ProbeSettings
     let group: EventLoopGroup
-    let tls: NIOSSLContext?
+    let tls: TLSSetup
 
     func run(deadline: NIODeadline) async -> HandshakeVerdict {
         var connection: ProbeConnection
@@ -169,7 +169,7 @@ struct Handshake: Sendable {
     }
 
     private func failed(_ error: Error, leg: String) -> HandshakeVerdict {
-        switch ExchangeHandler.classify(error, usesTLS: url.scheme == .https) {
+        switch ExchangeHandler.classify(error) {
         case .timedOut:
             return HandshakeVerdict(.timeout, "no complete answer to \(leg) within the time allowed")
         case .closedByServer:

@@ -7,6 +7,7 @@ import NIOSSL
 /// One HTTP/1.1 connection to a target, TLS when the URL is `https`, carrying one request at a time.
 struct ProbeConnection: Sendable {
     let channel: Channel
+    let firstFailure: FirstFailure
 
     /// Why a connection could not be opened.
     enum OpenFailure: Error, Sendable {
@@ -16,7 +17,7 @@ struct ProbeConnection: Sendable {
     }
 
     static func open(
-        to url: ProbeURL, group: EventLoopGroup, tls: NIOSSLContext?, settings: ProbeSettings, deadline: NIODeadline
+        to url: ProbeURL, group: EventLoopGroup, tls: TLSSetup, settings: ProbeSettings, deadline: NIODeadline
     ) async throws(OpenFailure) -> ProbeConnection {
         let remaining = deadline - .now()
         let connectTimeout = min(TimeAmount(settings.connectTimeout), remaining)
@@ -24,7 +25,17 @@ struct ProbeConnection: Sendable {
         let limits = decoderLimits(settings)
         let maxBody = settings.maxBodyBytes
         let serverName = url.isIPAddress ? nil : url.host
-        let tlsContext = url.scheme == .https ? tls : nil
+        let firstFailure = FirstFailure()
+        let tlsContext: NIOSSLContext?
+        if url.scheme == .https {
+            do {
+                tlsContext = try tls.context()
+            } catch {
+                throw .tls(error.message)
+            }
+        } else {
+            tlsContext = nil
+        }
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -35,12 +46,18 @@ struct ProbeConnection: Sendable {
                         try pipeline.addHandler(NIOSSLClientHandler(context: tlsContext, serverHostname: serverName))
                     }
                     try pipeline.addHTTPClientHandlers(decoderLimitConfiguration: limits)
-                    try pipeline.addHandler(ExchangeHandler(maxBodyBytes: maxBody, usesTLS: tlsContext != nil))
+                    try pipeline.addHandler(ExchangeHandler(maxBodyBytes: maxBody, firstFailure: firstFailure))
                 }
             }
         do {
-            let channel = try await bootstrap.connect(host: url.host, port: url.port).get()
-            return ProbeConnection(channel: channel)
+            // IP literals skip the resolver (and Happy Eyeballs' wait for a second address family).
+            let channel: Channel
+            if url.isIPAddress, let address = try? SocketAddress(ipAddress: url.host, port: url.port) {
+                channel = try await bootstrap.connect(to: address).get()
+            } else {
+                channel = try await bootstrap.connect(host: url.host, port: url.port).get()
+            }
+            return ProbeConnection(channel: channel, firstFailure: firstFailure)
         } catch {
             throw classify(error, host: url.host, port: url.port)
         }
@@ -56,8 +73,9 @@ struct ProbeConnection: Sendable {
             channel.close(promise: nil)
         }
         defer { timer.cancel() }
+        let firstFailure = self.firstFailure
         channel.writeAndFlush(PendingExchange(head: head, promise: promise)).whenFailure { error in
-            promise.fail(ExchangeHandler.classify(error, usesTLS: false))
+            promise.fail(firstFailure.value ?? ExchangeHandler.classify(error))
         }
         return try await promise.futureResult.get()
     }

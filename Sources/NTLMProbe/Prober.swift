@@ -8,7 +8,7 @@ import NTLM
 public struct Prober: Sendable {
     public let settings: ProbeSettings
     private let group: EventLoopGroup
-    private let tls: NIOSSLContext
+    private let tls: TLSSetup
 
     /// Throws a `ProbeSetupError` when the TLS settings cannot be used (an unreadable `--ca-file`).
     public init(settings: ProbeSettings, group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton)
@@ -16,7 +16,7 @@ public struct Prober: Sendable {
     {
         self.settings = settings
         self.group = group
-        self.tls = try TLSSetup.makeContext(settings: settings)
+        self.tls = try TLSSetup(settings: settings)
     }
 
     /// Results for `targets`, in the same order. `environment` renders credential templates.

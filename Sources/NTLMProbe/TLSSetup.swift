@@ -1,9 +1,16 @@
+import Foundation
 import NIOSSL
 
-/// The one TLS client context a run uses: ALPN offers only `http/1.1` (NTLM breaks over HTTP/2), the system
-/// trust store plus `--ca-file`, or no verification with `--insecure`.
-enum TLSSetup {
-    static func makeContext(settings: ProbeSettings) throws(ProbeSetupError) -> NIOSSLContext {
+/// The TLS client context of a run: ALPN offers only `http/1.1` (NTLM breaks over HTTP/2), the system trust
+/// store plus `--ca-file`, or no verification with `--insecure`. The `--ca-file` is read when the prober is
+/// made, so a bad file is a usage error; the context itself (which loads the system trust store) is built on
+/// first use, so runs without `https` targets never pay for it.
+final class TLSSetup: @unchecked Sendable {
+    private let configuration: TLSConfiguration
+    private let lock = NSLock()
+    private var built: Result<NIOSSLContext, ProbeSetupError>?
+
+    init(settings: ProbeSettings) throws(ProbeSetupError) {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.applicationProtocols = ["http/1.1"]
         if settings.insecure {
@@ -21,11 +28,23 @@ enum TLSSetup {
             }
             configuration.additionalTrustRoots = [.certificates(certificates)]
         }
-        do {
-            return try NIOSSLContext(configuration: configuration)
-        } catch {
-            throw ProbeSetupError("cannot set up TLS: \(error)")
+        self.configuration = configuration
+    }
+
+    /// The shared context, built once.
+    func context() throws(ProbeSetupError) -> NIOSSLContext {
+        let result = lock.withLock {
+            if let built { return built }
+            let made: Result<NIOSSLContext, ProbeSetupError>
+            do {
+                made = .success(try NIOSSLContext(configuration: configuration))
+            } catch {
+                made = .failure(ProbeSetupError("cannot set up TLS: \(error)"))
+            }
+            built = made
+            return made
         }
+        return try result.get()
     }
 }
 

@@ -43,7 +43,16 @@ public enum Redaction {
             let clampedFirst = min(max(0, first), scalars.count), clampedLast = min(max(clampedFirst, last), scalars.count)
             for index in clampedFirst..<clampedLast { hidden[index] = true }
         }
-        for secret in report.secrets { markCopies(of: secret, in: scalars, hidden: &hidden) }
+        // Copies are searched in a margin around a cut window too, so a copy the cut splits is still masked.
+        let margin = lower > range.lowerBound || upper < range.upperBound ? 1024 : 0
+        var outerLower = max(range.lowerBound, lower - margin), outerUpper = min(range.upperBound, upper + margin)
+        while outerLower > range.lowerBound, file.bytes[outerLower] & 0xC0 == 0x80 { outerLower -= 1 }
+        while outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
+        let outer = Array(String(decoding: file.bytes[outerLower..<outerUpper], as: UTF8.self).unicodeScalars)
+        let before = String(decoding: file.bytes[outerLower..<lower], as: UTF8.self).unicodeScalars.count
+        var outerHidden = Array(repeating: false, count: outer.count)
+        for secret in report.secrets { markCopies(of: secret, in: outer, hidden: &outerHidden) }
+        for index in hidden.indices where before + index < outerHidden.count && outerHidden[before + index] { hidden[index] = true }
         return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
                           cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
     }

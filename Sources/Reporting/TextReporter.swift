@@ -22,7 +22,9 @@ public struct TextReporter: Reporter {
     public func render(_ run: LintRun) -> String {
         var out = ""
         for report in run.reports {
-            for diagnostic in report.diagnostics { out += render(diagnostic, in: report) }
+            // One gutter width per file, so the `|` bars of its excerpts line up.
+            let gutterWidth = String(report.diagnostics.map(\.span.start.line).max() ?? 1).count
+            for diagnostic in report.diagnostics { out += render(diagnostic, in: report, gutterWidth: gutterWidth) }
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose { out += summary(run) + "\n" }
@@ -30,13 +32,14 @@ public struct TextReporter: Reporter {
     }
 
     /// One finding: the location line, the excerpt with its caret, and the fix.
-    func render(_ diagnostic: Diagnostic, in report: FileReport) -> String {
+    func render(_ diagnostic: Diagnostic, in report: FileReport, gutterWidth: Int = 1) -> String {
         let start = diagnostic.span.start
         let location = "\(report.file.path):\(start.line):\(start.column):"
         var out = paint(location, .bold) + " " + paint(diagnostic.severity.rawValue + ":", style(for: diagnostic.severity)) + " "
         out += oneLine(Redaction.scrub(diagnostic.message, in: report)) + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
         if let excerpt = Redaction.excerpt(ofLine: start.line, in: report, anchor: start) {
-            let gutter = String(start.line)
+            let number = String(start.line)
+            let gutter = String(repeating: " ", count: max(0, gutterWidth - number.count)) + number
             let blank = String(repeating: " ", count: gutter.count)
             out += " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
             let first = excerpt.displayColumn(start.column)

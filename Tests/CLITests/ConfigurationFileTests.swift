@@ -99,6 +99,16 @@ final class ConfigurationFileTests: XCTestCase {
         XCTAssertEqual(runCLI(["lint", "--config", tree.path("missing.yml"), tree.path("krakend.json")]).status, 2)
     }
 
+    func testStandardInputUsesTheConfigurationOfItsStdinFilename() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": "overrides:\n  - files: [\"staging/**\"]\n    rules:\n      krakend/unsupported-version: off\n",
+        ])
+        let staging = runCLI(["lint", "--stdin-filename", tree.path("staging/krakend.json"), "-"], stdin: Self.versionTwo)
+        XCTAssertEqual(staging.status, 0, staging.stdout + staging.stderr)
+        let prod = runCLI(["lint", "--stdin-filename", tree.path("prod/krakend.json"), "-"], stdin: Self.versionTwo)
+        XCTAssertEqual(prod.status, 1, prod.stdout + prod.stderr)
+    }
+
     func testConfigPrintShowsTheEffectiveConfiguration() throws {
         let tree = try TemporaryTree([
             ".krakenlint.yml": "edition: ce\nrules:\n  krakend/*: warning\nignore: [legacy/**]\n",

@@ -14,7 +14,11 @@ final class SARIFValidateCommandTests: XCTestCase {
         let lint = runCLI(["lint", "--format", "sarif", "--sarif-root", tree.path("."), tree.path("gw/krakend.json")])
         XCTAssertEqual(lint.status, 1, lint.stderr)
         try tree.write("out.sarif.json", lint.stdout)
-        let validate = runCLI(["validate", "--schema", schema, tree.path("out.sarif.json")])
+        let validate = runCLI(["validate", "--schema", schema, "--format-assertion", tree.path("out.sarif.json")])
         XCTAssertEqual(validate.status, 0, validate.stdout + validate.stderr)
+        try tree.write("bad.sarif.json", lint.stdout.replacingOccurrences(of: "\"level\": \"error\"", with: "\"level\": \"fatal\""))
+        let invalid = runCLI(["validate", "--schema", schema, tree.path("bad.sarif.json")])
+        XCTAssertEqual(invalid.status, 1, "a SARIF log with an unknown level must fail the schema: " + invalid.stdout)
+        XCTAssertTrue(invalid.stdout.contains("\"fatal\" is not one of"), invalid.stdout)
     }
 }

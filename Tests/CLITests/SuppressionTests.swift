@@ -33,6 +33,11 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(after.stdout, "", after.stdout)
     }
 
+    func testAQuotedKeySuppressionWorksInYAMLToo() throws {
+        let run = try lint("k.yaml", "version: 2\n\"@krakenlint\":\n  disable: [krakend/unsupported-version]\n  reason: archived v1 file\n")
+        XCTAssertEqual(run.stdout, "", run.stdout)
+    }
+
     func testCommentTextInsideAStringIsNotASuppression() throws {
         let run = try lint("k.yaml", "version: 2\nname: \"a # krakenlint: disable=krakend/unsupported-version no\"\n")
         XCTAssertTrue(run.stdout.contains("[krakend/unsupported-version]"), run.stdout)

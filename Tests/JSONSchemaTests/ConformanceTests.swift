@@ -12,8 +12,6 @@ final class ConformanceTests: XCTestCase {
     }
 
     private func baseRegistry(shared: URL, dialect: Dialect) throws -> SchemaRegistry {
-        // Meta-schemas and remotes are objects: they go through the project's reader (ConfigLoader).
-        // The suite files themselves are top-level arrays, which that reader refuses by design.
         let registry = SchemaRegistry(defaultDialect: dialect)
         try registry.registerMetaSchemas(from: shared.appendingPathComponent("conformance/metaschemas"))
         registry.mapPrefix("http://localhost:1234/", toDirectory: shared.appendingPathComponent("conformance/JSON-Schema-Test-Suite/remotes"))

@@ -126,7 +126,7 @@ final class MessageTests: XCTestCase {
     func testCatastrophicPatternIsBoundedAndReported() throws {
         let options = ValidationOptions(regexStepLimit: 50_000)
         let validator = try Validator(schema: TestSupport.parse(#"{"pattern": "^(a+)+$"}"#), options: options, validateSchema: false)
-        let instance = Node(.string(String(repeating: "a", count: 40) + "!"), span: TestJSON.noSpan)
+        let instance = Node(.string(String(repeating: "a", count: 40) + "!"), span: TestSupport.noSpan)
         let found = validator.validate(instance)
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found[0].message.contains("too long"), found[0].message)
@@ -153,8 +153,8 @@ final class MessageTests: XCTestCase {
 
     func testVeryDeepInstanceIsAnErrorNotACrash() throws {
         let validator = try Validator(schema: TestSupport.parse(##"{"$defs": {"any": {"items": {"$ref": "#/$defs/any"}}}, "$ref": "#/$defs/any"}"##), validateSchema: false)
-        var node = Node(.null, span: TestJSON.noSpan)
-        for _ in 0..<10_000 { node = Node(.array([node]), span: TestJSON.noSpan) }
+        var node = Node(.null, span: TestSupport.noSpan)
+        for _ in 0..<10_000 { node = Node(.array([node]), span: TestSupport.noSpan) }
         XCTAssertFalse(validator.isValid(node))
         let found = validator.validate(node)
         XCTAssertEqual(found.count, 1)

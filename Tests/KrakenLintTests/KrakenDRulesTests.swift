@@ -123,7 +123,7 @@ final class KrakenDRulesTests: XCTestCase {
              "endpoints": [
                {"endpoint": "/__health", "backend": [{"url_pattern": "/h", "host": ["http://a/b"]}]},
                {"endpoint": "/u/{id}", "backend": [{"url_pattern": "/u/{user}"}, {"url_pattern": "/v"}]},
-               {"endpoint": "/u/{name}/x", "backend": []}
+               {"endpoint": "/u/{name}/x", "backend": null}
              ]}
             """#
         let yaml = """
@@ -144,7 +144,7 @@ final class KrakenDRulesTests: XCTestCase {
                   - url_pattern: /u/{user}
                   - url_pattern: /v
               - endpoint: /u/{name}/x
-                backend: []
+                backend:
             """
         let fromJSON = try lint(json, format: .json, edition: .ce).filter { $0.ruleID.hasPrefix("krakend/") }
         let fromYAML = try lint(yaml, format: .yaml, edition: .ce).filter { $0.ruleID.hasPrefix("krakend/") }
@@ -208,10 +208,83 @@ final class KrakenDRulesTests: XCTestCase {
         XCTAssertEqual(try lint(json, format: .json).filter { $0.ruleID == EnterpriseOnlyRule.id }.count, 0)
     }
 
+    func testHugePathsAndPatternsGiveBoundedMessages() throws {
+        let count = 20_000
+        let path = (0..<count).map { "/:p\($0)" }.joined()
+        let pattern = (0..<count).map { "/{q\($0)}" }.joined()
+        let almostReserved = String(repeating: "/__debugx", count: count)
+        let json = #"{"version": 3, "endpoints": ["#
+            + #"{"endpoint": "\#(path)", "backend": [{"url_pattern": "\#(pattern)", "host": ["http://a"]}]},"#
+            + #"{"endpoint": "\#(path)/x", "backend": [{"url_pattern": "/b", "host": ["http://a"]}]},"#
+            + #"{"endpoint": "\#(almostReserved)", "backend": [{"url_pattern": "/c", "host": ["http://a"]}]}]}"#
+        let findings = try lint(json, format: .json).filter { $0.ruleID.hasPrefix("krakend/") }
+        XCTAssertEqual(findings.map(\.ruleID), [UndefinedURLParamRule.id])
+        let message = try XCTUnwrap(findings.first?.message)
+        XCTAssertTrue(message.contains("and 19995 more"), message)
+        XCTAssertLessThan(message.utf8.count, 2_000)
+    }
+
+    // MARK: - Tables against the schema files
+
+    func testLegacyTableHasTheThirtyFourDocumentedAliases() {
+        XCTAssertEqual(LegacyNamespaces.table.count, 34)
+        XCTAssertEqual(LegacyNamespaces.currentName(for: "github_com/devopsfaith/krakend-cors"), "security/cors")
+        XCTAssertNil(LegacyNamespaces.currentName(for: "github.com/devopsfaith/krakend-cors"), "the spelling matters")
+        XCTAssertTrue(LegacyNamespaces.table.values.allSatisfy { !NamespaceCatalog.levels(of: $0).isEmpty }, "every current name is a known namespace")
+    }
+
+    func testLegacyTableMatchesTheRuntimeAliasList() throws {
+        let url = sharedDirectory.appendingPathComponent("krakend/runtime-checks.md")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw XCTSkip("../shared/krakend/runtime-checks.md not found (set KRAKENLINT_SHARED)") }
+        var documented: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `github") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+            guard cells.count == 2 else { continue }
+            documented[cells[0]] = cells[1]
+        }
+        XCTAssertEqual(documented.count, 34)
+        XCTAssertEqual(LegacyNamespaces.table, documented)
+    }
+
+    func testNamespaceCatalogAgreesWithTheReferenceMatrix() throws {
+        let url = sharedDirectory.appendingPathComponent("krakend/config-reference.md")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw XCTSkip("../shared/krakend/config-reference.md not found (set KRAKENLINT_SHARED)") }
+        // The async agent column is left out: the bundled schema does not flag async/kafka there (reported).
+        let columns: [(index: Int, level: NamespaceLevel)] = [(1, .service), (2, .endpoint), (3, .backend), (4, .workflow)]
+        var rows = 0
+        for line in text.split(separator: "\n") where line.hasPrefix("| [`") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 7, let open = cells[0].firstIndex(of: "`") else { continue }
+            let name = String(cells[0][cells[0].index(after: open)...].prefix { $0 != "`" })
+            let flag = cells[6]
+            rows += 1
+            for (index, level) in columns {
+                let accepted = cells[index] == "✔"
+                let info = NamespaceCatalog.info(name, at: level)
+                XCTAssertEqual(info != nil, accepted, "\(name) at \(level)")
+                guard let info, accepted else { continue }
+                let expected: Bool
+                if flag.hasPrefix("yes at ") {
+                    let enterpriseLevels = flag.dropFirst("yes at ".count).prefix { $0 != ";" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    expected = enterpriseLevels.contains(level.rawValue)
+                } else {
+                    expected = flag.hasPrefix("yes")
+                }
+                XCTAssertEqual(info.isEnterpriseOnly, expected, "Enterprise flag of \(name) at \(level)")
+            }
+        }
+        XCTAssertEqual(rows, 81)
+    }
+
     // MARK: - Helpers
 
     private var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private var sharedDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
     private func lint(_ text: String, format: SourceFormat, edition: Edition? = nil) throws -> [Diagnostic] {

@@ -189,7 +189,7 @@ enum ReferenceCurl {
 
     static func ntlm(_ url: String, user: String, password: String, extra: [String] = []) -> Result? {
         let arguments = ["--ntlm", "-u", "\(user):\(password)", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-                         "--max-time", "3"] + extra + [url]
+                         "--max-time", "10"] + extra + [url]
         guard let output = try? run(arguments) else { return nil }
         return Result(status: Int(output.stdout.trimmingCharacters(in: .whitespaces)) ?? 0, exitCode: output.status)
     }

@@ -59,7 +59,7 @@ final class ProbeSecrecyTests: XCTestCase {
         let file = ConfigFile(text: configuration(servers))
         let targets = TargetExtractor.targets(in: try file.root())
         var settings = ProbeSettings()
-        settings.targetTimeout = .seconds(3)
+        settings.targetTimeout = .seconds(10)
         let results = await (try Prober(settings: settings)).run(targets, environment: ["PROBE_MARKER_PW": marker])
         XCTAssertEqual(
             results.map(\.outcome), [.authenticated, .rejected, .ntlmNotOffered, .authenticated, .credentialsUnavailable])
@@ -86,7 +86,7 @@ final class ProbeSecrecyTests: XCTestCase {
 
         for format in ["text", "json", "junit"] {
             let run = try runExecutable(
-                executable, ["probe", "--format", format, "--timeout", "3", config.path],
+                executable, ["probe", "--format", format, "--timeout", "10", config.path],
                 environment: ["PROBE_MARKER_PW": marker])
             XCTAssertEqual(run.status, 1, "\(format): \(run.stderr)")
             assertNoMarker(run.stdout, "\(format) standard output")

@@ -37,4 +37,23 @@ final class FormatSecretTests: XCTestCase {
         XCTAssertTrue(output.contains("\"password\": ********"), output)
         XCTAssertLessThan(output.count, 1000, "a long line is shown as a window, not whole")
     }
+
+    func testACopyOfTheSecretSplitByTheWindowEdgeIsMaskedWhole() {
+        let secret = ReportFixtures.secret
+        for shift in 0..<40 {
+            let padding = String(repeating: "x", count: 100 + shift)
+            let text = "{\"password\": \"\(secret)\", \"a\": 1, \"url\": \"\(padding)\(secret)\(padding)\", \"b\": 2}\n"
+            let file = SourceFile(path: "w.json", format: .json, text: text)
+            let finding = Diagnostic(ruleID: "r/x", severity: .error, message: "m", span: ReportFixtures.span(of: "\"a\"", in: file), pointer: .root)
+            let report = FileReport(file: file, root: nil, diagnostics: [finding],
+                                    secrets: [SecretValue(secret, span: ReportFixtures.span(of: "\"\(secret)\"", in: file))])
+            let output = TextReporter().render(LintRun(reports: [report], toolVersion: "t"))
+            for length in 3...secret.count {
+                for start in 0...(secret.count - length) {
+                    let piece = String(Array(secret)[start..<(start + length)])
+                    XCTAssertFalse(output.contains(piece), "shift \(shift): \"\(piece)\" of the secret shows at the window's edge:\n\(output)")
+                }
+            }
+        }
+    }
 }

@@ -54,7 +54,7 @@ public final class BackendWithoutHostRule: Rule {
         context.report(
             rule,
             "backend\(pattern) has no host and the root declares none; KrakenD starts, but every request through this backend fails",
-            at: Span(at: backend.node.span.start), pointer: backend.pointer, fix: rule.fix
+            at: Span(at: backend.node.span.start), pointer: backend.pointer.appending("host"), fix: rule.fix
         )
     }
 

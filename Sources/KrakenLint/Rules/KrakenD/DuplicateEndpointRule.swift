@@ -50,6 +50,8 @@ public final class DuplicateEndpointRule: Rule {
         ]
     )
 
+    static let healthFix = "Give the endpoint another path, or move the health check with router health_path (or turn it off with disable_health)."
+
     public init() {}
 
     public func visitService(_ service: ServiceView, in context: LintContext) {
@@ -59,7 +61,8 @@ public final class DuplicateEndpointRule: Rule {
             context.report(
                 rule,
                 "\(finding.method) \(KrakenDText.quoted(value.string ?? "")) is already defined by \(RouteRegistrations.describe(owner: owner, in: service)); the router refuses it and KrakenD panics at start",
-                at: value.span, pointer: finding.endpoint.pointer.appending("endpoint"), fix: rule.fix
+                at: value.span, pointer: finding.endpoint.pointer.appending("endpoint"),
+                fix: owner == RouteRegistrations.healthCheckOwner ? Self.healthFix : rule.fix
             )
         }
     }

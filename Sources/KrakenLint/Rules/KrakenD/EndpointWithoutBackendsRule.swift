@@ -15,7 +15,7 @@ public final class EndpointWithoutBackendsRule: Rule {
             RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", ↓"backend": []}]}"#),
             RuleExample(#"{"version": 3, "endpoints": [↓{"endpoint": "/a"}]}"#),
             RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", ↓"backend": null}]}"#),
-            RuleExample("version: 3\nendpoints:\n  - endpoint: /a\n    ↓backend: []\n", format: .yaml),
+            RuleExample("version: 3\nendpoints:\n  - endpoint: /a\n    ↓backend:\n", format: .yaml),
         ],
         nonTriggering: [
             RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a"}]}]}"#),
@@ -29,16 +29,10 @@ public final class EndpointWithoutBackendsRule: Rule {
         // A workflow is an Enterprise feature that KrakenD CE's loader never checks.
         guard !endpoint.isWorkflow else { return }
         let member = endpoint.node.member("backend")
-        if let value = member?.value {
-            let isEmpty = value.isNull || value.elements?.isEmpty == true
-            guard isEmpty else { return }
-        }
+        if let value = member?.value, !value.isNull, value.elements?.isEmpty != true { return }
         let rule = Self.description
         let message = "endpoint \(KrakenDText.endpoint(endpoint)) has no backend; KrakenD refuses endpoints with 0 backends"
-        if let member {
-            context.report(rule, message, at: member.keySpan, pointer: endpoint.pointer.appending("backend"), fix: rule.fix)
-        } else {
-            context.report(rule, message, at: Span(at: endpoint.node.span.start), pointer: endpoint.pointer, fix: rule.fix)
-        }
+        let span = member?.keySpan ?? Span(at: endpoint.node.span.start)
+        context.report(rule, message, at: span, pointer: endpoint.pointer.appending("backend"), fix: rule.fix)
     }
 }

@@ -19,6 +19,7 @@ public final class InvalidHostRule: Rule {
         triggering: [
             RuleExample(#"{"version": 3, "host": [↓"http://api.example.com/v1"], "endpoints": []}"#),
             RuleExample(#"{"version": 3, "host": [↓""]}"#),
+            RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": [↓""]}]}]}"#),
             RuleExample(#"""
                 {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [
                   {"url_pattern": "/a", "host": ["http://ok:8080", ↓"HTTP://upper"]},

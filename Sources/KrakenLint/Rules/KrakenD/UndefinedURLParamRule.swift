@@ -47,8 +47,8 @@ public final class UndefinedURLParamRule: Rule {
             guard let value = backend.node["url_pattern"], let pattern = value.string else { continue }
             let undefined = EndpointPaths.outputPlaceholders(of: pattern).filter { !EndpointPaths.isExempt($0) && !defined.contains($0) }
             guard !undefined.isEmpty else { continue }
-            let names = undefined.map { "{\($0)}" }.joined(separator: ", ")
-            let available = inputs.isEmpty ? "defines no parameters" : "defines only " + inputs.map { "{\($0)}" }.joined(separator: ", ")
+            let names = KrakenDText.placeholders(undefined)
+            let available = inputs.isEmpty ? "defines no parameters" : "defines only " + KrakenDText.placeholders(inputs)
             context.report(
                 rule,
                 "url_pattern uses \(names), but endpoint \(KrakenDText.endpoint(endpoint)) \(available); KrakenD refuses to start",

@@ -18,22 +18,23 @@ enum EndpointPaths {
                 return "a \"*\" may only be the last character"
             }
         }
-        for (name, reserved) in reservedPaths {
-            var start = 0
-            while start + reserved.count <= bytes.count {
-                if bytes[start..<start + reserved.count].elementsEqual(reserved) {
-                    let rest = bytes[(start + reserved.count)...]
-                    if rest.isEmpty || (rest.first == UInt8(ascii: "/") && !rest.contains(UInt8(ascii: "\n"))) {
-                        return "\"/__\(name)\" is reserved by KrakenD"
-                    }
+        let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1
+        var start = 0
+        while start + 3 < bytes.count {
+            defer { start += 1 }
+            guard bytes[start] == UInt8(ascii: "/"), bytes[start + 1] == UInt8(ascii: "_"), bytes[start + 2] == UInt8(ascii: "_") else { continue }
+            for (name, reserved) in reservedNames where bytes.count - start - 3 >= reserved.count {
+                guard bytes[(start + 3)..<(start + 3 + reserved.count)].elementsEqual(reserved) else { continue }
+                let restStart = start + 3 + reserved.count
+                if restStart == bytes.count || (bytes[restStart] == UInt8(ascii: "/") && lastNewline < restStart) {
+                    return "\"/__\(name)\" is reserved by KrakenD"
                 }
-                start += 1
             }
         }
         return nil
     }
 
-    private static let reservedPaths: [(String, [UInt8])] = ["debug", "echo", "health"].map { ($0, Array("/__\($0)".utf8)) }
+    private static let reservedNames: [(String, [UInt8])] = ["debug", "echo", "health"].map { ($0, Array($0.utf8)) }
 
     /// The endpoint's input parameters, in order of appearance (duplicates kept, as KrakenD does).
     /// Strict REST (default): `/{name}` with `name` in `[a-zA-Z0-9_-]+` right after a slash.
@@ -76,14 +77,29 @@ enum EndpointPaths {
     }
 
     /// The path the router registers: each input parameter `{p}` becomes `:p` before any `?`.
+    /// One pass: a parameter name never contains a brace, so its `{p}` occurrences are exactly the
+    /// brace pairs whose content is that name.
     static func routerPath(_ normalizedPath: String, parameters: [String]) -> String {
-        var bytes = Array(normalizedPath.utf8)
-        let query = bytes.firstIndex(of: UInt8(ascii: "?")).map { Array(bytes[$0...]) } ?? []
-        bytes.removeLast(query.count)
-        for parameter in parameters {
-            bytes = replacingAll(Array("{\(parameter)}".utf8), with: Array(":\(parameter)".utf8), in: bytes)
+        let bytes = Array(normalizedPath.utf8)
+        guard !parameters.isEmpty else { return normalizedPath }
+        let names = Set(parameters)
+        let queryStart = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < queryStart {
+            if bytes[index] == UInt8(ascii: "{"), let close = bytes[(index + 1)..<queryStart].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }),
+               bytes[close] == UInt8(ascii: "}"), names.contains(String(decoding: bytes[(index + 1)..<close], as: UTF8.self)) {
+                result.append(UInt8(ascii: ":"))
+                result += bytes[(index + 1)..<close]
+                index = close + 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
         }
-        return String(decoding: bytes + query, as: UTF8.self)
+        result += bytes[queryStart...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: - Scanning
@@ -109,23 +125,6 @@ enum EndpointPaths {
         while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
         guard index > start + 1, index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
         return (String(decoding: bytes[(start + 1)..<index], as: UTF8.self), index + 1)
-    }
-
-    private static func replacingAll(_ target: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
-        guard !target.isEmpty, bytes.count >= target.count else { return bytes }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if index + target.count <= bytes.count && bytes[index..<index + target.count].elementsEqual(target) {
-                result += replacement
-                index += target.count
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
-        return result
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -40,4 +40,15 @@ enum KrakenDText {
     static func endpoint(_ endpoint: EndpointView) -> String {
         endpoint.method.uppercased() + " " + quoted(endpoint.path ?? "")
     }
+
+    /// Placeholders as `{a}, {b}`, at most `limit` of them, then how many more there are.
+    static func placeholders(_ names: [String], limit: Int = 5) -> String {
+        let shown = names.prefix(limit).map { "{" + quotedContent($0) + "}" }.joined(separator: ", ")
+        return names.count > limit ? shown + " and \(names.count - limit) more" : shown
+    }
+
+    /// `text` escaped and shortened like `quoted`, without the surrounding quotes.
+    private static func quotedContent(_ text: String) -> String {
+        String(quoted(text, limit: 60).dropFirst().dropLast())
+    }
 }

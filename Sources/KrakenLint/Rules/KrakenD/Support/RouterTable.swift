@@ -22,28 +22,53 @@ struct RouterTable {
         case malformedWildcard(String)
     }
 
+    /// A path prefix that ends right before a wildcard, named by the prefix before the previous wildcard
+    /// (`parent`) and the text since then, so each route costs time linear in its length.
+    private struct PrefixKey: Hashable {
+        let parent: Int
+        let text: Substring
+    }
+
     private var paths: [String: Int] = [:]
-    private var wildcards: [String: (name: String, owner: Int)] = [:]
+    private var prefixIDs: [PrefixKey: Int] = [:]
+    /// The wildcard registered right after each prefix, and by whom.
+    private var wildcards: [Int: (name: String, owner: Int)] = [:]
 
     /// Registers `route` the way gin would, returning why gin refuses it, or nil when it is accepted.
     mutating func register(_ route: Route) -> Refusal? {
         if let malformed = Self.malformedWildcard(in: route.path) { return .malformedWildcard(malformed) }
         let key = route.method + " " + route.path
         if let owner = paths[key] { return .duplicate(owner: owner) }
-        let bytes = Array(route.path.utf8)
-        var pending: [(prefix: String, name: String)] = []
-        for start in bytes.indices where bytes[start] == UInt8(ascii: ":") {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
-            let name = String(decoding: bytes[start..<end], as: UTF8.self)
-            let prefix = route.method + " " + String(decoding: bytes[..<start], as: UTF8.self)
+        var pending: [(prefix: Int, name: String)] = []
+        var prefix = -1
+        let bytes = key.utf8
+        var chunkStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes[index] == UInt8(ascii: ":") else {
+                index = bytes.index(after: index)
+                continue
+            }
+            prefix = intern(PrefixKey(parent: prefix, text: key[chunkStart..<index]))
+            let end = bytes[index...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            let name = String(key[index..<end])
             if let existing = wildcards[prefix], existing.name != name {
                 return .wildcardConflict(owner: existing.owner, existing: existing.name, new: name)
             }
             pending.append((prefix, name))
+            chunkStart = index
+            index = end
         }
         paths[key] = route.owner
         for (prefix, name) in pending where wildcards[prefix] == nil { wildcards[prefix] = (name, route.owner) }
         return nil
+    }
+
+    private mutating func intern(_ key: PrefixKey) -> Int {
+        if let id = prefixIDs[key] { return id }
+        let id = prefixIDs.count
+        prefixIDs[key] = id
+        return id
     }
 
     /// The first wildcard gin cannot parse: `:` or `*` with no name, or a second `:`/`*` in the segment.
