@@ -51,19 +51,26 @@ enum Suppressions {
     /// Every `@krakenlint` member in the tree, depth first. Iterative, so deep trees cannot overflow the stack.
     private static func collectKeys(in root: Node, at rootPointer: JSONPointer, knownRules: [String], problems: inout [Diagnostic]) -> [Suppression] {
         var found: [Suppression] = []
-        var stack: [(Node, JSONPointer)] = [(root, rootPointer)]
-        while let (node, pointer) = stack.popLast() {
+        // Depth-first with one shared token path: a pointer is built only where a suppression key sits, so
+        // a configuration without suppressions costs a walk and no allocation per node.
+        var path = rootPointer.tokens
+        var stack: [(node: Node, depth: Int, token: String?)] = [(root, 0, nil)]
+        while let (node, depth, token) = stack.popLast() {
+            path.removeLast(path.count - rootPointer.tokens.count - max(depth - 1, 0))
+            if let token { path.append(token) }
             switch node.value {
             case .object(let members):
                 for member in members.reversed() {
                     if member.key == key {
-                        if let suppression = parse(member, in: pointer, knownRules: knownRules, problems: &problems) { found.append(suppression) }
-                    } else {
-                        stack.append((member.value, pointer.appending(member.key)))
+                        if let suppression = parse(member, in: JSONPointer(tokens: path), knownRules: knownRules, problems: &problems) { found.append(suppression) }
+                    } else if member.value.isObject || member.value.elements != nil {
+                        stack.append((member.value, depth + 1, member.key))
                     }
                 }
             case .array(let elements):
-                for (index, element) in elements.enumerated().reversed() { stack.append((element, pointer.appending(index))) }
+                for (index, element) in elements.enumerated().reversed() where element.isObject || element.elements != nil {
+                    stack.append((element, depth + 1, String(index)))
+                }
             default:
                 break
             }
