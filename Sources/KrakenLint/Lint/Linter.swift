@@ -11,7 +11,8 @@ public struct Linter: Sendable {
     public var schema: SchemaChoice
 
     public init(
-        options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel(),
+        options: LintOptions = LintOptions(), limits: LoadLimits = .default,
+        model: ServiceModel = ServiceModel(canonicalNamespace: LegacyNamespaces.canonical),
         schema: SchemaChoice = .bundled
     ) {
         self.options = options
@@ -32,6 +33,8 @@ public struct Linter: Sendable {
             Traversal(rules: rules, context: context).run()
             diagnostics += context.diagnostics
             diagnostics += Self.withoutRestatements(SchemaCheck(choice: schema).diagnostics(for: root), of: context.diagnostics)
+        } else {
+            secrets = SecretCatalog.secrets(inUnreadable: file)
         }
         diagnostics = finalize(diagnostics)
         return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)

@@ -1,4 +1,6 @@
 /// The `secret/*` rules: credentials written in clear text.
 enum SecretRules {
-    static let all: [any Rule.Type] = []
+    static let all: [any Rule.Type] = [
+        SecretPlaintextRule.self,
+    ]
 }
