@@ -318,6 +318,10 @@ final class CorpusAgreementTests: XCTestCase {
         XCTAssertEqual(NamespaceCatalog.info("plugin/middleware", at: .endpoint)?.isEnterpriseOnly, true)
         XCTAssertEqual(NamespaceCatalog.info("plugin/middleware", at: .backend)?.isEnterpriseOnly, false)
         XCTAssertEqual(NamespaceCatalog.info("security/cors", at: .service)?.isEnterpriseOnly, false)
+        XCTAssertEqual(NamespaceCatalog.info("async/kafka", at: .asyncAgent)?.isEnterpriseOnly, true)
+        XCTAssertEqual(NamespaceCatalog.info("async/amqp", at: .asyncAgent)?.isEnterpriseOnly, false)
+        let enterpriseCount = NamespaceLevel.allCases.flatMap { NamespaceCatalog.namespaces(at: $0) }.filter(\.isEnterpriseOnly).count
+        print("namespace entries per level: \(NamespaceLevel.allCases.map { "\($0.rawValue) \(NamespaceCatalog.namespaces(at: $0).count)" }.joined(separator: ", ")); Enterprise-only entries: \(enterpriseCount)")
     }
 
     func testNTLMBlockIsValidatedWherePlacedAndRejectedElsewhere() throws {
