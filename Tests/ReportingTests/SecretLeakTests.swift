@@ -95,6 +95,21 @@ final class SecretLeakTests: XCTestCase {
                         password: \(numericCanary)
 
             """),
+        ("YAML password defined by an anchor elsewhere", .yaml, """
+            version: 3
+            x-secrets:
+              ntlm: &pw \(c)
+            endpoints:
+              - endpoint: /a
+                backend:
+                  - host: ["https://crm"]
+                    url_pattern: /a
+                    extra_config:
+                      auth/ntlm:
+                        user: svc
+                        password: *pw
+
+            """),
         ("JSON password in an unterminated string", .json, """
             {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"host": ["https://crm"], "url_pattern": "/a",
               "extra_config": {"auth/ntlm": {"user": "svc", "password": "\(c)}}}]}]}
