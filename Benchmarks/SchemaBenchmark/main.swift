@@ -1,1 +1,154 @@
-print("schema benchmark")
+// Schema benchmark: (a) the draft-07 meta-schema validating itself; (b) a generated ~10 MB KrakenD
+// configuration against the project's multi-file 2019-09 schema (schemas/krakend.json).
+// Prints validations per second for the yes/no path and for full error collection, and writes the
+// inputs to .build-bench/ so scripts/bench-schema.sh can time the Python peers on the same bytes.
+//
+// Usage: SchemaBenchmark [--shared DIR] [--schemas DIR] [--entry FILE] [--size BYTES] [--seconds S] [--out DIR]
+import ConfigTree
+import Foundation
+import JSONSchema
+
+struct Settings {
+    var shared = "../shared"
+    var schemas = "schemas"
+    var entry = "krakend.json"
+    var size = 10_000_000
+    var seconds = 3.0
+    var out = ".build-bench"
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { break }
+            switch flag {
+            case "--shared": shared = value
+            case "--schemas": schemas = value
+            case "--entry": entry = value
+            case "--size": size = Int(value) ?? size
+            case "--seconds": seconds = Double(value) ?? seconds
+            case "--out": out = value
+            default: print("unknown flag \(flag)")
+            }
+        }
+    }
+}
+
+func load(_ path: String) -> Node {
+    guard let data = FileManager.default.contents(atPath: path) else { fatalError("cannot read \(path)") }
+    let result = ConfigLoader.load(SourceFile(path: path, format: SourceFormat(fileName: path) ?? .json, bytes: Array(data)))
+    guard let root = result.root else { fatalError("cannot parse \(path): \(result.issues.map(\.message))") }
+    return root
+}
+
+/// Runs `body` repeatedly for about `seconds` (at least 3 times) and returns runs per second.
+func rate(seconds: Double, _ body: () -> Void) -> (perSecond: Double, runs: Int) {
+    body()
+    var runs = 0
+    let start = Date()
+    var elapsed = 0.0
+    while runs < 3 || elapsed < seconds {
+        body()
+        runs += 1
+        elapsed = Date().timeIntervalSince(start)
+    }
+    return (Double(runs) / elapsed, runs)
+}
+
+func format(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.2f", value) }
+
+/// A generated endpoint in JSON text: the shapes KrakenD configs use most, valid against the schema.
+func endpointJSON(_ index: Int) -> String {
+    """
+        {
+          "endpoint": "/api/v1/resource-\(index)/{id}",
+          "method": "\(index % 3 == 0 ? "POST" : "GET")",
+          "output_encoding": "json",
+          "timeout": "\(1 + index % 9)s",
+          "cache_ttl": "300s",
+          "concurrent_calls": \(1 + index % 3),
+          "input_headers": ["Authorization", "Content-Type", "X-Request-Id"],
+          "input_query_strings": ["page", "limit", "sort"],
+          "extra_config": {
+            "qos/ratelimit/router": {"max_rate": \(100 + index % 50), "client_max_rate": 10.5, "strategy": "ip", "every": "1m"}
+          },
+          "backend": [
+            {
+              "url_pattern": "/internal/resource-\(index)/{id}",
+              "host": ["https://backend-\(index % 97).internal.example.com:8443"],
+              "method": "GET",
+              "encoding": "json",
+              "sd": "static",
+              "disable_host_sanitize": false,
+              "allow": ["id", "name", "price", "description", "updated_at"],
+              "mapping": {"name": "title", "descripción": "descripción_larga"},
+              "extra_config": {
+                "qos/circuit-breaker": {"interval": 60, "timeout": 10, "max_errors": 5, "name": "cb-resource-\(index)", "log_status_change": true},
+                "qos/http-cache": {"shared": \(index % 2 == 0)}
+              }
+            }
+          ]
+        }
+    """
+}
+
+func generatedConfig(size: Int) -> String {
+    var endpoints: [String] = []
+    var total = 0
+    while total < size {
+        let text = endpointJSON(endpoints.count)
+        total += text.utf8.count + 2
+        endpoints.append(text)
+    }
+    return """
+    {
+      "$schema": "https://www.krakend.io/schema/v2.9/krakend.json",
+      "version": 3,
+      "name": "schema benchmark",
+      "port": 8080,
+      "timeout": "3s",
+      "cache_ttl": "300s",
+      "endpoints": [
+    \(endpoints.joined(separator: ",\n"))
+      ]
+    }
+    """
+}
+
+let settings = Settings(CommandLine.arguments)
+try? FileManager.default.createDirectory(atPath: settings.out, withIntermediateDirectories: true)
+let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n").first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+print("machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+// (a) draft-07 meta-schema validating itself.
+let metaPath = settings.shared + "/conformance/metaschemas/draft7/metaschema.json"
+let meta = load(metaPath)
+let metaRegistry = SchemaRegistry(defaultDialect: .draft7)
+let metaURI = try metaRegistry.register(meta, uri: "http://json-schema.org/draft-07/schema#")
+let metaValidator = try Validator(registry: metaRegistry, entry: metaURI, validateSchema: false)
+precondition(metaValidator.isValid(meta), "the draft-07 meta-schema must validate itself")
+let metaQuick = rate(seconds: settings.seconds) { _ = metaValidator.isValid(meta) }
+let metaFull = rate(seconds: settings.seconds) { _ = metaValidator.validate(meta) }
+print("RESULT a_isvalid \(format(metaQuick.perSecond)) validations/s (\(metaQuick.runs) runs)")
+print("RESULT a_validate \(format(metaFull.perSecond)) validations/s (\(metaFull.runs) runs)")
+try? FileManager.default.copyItem(atPath: metaPath, toPath: settings.out + "/draft7-metaschema.json")
+
+// (b) a large generated configuration against the multi-file schema.
+let configText = generatedConfig(size: settings.size)
+let configPath = settings.out + "/large-config.json"
+try configText.write(toFile: configPath, atomically: true, encoding: .utf8)
+let registry = SchemaRegistry(defaultDialect: .draft2019_09)
+let schemaURIs = try registry.registerDirectory(URL(fileURLWithPath: settings.schemas), baseURI: "https://krakenlint.dev/schema/v3/")
+let entryURI = "https://krakenlint.dev/schema/v3/" + settings.entry
+let compileStart = Date()
+let validator = try Validator(registry: registry, entry: entryURI, validateSchema: false)
+let compileTime = Date().timeIntervalSince(compileStart)
+let parseStart = Date()
+let config = load(configPath)
+let parseTime = Date().timeIntervalSince(parseStart)
+let errors = validator.validate(config)
+print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files, compiled in \(format(compileTime * 1000)) ms, parsed in \(format(parseTime * 1000)) ms, \(errors.count) errors")
+for error in errors.prefix(5) { print("  \(error)") }
+let bigQuick = rate(seconds: settings.seconds) { _ = validator.isValid(config) }
+let bigFull = rate(seconds: settings.seconds) { _ = validator.validate(config) }
+print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(format(1000 / bigQuick.perSecond)) ms each)")
+print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(format(1000 / bigFull.perSecond)) ms each)")

@@ -3,10 +3,11 @@
 /// Columns count Unicode scalars from the start of the line, not bytes, so a caret lines up
 /// under a non-ASCII character. Stored as 32-bit fields to keep the tree small.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    private let rawOffset: UInt32
-    private let rawLine: UInt32
-    private let rawColumn: UInt32
+    @usableFromInline let rawOffset: UInt32
+    @usableFromInline let rawLine: UInt32
+    @usableFromInline let rawColumn: UInt32
 
+    @inlinable @inline(__always)
     public init(offset: Int, line: Int, column: Int) {
         rawOffset = UInt32(clamping: offset)
         rawLine = UInt32(clamping: line)

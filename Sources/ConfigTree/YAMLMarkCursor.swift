@@ -9,9 +9,9 @@ import CYAML
 /// mark; a mark behind it restarts the walk from the beginning.
 struct YAMLMarkCursor {
     let bytes: UnsafeBufferPointer<UInt8>
-    private let lineStarts: [Int]
-    /// Per line: true when it holds only ASCII, so columns equal byte distances.
-    private let asciiLines: [Bool]
+    /// Per line: its start offset when it holds only ASCII (columns equal byte distances), else the
+    /// start's bitwise complement (a negative number).
+    private let asciiLineStarts: [Int]
     /// False when the file has line breaks libyaml counts and `SourceFile` does not (`\r` alone, U+0085, U+2028, U+2029).
     private let linesAgree: Bool
     private let origin: Int
@@ -22,45 +22,63 @@ struct YAMLMarkCursor {
 
     init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        lineStarts = file.lineStarts
         origin = UTF8Scanning.startsWithByteOrderMark(bytes) ? 3 : 0
         offset = origin
         // SourceFile counts the byte-order mark as the first character of line 1.
         column = origin == 0 ? 1 : 2
-        var ascii = [Bool](repeating: true, count: file.lineStarts.count)
+        let starts = file.lineStarts
+        var asciiStarts = starts
         var agree = true
-        var lineIndex = 0
-        var index = origin
-        let count = bytes.count
-        while index < count {
-            if index + 8 <= count, let base = bytes.baseAddress {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0, !Self.containsByte(0x0A, in: word), !Self.containsByte(0x0D, in: word) {
-                    index += 8
-                    continue
+        for lineIndex in starts.indices {
+            let start = lineIndex == 0 ? min(origin, bytes.count) : starts[lineIndex]
+            let end = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let (ascii, carriageReturn) = Self.scan(line)
+            if carriageReturn, agree {
+                // Only "\r\n" is one break for both; a "\r" elsewhere is a break for libyaml alone.
+                for index in line.indices where line[index] == 0x0D && (index + 1 >= line.count || line[index + 1] != 0x0A) {
+                    agree = false
                 }
             }
-            let byte = bytes[index]
-            switch byte {
-            case 0x0A:
-                lineIndex += 1
-            case 0x0D:
-                if index + 1 >= count || bytes[index + 1] != 0x0A { agree = false }
-            case 0xC2:
-                ascii[lineIndex] = false
-                if index + 1 < count, bytes[index + 1] == 0x85 { agree = false }
-            case 0xE2:
-                ascii[lineIndex] = false
-                if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { agree = false }
-            case 0x80...:
-                ascii[lineIndex] = false
-            default:
-                break
+            if !ascii {
+                asciiStarts[lineIndex] = ~starts[lineIndex]
+                if agree, Self.containsUnicodeLineBreak(line) { agree = false }
             }
+        }
+        asciiLineStarts = asciiStarts
+        linesAgree = agree
+    }
+
+    /// Whether `line` is all ASCII, and whether it contains a carriage return.
+    private static func scan(_ line: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, carriageReturn: Bool) {
+        var high: UInt8 = 0
+        var carriageReturn = false
+        var index = 0
+        if let base = line.baseAddress {
+            var wordBits: UInt64 = 0
+            while index + 8 <= line.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                wordBits |= word
+                if containsByte(0x0D, in: word) { carriageReturn = true }
+                index += 8
+            }
+            if wordBits & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
+        }
+        while index < line.count {
+            high |= line[index] & 0x80
+            if line[index] == 0x0D { carriageReturn = true }
             index += 1
         }
-        asciiLines = ascii
-        linesAgree = agree
+        return (high == 0, carriageReturn)
+    }
+
+    /// NEL (C2 85), LINE SEPARATOR (E2 80 A8) or PARAGRAPH SEPARATOR (E2 80 A9) in `line`.
+    private static func containsUnicodeLineBreak(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in line.indices {
+            if line[index] == 0xC2, index + 1 < line.count, line[index + 1] == 0x85 { return true }
+            if line[index] == 0xE2, index + 2 < line.count, line[index + 1] == 0x80, line[index + 2] == 0xA8 || line[index + 2] == 0xA9 { return true }
+        }
+        return false
     }
 
     @inline(__always)
@@ -70,18 +88,32 @@ struct YAMLMarkCursor {
     }
 
     /// The position of a libyaml mark.
+    @inline(__always)
     mutating func position(of mark: yaml_mark_t) -> SourcePosition {
         let markLine = Int(mark.line)
-        if linesAgree, markLine < asciiLines.count, asciiLines[markLine] {
+        let markIndex = Int(mark.index)
+        if linesAgree, markLine < asciiLineStarts.count {
+            let encodedStart = asciiLineStarts[markLine]
             let shift = markLine == 0 ? origin : 0
-            let start = lineStarts[markLine] + shift
             let markColumn = Int(mark.column)
-            let lineEnd = markLine + 1 < lineStarts.count ? lineStarts[markLine + 1] : bytes.count
-            if start + markColumn <= lineEnd {
-                return SourcePosition(offset: start + markColumn, line: markLine + 1, column: markColumn + 1 + (shift == 0 ? 0 : 1))
+            if encodedStart >= 0 {
+                let next = markLine + 1 < asciiLineStarts.count ? asciiLineStarts[markLine + 1] : bytes.count
+                let lineEnd = next >= 0 ? next : ~next
+                if encodedStart + shift + markColumn <= lineEnd {
+                    return SourcePosition(offset: encodedStart + shift + markColumn, line: markLine + 1, column: markColumn + 1 + (shift == 0 ? 0 : 1))
+                }
+            } else {
+                // A non-ASCII line: walk from its start unless the cursor is already on it, before the mark.
+                let lineStartIndex = markIndex - markColumn
+                if lineStartIndex >= 0, characterIndex < lineStartIndex || characterIndex > markIndex {
+                    characterIndex = lineStartIndex
+                    offset = ~encodedStart + shift
+                    line = markLine + 1
+                    column = shift == 0 ? 1 : 2
+                }
             }
         }
-        return position(ofCharacterIndex: Int(mark.index))
+        return position(ofCharacterIndex: markIndex)
     }
 
     /// The position of the character with libyaml's `index`, by walking from the last one.

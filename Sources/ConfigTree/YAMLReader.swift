@@ -65,7 +65,10 @@ struct YAMLTreeBuilder {
     var elementScratch = MoveStack<Node>()
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
-    var stack: [YAMLOpenCollection] = []
+    /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
+    var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
+    var outer: [YAMLOpenCollection] = []
+    var depth = 0
     var anchors: [String: (node: Node, count: Int)] = [:]
     var openAnchors: Set<String> = []
     var totalNodes = 0
@@ -165,13 +168,13 @@ struct YAMLTreeBuilder {
         let tag = data.tag.map { String(cString: $0) }
         let nodeSpan = span(event.start_mark, event.end_mark)
         let string = String(decoding: text, as: UTF8.self)
-        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil, data.anchor == nil {
+        if depth > 0, current.isMapping, current.pendingKey == nil, data.anchor == nil {
             // A key: only its text, its span and whether it is the merge key `<<` matter.
             let isMerge = text.count == 2 && string == "<<"
                 && ((plain && (tag == nil || tag == "!")) || tag.map(YAMLScalarResolver.shortTag) == "!!merge")
             try countNodes(1, at: nodeSpan)
-            stack[top].nodeCount += 1
-            stack[top].lastEnd = nodeSpan.end
+            current.nodeCount += 1
+            current.lastEnd = nodeSpan.end
             try acceptKey(string, hash: RepeatedKeys.hash(text), span: nodeSpan, isMerge: isMerge)
             return
         }
@@ -190,7 +193,7 @@ struct YAMLTreeBuilder {
         case .special(let special): value = .number(Number(literal: string, special: special))
         }
         let node = Node(value, span: nodeSpan)
-        if stack.isEmpty {
+        if depth == 0 {
             throw topLevelNotMapping(resolved == .null ? "empty (null)" : "a scalar (\(node.typeName))", at: nodeSpan)
         }
         if let anchor = data.anchor {
@@ -226,26 +229,32 @@ struct YAMLTreeBuilder {
     mutating func openCollection(isMapping: Bool, isBlock: Bool, event: yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
         let start = cursor.position(of: event.start_mark)
         let startSpan = Span(start: start, end: start)
-        if stack.isEmpty, root == nil, !isMapping {
+        if depth == 0, root == nil, !isMapping {
             throw topLevelNotMapping("a sequence", at: startSpan)
         }
-        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+        if depth > 0, current.isMapping, current.pendingKey == nil {
             throw failure(.syntax, "a mapping key must be a scalar; found a \(isMapping ? "mapping" : "sequence") used as a key", at: startSpan)
         }
-        if stack.count + 1 > limits.maxDepth {
+        if depth + 1 > limits.maxDepth {
             throw failure(.limit, "nesting deeper than \(limits.maxDepth) levels of mappings and sequences", at: startSpan,
                           hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly")
         }
         try countNodes(1, at: startSpan)
         let name = anchor.map { String(cString: $0) }
         if let name { openAnchors.insert(name) }
-        stack.append(YAMLOpenCollection(
+        let opened = YAMLOpenCollection(
             isMapping: isMapping, isBlock: isBlock, start: start, anchor: name,
-            base: isMapping ? memberScratch.count : elementScratch.count))
+            base: isMapping ? memberScratch.count : elementScratch.count)
+        if depth > 0 { outer.append(current) }
+        current = opened
+        depth += 1
     }
 
     mutating func closeCollection(_ event: yaml_event_t) throws(YAMLFailure) {
-        guard var closed = stack.popLast() else { return }
+        guard depth > 0 else { return }
+        var closed = current
+        depth -= 1
+        if depth > 0, let enclosing = outer.popLast() { current = enclosing }
         let end = closed.isBlock ? closed.lastEnd : cursor.position(of: event.end_mark)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node
@@ -258,7 +267,7 @@ struct YAMLTreeBuilder {
             openAnchors.remove(anchor)
             anchors[anchor] = (node, closed.nodeCount)
         }
-        if stack.isEmpty {
+        if depth == 0 {
             root = node
         } else {
             try attach(node, count: closed.nodeCount, keyText: nil, isMergeKey: false)
@@ -269,50 +278,48 @@ struct YAMLTreeBuilder {
 
     /// Adds a finished node to the innermost open collection: as a key, a value, a merge, or an element.
     mutating func attach(_ node: consuming Node, count: Int, keyText: String?, isMergeKey: Bool) throws(YAMLFailure) {
-        let top = stack.count - 1
         let nodeSpan = node.span
-        stack[top].nodeCount += count
-        stack[top].lastEnd = nodeSpan.end
-        guard stack[top].isMapping else {
+        current.nodeCount += count
+        current.lastEnd = nodeSpan.end
+        guard current.isMapping else {
             elementScratch.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = current.pendingKey else {
             guard let keyText else {
                 throw failure(.syntax, "a mapping key must be a scalar; found a \(node.typeName == "object" ? "mapping" : "sequence") used as a key", at: node.span)
             }
             try acceptKey(keyText, hash: RepeatedKeys.hash(keyText), span: nodeSpan, isMerge: isMergeKey)
             return
         }
-        if stack[top].pendingIsMerge {
+        if current.pendingIsMerge {
             let merged = try mergeSources(of: node)
-            stack[top].merges.append((memberScratch.count - stack[top].base, merged))
+            current.merges.append((memberScratch.count - current.base, merged))
         } else {
-            memberScratch.append(Member(key: key, keySpan: stack[top].pendingKeySpan, value: node))
-            RepeatedKeys.recordLast(hash: stack[top].pendingKeyHash, base: stack[top].base, hashes: &keyHashScratch, index: &stack[top].hashIndex)
+            memberScratch.append(Member(key: key, keySpan: current.pendingKeySpan, value: node))
+            RepeatedKeys.recordLast(hash: current.pendingKeyHash, base: current.base, hashes: &keyHashScratch, index: &current.hashIndex)
         }
-        stack[top].pendingKey = nil
-        stack[top].pendingIsMerge = false
+        current.pendingKey = nil
+        current.pendingIsMerge = false
     }
 
     /// Takes `key` as the pending key of the innermost mapping, refusing a repeat.
     mutating func acceptKey(_ key: String, hash: UInt64, span keySpan: Span, isMerge: Bool) throws(YAMLFailure) {
-        let top = stack.count - 1
         if key.utf8.count > limits.maxKeyLength {
             throw failure(.limit, "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)", at: keySpan)
         }
         let earlierLine = isMerge
-            ? stack[top].mergeKeyLine
-            : RepeatedKeys.find(key, hash: hash, base: stack[top].base, members: memberScratch, hashes: keyHashScratch,
-                                index: stack[top].hashIndex).map { memberScratch.storage[$0].keySpan.start.line }
+            ? current.mergeKeyLine
+            : RepeatedKeys.find(key, hash: hash, base: current.base, members: memberScratch, hashes: keyHashScratch,
+                                index: current.hashIndex).map { memberScratch.storage[$0].keySpan.start.line }
         if let earlierLine {
             throw failure(.syntax, "mapping key \"\(key)\" already defined at line \(earlierLine)", at: keySpan,
                           hint: "KrakenD's YAML library refuses repeated keys; keep one")
         }
-        stack[top].pendingKey = key
-        stack[top].pendingKeySpan = keySpan
-        stack[top].pendingIsMerge = isMerge
-        stack[top].pendingKeyHash = hash
-        if isMerge { stack[top].mergeKeyLine = keySpan.start.line }
+        current.pendingKey = key
+        current.pendingKeySpan = keySpan
+        current.pendingIsMerge = isMerge
+        current.pendingKeyHash = hash
+        if isMerge { current.mergeKeyLine = keySpan.start.line }
     }
 }

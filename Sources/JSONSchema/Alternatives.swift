@@ -2,6 +2,9 @@ import ConfigTree
 
 extension Evaluation {
     func applyAnyOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+        // Errors are only wanted when no branch passes: try the cheap way first.
+        if collecting, probe({ applyAnyOf(schemas, schema, instance, annotations) }) { return true }
+        if limitExceeded { return false }
         if !collecting {
             var any = false
             for subschema in schemas where applyInPlace(subschema, instance, annotations) {
@@ -33,6 +36,8 @@ extension Evaluation {
     }
 
     func applyOneOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+        if collecting, probe({ applyOneOf(schemas, schema, instance, annotations) }) { return true }
+        if limitExceeded { return false }
         var passing: [Int] = []
         var branches: [[ValidationError]] = []
         var passingAnnotations: Annotations?

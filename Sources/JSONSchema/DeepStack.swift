@@ -1,37 +1,17 @@
-import ConfigTree
 import Foundation
 
-/// Runs deep validations on a thread with a large stack, so nesting up to `maxDepth` cannot
-/// overflow the caller's stack (which may be a small secondary or task thread).
+/// Runs validations so nesting up to `maxDepth` cannot overflow the stack: first on the calling
+/// thread with a small depth allowance; an instance deeper than that is validated again on a fresh
+/// thread with a large stack.
 enum DeepStack {
-    /// Instances at most this deep are validated on the calling thread.
-    static let inlineDepth = 12
+    /// Instance depth validated on the calling thread (which may be a small secondary or task thread).
+    static let inlineDepth = 24
     static let stackSize = 512 << 20
 
-    /// True when `node` nests deeper than `limit` (walks at most until it finds out).
-    static func exceeds(_ node: Node, _ limit: Int) -> Bool {
-        var stack: [(Node, Int)] = [(node, 0)]
-        while let (current, depth) = stack.popLast() {
-            switch current.value {
-            case .object(let members):
-                guard !members.isEmpty else { continue }
-                if depth + 1 > limit { return true }
-                for member in members where member.value.isObject || member.value.elements != nil { stack.append((member.value, depth + 1)) }
-            case .array(let elements):
-                guard !elements.isEmpty else { continue }
-                if depth + 1 > limit { return true }
-                for element in elements where element.isObject || element.elements != nil { stack.append((element, depth + 1)) }
-            default:
-                continue
-            }
-        }
-        return false
-    }
-
-    /// Runs `body` here when the instance is shallow, else on a fresh thread with a large stack.
-    static func run<T>(for instance: Node, _ body: @escaping () -> T) -> T {
-        guard exceeds(instance, inlineDepth) else { return body() }
-        let box = ResultBox<T>(body)
+    static func run<T>(_ body: @escaping (_ inlineDepthLimit: Int) -> (result: T, needsDeepStack: Bool)) -> T {
+        let first = body(inlineDepth)
+        guard first.needsDeepStack else { return first.result }
+        let box = ResultBox<T>({ body(Int.max).result })
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [box] in
             box.run()

@@ -51,6 +51,29 @@ final class ECMARegex: @unchecked Sendable {
         if let literal {
             return ECMARegex.containsBytes(text, literal) ? .match : .noMatch
         }
+        // Property names and short values repeat a lot in configurations: remember their answers.
+        let memoizable = text.utf8.count <= ECMARegex.memoMaxLength
+        if memoizable {
+            memoLock.lock()
+            let known = memo[ScalarKey(text)]
+            memoLock.unlock()
+            if let known { return known ? .match : .noMatch }
+        }
+        let outcome = search(text, stepLimit: stepLimit)
+        if memoizable && outcome != .exceededBudget {
+            memoLock.lock()
+            if memo.count < ECMARegex.memoCapacity { memo[ScalarKey(text)] = outcome == .match }
+            memoLock.unlock()
+        }
+        return outcome
+    }
+
+    private static let memoMaxLength = 64
+    private static let memoCapacity = 4096
+    private var memo: [ScalarKey: Bool] = [:]
+    private let memoLock = NSLock()
+
+    private func search(_ text: String, stepLimit: Int) -> RegexOutcome {
         let string = text as NSString
         var found = false
         var exceeded = false
@@ -158,11 +181,14 @@ enum ECMARegexTranslator {
                     guard !inClass else { throw fail("a back-reference cannot appear in a character class") }
                     out += "\\" + String(next)
                 default:
+                    // Identity escapes of punctuation are accepted (Annex B, and what schema authors
+                    // coming from Go's RE2 write, e.g. `[^\\&\\%]`); escaped letters must be defined escapes.
                     if next.isASCIILetter || next.isASCIIDigit { throw fail("\\\(next) is not an escape ECMA-262 defines") }
-                    // Annex B (and Go's RE2, which KrakenD uses) accept an escaped ASCII punctuation character
-                    // such as `\&` as the character itself; schemas in the wild rely on it.
-                    guard next.isASCII, next.value > 0x20, next.value < 0x7F else { throw fail("\\\(next) is not a valid identity escape") }
-                    out += "\\" + String(next)
+                    if next.isASCII {
+                        out += "\\" + String(next)
+                    } else {
+                        out.unicodeScalars.append(next)
+                    }
                 }
                 continue
             }

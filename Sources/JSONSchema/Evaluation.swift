@@ -16,14 +16,40 @@ final class Evaluation {
     /// Set when a limit stopped the run; the result is then invalid whatever else happened.
     var limitExceeded = false
 
+    /// Whether this run returns errors at all (`collecting` is switched off temporarily inside probes).
+    let collectsErrors: Bool
+
     init(options: ValidationOptions, collecting: Bool) {
         self.options = options
         self.collecting = collecting
+        self.collectsErrors = collecting
     }
 
     var instancePointer: JSONPointer { JSONPointer(tokens: instanceTokens) }
 
-    var keywordLocation: String { keywordTokens.map { "/" + JSONPointer.escape($0) }.joined() }
+    var keywordLocation: String {
+        var text = ""
+        for token in keywordTokens {
+            text += "/"
+            text += token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) ? JSONPointer.escape(token) : token
+        }
+        return text
+    }
+
+    /// Set when the instance turned out deeper than the calling thread's stack allows; the
+    /// validator then reruns on a large-stack thread.
+    var needsDeepStack = false
+    /// Instance depth allowed before asking for a large stack (Int.max once on one).
+    var inlineDepthLimit = Int.max
+
+    /// Reports a limit that stopped validation; recorded even inside probes, since it decides the result.
+    func reportLimit(_ schema: SchemaNode, _ keyword: String, _ message: String, instanceToken: String? = nil) {
+        guard collectsErrors else { return }
+        let saved = collecting
+        collecting = true
+        report(schema, keyword, message, instanceToken: instanceToken)
+        collecting = saved
+    }
 
     func report(_ schema: SchemaNode, _ keyword: String, _ message: String, instanceToken: String? = nil, suggestions: [String] = [], allowedNames: [String] = []) {
         guard collecting else { return }

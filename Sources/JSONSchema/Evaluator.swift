@@ -18,7 +18,7 @@ extension Evaluation {
         defer { inPlaceChain -= 1 }
         if inPlaceChain > options.maxInPlaceChain {
             limitExceeded = true
-            report(schema, "$ref", "the schema applies more than \(options.maxInPlaceChain) subschemas to this value without descending into it (a reference loop such as {\"$ref\": \"#\"})")
+            reportLimit(schema, "$ref", "the schema applies more than \(options.maxInPlaceChain) subschemas to this value without descending into it (a reference loop such as {\"$ref\": \"#\"})")
             return false
         }
         let pushed = scope.last !== schema.resource
@@ -55,8 +55,13 @@ extension Evaluation {
         defer { depth -= 1 }
         if collecting { instanceTokens.append(token()) }
         defer { if collecting { instanceTokens.removeLast() } }
+        if depth > inlineDepthLimit {
+            needsDeepStack = true
+            limitExceeded = true
+            return false
+        }
         if depth > options.maxDepth {
-            if !limitExceeded { report(schema, "depth", "the value is nested more than \(options.maxDepth) levels deep; validation stops here") }
+            if !limitExceeded { reportLimit(schema, "depth", "the value is nested more than \(options.maxDepth) levels deep; validation stops here") }
             limitExceeded = true
             return false
         }
@@ -289,7 +294,7 @@ extension Evaluation {
     func matchPattern(_ regex: ECMARegex, _ text: String, _ schema: SchemaNode, _ keyword: String, instanceToken: String? = nil, message: () -> String) -> Bool {
         if text.utf16.count > options.maxPatternInputLength {
             limitExceeded = true
-            report(schema, keyword, "the text is \(text.utf16.count) characters long, more than the \(options.maxPatternInputLength) a pattern is matched against", instanceToken: instanceToken)
+            reportLimit(schema, keyword, "the text is \(text.utf16.count) characters long, more than the \(options.maxPatternInputLength) a pattern is matched against", instanceToken: instanceToken)
             return false
         }
         switch regex.firstMatch(in: text, stepLimit: options.regexStepLimit) {
@@ -300,7 +305,7 @@ extension Evaluation {
             return false
         case .exceededBudget:
             limitExceeded = true
-            report(schema, keyword, "matching the pattern \(regex.source) took too long (catastrophic backtracking); the value was not checked", instanceToken: instanceToken)
+            reportLimit(schema, keyword, "matching the pattern \(regex.source) took too long (catastrophic backtracking); the value was not checked", instanceToken: instanceToken)
             return false
         }
     }

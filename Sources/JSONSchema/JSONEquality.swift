@@ -1,3 +1,4 @@
+import Foundation
 import ConfigTree
 
 /// JSON value equality as JSON Schema defines it for `const`, `enum` and `uniqueItems`.
@@ -42,7 +43,15 @@ enum JSONEquality {
     /// Code-point equality; Swift's `==` on strings would also equate canonically equivalent forms.
     @inline(__always)
     static func sameScalars(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.elementsEqual(rhs.utf8)
+        // Equal code points imply canonical equivalence, so `!=` is a safe (and fast) rejection.
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
+        }
+        if let known = fast ?? nil { return known }
+        return lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// A hash consistent with `equal`, for finding duplicates in large arrays.
@@ -78,12 +87,11 @@ struct ScalarKey: Hashable, Sendable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool { JSONEquality.sameScalars(lhs.text, rhs.text) }
 
+    /// String's own hash: code-point-equal strings are canonically equal, so they hash alike.
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(0xFF as UInt8)
+        hasher.combine(text)
     }
 }
 

@@ -26,6 +26,8 @@ extension Evaluation {
             var valid = true
             for (index, member) in members.enumerated() {
                 for (regex, propertySchema) in list {
+                    // A `true` schema cannot fail; only annotations would need the match.
+                    if annotations == nil, case .alwaysValid = propertySchema.kind { continue }
                     let matched = probe { matchPattern(regex, member.key, schema, "patternProperties") { "" } }
                     if limitExceeded { return false }
                     guard matched else { continue }

@@ -43,9 +43,11 @@ public final class Validator: @unchecked Sendable {
     public func isValid(_ instance: Node) -> Bool {
         let root = root
         let options = options
-        return DeepStack.run(for: instance) {
+        return DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: false)
-            return evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+            evaluation.inlineDepthLimit = inlineDepthLimit
+            let valid = evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+            return (valid, evaluation.needsDeepStack)
         }
     }
 
@@ -53,9 +55,11 @@ public final class Validator: @unchecked Sendable {
     public func validate(_ instance: Node) -> [ValidationError] {
         let root = root
         let options = options
-        let (valid, errors) = DeepStack.run(for: instance) {
+        let (valid, errors) = DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: true)
-            return (evaluation.validate(root, instance, nil), evaluation.errors)
+            evaluation.inlineDepthLimit = inlineDepthLimit
+            let valid = evaluation.validate(root, instance, nil)
+            return ((valid, evaluation.errors), evaluation.needsDeepStack)
         }
         if !valid && errors.isEmpty {
             return [ValidationError(instancePointer: .root, keywordLocation: "", absoluteKeywordLocation: root.absoluteLocation, keyword: "", message: "the value does not satisfy the schema")]

@@ -4,15 +4,25 @@ import JSONSchema
 @testable import KrakenLint
 import XCTest
 
-/// The bundled schema against KrakenD's own verdicts: every file of `../shared/corpus/configs` is
-/// validated with our engine and compared with `../shared/corpus/upstream-verdicts.tsv`, the same
-/// comparison `scripts/corpus-agreement.py` makes with Python's jsonschema.
+/// The bundled schema against KrakenD's own verdicts: every file of `../shared/corpus/configs` is judged
+/// twice, by `krakenlint lint` and by the bundled schema alone on our engine, and compared with
+/// `../shared/corpus/upstream-verdicts.tsv`, the comparison `scripts/corpus-agreement.py` makes with
+/// Python's jsonschema.
 final class CorpusAgreementTests: XCTestCase {
     /// Files on which we knowingly disagree with upstream, with the reason. Mirrors the table in
     /// docs/schema-differences.md; keep both in step.
     static let documentedDifferences: [String: String] = [:]
 
-    func testCorpusVerdictsAgreeWithUpstreamExceptDocumentedDifferences() throws {
+    func testLintVerdictsAgreeWithUpstreamExceptDocumentedDifferences() throws {
+        try compareCorpus(title: "krakenlint lint (schema, legacy renaming, rules)", verdict: Self.lintVerdict(of:))
+    }
+
+    func testBundledSchemaAloneAgreesWithUpstreamExceptDocumentedDifferences() throws {
+        try compareCorpus(title: "bundled schema alone, our engine", verdict: Self.schemaVerdict(of:))
+    }
+
+    /// Judges every corpus file with `verdict`, prints the agreement table and fails on any undocumented disagreement.
+    func compareCorpus(title: String, verdict: (URL) throws -> Verdict, file: StaticString = #filePath, line: UInt = #line) throws {
         let shared = try Self.sharedDirectory()
         let configs = shared.appendingPathComponent("corpus/configs")
         let verdicts = try Self.upstreamVerdicts(shared.appendingPathComponent("corpus/upstream-verdicts.tsv"))
@@ -22,7 +32,7 @@ final class CorpusAgreementTests: XCTestCase {
         var rows: [(file: String, upstream: String, ours: String, result: String)] = []
         var undocumented: [String] = []
         for name in names {
-            let ours = try Self.verdict(of: configs.appendingPathComponent(name))
+            let ours = try verdict(configs.appendingPathComponent(name))
             let agrees: Bool
             let upstreamText: String
             if let upstream = verdicts[name] {
@@ -42,14 +52,235 @@ final class CorpusAgreementTests: XCTestCase {
         }
 
         let width = rows.map(\.file.count).max() ?? 0
-        var table = "corpus agreement (bundled schema, our engine)\n"
+        var table = "corpus agreement: \(title)\n"
         for row in rows {
             table += row.file.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.result + "  upstream: " + row.upstream + "; ours: " + row.ours + "\n"
         }
         let agreed = rows.filter { $0.result == "agree" }.count
         table += "\(rows.count) files: \(agreed) agree, \(rows.count - agreed - undocumented.count) documented differences, \(undocumented.count) undocumented disagreements\n"
         print(table)
-        XCTAssertEqual(undocumented, [], "undocumented disagreements with upstream; fix the schema or document them in docs/schema-differences.md and documentedDifferences")
+        XCTAssertEqual(undocumented, [], "undocumented disagreements with upstream; fix the schema or document them in docs/schema-differences.md and documentedDifferences", file: file, line: line)
+    }
+
+    /// Verdict examples stated in ../shared/krakend/*.md, the same list scripts/corpus-agreement.py checks:
+    /// (where the value goes, the value as JSON, valid?, source). `where` is "level:key"; see `configText`.
+    static let referenceExamples: [(where: String, value: String, valid: Bool, source: String)] = [
+        ("backend:auth/ntlm", ##"{"user": "svc", "password": "p"}"##, true, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"{"user": "", "password": ""}"##, true, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"{"user": "DOMAIN\\svc", "password": "p"}"##, true, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"{"user": "svc", "password": "p", "@comment": "x"}"##, true, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"{"user": "svc"}"##, false, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"{"user": "svc", "password": "p", "domain": "D"}"##, false, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"{"user": 1, "password": "p"}"##, false, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"null"##, false, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##""x""##, false, "auth-ntlm.md 1"),
+        ("backend:auth/ntlm", ##"[]"##, false, "auth-ntlm.md 1"),
+        ("endpoint:auth/ntlm", ##"{"user": "svc", "password": "p"}"##, false, "auth-ntlm.md 1"),
+        ("service:auth/ntlm", ##"{"user": "svc", "password": "p"}"##, false, "auth-ntlm.md 1"),
+        ("workflow-backend:auth/ntlm", ##"{"user": "svc", "password": "p"}"##, true, "auth-ntlm.md 1"),
+        ("async-backend:auth/ntlm", ##"{"user": "svc", "password": "p"}"##, true, "auth-ntlm.md 1"),
+        ("root:version", ##"3.0"##, true, "config-reference.md (a)"),
+        ("root:version", ##""3""##, false, "config-reference.md (a)"),
+        ("root:version", ##"2"##, false, "config-reference.md (a)"),
+        ("root:port", ##""8080""##, false, "config-reference.md (a)"),
+        ("root:port", ##"8080.0"##, true, "config-reference.md 0.5"),
+        ("root:port", ##"65536"##, false, "config-reference.md (a)"),
+        ("root:host", ##""http://a""##, false, "config-reference.md (a)"),
+        ("root:host", ##"[""]"##, true, "config-reference.md (a)"),
+        ("root:tls", ##"null"##, true, "config-reference.md (a)"),
+        ("root:tls", ##"{}"##, false, "config-reference.md (a)"),
+        ("root:tls", ##"{"keys": []}"##, false, "config-reference.md (a)"),
+        ("root:tls", ##"{"keys": [{"public_key": "c", "private_key": "k"}], "public_key": "x"}"##, false, "config-reference.md (a)"),
+        ("root:client_tls", ##""x""##, true, "config-reference.md (a)"),
+        ("root:allow_insecure_connections", ##"true"##, false, "config-reference.md (a)"),
+        ("root:plugin", ##"{"pattern": ".so"}"##, false, "config-reference.md (a)"),
+        ("root:timeout", ##""1m30s""##, false, "config-reference.md 0.3"),
+        ("root:timeout", ##""1.5s""##, false, "config-reference.md 0.3"),
+        ("root:timeout", ##""2 s""##, false, "config-reference.md 0.3"),
+        ("root:timeout", ##""-1s""##, false, "config-reference.md 0.3"),
+        ("root:timeout", ##"2000"##, false, "config-reference.md 0.3"),
+        ("root:timeout", ##""250µs""##, true, "config-reference.md 0.3"),
+        ("root:@comment", ##"{"anything": 1}"##, true, "config-reference.md 0.2"),
+        ("root:_disabled", ##"[1, 2]"##, true, "config-reference.md 0.2"),
+        ("endpoint:path", ##""/a/{id}/*""##, true, "config-reference.md (b)"),
+        ("endpoint:path", ##""a""##, false, "config-reference.md (b)"),
+        ("endpoint:path", ##""/a?b""##, false, "config-reference.md (b)"),
+        ("endpoint:path", ##""/__health""##, true, "config-reference.md (b)"),
+        ("endpoint:method", ##""OPTIONS""##, false, "config-reference.md (b)"),
+        ("endpoint:method", ##""GET,POST""##, false, "config-reference.md (b)"),
+        ("endpoint:cache_ttl", ##"3600"##, false, "config-reference.md (b)"),
+        ("endpoint:concurrent_calls", ##"6"##, false, "config-reference.md (b)"),
+        ("endpoint:headers_to_pass", ##"["a"]"##, false, "config-reference.md (b)"),
+        ("backend:timeout", ##""2s""##, false, "config-reference.md (c)"),
+        ("backend:host", ##"["\n"]"##, false, "config-reference.md (c)"),
+        ("backend:host", ##"[""]"##, false, "config-reference.md (c)"),
+        ("backend:method", ##""TRACE""##, true, "config-reference.md (c)"),
+        ("backend:qos/http-cache", ##"{}"##, true, "config-reference.md qos/http-cache"),
+        ("backend:qos/http-cache", ##"{"shared": true}"##, true, "config-reference.md qos/http-cache"),
+        ("backend:qos/http-cache", ##"{"max_size": 1024, "max_items": 1}"##, true, "config-reference.md qos/http-cache"),
+        ("backend:qos/http-cache", ##"{"max_size": 1024}"##, false, "config-reference.md qos/http-cache"),
+        ("backend:qos/http-cache", ##"{"max_size": 1024, "max_items": 1, "shared": true}"##, false, "config-reference.md qos/http-cache"),
+        ("backend:qos/http-cache", ##"{"@c": 1}"##, false, "config-reference.md qos/http-cache"),
+        ("backend:backend/http", ##"{}"##, false, "config-reference.md backend/http"),
+        ("backend:backend/http", ##"{"return_error_code": true}"##, true, "config-reference.md backend/http"),
+        ("backend:backend/http", ##"{"return_error_code": true, "return_error_details": "x"}"##, false, "config-reference.md backend/http"),
+        ("backend:backend/http", ##""x""##, false, "config-reference.md backend/http"),
+        ("backend:modifier/martian", ##"{}"##, true, "config-reference.md modifier/martian"),
+        ("backend:modifier/martian", ##"{"@c": 1}"##, false, "config-reference.md modifier/martian"),
+        ("backend:modifier/martian", ##"{"header.Modifier": {"scope": ["request"], "name": "X", "value": "1"}}"##, true, "config-reference.md modifier/martian"),
+        ("backend:modifier/martian", ##"{"header.Modifier": {"scope": "request", "name": "X", "value": "1"}}"##, false, "config-reference.md modifier/martian"),
+        ("backend:modifier/martian", ##"{"header.Modifier": {"scope": ["response", "request"], "name": "X", "value": "1"}}"##, false, "config-reference.md modifier/martian"),
+        ("backend:modifier/martian", ##"{"fifo.Group": {"scope": ["request"], "modifiers": [{"header.Modifier": {"scope": ["request"], "name": "X", "value": "1"}}]}}"##, true, "config-reference.md modifier/martian"),
+        ("service:security/bot-detector", ##"{}"##, false, "config-reference.md security/bot-detector"),
+        ("service:security/bot-detector", ##"{"@c": 1}"##, true, "config-reference.md security/bot-detector"),
+        ("service:security/cors", ##"{"allow_origins": ["*"], "allow_methods": ["TRACE"]}"##, false, "config-reference.md security/cors"),
+        ("service:security/cors", ##"{"allow_origins": ["*"], "unknown": 1}"##, true, "config-reference.md security/cors"),
+        ("endpoint:security/cors", ##"{"unknown": 1}"##, false, "config-reference.md security/cors"),
+        ("service:telemetry/logging", ##"{"level": "error"}"##, false, "config-reference.md telemetry/logging"),
+        ("service:telemetry/logging", ##"{"level": "ERROR"}"##, true, "config-reference.md telemetry/logging"),
+        ("service:telemetry/metrics", ##"{"listen_address": "0.0.0.0:8090"}"##, false, "config-reference.md telemetry/metrics"),
+        ("service:telemetry/metrics", ##"{"listen_address": ":8090"}"##, true, "config-reference.md telemetry/metrics"),
+        ("service:auth/validator", ##"{"alg": "RS256", "jwk_url": "http://x"}"##, false, "config-reference.md auth/validator"),
+        ("service:auth/validator", ##"{"shared_cache_duration": 60}"##, true, "config-reference.md auth/validator"),
+        ("endpoint:auth/validator", ##"{"alg": "RS256", "jwk_url": "http://x"}"##, true, "config-reference.md auth/validator"),
+        ("endpoint:auth/validator", ##"{"alg": "RS256", "jwk_url": "http://x", "jwk_local_path": "k"}"##, false, "config-reference.md auth/validator"),
+        ("endpoint:auth/validator", ##"{"alg": "RS256", "jwk_url": "http://x", "propagate_claims": [["sub"]]}"##, false, "config-reference.md auth/validator"),
+        ("endpoint:auth/signer", ##"{"alg": "HS256", "kid": "k", "keys_to_sign": [], "jwk_local_path": "p"}"##, false, "config-reference.md auth/signer"),
+        ("endpoint:auth/signer", ##"{"alg": "HS256", "kid": "k", "keys_to_sign": [], "jwk_local_path": "p", "disable_jwk_security": false}"##, true, "config-reference.md auth/signer"),
+        ("service:documentation/postman", ##"{"version": "1x2x3"}"##, true, "config-reference.md documentation/postman"),
+        ("service:plugin/http-server", ##"{"name": "x"}"##, false, "config-reference.md plugin/http-server"),
+        ("service:plugin/http-server", ##"{"name": ["x"], "anything": 1}"##, true, "config-reference.md plugin/http-server"),
+        ("service:auth/basic", ##"{"users": {"@c": 1}}"##, false, "config-reference.md 0.2"),
+        ("service:github_com/devopsfaith/krakend-cors", ##"{"allow_origins": ["*"]}"##, false, "runtime-checks.md 4"),
+        ("service:telemetry/ganalytics", ##"{}"##, false, "config-reference.md (d)"),
+        ("endpoint:validation/cel", ##"[]"##, false, "config-reference.md validation/cel"),
+        ("endpoint:validation/cel", ##"[{"check_expr": "true"}]"##, true, "config-reference.md validation/cel"),
+        ("endpoint:validation/json-schema", ##"{"type": "object", "anything": [1]}"##, true, "config-reference.md validation/json-schema"),
+        ("backend:auth/gcp", ##"{"credentials_file": "f"}"##, false, "config-reference.md auth/gcp"),
+        ("backend:auth/gcp", ##"{"audience": "a", "credentials_file": "f", "credentials_json": {}}"##, true, "config-reference.md auth/gcp"),
+        ("service:modifier/response-headers", ##"{}"##, false, "config-reference.md modifier/response-headers"),
+        ("service:modifier/response-headers", ##"{"add": {}}"##, false, "config-reference.md modifier/response-headers"),
+        ("service:modifier/response-headers", ##"{"delete": []}"##, false, "config-reference.md modifier/response-headers"),
+        ("service:modifier/response-headers", ##"{"add": {"X-A": ["1"]}, "delete": ["Server"]}"##, true, "config-reference.md modifier/response-headers"),
+        ("endpoint:validation/cel", ##"{"check_expr": "true"}"##, false, "config-reference.md validation/cel"),
+        ("service:auth/revoker", ##"{"n": 1, "p": 0.1, "hash_name": "optimal", "ttl": 1, "port": 1, "token_keys": []}"##, false, "config-reference.md auth/revoker"),
+        ("service:auth/revoker", ##"{"N": 1, "P": 0.1, "hash_name": "optimal", "TTL": 1, "port": 1, "token_keys": []}"##, true, "config-reference.md auth/revoker"),
+        ("backend:qos/circuit-breaker", ##"{"interval": "60s", "timeout": 10, "max_errors": 1}"##, false, "config-reference.md qos/circuit-breaker"),
+        ("backend:qos/circuit-breaker", ##"{"interval": 60, "timeout": 10, "max_errors": 1}"##, true, "config-reference.md qos/circuit-breaker"),
+        ("backend:qos/circuit-breaker/http", ##"{"interval": 60, "timeout": 10, "max_errors": 1, "valid_status_codes": [600]}"##, false, "config-reference.md qos/circuit-breaker/http"),
+        ("backend:qos/circuit-breaker/http", ##"{"interval": 60, "timeout": 10, "max_errors": 1, "valid_status_codes": []}"##, false, "config-reference.md qos/circuit-breaker/http"),
+        ("backend:qos/ratelimit/proxy", ##"{"max_rate": 1}"##, false, "config-reference.md qos/ratelimit/proxy"),
+        ("endpoint:qos/ratelimit/router", ##"{"capacity": 1}"##, false, "config-reference.md qos/ratelimit/router"),
+        ("endpoint:qos/ratelimit/router", ##"{"client_max_rate": 1}"##, true, "config-reference.md qos/ratelimit/router"),
+        ("endpoint:qos/ratelimit/router/redis", ##"{"connection_name": "r", "max_rate": 1, "anything": true}"##, true, "config-reference.md qos/ratelimit/router/redis"),
+        ("endpoint:qos/ratelimit/router/redis", ##"{"max_rate": 1}"##, false, "config-reference.md qos/ratelimit/router/redis"),
+        ("backend:backend/graphql", ##"{"type": "query", "query": "{a}", "query_path": "q"}"##, false, "config-reference.md backend/graphql"),
+        ("backend:backend/graphql", ##"{"type": "subscription", "query": "{a}"}"##, false, "config-reference.md backend/graphql"),
+        ("backend:backend/amqp/consumer", ##"{"name": "q", "exchange": "x", "routing_key": "#"}"##, false, "config-reference.md backend/amqp/consumer"),
+        ("backend:backend/amqp/producer", ##"{"name": "q", "exchange": "x", "routing_key": "#"}"##, true, "config-reference.md backend/amqp/producer"),
+        ("backend:ai/llm", ##"{}"##, true, "config-reference.md ai/llm"),
+        ("backend:ai/llm", ##"{"openai": {"v1": {"credentials": "k", "variables": {"model": "m"}}}, "gemini": {"v1beta": {"credentials": "k"}}}"##, false, "config-reference.md ai/llm"),
+        ("service:router", ##"{"decompress_gzip": true}"##, false, "config-reference.md router"),
+        ("service:router", ##"{"error_body": {"404": {"msg": "x"}, "500": {}}}"##, false, "config-reference.md router"),
+        ("service:server/virtualhost", ##"{"hosts": ["a"], "aliased_hosts": {"a": "b"}}"##, false, "config-reference.md server/virtualhost"),
+        ("service:server/virtualhost", ##"{"aliased_hosts": {"any key": 1}}"##, true, "config-reference.md server/virtualhost"),
+        ("service:telemetry/opentelemetry", ##"{"exporters": {}}"##, false, "config-reference.md telemetry/opentelemetry"),
+        ("service:telemetry/opentelemetry", ##"{"exporters": {"otlp": [{"name": "o", "host": "h"}]}}"##, true, "config-reference.md telemetry/opentelemetry"),
+        ("service:telemetry/opentelemetry", ##"{"exporters": {"otlp": [{"name": "o", "host": "h"}]}, "layers": {"global": {"traces_static_attributes": [{"key": "k", "value": "v", "@c": 1}]}}}"##, false, "config-reference.md 0.2"),
+        ("backend:telemetry/logging", ##"{"backend": {}}"##, false, "config-reference.md telemetry/logging"),
+        ("backend:proxy", ##"{"sequential": true}"##, false, "config-reference.md proxy"),
+        ("endpoint:proxy", ##"{"shadow": true}"##, false, "config-reference.md proxy"),
+        ("endpoint:proxy", ##"{"sequential": true, "sequential_propagated_params": ["resp0_id"]}"##, true, "config-reference.md proxy"),
+        ("endpoint:proxy", ##"{"sequential_propagated_params": ["id"]}"##, false, "config-reference.md proxy"),
+        ("endpoint:security/policies", ##"{"jwt": {"policies": ["true"]}}"##, true, "config-reference.md security/policies"),
+        ("backend:security/policies", ##"{"jwt": {"policies": ["true"]}}"##, false, "config-reference.md security/policies"),
+        ("service:documentation/openapi", ##"{"response_definition": {"@c": {}}}"##, false, "config-reference.md 0.2"),
+        ("service:documentation/openapi", ##"{"response_definition": {"200": {"description": "ok"}, "mydefault": {}}}"##, true, "config-reference.md documentation/openapi"),
+        ("service:grpc", ##"{"catalog": ["a.pb"], "server": {"services": [{"name": "s", "methods": [{"name": "m", "backend": [{"url_pattern": "/"}], "extra_config": {"proxy": {}}}]}]}}"##, false, "config-reference.md grpc"),
+        ("service:grpc", ##"{"catalog": ["a.pb"], "server": {"services": [{"name": "s", "methods": [{"name": "m", "backend": [{"url_pattern": "/"}], "extra_config": {"auth/validator": {"alg": "RS256", "jwk_url": "u"}}}]}]}}"##, true, "config-reference.md grpc"),
+    ]
+
+    func testVerdictExamplesOfTheReferenceComeOutAsStated() throws {
+        var mismatches: [String] = []
+        for example in Self.referenceExamples {
+            let errors = try Self.errors(in: Self.configText(placing: example.value, at: example.where))
+            if errors.isEmpty != example.valid {
+                let found = errors.prefix(2).map { "\($0.instancePointer): \($0.message)" }.joined(separator: "; ")
+                mismatches.append("\(example.where) = \(example.value): expected \(example.valid ? "valid" : "invalid") (\(example.source))" + (found.isEmpty ? "" : " — got \(found)"))
+            }
+        }
+        print("reference examples: \(Self.referenceExamples.count - mismatches.count)/\(Self.referenceExamples.count) as stated")
+        XCTAssertEqual(mismatches, [])
+    }
+
+    /// Namespaces whose name has no slash; every other key without a slash is a plain property.
+    static let slashlessNamespaces: Set<String> = ["grpc", "proxy", "redis", "router", "websocket", "workflow"]
+
+    /// A minimal configuration with `value` (JSON text) at `spot`: "root:KEY", "service:NAMESPACE",
+    /// "endpoint:KEY|NAMESPACE|path", "backend:KEY|NAMESPACE", "workflow-backend:NAMESPACE", "async-backend:NAMESPACE".
+    static func configText(placing value: String, at spot: String) -> String {
+        let parts = spot.split(separator: ":", maxSplits: 1).map(String.init)
+        let level = parts[0], key = parts.count > 1 ? parts[1] : ""
+        let quotedKey = "\"" + key + "\""
+        let isNamespace = key.contains("/") || slashlessNamespaces.contains(key)
+        var root = "", endpoint = "", backend = ""
+        switch level {
+        case "root": root = ", \(quotedKey): \(value)"
+        case "service": root = ", \"extra_config\": {\(quotedKey): \(value)}"
+        case "endpoint" where key == "path": endpoint = ", \"endpoint\": \(value)"
+        case "endpoint": endpoint = isNamespace ? ", \"extra_config\": {\(quotedKey): \(value)}" : ", \(quotedKey): \(value)"
+        case "backend": backend = isNamespace ? ", \"extra_config\": {\(quotedKey): \(value)}" : ", \(quotedKey): \(value)"
+        case "workflow-backend":
+            backend = ", \"extra_config\": {\"workflow\": {\"endpoint\": \"/w\", \"backend\": [{\"url_pattern\": \"/w\", \"extra_config\": {\(quotedKey): \(value)}}]}}"
+        case "async-backend":
+            root = ", \"async_agent\": [{\"name\": \"a\", \"consumer\": {\"topic\": \"t\"}, \"backend\": [{\"url_pattern\": \"/a\", \"extra_config\": {\(quotedKey): \(value)}}], \"extra_config\": {\"async/amqp\": {\"name\": \"q\", \"host\": \"amqp://h\", \"exchange\": \"x\"}}}]"
+        default: return "unknown spot \(spot)"
+        }
+        let endpointPath = endpoint.hasPrefix(", \"endpoint\"") ? "" : "\"endpoint\": \"/e\", "
+        let endpointText = "{" + endpointPath + "\"backend\": [{\"url_pattern\": \"/u\", \"host\": [\"http://h\"]\(backend)}]\(endpoint)}"
+        let version = level == "root" && key == "version" ? "" : "\"version\": 3, "
+        return "{" + version + "\"endpoints\": [\(endpointText)]\(root)}"
+    }
+
+    func testSchemaLoadedFromAFolderGivesTheBundledVerdicts() throws {
+        let folder = Self.packageRoot.appendingPathComponent("schemas")
+        let schema = try KrakenDSchema.load(path: folder.path)
+        XCTAssertEqual(schema.origin, folder.path)
+        try assertNTLMVerdicts(of: schema)
+    }
+
+    func testSchemaLoadedFromItsEntryFileResolvesSiblingFilesOffline() throws {
+        let schema = try KrakenDSchema.load(path: Self.packageRoot.appendingPathComponent("schemas/krakend.json").path)
+        try assertNTLMVerdicts(of: schema)
+    }
+
+    func testLoadingAMissingSchemaOrAFolderWithoutEntryFailsWithTheReason() {
+        XCTAssertThrowsError(try KrakenDSchema.load(path: "/nonexistent/krakend-schema")) { error in
+            XCTAssertTrue("\(error)".contains("no such file or folder"), "\(error)")
+        }
+        XCTAssertThrowsError(try KrakenDSchema.load(path: Self.packageRoot.appendingPathComponent("schemas/defs").path)) { error in
+            XCTAssertTrue("\(error)".contains("no entry schema"), "\(error)")
+        }
+    }
+
+    private func assertNTLMVerdicts(of schema: KrakenDSchema, file: StaticString = #filePath, line: UInt = #line) throws {
+        let good = try Self.parse(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/", "extra_config": {"auth/ntlm": {"user": "u", "password": "p"}}}]}]}"#)
+        let bad = try Self.parse(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/", "extra_config": {"auth/ntlm": {"user": "u", "domain": "d"}}}]}]}"#)
+        XCTAssertTrue(schema.isValid(good), file: file, line: line)
+        XCTAssertEqual(schema.validate(good).count, 0, file: file, line: line)
+        XCTAssertFalse(schema.isValid(bad), file: file, line: line)
+        XCTAssertEqual(schema.validate(bad).count, KrakenDSchema.validate(bad).count, file: file, line: line)
+    }
+
+    func testANamespaceBlockIsValidatedOnItsOwnAtItsLevel() throws {
+        let block = try Self.parse(#"{"allow_origins": ["*"], "allow_methods": ["TRACE"]}"#)
+        let errors = try XCTUnwrap(KrakenDSchema.validateNamespace(block, name: "security/cors", at: .service))
+        XCTAssertEqual(errors.map(\.instancePointer.description), ["/allow_methods/0"])
+        XCTAssertEqual(KrakenDSchema.validateNamespace(try Self.parse(#"{"allow_origins": ["*"]}"#), name: "security/cors", at: .service)?.count, 0)
+        XCTAssertNotEqual(KrakenDSchema.validateNamespace(try Self.parse(#"{"unknown": 1}"#), name: "security/cors", at: .endpoint)?.count, 0)
+        XCTAssertNil(KrakenDSchema.validateNamespace(block, name: "auth/ntlm", at: .service))
+        let amqp = try Self.parse(#"{"name": "q", "host": "amqp://h"}"#)
+        XCTAssertNotEqual(KrakenDSchema.validateNamespace(amqp, name: "async/amqp", at: .asyncAgent)?.count, 0)
     }
 
     func testEveryEmbeddedSchemaFileParses() {
@@ -119,12 +350,13 @@ final class CorpusAgreementTests: XCTestCase {
         var firstErrorPath: String
     }
 
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// `../shared` next to the package root, or `KRAKENLINT_SHARED`; skips the test when absent.
     static func sharedDirectory() throws -> URL {
         if let override = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
         guard FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/upstream-verdicts.tsv").path) else {
             throw XCTSkip("../shared/corpus not found next to the package (set KRAKENLINT_SHARED to its location)")
@@ -151,7 +383,7 @@ final class CorpusAgreementTests: XCTestCase {
     /// What `krakenlint lint` says of a file: parse error; valid (no `schema/*` finding); or invalid, with
     /// the pointers of every error and warning. A finding about one key (an unknown key, a legacy namespace
     /// name) counts at the object holding the key, which is where upstream's validator reports it.
-    static func verdict(of url: URL) throws -> Verdict {
+    static func lintVerdict(of url: URL) throws -> Verdict {
         let bytes = try [UInt8](Data(contentsOf: url))
         let format = SourceFormat(fileName: url.lastPathComponent) ?? .json
         let report = Linter().lint(SourceFile(path: url.lastPathComponent, format: format, bytes: bytes))
@@ -170,6 +402,30 @@ final class CorpusAgreementTests: XCTestCase {
         return Verdict(kind: kind, pointers: pointers, summary: "\(kind == .valid ? "valid" : "invalid") (\(findings.count) findings) at " + Set(pointers).sorted().prefix(3).joined(separator: ", "))
     }
 
+    /// What the bundled schema alone says of a file (no rules, no legacy renaming): parse error, valid,
+    /// or invalid with the pointer of every validation error.
+    static func schemaVerdict(of url: URL) throws -> Verdict {
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let format = SourceFormat(fileName: url.lastPathComponent) ?? .json
+        let loaded = ConfigLoader.load(SourceFile(path: url.lastPathComponent, format: format, bytes: bytes))
+        guard let root = loaded.root, !loaded.issues.contains(where: { $0.severity == .error }) else {
+            return Verdict(kind: .parseError, pointers: [], summary: "parse-error")
+        }
+        let errors = KrakenDSchema.validate(root)
+        let pointers = errors.map { upstreamStylePointer(comparablePointer(of: $0)) }
+        if errors.isEmpty { return Verdict(kind: .valid, pointers: [], summary: "valid") }
+        return Verdict(kind: .invalid, pointers: pointers, summary: "invalid (\(errors.count)) at " + Set(pointers).sorted().prefix(3).joined(separator: ", "))
+    }
+
+    /// Where an error counts for the comparison. Our engine reports an unexpected key at the key itself
+    /// (so the lint message can point at it); upstream reports it at the object that holds the key.
+    static func comparablePointer(of error: ValidationError) -> JSONPointer {
+        if error.keyword == "additionalProperties", let parent = error.instancePointer.parent {
+            return parent
+        }
+        return error.instancePointer
+    }
+
     /// The pointer written like upstream-verdicts.tsv writes it: tokens joined by "/", not escaped.
     static func upstreamStylePointer(_ pointer: JSONPointer) -> String {
         pointer.tokens.isEmpty ? "/" : pointer.tokens.map { "/" + $0 }.joined()
@@ -180,8 +436,11 @@ final class CorpusAgreementTests: XCTestCase {
     }
 
     static func errors(in json: String) throws -> [ValidationError] {
+        KrakenDSchema.validate(try parse(json))
+    }
+
+    static func parse(_ json: String) throws -> Node {
         let loaded = ConfigLoader.load(SourceFile(path: "inline.json", format: .json, text: json))
-        let root = try XCTUnwrap(loaded.root, "test input does not parse: \(loaded.issues.map(\.message))")
-        return KrakenDSchema.validate(root)
+        return try XCTUnwrap(loaded.root, "test input does not parse: \(loaded.issues.map(\.message))")
     }
 }

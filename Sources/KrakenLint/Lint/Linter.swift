@@ -11,7 +11,8 @@ public struct Linter: Sendable {
     public var schema: SchemaChoice
 
     public init(
-        options: LintOptions = LintOptions(), limits: LoadLimits = .default, model: ServiceModel = ServiceModel(),
+        options: LintOptions = LintOptions(), limits: LoadLimits = .default,
+        model: ServiceModel = ServiceModel(canonicalNamespace: LegacyNamespaces.canonical),
         schema: SchemaChoice = .bundled
     ) {
         self.options = options

@@ -58,6 +58,19 @@ public struct KrakenDSchema: Sendable {
     /// Registers every embedded schema file under its `$id` and compiles the entry. Data files without
     /// an `$id` (the legacy alias table) stay out of the registry.
     static func compileBundled() throws(SchemaError) -> KrakenDSchema {
+        let validator: Validator
+        do {
+            validator = try Validator(registry: try bundledRegistry(), entry: bundledEntryURI)
+        } catch let error as SchemaError {
+            throw error
+        } catch {
+            throw SchemaError.unreadable(path: "schemas/", reason: "\(error)")
+        }
+        return KrakenDSchema(origin: "bundled", validator: validator)
+    }
+
+    /// A registry holding every embedded schema file under its `$id`.
+    static func bundledRegistry() throws(SchemaError) -> SchemaRegistry {
         if let failure = EmbeddedSchemaDocuments.failures.first {
             throw SchemaError.unreadable(path: "schemas/" + failure.path, reason: failure.message)
         }
@@ -66,13 +79,12 @@ public struct KrakenDSchema: Sendable {
             for document in EmbeddedSchemaDocuments.documents where document.root["$id"] != nil {
                 try registry.register(document.root, uri: bundledBaseURI + document.path)
             }
-            let validator = try Validator(registry: registry, entry: bundledEntryURI)
-            return KrakenDSchema(origin: "bundled", validator: validator)
         } catch let error as SchemaError {
             throw error
         } catch {
             throw SchemaError.unreadable(path: "schemas/", reason: "\(error)")
         }
+        return registry
     }
 
     // MARK: - A schema from disk (`--schema PATH`)

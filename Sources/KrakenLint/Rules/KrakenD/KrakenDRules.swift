@@ -2,5 +2,16 @@
 enum KrakenDRules {
     static let all: [any Rule.Type] = [
         UnsupportedVersionRule.self,
+        InvalidListenIPRule.self,
+        InvalidHostRule.self,
+        EndpointWithoutBackendsRule.self,
+        InvalidEndpointPathRule.self,
+        UndefinedURLParamRule.self,
+        NoOpMultipleBackendsRule.self,
+        BackendWithoutHostRule.self,
+        DuplicateEndpointRule.self,
+        RouteCollisionRule.self,
+        LegacyNamespaceRule.self,
+        EnterpriseOnlyRule.self,
     ]
 }

@@ -1,0 +1,66 @@
+import ConfigTree
+
+/// Replays how KrakenD registers a configuration's endpoints in its gin router, in file order, and
+/// collects every registration the router refuses (which makes KrakenD panic at start).
+///
+/// Registered like KrakenD does: the custom health check path first (router `health_path`, unless
+/// `disable_health`), then each endpoint under its upper-cased method (only GET, POST, PUT, PATCH and
+/// DELETE; others are skipped by KrakenD) with `{param}` rewritten to `:param`, then, with router
+/// `auto_options`, each distinct path once more under OPTIONS. Endpoints that KrakenD refuses earlier
+/// (forbidden paths) and paths containing `*` (handled by the Enterprise wildcard feature, with no public
+/// description of how) are left out.
+struct RouteRegistrations {
+    /// A refused registration and the endpoint that asked for it.
+    struct Finding {
+        let endpoint: EndpointView
+        let method: String
+        let refusal: RouterTable.Refusal
+    }
+
+    static let registeredMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    /// The owner number used for the router's own health check route.
+    static let healthCheckOwner = -1
+
+    let findings: [Finding]
+
+    init(service: ServiceView) {
+        var table = RouterTable()
+        var findings: [Finding] = []
+        let router = service.extraConfig?.namespace("router")?.node
+        if let router, !WeakTyping.isTrue(router["disable_health"]), let health = router["health_path"]?.string, !health.isEmpty {
+            _ = table.register(.init(method: "GET", path: health, owner: Self.healthCheckOwner))
+        }
+        let disableREST = WeakTyping.isTrue(service.node["disable_rest"])
+        var optionPaths: [(path: String, endpoint: EndpointView)] = []
+        var seenOptionPaths = Set<String>()
+        for endpoint in service.endpoints {
+            guard let path = endpoint.path else { continue }
+            let normalized = EndpointPaths.normalized(path)
+            let method = endpoint.method.uppercased()
+            guard EndpointPaths.forbiddenReason(normalized) == nil, !normalized.contains("*"), Self.registeredMethods.contains(method) else { continue }
+            let parameters = EndpointPaths.inputParameters(of: normalized, disableREST: disableREST)
+            let routerPath = EndpointPaths.routerPath(normalized, parameters: parameters)
+            if let refusal = table.register(.init(method: method, path: routerPath, owner: endpoint.index)) {
+                findings.append(Finding(endpoint: endpoint, method: method, refusal: refusal))
+            } else if seenOptionPaths.insert(routerPath).inserted {
+                optionPaths.append((routerPath, endpoint))
+            }
+        }
+        if let router, WeakTyping.isTrue(router["auto_options"]) {
+            for (path, endpoint) in optionPaths {
+                if let refusal = table.register(.init(method: "OPTIONS", path: path, owner: endpoint.index)) {
+                    findings.append(Finding(endpoint: endpoint, method: "OPTIONS", refusal: refusal))
+                }
+            }
+        }
+        self.findings = findings
+    }
+
+    /// How a message names the registration `owner` made: an endpoint with its line, or the health check.
+    static func describe(owner: Int, in service: ServiceView) -> String {
+        if owner == healthCheckOwner { return "the health check path (router health_path)" }
+        guard let endpoint = service.endpoints.first(where: { $0.index == owner }) else { return "another endpoint" }
+        let line = (endpoint.node["endpoint"]?.span ?? endpoint.node.span).start.line
+        return "endpoint \(KrakenDText.endpoint(endpoint)) on line \(line)"
+    }
+}

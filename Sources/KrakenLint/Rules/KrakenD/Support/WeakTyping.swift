@@ -1,0 +1,44 @@
+import ConfigTree
+
+/// How KrakenD's decoder (mapstructure with weakly typed input) reads values the schema would reject,
+/// so rules judge a configuration the way the runtime does.
+enum WeakTyping {
+    /// The boolean KrakenD decodes from `node`: a bool as is, a number as "not zero", a string as Go's
+    /// `strconv.ParseBool` reads it (an empty string is false). Nil when the value cannot be decoded.
+    static func bool(_ node: Node?) -> Bool? {
+        guard let node else { return nil }
+        switch node.value {
+        case .bool(let flag):
+            return flag
+        case .number(let number):
+            return number.doubleValue != 0
+        case .string(let text):
+            switch text {
+            case "1", "t", "T", "TRUE", "true", "True": return true
+            case "", "0", "f", "F", "FALSE", "false", "False": return false
+            default: return nil
+            }
+        case .null:
+            return false
+        default:
+            return nil
+        }
+    }
+
+    /// True only when `node` decodes to `true`.
+    static func isTrue(_ node: Node?) -> Bool { bool(node) == true }
+
+    /// The string entries of a `host` value: the strings of a list, or a single string, which KrakenD
+    /// wraps into a one-element list. Entries of other types are left out (the schema reports them).
+    static func hostEntries(of owner: Node, at pointer: JSONPointer) -> [HostEntry] {
+        guard let member = owner.member("host") else { return [] }
+        let hostPointer = pointer.appending("host")
+        if let text = member.value.string {
+            return [HostEntry(value: text, span: member.value.span, pointer: hostPointer)]
+        }
+        return (member.value.elements ?? []).enumerated().compactMap { index, item in
+            guard let text = item.string else { return nil }
+            return HostEntry(value: text, span: item.span, pointer: hostPointer.appending(index))
+        }
+    }
+}

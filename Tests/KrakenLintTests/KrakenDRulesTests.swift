@@ -1,0 +1,225 @@
+import ConfigTree
+import Foundation
+@testable import KrakenLint
+import XCTest
+
+/// Edge cases of the `krakend/*` rules beyond their documented examples, and the helpers that mirror
+/// KrakenD's own checks.
+final class KrakenDRulesTests: XCTestCase {
+    // MARK: - Host sanitizer (runtime-checks.md 2.1)
+
+    func testHostSanitizerAcceptsTheDocumentedValidEntries() {
+        for entry in ["http://localhost:8080", "localhost:8080", "10.0.0.1:9000", "https://api.example.com/", "http://host:8080/", "http://host_x", "http://host:80000", "${HOST}"] {
+            XCTAssertTrue(HostSanitizer.accepts(entry), entry)
+        }
+    }
+
+    func testHostSanitizerRefusesTheDocumentedInvalidEntries() {
+        for entry in ["http://api.example.com/v1", "", "http://[::1]:8080", "http://user:pass@host", "http://host:8", "consul://svc", "amqp://guest:guest@rabbit:5672", "HTTP://host", "http://{{.host}}", "http://host:1234567"] {
+            XCTAssertFalse(HostSanitizer.accepts(entry), entry)
+        }
+    }
+
+    // MARK: - listen_ip (Go net.ParseIP)
+
+    func testListenIPAcceptsWhatGoParsesAsAnAddress() {
+        for text in ["0.0.0.0", "255.255.255.255", "::", "::1", "1::", "2001:db8::1", "1:2:3:4:5:6:7:8", "::ffff:10.0.0.1", "1:2:3:4:5:6:1.2.3.4", "FE80::ABCD"] {
+            XCTAssertTrue(GoIPAddress.isValid(text), text)
+        }
+    }
+
+    func testListenIPRefusesNamesPortsZonesAndMalformedAddresses() {
+        for text in ["localhost", "1.2.3", "1.2.3.4.5", "256.0.0.1", "01.2.3.4", "1.2.3.4:80", "fe80::1%eth0", ":::", "1::2::3", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::8", "12345::", "1:2:3:4:5:1.2.3.4", ":1", "1:", "[::1]", " 1.2.3.4"] {
+            XCTAssertFalse(GoIPAddress.isValid(text), text)
+        }
+    }
+
+    // MARK: - Paths and placeholders (2.2 – 2.4)
+
+    func testPathNormalisationAddsOneLeadingSlash() {
+        XCTAssertEqual(EndpointPaths.normalized("foo"), "/foo")
+        XCTAssertEqual(EndpointPaths.normalized("/foo"), "/foo")
+        XCTAssertEqual(EndpointPaths.normalized("//foo"), "//foo")
+        XCTAssertEqual(EndpointPaths.normalized(""), "/")
+    }
+
+    func testForbiddenPathsFollowTheRuntimePattern() {
+        for path in ["/__health", "/__debug", "/__echo/x/y", "/api/__health", "/a*b", "/__health/"] {
+            XCTAssertNotNil(EndpointPaths.forbiddenReason(path), path)
+        }
+        for path in ["/__debugger", "/__catchall", "/a/*", "/health", "/__health/x\ny", "/a*\n"] {
+            XCTAssertNil(EndpointPaths.forbiddenReason(path), path)
+        }
+    }
+
+    func testInputParametersNeedASlashBeforeTheBraceUnlessRESTIsDisabled() {
+        XCTAssertEqual(EndpointPaths.inputParameters(of: "/users/{id}.json/{x-y_z}", disableREST: false), ["id", "x-y_z"])
+        XCTAssertEqual(EndpointPaths.inputParameters(of: "/users/user-{id}", disableREST: false), [])
+        XCTAssertEqual(EndpointPaths.inputParameters(of: "/users/user-{id}/{a.b}", disableREST: true), ["id", "a.b"])
+        XCTAssertEqual(EndpointPaths.inputParameters(of: "/{a.b}", disableREST: false), [])
+    }
+
+    func testOutputPlaceholdersIncludeTheQueryStringWithoutDuplicates() {
+        XCTAssertEqual(EndpointPaths.outputPlaceholders(of: "/u/{id}/{id}?q={JWT.sub}&r={resp0_a.b}"), ["id", "JWT.sub", "resp0_a.b"])
+        XCTAssertEqual(EndpointPaths.outputPlaceholders(of: "/u/{}/{a b}/{{x}}"), ["x"])
+    }
+
+    func testExemptPlaceholdersAreSequentialResultsAndJWTClaims() {
+        for name in ["resp0_id", "resp12_a.b", "JWT.sub", "JWT.realm_access.roles", "resp1_xJWT.a"] {
+            XCTAssertTrue(EndpointPaths.isExempt(name), name)
+        }
+        for name in ["resp0", "resp_x", "resp0_", "JWT.", "jwt.sub", "id", "respx_1"] {
+            XCTAssertFalse(EndpointPaths.isExempt(name), name)
+        }
+    }
+
+    func testRouterPathTurnsInputParametersIntoColonWildcardsBeforeTheQuery() {
+        XCTAssertEqual(EndpointPaths.routerPath("/a/{id}/b/{id}?x={id}", parameters: ["id"]), "/a/:id/b/:id?x={id}")
+        XCTAssertEqual(EndpointPaths.routerPath("/a/user-{id}", parameters: []), "/a/user-{id}")
+    }
+
+    // MARK: - Router table (gin)
+
+    func testRouterRefusesADifferentWildcardAfterTheSamePrefix() {
+        var table = RouterTable()
+        XCTAssertNil(table.register(.init(method: "GET", path: "/a/:id", owner: 0)))
+        XCTAssertNil(table.register(.init(method: "GET", path: "/a/new", owner: 1)))
+        XCTAssertNil(table.register(.init(method: "GET", path: "/a/:id/b", owner: 2)))
+        XCTAssertNil(table.register(.init(method: "POST", path: "/a/:name", owner: 3)))
+        XCTAssertEqual(table.register(.init(method: "GET", path: "/a/:ids", owner: 4)), .wildcardConflict(owner: 0, existing: ":id", new: ":ids"))
+        XCTAssertEqual(table.register(.init(method: "GET", path: "/a/:id/:x", owner: 5)), nil)
+        XCTAssertEqual(table.register(.init(method: "GET", path: "/a/:id/:y/z", owner: 6)), .wildcardConflict(owner: 5, existing: ":x", new: ":y"))
+        XCTAssertEqual(table.register(.init(method: "GET", path: "/a/new", owner: 7)), .duplicate(owner: 1))
+    }
+
+    func testRouterRefusesUnnamedWildcardsAndTwoWildcardsInOneSegment() {
+        XCTAssertEqual(RouterTable.malformedWildcard(in: "/a/:"), ":")
+        XCTAssertEqual(RouterTable.malformedWildcard(in: "/a/:/b"), ":")
+        XCTAssertEqual(RouterTable.malformedWildcard(in: "/v1/:a::b"), ":a::b")
+        XCTAssertNil(RouterTable.malformedWildcard(in: "/v1/users:batchGet/:id"))
+    }
+
+    // MARK: - Messages
+
+    func testHostMessagesNeverShowCredentials() {
+        let shown = KrakenDText.host("amqp://guest:s3cret@rabbit:5672")
+        XCTAssertFalse(shown.contains("s3cret"), shown)
+        XCTAssertTrue(shown.contains("rabbit:5672"), shown)
+    }
+
+    func testInvalidHostFindingDoesNotLeakTheURLPassword() throws {
+        let json = #"{"version": 3, "host": ["http://admin:hunter2@api/v1"]}"#
+        let findings = try lint(json, format: .json).filter { $0.ruleID == InvalidHostRule.id }
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertFalse(findings.contains { $0.message.contains("hunter2") || ($0.fix ?? "").contains("hunter2") })
+    }
+
+    // MARK: - Whole configurations
+
+    func testJSONAndYAMLGiveTheSameFindings() throws {
+        let json = #"""
+            {"version": 3, "listen_ip": "localhost", "output_encoding": "no-op",
+             "extra_config": {"github_com/devopsfaith/krakend-gologging": {"level": "INFO"}, "auth/basic": {}},
+             "endpoints": [
+               {"endpoint": "/__health", "backend": [{"url_pattern": "/h", "host": ["http://a/b"]}]},
+               {"endpoint": "/u/{id}", "backend": [{"url_pattern": "/u/{user}"}, {"url_pattern": "/v"}]},
+               {"endpoint": "/u/{name}/x", "backend": []}
+             ]}
+            """#
+        let yaml = """
+            version: 3
+            listen_ip: localhost
+            output_encoding: no-op
+            extra_config:
+              github_com/devopsfaith/krakend-gologging:
+                level: INFO
+              auth/basic: {}
+            endpoints:
+              - endpoint: /__health
+                backend:
+                  - url_pattern: /h
+                    host: [http://a/b]
+              - endpoint: /u/{id}
+                backend:
+                  - url_pattern: /u/{user}
+                  - url_pattern: /v
+              - endpoint: /u/{name}/x
+                backend: []
+            """
+        let fromJSON = try lint(json, format: .json, edition: .ce).filter { $0.ruleID.hasPrefix("krakend/") }
+        let fromYAML = try lint(yaml, format: .yaml, edition: .ce).filter { $0.ruleID.hasPrefix("krakend/") }
+        let summary: ([Diagnostic]) -> [String] = { $0.map { "\($0.ruleID) \($0.pointer)" }.sorted() }
+        XCTAssertEqual(summary(fromJSON), summary(fromYAML))
+        XCTAssertEqual(Set(fromJSON.map(\.ruleID)), [
+            InvalidListenIPRule.id, LegacyNamespaceRule.id, EnterpriseOnlyRule.id, InvalidEndpointPathRule.id, InvalidHostRule.id,
+            UndefinedURLParamRule.id, NoOpMultipleBackendsRule.id, BackendWithoutHostRule.id, EndpointWithoutBackendsRule.id, RouteCollisionRule.id,
+        ])
+    }
+
+    func testALegacyNamespaceIsSeenUnderItsCurrentNameByEveryRule() throws {
+        let json = #"""
+            {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"]}],
+              "extra_config": {"github.com/devopsfaith/krakend-jose/validator": {"alg": "RS256"}}}]}
+            """#
+        let file = SourceFile(path: "legacy.json", format: .json, text: json)
+        let report = Linter().lint(file)
+        let legacy = report.diagnostics.filter { $0.ruleID == LegacyNamespaceRule.id }
+        XCTAssertEqual(legacy.count, 1)
+        XCTAssertTrue(legacy.first?.message.contains("\"auth/validator\"") == true, legacy.first?.message ?? "")
+        let root = try XCTUnwrap(report.root)
+        let endpoint = try XCTUnwrap(Linter().model.service(root).endpoints.first)
+        let namespace = try XCTUnwrap(endpoint.extraConfig?.namespace("auth/validator"))
+        XCTAssertEqual(namespace.writtenName, "github.com/devopsfaith/krakend-jose/validator")
+        XCTAssertEqual(namespace.node["alg"]?.string, "RS256")
+    }
+
+    func testWorkflowBackendsAreNotCheckedLikeEndpointBackends() throws {
+        let json = #"""
+            {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"],
+              "extra_config": {"workflow": {"endpoint": "/__health", "backend": [
+                {"url_pattern": "/w/{missing}", "host": ["http://x/y"]}, {"url_pattern": "/z"}]}}}]}]}
+            """#
+        let findings = try lint(json, format: .json).filter { $0.ruleID.hasPrefix("krakend/") }
+        XCTAssertEqual(findings.map(\.ruleID), [])
+    }
+
+    func testAsyncAgentBackendsGetHostChecksButNoURLParameterCheck() throws {
+        let json = #"""
+            {"version": 3, "async_agent": [{"name": "a", "consumer": {"topic": "t"}, "extra_config": {"async/amqp": {}},
+              "backend": [{"url_pattern": "/q/{x}", "host": ["http://h/path"]}, {"url_pattern": "/r/{y}"}]}]}
+            """#
+        let findings = try lint(json, format: .json).filter { $0.ruleID.hasPrefix("krakend/") }
+        XCTAssertEqual(findings.map(\.ruleID).sorted(), [BackendWithoutHostRule.id, InvalidHostRule.id])
+        XCTAssertEqual(findings.first { $0.ruleID == InvalidHostRule.id }?.pointer.description, "/async_agent/0/backend/0/host/0")
+    }
+
+    func testEnterpriseOnlyDependsOnTheLevelAndTheEdition() throws {
+        let json = #"""
+            {"version": 3, "extra_config": {"telemetry/opentelemetry": {}, "telemetry/logging": {}},
+             "endpoints": [{"endpoint": "/a", "extra_config": {"telemetry/opentelemetry": {}},
+               "backend": [{"url_pattern": "/a", "host": ["http://a"], "extra_config": {"telemetry/logging": {}, "auth/ntlm": {}}}]}]}
+            """#
+        let underCE = try lint(json, format: .json, edition: .ce).filter { $0.ruleID == EnterpriseOnlyRule.id }
+        XCTAssertEqual(underCE.map(\.pointer.description).sorted(), [
+            "/endpoints/0/backend/0/extra_config/telemetry~1logging",
+            "/endpoints/0/extra_config/telemetry~1opentelemetry",
+        ])
+        XCTAssertEqual(try lint(json, format: .json, edition: .ee).filter { $0.ruleID == EnterpriseOnlyRule.id }.count, 0)
+        XCTAssertEqual(try lint(json, format: .json).filter { $0.ruleID == EnterpriseOnlyRule.id }.count, 0)
+    }
+
+    // MARK: - Helpers
+
+    private var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private func lint(_ text: String, format: SourceFormat, edition: Edition? = nil) throws -> [Diagnostic] {
+        let file = SourceFile(path: "test.\(format.rawValue)", format: format, text: text)
+        let report = Linter(options: LintOptions(edition: edition)).lint(file)
+        guard report.root != nil else {
+            throw XCTSkip("the \(format.rawValue) reader is not available in this checkout: \(report.diagnostics.first?.message ?? "")")
+        }
+        return report.diagnostics
+    }
+}

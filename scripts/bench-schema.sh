@@ -1,0 +1,76 @@
+#!/bin/sh
+# Schema benchmark side by side with the Python peers, same machine, same inputs:
+#   jsonschema-rs (Rust, via PyPI) and jsonschema (Python's reference implementation).
+# Builds SchemaBenchmark in release mode, runs it (it writes its inputs to .build-bench/), then
+# times the peers in-process with timeit on those inputs and prints validations/s and ratios.
+# Usage: scripts/bench-schema.sh [seconds-per-measurement] [--schemas DIR]
+set -eu
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN="${1:-3}"
+SCHEMAS="${2:-schemas}"
+BENCH=.build-bench
+mkdir -p "$BENCH"
+
+swift build -c release --product SchemaBenchmark
+"$(swift build -c release --show-bin-path)/SchemaBenchmark" --seconds "$SECONDS_PER_RUN" --schemas "$SCHEMAS" --out "$BENCH" | tee "$BENCH/swift.txt"
+
+if [ ! -x "$BENCH/venv/bin/python" ]; then
+    python3 -m venv "$BENCH/venv"
+    "$BENCH/venv/bin/pip" install --quiet jsonschema-rs jsonschema
+fi
+
+"$BENCH/venv/bin/python" - "$BENCH" "$SCHEMAS" "$SECONDS_PER_RUN" <<'PY'
+import json, pathlib, re, sys, timeit
+import jsonschema, jsonschema_rs
+from referencing import Registry, Resource
+
+bench, schemas_dir, seconds = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), float(sys.argv[3])
+base = "https://krakenlint.dev/schema/v3/"
+
+def rate(fn):
+    fn()
+    runs, elapsed = 0, 0.0
+    timer = timeit.Timer(fn)
+    while runs < 3 or elapsed < seconds:
+        elapsed += timer.timeit(number=1)
+        runs += 1
+    return runs / elapsed
+
+def retrieve_document(uri):
+    if not uri.startswith(base):
+        raise ValueError("no network: " + uri)
+    return json.loads((schemas_dir / uri[len(base):]).read_text())
+
+swift = {}
+for line in (bench / "swift.txt").read_text().splitlines():
+    m = re.match(r"RESULT (\S+) ([0-9.]+)", line)
+    if m:
+        swift[m.group(1)] = float(m.group(2))
+
+meta = json.loads((bench / "draft7-metaschema.json").read_text())
+config = json.loads((bench / "large-config.json").read_text())
+entry = retrieve_document(base + "krakend.json")
+
+results = {}
+rs_meta = jsonschema_rs.validator_for(meta)
+results["a", "jsonschema-rs"] = rate(lambda: rs_meta.is_valid(meta))
+py_meta = jsonschema.Draft7Validator(meta)
+results["a", "jsonschema"] = rate(lambda: py_meta.is_valid(meta))
+
+rs_big = jsonschema_rs.validator_for(entry, retriever=retrieve_document)
+assert rs_big.is_valid(config), "jsonschema-rs finds the generated config invalid"
+results["b", "jsonschema-rs"] = rate(lambda: rs_big.is_valid(config))
+registry = Registry(retrieve=lambda uri: Resource.from_contents(retrieve_document(uri)))
+py_big = jsonschema.Draft201909Validator(entry, registry=registry)
+results["b", "jsonschema"] = rate(lambda: py_big.is_valid(config))
+
+print()
+print(f"{'benchmark':<44}{'validations/s':>14}{'krakenlint is':>22}")
+for case, title in (("a", "(a) draft-07 meta-schema validates itself"), ("b", "(b) ~10 MB config, multi-file 2019-09")):
+    ours = swift.get(case + "_isvalid", 0.0)
+    print(f"{title:<44}")
+    print(f"{'  krakenlint (isValid)':<44}{ours:>14.2f}")
+    for peer in ("jsonschema-rs", "jsonschema"):
+        theirs = results[case, peer]
+        print(f"{'  ' + peer + ' (is_valid)':<44}{theirs:>14.2f}{ours / theirs:>20.2f}x")
+PY
