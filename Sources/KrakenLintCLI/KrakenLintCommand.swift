@@ -14,7 +14,7 @@ public struct KrakenLintCommand: ParsableCommand {
         commandName: "krakenlint",
         abstract: "Lint KrakenD configurations and smoke-test their NTLM credentials.",
         version: krakenlintVersion,
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [LintCommand.self, ProbeCommand.self, RulesCommand.self, ExplainCommand.self, ConfigCommand.self],
         defaultSubcommand: LintCommand.self
     )
 

@@ -4,25 +4,25 @@ import Foundation
 import KrakenLint
 import Reporting
 
-/// Output formats of `krakenlint lint`.
-enum LintOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
+/// When the text format uses ANSI colors.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
 
-/// The lowest severity that makes `lint` exit 1.
-enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-    case error, warning, info, none
-
-    func fails(_ severity: Severity?) -> Bool {
-        guard let severity else { return false }
+    /// `auto`: only on a terminal, and not when `NO_COLOR` is set to anything or `TERM` is `dumb`.
+    func enabled(io: CommandIO) -> Bool {
         switch self {
-        case .none: return false
-        case .info: return true
-        case .warning: return severity >= .warning
-        case .error: return severity == .error
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let noColor = io.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return io.stdoutIsTerminal && !noColor && io.environment["TERM"] != "dumb"
         }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}
+extension FailLevel: ExpressibleByArgument {}
+extension Edition: ExpressibleByArgument {}
 
 /// `krakenlint lint PATH...`
 struct LintCommand: IOCommand {
@@ -31,10 +31,16 @@ struct LintCommand: IOCommand {
         abstract: "Check KrakenD configuration files (JSON or YAML).",
         discussion: """
             Directories are searched recursively for .json, .yaml and .yml files. Use - to read standard input.
+            Settings come from the nearest .krakenlint.yml (or .yaml, .json) above each file, up to the
+            repository root, or from --config. Exit status: 0 nothing at or above the fail level, 1 findings,
+            2 usage error, unreadable file or broken configuration, 3 internal error.
 
             Examples:
               krakenlint lint krakend.json
               krakenlint lint --format json config/
+              krakenlint lint --format sarif --sarif-root . config/ > krakenlint.sarif
+              krakenlint lint --format github --fail-level warning krakend.yaml
+              krakenlint lint --format junit config/ > krakenlint-junit.xml
               cat krakend.yaml | krakenlint lint --stdin-filename krakend.yaml -
             """
     )
@@ -42,19 +48,28 @@ struct LintCommand: IOCommand {
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Output format.")
-    var format: LintOutputFormat = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
 
     @Option(help: "File name used for standard input in messages, and to pick its format.")
     var stdinFilename: String?
 
-    @Option(help: "Warn about features the given KrakenD edition does not have (ce or ee).")
+    @Option(help: "Warn about features the given KrakenD edition does not have (ce or ee); overrides the configuration.")
     var edition: Edition?
 
-    @Option(help: "Lowest severity that makes the exit code 1.")
-    var failLevel: FailLevel = .error
+    @Option(help: "Lowest severity that makes the exit code 1: error, warning, info or none (default: the configuration's fail-level, else error).")
+    var failLevel: FailLevel?
 
-    @Flag(help: "Also print a summary when there are no findings.")
+    @Option(name: .customLong("config"), help: "Configuration file to use instead of searching for .krakenlint.yml.")
+    var configPath: String?
+
+    @Option(help: "Colors in the text format: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Directory that SARIF, GitHub, JUnit and Checkstyle paths are relative to (default: the working directory).")
+    var sarifRoot: String?
+
+    @Flag(help: "Also print the summary when there are no findings, and which configuration files were used (on standard error).")
     var verbose = false
 
     func validate() throws {
@@ -63,24 +78,70 @@ struct LintCommand: IOCommand {
 
     func run(io: CommandIO) throws -> ExitStatus {
         let limits = LoadLimits.default
-        var files: [SourceFile] = []
+        let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
+        let explicit = try configPath.map { try loadConfiguration($0, discovery) }
+
+        var jobs: [(file: SourceFile, options: LintOptions, failLevel: FailLevel)] = []
+        var broken: [String: ConfigurationDiscovery.Loaded] = [:]
+        var used: [String: Int] = [:]
+        var ignored = 0
         for path in try InputFiles.expand(paths) {
-            files.append(try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io))
+            let displayPath = path == "-" ? nil : path
+            var loaded = explicit
+            if loaded == nil, let found = discovery.configurationPath(forFile: displayPath) {
+                loaded = try loadConfiguration(found, discovery)
+            }
+            if let loaded, loaded.configuration == nil {
+                broken[loaded.file.path] = loaded
+                continue
+            }
+            let configuration = loaded?.configuration
+            if let configuration, let displayPath, configuration.ignores(discovery.absolute(displayPath)) {
+                ignored += 1
+                continue
+            }
+            if let source = configuration?.path { used[source, default: 0] += 1 }
+            let file = try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io)
+            let options = LintOptions(
+                edition: edition ?? configuration?.edition,
+                policy: configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none
+            )
+            jobs.append((file, options, failLevel ?? configuration?.failLevel ?? .error))
         }
-        let linter = Linter(options: LintOptions(edition: edition))
-        let run = LintRun(reports: files.parallelMap { linter.lint($0) }, toolVersion: krakenlintVersion)
-        let reporter: any Reporter
-        switch format {
-        case .text: reporter = TextReporter(verbose: verbose)
-        case .json: reporter = JSONReporter()
+
+        guard broken.isEmpty else {
+            let reports = broken.keys.sorted().compactMap { broken[$0] }.map {
+                FileReport(file: $0.file, root: nil, diagnostics: $0.diagnostics, secrets: [])
+            }
+            io.err(TextReporter(color: false).render(LintRun(reports: reports, toolVersion: krakenlintVersion)))
+            io.err("krakenlint: fix the configuration file above; nothing was linted\n")
+            return .usage
         }
-        io.out(reporter.render(run))
-        let worst = run.reports.compactMap(\.worstSeverity).max()
-        return failLevel.fails(worst) ? .findings : .success
+        if verbose {
+            for (source, count) in used.sorted(by: { $0.key < $1.key }) { io.err("krakenlint: \(source) applies to \(count) file\(count == 1 ? "" : "s")\n") }
+            if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
+        }
+
+        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits).lint(job.file) }
+        let run = LintRun(reports: reports, toolVersion: krakenlintVersion)
+        let settings = ReportSettings(
+            verbose: verbose,
+            color: color.enabled(io: io),
+            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory)
+        )
+        io.out(format.reporter(settings).render(run))
+        let failed = zip(jobs, reports).contains { $0.failLevel.fails($1.worstSeverity) }
+        return failed ? .findings : .success
+    }
+
+    private func loadConfiguration(_ path: String, _ discovery: ConfigurationDiscovery) throws -> ConfigurationDiscovery.Loaded {
+        do {
+            return try discovery.load(path)
+        } catch let error as UnreadableConfiguration {
+            throw UsageError(error.description)
+        }
     }
 }
-
-extension Edition: ExpressibleByArgument {}
 
 /// Reads a command-line input into a `SourceFile`, turning I/O problems into usage errors.
 enum SourceLoading {

@@ -10,15 +10,151 @@ public enum Redaction {
 
     /// Source line `line` of the report's file with every secret on it masked.
     public static func maskedLine(_ line: Int, in report: FileReport) -> String? {
-        guard let range = report.file.byteRange(ofLine: line) else { return nil }
-        var bytes = Array(report.file.bytes[range])
-        // Mask from the right so earlier offsets stay valid.
-        for secret in report.secrets.sorted(by: { $0.span.start.offset > $1.span.start.offset }) {
-            let start = max(secret.span.start.offset, range.lowerBound)
-            let end = min(max(secret.span.end.offset, secret.span.start.offset), range.upperBound)
-            guard start < end else { continue }
-            bytes.replaceSubrange((start - range.lowerBound)..<(end - range.lowerBound), with: Array(SecretValue.mask.utf8))
+        excerpt(ofLine: line, in: report)?.text
+    }
+
+    /// Source line `line` with its secrets masked, and a map from source columns to displayed columns so
+    /// carets still point at the right character after a secret of any length became the mask.
+    ///
+    /// Lines longer than `maxWidth` characters (minified JSON) are cut to a window around `anchor`,
+    /// marked with `…`, so the work and the output stay small whatever the input.
+    public static func excerpt(ofLine line: Int, in report: FileReport, anchor: SourcePosition? = nil, maxWidth: Int = 160) -> MaskedLine? {
+        let file = report.file
+        guard let range = file.byteRange(ofLine: line) else { return nil }
+        var lower = range.lowerBound, upper = range.upperBound
+        var firstColumn = 1
+        if range.count > maxWidth {
+            let anchorOffset = anchor.map { $0.line == line ? min(max($0.offset, range.lowerBound), range.upperBound) : range.lowerBound } ?? range.lowerBound
+            lower = max(range.lowerBound, anchorOffset - maxWidth / 4)
+            while lower > range.lowerBound, file.bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
+            upper = min(range.upperBound, lower + maxWidth)
+            while upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+            let anchorColumn = anchor.map { $0.line == line ? $0.column : 1 } ?? 1
+            let skipped = file.bytes[lower..<max(lower, anchorOffset)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            firstColumn = max(1, anchorColumn - skipped)
         }
-        return scrub(String(decoding: bytes, as: UTF8.self), in: report)
+        let scalars = Array(String(decoding: file.bytes[lower..<upper], as: UTF8.self).unicodeScalars)
+        var hidden = Array(repeating: false, count: scalars.count)
+        for secret in report.secrets {
+            let start = secret.span.start, end = secret.span.end
+            guard start.line <= line, end.line >= line, end.offset > start.offset else { continue }
+            let first = (start.line == line ? start.column : 1) - firstColumn
+            let last = (end.line == line ? end.column : firstColumn + scalars.count) - firstColumn
+            let clampedFirst = min(max(0, first), scalars.count), clampedLast = min(max(clampedFirst, last), scalars.count)
+            for index in clampedFirst..<clampedLast { hidden[index] = true }
+        }
+        for secret in report.secrets { markCopies(of: secret, in: scalars, hidden: &hidden) }
+        return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
+                          cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
+    }
+
+    /// Marks copies of a secret found outside its own span (a URL with the password in it, say).
+    private static func markCopies(of secret: SecretValue, in scalars: [Unicode.Scalar], hidden: inout [Bool]) {
+        let text = String(String.UnicodeScalarView(scalars))
+        guard secret.redact(text) != text else { return }
+        var index = 0
+        while index < scalars.count {
+            let rest = String(String.UnicodeScalarView(scalars[index...]))
+            guard secret.redact(rest).hasPrefix(SecretValue.mask), !rest.hasPrefix(SecretValue.mask) else {
+                index += 1
+                continue
+            }
+            var length = 1
+            while index + length <= scalars.count, !secret.matches(String(String.UnicodeScalarView(scalars[index..<(index + length)]))) {
+                length += 1
+            }
+            guard index + length <= scalars.count else { return }
+            for covered in index..<(index + length) { hidden[covered] = true }
+            index += length
+        }
+    }
+}
+
+/// A source line ready to print: secrets replaced by `SecretValue.mask`, columns remapped accordingly.
+public struct MaskedLine: Sendable, Equatable {
+    /// The line as shown.
+    public let text: String
+    /// `displayColumns[i]` is where the excerpt's scalar `i` appears in `text` (1-based), plus one entry for
+    /// the position just past the end.
+    private let displayColumns: [Int]
+    private let shown: [Unicode.Scalar]
+    /// The source column of the excerpt's first character (1 unless a long line was cut).
+    private let firstColumn: Int
+
+    init(scalars: [Unicode.Scalar], hidden: [Bool], firstColumn: Int, cutBefore: Bool, cutAfter: Bool) {
+        var shown: [Unicode.Scalar] = cutBefore ? ["…"] : []
+        var columns: [Int] = []
+        var index = 0
+        while index < scalars.count {
+            if hidden[index] {
+                let maskStart = shown.count + 1
+                while index < scalars.count, hidden[index] {
+                    columns.append(maskStart)
+                    index += 1
+                }
+                shown += SecretValue.mask.unicodeScalars
+            } else {
+                columns.append(shown.count + 1)
+                shown.append(MaskedLine.printable(scalars[index]))
+                index += 1
+            }
+        }
+        columns.append(shown.count + 1)
+        if cutAfter { shown.append("…") }
+        self.shown = shown
+        self.displayColumns = columns
+        self.firstColumn = firstColumn
+        self.text = String(String.UnicodeScalarView(shown))
+    }
+
+    /// Control characters would move the terminal's cursor or recolor it: each becomes one U+FFFD.
+    static func printable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
+    }
+
+    /// Where source column `column` (1-based) is displayed; columns outside the excerpt are clamped to it.
+    public func displayColumn(_ column: Int) -> Int {
+        let index = column - firstColumn
+        if index < 0 { return displayColumns[0] }
+        if index >= displayColumns.count { return displayColumns[displayColumns.count - 1] }
+        return displayColumns[index]
+    }
+
+    /// The number of characters shown.
+    public var width: Int { shown.count }
+
+    /// Spaces (tabs where the line has tabs, two spaces under a wide character) that move a caret under
+    /// display column `column` in a terminal.
+    public func padding(before column: Int) -> String {
+        var pad = ""
+        for index in 0..<max(0, column - 1) {
+            guard index < shown.count else {
+                pad += " "
+                continue
+            }
+            pad += shown[index] == "\t" ? "\t" : String(repeating: " ", count: MaskedLine.cells(shown[index]))
+        }
+        return pad
+    }
+
+    /// `^~~~` under display columns `first..<last` (at least one `^`), as wide as the characters it covers.
+    public func underline(from first: Int, to last: Int) -> String {
+        var cells = 0
+        for index in max(0, first - 1)..<max(first - 1, last - 1) {
+            cells += index < shown.count ? MaskedLine.cells(shown[index]) : 1
+        }
+        return "^" + String(repeating: "~", count: max(0, cells - 1))
+    }
+
+    /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, 1 otherwise.
+    static func cells(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return scalar.properties.isEmojiPresentation ? 2 : 1
+        }
     }
 }

@@ -1,31 +1,88 @@
 import KrakenLint
 
-/// The default format: `path:line:col: severity: message [rule]`, a source excerpt with a caret, the fix.
+/// The default format, for people at a terminal:
+///
+/// ```
+/// krakend.json:12:21: error: plaintext NTLM password [ntlm/plaintext-password]
+///    12 |         "password": ********,
+///       |                     ^~~~~~~~
+///   fix: read the password from an environment variable
+/// ```
+/// followed by a summary line (`2 errors, 1 warning in 3 files`). Prints nothing for a clean run unless `verbose`.
 public struct TextReporter: Reporter {
     public var verbose: Bool
+    /// ANSI colors; the CLI decides (`--color`, `NO_COLOR`, whether stdout is a terminal).
+    public var color: Bool
 
-    public init(verbose: Bool = false) { self.verbose = verbose }
+    public init(verbose: Bool = false, color: Bool = false) {
+        self.verbose = verbose
+        self.color = color
+    }
 
     public func render(_ run: LintRun) -> String {
         var out = ""
         for report in run.reports {
-            for diagnostic in report.diagnostics {
-                let start = diagnostic.span.start
-                out += "\(report.file.path):\(start.line):\(start.column): \(diagnostic.severity.rawValue): "
-                out += Redaction.scrub(diagnostic.message, in: report) + " [\(diagnostic.ruleID)]\n"
-                if let line = Redaction.maskedLine(start.line, in: report) {
-                    out += "  " + line + "\n"
-                    out += "  " + String(repeating: " ", count: max(0, start.column - 1)) + "^\n"
-                }
-                if let fix = diagnostic.fix { out += "  fix: " + Redaction.scrub(fix, in: report) + "\n" }
-            }
+            for diagnostic in report.diagnostics { out += render(diagnostic, in: report) }
         }
-        let errors = run.count(.error), warnings = run.count(.warning), infos = run.count(.info)
-        if errors + warnings + infos > 0 || verbose {
-            out += "\(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(infos, "info")) in \(plural(run.reports.count, "file"))\n"
+        let total = run.count(.error) + run.count(.warning) + run.count(.info)
+        if total > 0 || verbose { out += summary(run) + "\n" }
+        return out
+    }
+
+    /// One finding: the location line, the excerpt with its caret, and the fix.
+    func render(_ diagnostic: Diagnostic, in report: FileReport) -> String {
+        let start = diagnostic.span.start
+        let location = "\(report.file.path):\(start.line):\(start.column):"
+        var out = paint(location, .bold) + " " + paint(diagnostic.severity.rawValue + ":", style(for: diagnostic.severity)) + " "
+        out += oneLine(Redaction.scrub(diagnostic.message, in: report)) + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
+        if let excerpt = Redaction.excerpt(ofLine: start.line, in: report, anchor: start) {
+            let gutter = String(start.line)
+            let blank = String(repeating: " ", count: gutter.count)
+            out += " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
+            let first = excerpt.displayColumn(start.column)
+            let end = diagnostic.span.end
+            let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
+            let underline = excerpt.underline(from: first, to: last)
+            out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, style(for: diagnostic.severity)) + "\n"
+        }
+        if let fix = diagnostic.fix {
+            out += "  " + paint("fix:", .cyan) + " " + oneLine(Redaction.scrub(fix, in: report)) + "\n"
         }
         return out
     }
 
+    /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
+    func summary(_ run: LintRun) -> String {
+        let counts = [(run.count(.error), "error"), (run.count(.warning), "warning"), (run.count(.info), "info")]
+        let parts = counts.filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
+        let found = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
+        return paint(found, .bold) + " in " + plural(run.reports.count, "file")
+    }
+
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
+    private func oneLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
+        }
+        return String(out)
+    }
+
+    enum Style: String {
+        case bold = "1", dim = "2", red = "1;31", yellow = "1;33", cyan = "36"
+    }
+
+    private func style(for severity: Severity) -> Style {
+        switch severity {
+        case .error: return .red
+        case .warning: return .yellow
+        case .info: return .cyan
+        }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+    }
 }

@@ -36,16 +36,25 @@ public struct Linter: Sendable {
         } else {
             secrets = SecretCatalog.secrets(inUnreadable: file)
         }
-        diagnostics = finalize(diagnostics)
+        diagnostics = finalize(diagnostics, root: loaded.root, file: file)
         return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)
     }
 
-    /// Applies disabled rules and severity overrides, sorts, and removes exact duplicates.
-    func finalize(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Applies suppressions in the file, then disabled rules, severity overrides and the configuration's
+    /// policy; sorts, and removes exact duplicates.
+    func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
+        let unsuppressed = options.suppressions
+            ? Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
+            : diagnostics
         var seen = Set<Diagnostic>()
         var result: [Diagnostic] = []
-        for var diagnostic in diagnostics where !options.disabledRules.contains(diagnostic.ruleID) {
+        for var diagnostic in unsuppressed where !options.disabledRules.contains(diagnostic.ruleID) {
             if let severity = options.severityOverrides[diagnostic.ruleID] { diagnostic.severity = severity }
+            switch options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) {
+            case .off?: continue
+            case .on(let severity)?: diagnostic.severity = severity
+            case nil: break
+            }
             if seen.insert(diagnostic).inserted { result.append(diagnostic) }
         }
         return result.sorted(by: Diagnostic.ordered)

@@ -6,8 +6,12 @@ public enum RuleRegistry {
     /// Every rule description, visitor rules and built-in findings alike, sorted by id.
     public static let allDescriptions: [RuleDescription] = {
         let all = LoaderRules.all + SchemaRules.descriptions + visitorRules.map { $0.description }
+            + SuppressionRules.descriptions + ConfigurationRules.descriptions
         return all.sorted { $0.id < $1.id }
     }()
+
+    /// Every rule id, for matching configured ids and globs.
+    public static let allIDs: [String] = allDescriptions.map(\.id)
 
     public static func description(for id: String) -> RuleDescription? {
         allDescriptions.first { $0.id == id }

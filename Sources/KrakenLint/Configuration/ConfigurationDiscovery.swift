@@ -1,0 +1,91 @@
+import ConfigTree
+import Foundation
+
+/// Finds and loads the configuration file that governs each linted file.
+///
+/// From the file's directory upwards, the first directory holding `.krakenlint.yml`, `.krakenlint.yaml`
+/// or `.krakenlint.json` (in that order of preference) wins; the search stops at a directory containing
+/// `.git` (the repository root) or at the file-system root. Results are cached per directory and per file,
+/// so linting hundreds of files reads each configuration once. Not thread-safe: resolve before linting.
+public final class ConfigurationDiscovery {
+    public static let fileNames = [".krakenlint.yml", ".krakenlint.yaml", ".krakenlint.json"]
+
+    /// A configuration file that was read, with its findings when it is broken.
+    public struct Loaded {
+        public let file: SourceFile
+        /// Nil when the file has errors; `diagnostics` says which.
+        public let configuration: LintConfiguration?
+        public let diagnostics: [Diagnostic]
+    }
+
+    public let currentDirectory: String
+    private let limits: LoadLimits
+    private var directoryCache: [String: String?] = [:]
+    private var loadedCache: [String: Loaded] = [:]
+
+    public init(currentDirectory: String = FileManager.default.currentDirectoryPath, limits: LoadLimits = .default) {
+        self.currentDirectory = currentDirectory
+        self.limits = limits
+    }
+
+    /// An absolute, normalized form of `path` (relative paths start at `currentDirectory`).
+    public func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        var segments: [Substring] = []
+        for segment in joined.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    /// The configuration file for a linted file (nil for standard input: search from the current directory).
+    public func configurationPath(forFile path: String?) -> String? {
+        let directory = path.map { (absolute($0) as NSString).deletingLastPathComponent } ?? absolute(currentDirectory)
+        return configurationPath(inOrAbove: directory)
+    }
+
+    /// The configuration file in the absolute directory `directory` or the nearest parent up to the repository root.
+    public func configurationPath(inOrAbove directory: String) -> String? {
+        if let cached = directoryCache[directory] { return cached }
+        let manager = FileManager.default
+        var found: String?
+        if let name = Self.fileNames.first(where: { manager.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }) {
+            found = (directory as NSString).appendingPathComponent(name)
+        } else if !manager.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")), directory != "/" {
+            found = configurationPath(inOrAbove: (directory as NSString).deletingLastPathComponent)
+        }
+        directoryCache[directory] = .some(found)
+        return found
+    }
+
+    /// Reads and checks the configuration file at `path` (once). Throws when the file cannot be read.
+    public func load(_ path: String) throws -> Loaded {
+        let absolutePath = absolute(path)
+        if let cached = loadedCache[absolutePath] { return cached }
+        let size = (try? FileManager.default.attributesOfItem(atPath: absolutePath))?[.size] as? Int
+        if let size, size > limits.maxFileSize {
+            throw UnreadableConfiguration(path: path, reason: "it is \(size) bytes, more than the limit of \(limits.maxFileSize)")
+        }
+        guard let data = FileManager.default.contents(atPath: absolutePath), data.count <= limits.maxFileSize else {
+            throw UnreadableConfiguration(path: path, reason: "it does not exist or is not readable")
+        }
+        let format = SourceFormat(fileName: absolutePath) ?? .yaml
+        let file = SourceFile(path: path, format: format, bytes: Array(data))
+        let directory = (absolutePath as NSString).deletingLastPathComponent
+        let parsed = ConfigurationParser.parse(file, directory: directory, limits: limits)
+        let loaded = Loaded(file: file, configuration: parsed.configuration, diagnostics: parsed.diagnostics)
+        loadedCache[absolutePath] = loaded
+        return loaded
+    }
+}
+
+/// A configuration file that exists in name but cannot be read.
+public struct UnreadableConfiguration: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): cannot read the configuration file: \(reason)" }
+}

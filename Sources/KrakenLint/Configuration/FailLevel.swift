@@ -1,0 +1,15 @@
+/// The lowest severity that makes `lint` exit 1 (`--fail-level`, `fail-level:` in the configuration).
+public enum FailLevel: String, CaseIterable, Sendable {
+    case error, warning, info, none
+
+    /// True when a file whose worst finding is `severity` fails the run.
+    public func fails(_ severity: Severity?) -> Bool {
+        guard let severity else { return false }
+        switch self {
+        case .none: return false
+        case .info: return true
+        case .warning: return severity >= .warning
+        case .error: return severity == .error
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import ConfigTree
+import Foundation
+import NTLM
+import NTLMProbe
+
+/// Output formats of `krakenlint probe`.
+enum ProbeOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit
+}
+
+extension NTLMClientProfile: ExpressibleByArgument {}
+
+/// `krakenlint probe CONFIG`: the NTLM credential smoke test against every backend with `auth/ntlm`.
+struct ProbeCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Try the NTLM credentials of every auth/ntlm backend against its hosts.",
+        discussion: """
+            Each backend with auth/ntlm is probed at each of its hosts (or the root host list) with the
+            handshake KrakenD's NTLM client (go-ntlmssp) performs: an anonymous request, NEGOTIATE and
+            AUTHENTICATE over HTTP/1.1. {{ env "NAME" }} templates in user and password are read from the
+            environment. Passwords are never printed.
+
+            Exit codes: 0 every probed target authenticated; 1 a target did not; 2 usage error or unreadable
+            configuration.
+
+            Examples:
+              krakenlint probe krakend.json
+              krakenlint probe --param id=42 --endpoint /users/{id} krakend.json
+              krakenlint probe --format junit --https-only krakend.yaml > probe.xml
+            """
+    )
+
+    @Argument(help: "The configuration file (JSON or YAML); - reads standard input.")
+    var config: String
+
+    @Option(name: .customLong("param"), help: "Value for a {name} placeholder in url_pattern, as name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(name: .customLong("endpoint"), help: "Only backends of this endpoint path, or 'async_agent NAME' (repeatable).")
+    var endpoints: [String] = []
+
+    @Option(name: .customLong("host"), help: "Only this host: as configured, its name, or name:port (repeatable).")
+    var hosts: [String] = []
+
+    @Option(help: "HTTP method of every request (the backend's own method is never replayed).")
+    var method = "GET"
+
+    @Option(help: "NTLM client to reproduce: go-ntlmssp (v0.1.x) or go-ntlmssp-legacy (2022-era builds).")
+    var profile: NTLMClientProfile = .current
+
+    @Option(help: "PEM file with CA certificates to trust in addition to the system store.")
+    var caFile: String?
+
+    @Flag(help: "Do not verify TLS certificates (results say so).")
+    var insecure = false
+
+    @Flag(help: "Refuse plain http:// targets instead of probing them.")
+    var httpsOnly = false
+
+    @Option(help: "Parallel targets.")
+    var concurrency = 4
+
+    @Option(help: "Seconds allowed to open a connection.")
+    var connectTimeout: Double = 5
+
+    @Option(help: "Seconds allowed for one target, all requests included.")
+    var timeout: Double = 15
+
+    @Option(help: "Seconds allowed for the whole run.")
+    var deadline: Double = 120
+
+    @Option(help: "Output format.")
+    var format: ProbeOutputFormat = .text
+
+    @Option(help: "File name used for standard input in messages, and to pick its format.")
+    var stdinFilename: String?
+
+    func validate() throws {
+        guard (1...256).contains(concurrency) else {
+            throw ValidationError("--concurrency must be from 1 to 256, got \(concurrency)")
+        }
+        for (name, value) in [("--connect-timeout", connectTimeout), ("--timeout", timeout), ("--deadline", deadline)] {
+            guard value.isFinite, value > 0, value <= 86_400 else {
+                throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400, got \(value)")
+            }
+        }
+        let tokenCharacters = CharacterSet(charactersIn: "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        guard !method.isEmpty, method.unicodeScalars.allSatisfy(tokenCharacters.contains) else {
+            throw ValidationError("--method \"\(method)\" is not an HTTP method name")
+        }
+        for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
+            throw ValidationError("--param \"\(parameter)\" must be name=value")
+        }
+        if insecure && caFile != nil {
+            throw ValidationError("--insecure and --ca-file contradict each other; use one")
+        }
+    }
+
+    func run(io: CommandIO) throws -> ExitStatus {
+        let file = try SourceLoading.read(config, stdinName: stdinFilename, limits: .default, io: io)
+        let loaded = ConfigLoader.load(file)
+        guard let root = loaded.root else {
+            let first = loaded.issues.first { $0.severity == .error }
+            let position = first.map { "\($0.span.start.line):\($0.span.start.column): " } ?? ""
+            throw UsageError("\(file.path):\(position)\(first?.message ?? "cannot read the configuration")")
+        }
+
+        let selection = TargetSelection(parameters: parsedParameters(), endpoints: endpoints, hosts: hosts)
+        let targets = TargetExtractor.targets(in: root, selection: selection)
+        if targets.isEmpty && (!endpoints.isEmpty || !hosts.isEmpty) {
+            throw UsageError("no auth/ntlm backend matches the --endpoint/--host filters in \(file.path)")
+        }
+
+        var settings = ProbeSettings()
+        settings.method = method.uppercased()
+        settings.profile = profile
+        settings.caFilePath = caFile
+        settings.insecure = insecure
+        settings.httpsOnly = httpsOnly
+        settings.concurrency = concurrency
+        settings.connectTimeout = .milliseconds(Int(connectTimeout * 1000))
+        settings.targetTimeout = .milliseconds(Int(timeout * 1000))
+        settings.totalDeadline = .milliseconds(Int(deadline * 1000))
+
+        let prober: Prober
+        do {
+            prober = try Prober(settings: settings)
+        } catch {
+            throw UsageError(error.message)
+        }
+        let start = ContinuousClock.now
+        let results = runBlocking { await prober.run(targets, environment: io.environment) }
+        let elapsed = Int((ContinuousClock.now - start) / .milliseconds(1))
+        let summary = ProbeSummary(results: results, elapsedMilliseconds: elapsed, settings: settings)
+
+        switch format {
+        case .text: io.out(ProbeTextFormat.render(results, summary: summary))
+        case .json: io.out(ProbeJSONFormat.render(results, summary: summary))
+        case .junit: io.out(ProbeJUnitFormat.render(results, summary: summary))
+        }
+        return summary.passed ? .success : .findings
+    }
+
+    private func parsedParameters() -> [String: String] {
+        var values: [String: String] = [:]
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "=") else { continue }
+            values[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
+        }
+        return values
+    }
+}
+
+/// Runs async work to completion from synchronous code (the CLI entry is synchronous).
+private func runBlocking<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
+    let box = BlockingResult<Value>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        box.set(await work())
+        done.signal()
+    }
+    done.wait()
+    return box.get()
+}
+
+/// The value handed from the detached task to the waiting thread.
+private final class BlockingResult<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+
+    func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    func get() -> Value {
+        lock.withLock {
+            guard let value else { preconditionFailure("runBlocking returned before its work finished") }
+            return value
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The NTLM credential smoke test.
-public enum NTLMProbeModule {}

@@ -1,0 +1,51 @@
+import KrakenLint
+
+/// `--format junit`: JUnit XML for CI test-report views (GitLab `artifacts:reports:junit`, Jenkins).
+///
+/// One `<testsuite>` per file; in it one `<testcase>` per rule that found something, failing with every
+/// finding of that rule, or a single passing `<testcase>` when the file is clean.
+public struct JUnitReporter: Reporter {
+    public var paths: ArtifactPath
+
+    public init(paths: ArtifactPath) { self.paths = paths }
+
+    public func render(_ run: LintRun) -> String {
+        var suites = ""
+        var totalTests = 0, totalFailures = 0
+        for report in run.reports {
+            let file = paths.display(report.file.path)
+            var cases = ""
+            let byRule = Dictionary(grouping: report.diagnostics, by: \.ruleID)
+            let ruleIDs = byRule.keys.sorted()
+            if ruleIDs.isEmpty {
+                cases += "    <testcase classname=\"\(XMLText.escapeAttribute(file))\" name=\"krakenlint\"/>\n"
+            }
+            for ruleID in ruleIDs {
+                let findings = byRule[ruleID] ?? []
+                let worst = findings.map(\.severity).max() ?? .error
+                let first = Redaction.scrub(findings[0].message, in: report)
+                let summary = findings.count == 1 ? first : "\(findings.count) findings; first: \(first)"
+                let body = findings.map { diagnostic -> String in
+                    let start = diagnostic.span.start
+                    var line = "\(file):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(Redaction.scrub(diagnostic.message, in: report))"
+                    if let fix = diagnostic.fix { line += "\n  fix: " + Redaction.scrub(fix, in: report) }
+                    return line
+                }.joined(separator: "\n")
+                cases += "    <testcase classname=\"\(XMLText.escapeAttribute(file))\" name=\"\(XMLText.escapeAttribute(ruleID))\">\n"
+                cases += "      <failure type=\"\(worst.rawValue)\" message=\"\(XMLText.escapeAttribute(summary))\">\(XMLText.escapeContent(body))</failure>\n"
+                cases += "    </testcase>\n"
+            }
+            let tests = max(1, ruleIDs.count)
+            totalTests += tests
+            totalFailures += ruleIDs.count
+            suites += "  <testsuite name=\"\(XMLText.escapeAttribute(file))\" tests=\"\(tests)\" failures=\"\(ruleIDs.count)\" errors=\"0\" skipped=\"0\">\n"
+            suites += cases
+            suites += "  </testsuite>\n"
+        }
+        var out = XMLText.declaration + "\n"
+        out += "<testsuites name=\"krakenlint\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
+        out += suites
+        out += "</testsuites>\n"
+        return out
+    }
+}

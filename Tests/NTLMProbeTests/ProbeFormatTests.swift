@@ -1,0 +1,129 @@
+import Foundation
+import NTLM
+import NTLMProbe
+import XCTest
+
+/// The three output formats and the exit contract, over fixed results.
+final class ProbeFormatTests: XCTestCase {
+    private func target(_ index: Int, url: String?, reason: String? = nil) -> ProbeTarget {
+        let parsed = url.flatMap { try? BackendHost.parse($0).get().url(path: "/api/<x>&\"y\"") }
+        return ProbeTarget(
+            endpoint: "/e/{id}", backendIndex: index, pointer: "/endpoints/0/backend/\(index)", line: 7,
+            hostEntry: url ?? "dns-name", urlPattern: "/api/<x>&\"y\"", url: parsed,
+            credentials: ConfiguredCredentials(user: .text(SecretText("CORP\\svc")), password: .text(SecretText("pw"))),
+            notProbedReason: reason)
+    }
+
+    private var server: ServerInfo {
+        ServerInfo(
+            targetName: "CORP", netbiosComputer: "SRV1", netbiosDomain: "CORP", dnsComputer: "srv1.corp.example",
+            dnsDomain: "corp.example", dnsTree: nil, version: ServerVersion(major: 10, minor: 0, build: 20348, ntlmRevision: 15),
+            timestamp: nil, flags: NegotiateFlags(rawValue: 0xA28A_8205))
+    }
+
+    private var results: [ProbeResult] {
+        [
+            ProbeResult(
+                target: target(0, url: "https://srv1.corp.example"), outcome: .authenticated, user: "CORP\\svc",
+                status: 200, elapsedMilliseconds: 42, server: server, scheme: "NTLM",
+                detail: "logged on as CORP\\svc; final status 200", profile: .current),
+            ProbeResult(
+                target: target(1, url: "http://srv2"), outcome: .rejected, user: "CORP\\svc", status: 401,
+                elapsedMilliseconds: 7, server: server, scheme: "NTLM", detail: "401 after AUTHENTICATE",
+                hints: ["plain http: <not encrypted>"], profile: .current),
+            ProbeResult(
+                target: target(2, url: nil, reason: "service discovery \"dns\""), outcome: .notProbed, user: "CORP\\svc",
+                detail: "service discovery \"dns\"", profile: .current),
+        ]
+    }
+
+    private var summary: ProbeSummary {
+        ProbeSummary(results: results, elapsedMilliseconds: 1234, settings: ProbeSettings())
+    }
+
+    func testJSONHasTheIssuesShapeWithOneObjectPerTarget() throws {
+        let text = ProbeJSONFormat.render(results, summary: summary)
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let targets = try XCTUnwrap(document["targets"] as? [[String: Any]])
+        XCTAssertEqual(targets.count, 3)
+        let first = targets[0]
+        XCTAssertEqual(first["endpoint"] as? String, "/e/{id}")
+        XCTAssertEqual(first["backend"] as? Int, 0)
+        XCTAssertEqual(first["url"] as? String, "https://srv1.corp.example/api/<x>&\"y\"")
+        XCTAssertEqual(first["user"] as? String, "CORP\\svc")
+        XCTAssertEqual(first["outcome"] as? String, "authenticated")
+        XCTAssertEqual(first["status"] as? Int, 200)
+        XCTAssertEqual(first["elapsed_ms"] as? Int, 42)
+        XCTAssertEqual(first["tls_verified"] as? Bool, true)
+        XCTAssertEqual(first["profile"] as? String, "go-ntlmssp")
+        let server = try XCTUnwrap(first["server"] as? [String: Any])
+        XCTAssertEqual(server["netbios_domain"] as? String, "CORP")
+        XCTAssertEqual(server["version"] as? String, "10.0.20348")
+        XCTAssertEqual(server["flags"] as? [String], NegotiateFlags(rawValue: 0xA28A_8205).names)
+        XCTAssertEqual(targets[1]["hints"] as? [String], ["plain http: <not encrypted>"])
+        XCTAssertEqual(targets[1]["plain_http"] as? Bool, true)
+        XCTAssertTrue(targets[2]["status"] is NSNull)
+        XCTAssertTrue(targets[2]["server"] is NSNull)
+        let counts = try XCTUnwrap(document["summary"] as? [String: Any])
+        XCTAssertEqual(counts["targets"] as? Int, 3)
+        XCTAssertEqual(counts["probed"] as? Int, 2)
+        XCTAssertEqual(counts["authenticated"] as? Int, 1)
+        XCTAssertEqual(counts["failed"] as? Int, 1)
+        XCTAssertEqual(counts["not_probed"] as? Int, 1)
+        XCTAssertEqual(counts["passed"] as? Bool, false)
+        XCTAssertEqual(counts["outcomes"] as? [String: Int], ["authenticated": 1, "rejected": 1, "not-probed": 1])
+    }
+
+    func testJUnitHasOneTestcasePerTargetWithFailuresAndSkips() {
+        let xml = ProbeJUnitFormat.render(results, summary: summary)
+        XCTAssertTrue(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"), xml)
+        XCTAssertEqual(xml.components(separatedBy: "<testcase ").count - 1, 3)
+        XCTAssertEqual(xml.components(separatedBy: "<failure ").count - 1, 1)
+        XCTAssertEqual(xml.components(separatedBy: "<skipped ").count - 1, 1)
+        XCTAssertTrue(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\" time=\"1.234\""), xml)
+        XCTAssertTrue(xml.contains("<failure type=\"rejected\""), xml)
+        XCTAssertTrue(xml.contains("time=\"0.042\""), xml)
+        XCTAssertTrue(xml.contains("/api/&lt;x&gt;&amp;&quot;y&quot;"), xml)
+        XCTAssertFalse(xml.contains("<x>"), xml)
+        XCTAssertTrue(xml.contains("hint: plain http: &lt;not encrypted&gt;"), xml)
+    }
+
+    func testTextShowsATableRowDetailsHintsAndASummary() {
+        let text = ProbeTextFormat.render(results, summary: summary)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(lines[0].hasPrefix("OUTCOME        STATUS  TIME  ENDPOINT"), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("authenticated  200     42ms  /e/{id} #0"), lines[1])
+        XCTAssertTrue(text.contains("    server: target name \"CORP\""), text)
+        XCTAssertTrue(text.contains("    hint: plain http: <not encrypted>"), text)
+        XCTAssertTrue(text.contains("not-probed     -       -     /e/{id} #2  dns-name/api/<x>&\"y\""), text)
+        XCTAssertEqual(lines.last(where: { !$0.isEmpty }),
+                       "3 targets, 1 authenticated, 1 failed, 1 not probed (profile go-ntlmssp, 1234ms)")
+        XCTAssertEqual(ProbeTextFormat.render([], summary: ProbeSummary(results: [], elapsedMilliseconds: 0, settings: ProbeSettings())),
+                       "no backend with auth/ntlm to probe\n")
+    }
+
+    func testTheRunPassesOnlyWhenEveryProbedTargetAuthenticated() {
+        let authenticated = results[0], rejected = results[1], discovery = results[2]
+        func passes(_ list: [ProbeResult]) -> Bool {
+            ProbeSummary(results: list, elapsedMilliseconds: 0, settings: ProbeSettings()).passed
+        }
+        XCTAssertTrue(passes([authenticated]))
+        XCTAssertTrue(passes([authenticated, discovery]), "targets not probed for discovery do not fail the run")
+        XCTAssertFalse(passes([authenticated, rejected]))
+        var refused = discovery
+        refused.refusedBySettings = true
+        XCTAssertFalse(passes([authenticated, refused]), "--https-only refusals fail the run")
+        for outcome in ProbeOutcome.allCases where outcome != .authenticated && outcome != .notProbed {
+            var failing = authenticated
+            failing.outcome = outcome
+            XCTAssertFalse(passes([failing]), outcome.rawValue)
+        }
+    }
+
+    func testOutcomeNamesAreTheStableOnesTheIssueLists() {
+        XCTAssertEqual(ProbeOutcome.allCases.map(\.rawValue), [
+            "authenticated", "rejected", "no-auth-required", "ntlm-not-offered", "refused-by-client", "protocol-error",
+            "tls-error", "unreachable", "timeout", "credentials-unavailable", "not-probed",
+        ])
+    }
+}
