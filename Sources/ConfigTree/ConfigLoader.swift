@@ -7,4 +7,16 @@ public enum ConfigLoader {
         case .yaml: return YAMLReader.read(file, limits: limits)
         }
     }
+
+    /// Reads a JSON file whose top level may be any value (an array of test cases, a boolean schema),
+    /// with the same positions, checks and limits as a configuration. `file.format` is not consulted.
+    public static func loadJSONValue(_ file: SourceFile, limits: LoadLimits = .default) -> LoadResult {
+        JSONReader.read(file, limits: limits, anyTopLevel: true)
+    }
+
+    /// Reads the file at `path` (see `SourceReader.read(path:limits:)`) and loads it.
+    public static func load(path: String, limits: LoadLimits = .default) throws(SourceReadError) -> (file: SourceFile, result: LoadResult) {
+        let file = try SourceReader.read(path: path, limits: limits)
+        return (file, load(file, limits: limits))
+    }
 }

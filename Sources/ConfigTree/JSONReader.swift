@@ -4,9 +4,11 @@
 /// byte-order mark as warnings. Nesting is handled with an explicit stack, so depth never touches the
 /// call stack.
 enum JSONReader {
-    static func read(_ file: SourceFile, limits: LoadLimits) -> LoadResult {
+    /// Reads `file`; unless `anyTopLevel`, the top level must be an object (a configuration).
+    static func read(_ file: SourceFile, limits: LoadLimits, anyTopLevel: Bool = false) -> LoadResult {
         file.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(file: file, bytes: buffer, limits: limits)
+            parser.requiresObject = !anyTopLevel
             defer { parser.releaseScratch() }
             return parser.parseDocument()
         }
@@ -45,6 +47,8 @@ struct JSONParser {
     let end: Int
     var index = 0
     var issues: [LoadIssue] = []
+    /// Whether the top level must be an object, as a configuration's is.
+    var requiresObject = true
     /// Members and elements of the open containers, innermost last.
     var memberScratch = MoveStack<Member>()
     var elementScratch = MoveStack<Node>()
@@ -81,7 +85,7 @@ struct JSONParser {
                     span: Span(at: file.position(ofOffset: 0)),
                     hint: "start from {\"version\": 3}"))
             }
-            try requireObjectAtTopLevel()
+            if requiresObject { try requireObjectAtTopLevel() }
             let root = try parseValue()
             let rootEndLine = line
             skipWhitespace()
@@ -375,10 +379,7 @@ struct JSONParser {
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
             if let byte = peek(), Self.isDigit(byte) {
-                var last = index
-                while last < end, Self.isDigit(bytes[last]) { last += 1 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)
-                throw failure(at: start, message: "number with a leading zero: \(text); JSON numbers do not start with 0 unless they are 0",
+                throw failure(at: start, message: "number with a leading zero; JSON numbers do not start with 0 unless they are 0",
                               hint: "remove the leading zero, or quote the value if the zeros matter")
             }
         } else {

@@ -1,5 +1,8 @@
 /// Error messages of the JSON reader: what was expected, what was found, and specific help for the
 /// mistakes people make in hand-written KrakenD files.
+///
+/// Messages never quote text from the file other than structural characters and fixed spellings
+/// (`NaN`, `True`, ...): the text at a syntax error may be a broken secret value.
 extension JSONParser {
     /// A syntax error at `offset` naming what was expected; recognises comments, single quotes, NaN,
     /// capitalised literals, a leading '+', control characters and invalid UTF-8 there.
@@ -32,17 +35,19 @@ extension JSONParser {
                 let lower = word == "None" || word == "nil" ? "null" : word.lowercased()
                 return failure(at: offset, message: "expected \(expected); found '\(word)'",
                                hint: "JSON literals are lowercase: write \(lower)")
+            case "true", "false", "null":
+                return failure(at: offset, message: "expected \(expected); found '\(word)'")
             case "undefined":
                 return failure(at: offset, message: "expected \(expected); found 'undefined'", hint: "JSON has no undefined; use null or remove the member")
             default:
                 break
             }
             if word.hasPrefix("+"), word.utf8.dropFirst().first.map(Self.isDigit) == true {
-                return failure(at: offset, message: "number with a leading '+': \(word); JSON numbers have no plus sign",
+                return failure(at: offset, message: "number with a leading '+'; JSON numbers have no plus sign",
                                hint: "remove the '+'")
             }
         }
-        let found = word.map { "'\($0)'" } ?? describe(offset)
+        let found = word.map { Self.isDigit($0.utf8.first ?? 0) || $0.hasPrefix("-") ? "a number" : "an unquoted word" } ?? describe(offset)
         return failure(at: offset, message: "expected \(expected); found \(found)")
     }
 
@@ -80,27 +85,21 @@ extension JSONParser {
         return failure(at: offset, message: "unescaped \(name) inside a string", hint: "write \(escape) instead")
     }
 
+    /// An escape that is not one of JSON's; the message names the rule, not the characters (they may be a secret).
     func invalidEscape(at backslash: Int) -> JSONFailure {
-        var shown = "\\"
-        if backslash + 1 < end, let scalar = UTF8Scanning.scalar(in: bytes, at: backslash + 1), scalar.value >= 0x20 {
-            shown.unicodeScalars.append(scalar)
-            if scalar == "u" {
-                var offset = backslash + 2
-                while offset < end, offset < backslash + 6, bytes[offset] >= 0x20, bytes[offset] < 0x7F, bytes[offset] != UInt8(ascii: "\"") {
-                    shown.unicodeScalars.append(Unicode.Scalar(bytes[offset]))
-                    offset += 1
-                }
-            }
-        }
-        let detail = shown.hasPrefix("\\u") ? "'\\u' must be followed by 4 hex digits" : "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"
-        return failure(at: backslash, message: "invalid escape '\(shown)' in a string; \(detail)",
+        let isUnicode = backslash + 1 < end && bytes[backslash + 1] == UInt8(ascii: "u")
+        let detail = isUnicode
+            ? "'\\u' must be followed by 4 hex digits"
+            : "a backslash must be followed by one of \" \\ / b f n r t u"
+        return failure(at: backslash, message: "invalid escape in a string: \(detail)",
                        hint: "a backslash in a JSON string starts an escape; write \\\\ for a literal backslash, e.g. \"DOMAIN\\\\user\"")
     }
 
     func loneSurrogate(at backslash: Int, unit: UInt16) -> JSONFailure {
-        let hex = String(unit, radix: 16, uppercase: true)
-        let detail = unit >= 0xDC00 ? "a low surrogate without a high surrogate before it" : "a high surrogate not followed by a low surrogate escape (\\uDC00-\\uDFFF)"
-        return failure(at: backslash, message: "lone surrogate escape '\\u\(hex)': \(detail)",
+        let detail = unit >= 0xDC00
+            ? "a low surrogate (\\uDC00-\\uDFFF) without a high surrogate before it"
+            : "a high surrogate (\\uD800-\\uDBFF) not followed by a low surrogate escape (\\uDC00-\\uDFFF)"
+        return failure(at: backslash, message: "lone surrogate escape: \(detail)",
                        hint: "write the character itself, or its full surrogate pair")
     }
 
@@ -138,10 +137,7 @@ extension JSONParser {
         guard offset < end else { return "end of file" }
         let byte = bytes[offset]
         if byte < 0x20 || byte == 0x7F { return Self.controlCharacterName(byte) }
-        guard let scalar = UTF8Scanning.scalar(in: bytes, at: offset) else { return "byte 0x\(String(byte, radix: 16, uppercase: true))" }
-        if scalar.isASCII { return "'\(Character(scalar))'" }
-        let code = String(scalar.value, radix: 16, uppercase: true)
-        return "'\(Character(scalar))' (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))"
+        return byte < 0x80 ? "'\(Character(Unicode.Scalar(byte)))'" : "a non-ASCII character"
     }
 
     static func controlCharacterName(_ byte: UInt8) -> String {

@@ -38,22 +38,6 @@ enum UTF8Scanning {
         return length
     }
 
-    /// The offset of the first byte that is not part of well-formed UTF-8, or nil when all of `bytes` is UTF-8.
-    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            if bytes[index] < 0x80 {
-                index += 1
-            } else if let length = sequenceLength(in: bytes, at: index) {
-                index += length
-            } else {
-                return index
-            }
-        }
-        return nil
-    }
-
     /// The offset of a NUL byte among the first `window` bytes: text configurations never contain one,
     /// binary files (images, archives, executables) almost always do early on.
     static func binaryMarkerOffset(in bytes: UnsafeBufferPointer<UInt8>, window: Int = 8192) -> Int? {
@@ -64,18 +48,5 @@ enum UTF8Scanning {
             index += 1
         }
         return nil
-    }
-
-    /// The Unicode scalar at `offset` for messages, when the bytes there are well-formed.
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar? {
-        guard offset < bytes.count else { return nil }
-        let lead = bytes[offset]
-        if lead < 0x80 { return Unicode.Scalar(lead) }
-        guard let length = sequenceLength(in: bytes, at: offset) else { return nil }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for index in offset + 1 ..< offset + length {
-            value = value << 6 | UInt32(bytes[index] & 0x3F)
-        }
-        return Unicode.Scalar(value)
     }
 }

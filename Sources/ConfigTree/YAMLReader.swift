@@ -161,7 +161,7 @@ struct YAMLTreeBuilder {
 
     // MARK: Events
 
-    mutating func scalarEvent(_ event: yaml_event_t) throws(YAMLFailure) {
+    mutating func scalarEvent(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
         let data = event.data.scalar
         let text = UnsafeBufferPointer(start: data.value, count: Int(data.length))
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
@@ -179,9 +179,13 @@ struct YAMLTreeBuilder {
             return
         }
         let resolved: YAMLScalarResolver.ResolvedScalar
-        switch YAMLScalarResolver.resolve(text, plain: plain, tag: tag) {
-        case .value(let value): resolved = value
-        case .failure(let message): throw failure(.syntax, message, at: nodeSpan)
+        if tag == nil, !plain || YAMLScalarResolver.isCertainlyString(text) {
+            resolved = .string
+        } else {
+            switch YAMLScalarResolver.resolve(text, plain: plain, tag: tag) {
+            case .value(let value): resolved = value
+            case .failure(let message): throw failure(.syntax, message, at: nodeSpan)
+            }
         }
         let value: Node.Value
         switch resolved {
@@ -203,7 +207,7 @@ struct YAMLTreeBuilder {
         try attach(node, count: 1, keyText: string, isMergeKey: resolved == .merge)
     }
 
-    mutating func aliasEvent(_ event: yaml_event_t) throws(YAMLFailure) {
+    mutating func aliasEvent(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
         let name = String(cString: event.data.alias.anchor)
         let aliasSpan = span(event.start_mark, event.end_mark)
         if openAnchors.contains(name) {
@@ -226,7 +230,7 @@ struct YAMLTreeBuilder {
         try attach(node, count: target.count, keyText: keyText, isMergeKey: false)
     }
 
-    mutating func openCollection(isMapping: Bool, isBlock: Bool, event: yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
+    mutating func openCollection(isMapping: Bool, isBlock: Bool, event: borrowing yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
         let start = cursor.position(of: event.start_mark)
         let startSpan = Span(start: start, end: start)
         if depth == 0, root == nil, !isMapping {
@@ -250,7 +254,7 @@ struct YAMLTreeBuilder {
         depth += 1
     }
 
-    mutating func closeCollection(_ event: yaml_event_t) throws(YAMLFailure) {
+    mutating func closeCollection(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
         guard depth > 0 else { return }
         var closed = current
         depth -= 1

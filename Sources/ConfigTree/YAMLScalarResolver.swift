@@ -4,7 +4,8 @@
 /// with `_` ignored; `.inf`, `-.inf`, `.nan` are the non-finite floats; quoted and block scalars are strings.
 /// Timestamps stay strings (the tree has no date type).
 enum YAMLScalarResolver {
-    /// The outcome: a value, or why an explicitly tagged scalar cannot be read as its tag says.
+    /// The outcome: a value, or why an explicitly tagged scalar cannot be read as its tag says (without
+    /// quoting the scalar, which may be a secret).
     enum Resolution: Equatable {
         case value(ResolvedScalar)
         case failure(String)
@@ -50,11 +51,25 @@ enum YAMLScalarResolver {
             let resolved = resolvePlain(text)
             if resolved.tagName == short { return .value(resolved) }
             if short == "!!float", case .integer(let canonical) = resolved { return .value(.float(canonical: canonical)) }
-            let shown = String(decoding: text, as: UTF8.self)
-            return .failure("cannot decode \(resolved.tagName) `\(shown)` as a \(short)")
+            return .failure("cannot decode a \(resolved.tagName) value as a \(short)")
         default:
             // !!str, !!binary, !!timestamp and tags of other vocabularies keep the text.
             return .value(.string)
+        }
+    }
+
+    /// True when an untagged plain scalar cannot be anything but a string, judged from its first byte
+    /// (the cheap test that spares most scalars the full resolution).
+    @inline(__always)
+    static func isCertainlyString(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first else { return false }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"), UInt8(ascii: "."),
+             UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "<"):
+            return false
+        default:
+            return true
         }
     }
 

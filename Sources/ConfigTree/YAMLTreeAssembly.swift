@@ -52,6 +52,7 @@ extension YAMLTreeBuilder {
         }
     }
 
+    @inline(__always)
     mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Span {
         let startPosition = cursor.position(of: start)
         return Span(start: startPosition, end: cursor.position(of: end))

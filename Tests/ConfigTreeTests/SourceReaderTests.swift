@@ -38,6 +38,13 @@ final class SourceReaderTests: XCTestCase {
         XCTAssertEqual(try SourceReader.read(path: try write("krakend.tmpl", "  {\"version\": 3}")).format, .json, "sniffed")
     }
 
+    func testLoadByPath() throws {
+        let loaded = try ConfigLoader.load(path: try write("k.yml", "version: 3\n"))
+        XCTAssertEqual(loaded.file.format, .yaml)
+        XCTAssertEqual(loaded.result.root?["version"]?.number?.literal, "3")
+        XCTAssertThrowsError(try ConfigLoader.load(path: directory + "/none.json"))
+    }
+
     func testAPathThatDoesNotExist() {
         let path = directory + "/missing.json"
         XCTAssertEqual(readError(path), SourceReadError(path: path, message: "no such file"))

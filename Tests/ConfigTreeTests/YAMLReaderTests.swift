@@ -130,7 +130,7 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(yaml("v: |\n  line one\n  line two\n").1.root?["v"]?.string, "line one\nline two\n")
         XCTAssertEqual(yaml("v: >-\n  folded\n  text\n").1.root?["v"]?.string, "folded text")
         let (_, failed) = yaml("a: 1\nv: !!bool yes\n")
-        assertError(failed, code: .syntax, line: 2, column: 4, message: "cannot decode !!str `yes` as a !!bool")
+        assertError(failed, code: .syntax, line: 2, column: 4, message: "cannot decode a !!str value as a !!bool")
     }
 
     // MARK: Anchors, aliases, merges
