@@ -31,6 +31,7 @@ final class ExamplesTests: XCTestCase {
         ],
         "ntlm-conflicting-auth.json": ["ntlm/conflicting-auth@12:13", "ntlm/deprecated@17:13"],
         "secrets-plaintext.json": ["secret/plaintext@8:20", "secret/plaintext@13:78", "secret/plaintext@30:32"],
+        "secrets-plaintext.yaml": ["secret/plaintext@19:15", "secret/plaintext@37:29"],
     ]
 
     /// Rule ids outside the ntlm/ and secret/ families that these examples assert on.

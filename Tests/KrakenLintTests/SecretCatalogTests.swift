@@ -70,6 +70,20 @@ final class SecretCatalogTests: XCTestCase {
         XCTAssertTrue(yamlSecrets.contains { $0.matches("other-pw") })
     }
 
+    func testUnreadableMinifiedLinesMaskEveryQuotedSecretWithoutOverlap() {
+        let text = #"{"a": {"password": "one-pw", "user": "svc"}, "b": {"client_secret": "two\"pw", "password": "three-pw"}, "c": "#
+        let secrets = SecretCatalog.secrets(inUnreadable: SourceFile(path: "m.json", format: .json, text: text))
+        XCTAssertEqual(secrets.count, 3)
+        XCTAssertTrue(secrets[0].matches("one-pw"))
+        XCTAssertTrue(secrets[1].matches(#"two\"pw"#))
+        XCTAssertTrue(secrets[2].matches("three-pw"))
+        for (left, right) in zip(secrets, secrets.dropFirst()) {
+            XCTAssertLessThanOrEqual(left.span.end.offset, right.span.start.offset)
+        }
+        XCTAssertEqual(secrets[0].span.start.column, 20)
+        XCTAssertEqual(secrets[0].span.end.offset - secrets[0].span.start.offset, 8)
+    }
+
     func testURLPasswordsAreFoundOnlyInTheUserInfo() {
         XCTAssertEqual(URLCredentials.password(in: "amqp://guest:s3cret@rabbit:5672/"), "s3cret")
         XCTAssertEqual(URLCredentials.password(in: "amqp://user:p@ss@rabbit"), "p@ss")

@@ -11,13 +11,20 @@ final class SecretLeakTests: XCTestCase {
     /// A password YAML reads as a number.
     static let numericCanary = "73317331"
 
-    /// Every output format. Add new reporters here.
-    static var reporters: [(name: String, reporter: any Reporter)] { [
-        ("text", TextReporter()),
-        ("text --verbose", TextReporter(verbose: true)),
-        ("json", JSONReporter()),
-        ("json compact", JSONReporter(pretty: false)),
-    ] }
+    /// Every output format (`ReportFormat.allCases`, so a new format is covered as soon as it exists),
+    /// verbose and colored where that changes the output, plus the compact JSON writer.
+    static var reporters: [(name: String, reporter: any Reporter)] {
+        let paths = ArtifactPath(root: "/work", currentDirectory: "/work")
+        var all: [(name: String, reporter: any Reporter)] = []
+        for format in ReportFormat.allCases {
+            for (verbose, color) in [(false, false), (true, true)] {
+                let settings = ReportSettings(verbose: verbose, color: color, paths: paths)
+                all.append(("\(format.rawValue)\(verbose ? " --verbose --color" : "")", format.reporter(settings)))
+            }
+        }
+        all.append(("json compact", JSONReporter(pretty: false)))
+        return all
+    }
 
     static let c = canary
 
@@ -95,6 +102,21 @@ final class SecretLeakTests: XCTestCase {
                         password: \(numericCanary)
 
             """),
+        ("YAML password defined by an anchor elsewhere", .yaml, """
+            version: 3
+            x-secrets:
+              ntlm: &pw \(c)
+            endpoints:
+              - endpoint: /a
+                backend:
+                  - host: ["https://crm"]
+                    url_pattern: /a
+                    extra_config:
+                      auth/ntlm:
+                        user: svc
+                        password: *pw
+
+            """),
         ("JSON password in an unterminated string", .json, """
             {"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"host": ["https://crm"], "url_pattern": "/a",
               "extra_config": {"auth/ntlm": {"user": "svc", "password": "\(c)}}}]}]}
@@ -132,7 +154,9 @@ final class SecretLeakTests: XCTestCase {
                     let text = diagnostic.message + (diagnostic.fix ?? "") + diagnostic.pointer.description
                     XCTAssertFalse(text.contains(Self.canary), "\(diagnostic.ruleID) puts the password in its message, fix or pointer: \(configuration.name)")
                 }
-                for (name, reporter) in Self.reporters {
+                // --edition ce adds only ntlm/enterprise-only; the two main formats are enough for it.
+                let reporters = edition == nil ? Self.reporters : Self.reporters.filter { $0.name == "text" || $0.name == "json" }
+                for (name, reporter) in reporters {
                     let output = reporter.render(LintRun(reports: [report], toolVersion: "test"))
                     XCTAssertFalse(output.contains(Self.canary), "\(name) output leaks the password for: \(configuration.name)\n\(output)")
                     XCTAssertFalse(output.contains(Self.numericCanary), "\(name) output leaks the number password for: \(configuration.name)")
@@ -164,6 +188,10 @@ final class SecretLeakTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testEveryFormatIsCovered() {
+        XCTAssertGreaterThanOrEqual(Self.reporters.count, ReportFormat.allCases.count * 2)
     }
 
     func testTheTextReporterStillShowsTheMaskedLine() {

@@ -111,9 +111,13 @@ public enum SecretCatalog {
         public let key: String
     }
 
+    /// The fields grouped by namespace, so that a namespace without secrets costs one lookup.
+    static let fieldsByNamespace: [String: [Field]] = Dictionary(grouping: fields, by: \.namespace)
+
     /// Every value of a catalogued field inside one namespace block.
     public static func occurrences(in namespace: NamespaceView) -> [Occurrence] {
-        fields.filter { $0.namespace == namespace.name }.flatMap { occurrences(of: $0, from: namespace.node, at: namespace.pointer) }
+        guard let candidates = fieldsByNamespace[namespace.name] else { return [] }
+        return candidates.flatMap { occurrences(of: $0, from: namespace.node, at: namespace.pointer) }
     }
 
     static func occurrences(of field: Field, from start: Node, at pointer: JSONPointer) -> [Occurrence] {

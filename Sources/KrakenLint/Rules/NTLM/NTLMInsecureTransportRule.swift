@@ -16,6 +16,7 @@ public final class NTLMInsecureTransportRule: Rule {
         static func serviceDiscovery(_ scheme: String) -> String {
             "this backend resolves its host through DNS SRV with sd_scheme \"\(scheme)\", so NTLM runs over plain HTTP; expected \"https\""
         }
+        static let unverifiedTLS = "TLS certificate checks are off (allow_insecure_connections), so anyone who can intercept the connection can capture or relay the NTLM exchange; expected verified https"
         static let fix = """
             Call the backend over https://. IIS, Dynamics and SharePoint accept NTLM over TLS; if the server \
             requires Extended Protection (channel binding), allow it for this site, since KrakenD's NTLM client \
@@ -33,7 +34,9 @@ public final class NTLMInsecureTransportRule: Rule {
             service account's password offline, or relay the handshake to another server that trusts the same \
             account, and can read and alter every request and response. A backend without its own "host" uses the \
             root "host" list, and a host without a scheme is called with http:// (KrakenD adds it). With DNS SRV \
-            service discovery the scheme is "sd_scheme", http by default.
+            service discovery the scheme is "sd_scheme", http by default. https with certificate checks turned \
+            off (allow_insecure_connections in the root client_tls or in the backend's backend/http/client) is no \
+            better: any machine in the middle can present its own certificate.
             """,
         fix: Message.fix,
         triggering: [
@@ -48,6 +51,27 @@ public final class NTLMInsecureTransportRule: Rule {
                 user: CONTOSO\svc-krakend
                 password: '{{ env "NTLM_PASSWORD" }}'
                 """#, host: "http://crm.contoso.local", markHost: true),
+            RuleExample(#"""
+                {"version": 3, "client_tls": {"allow_insecure_connections": ↓true},
+                 "endpoints": [{"endpoint": "/accounts", "backend": [{"host": ["https://crm.contoso.local"], "url_pattern": "/api/data/v9.2/accounts",
+                   "extra_config": {"auth/ntlm": {"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}}}]}]}
+                """#),
+            RuleExample(#"""
+                version: 3
+                endpoints:
+                  - endpoint: /accounts
+                    backend:
+                      - host: ["https://crm.contoso.local"]
+                        url_pattern: /api/data/v9.2/accounts
+                        extra_config:
+                          backend/http/client:
+                            client_tls:
+                              allow_insecure_connections: ↓true
+                          auth/ntlm:
+                            user: CONTOSO\svc-krakend
+                            password: '{{ env "NTLM_PASSWORD" }}'
+
+                """#, format: .yaml),
         ],
         nonTriggering: [
             NTLMExample.json(#"{"user": "CONTOSO\\svc-krakend", "password": "{{ env `NTLM_PASSWORD` }}"}"#),
@@ -92,6 +116,20 @@ public final class NTLMInsecureTransportRule: Rule {
             case .noScheme: context.report(Self.description, Message.noScheme(shown), at: host.span, pointer: host.pointer, fix: Message.fix)
             }
         }
+        checkCertificateVerification(of: backend, in: context)
+    }
+
+    /// https without certificate checks: the backend's own HTTP client settings win over the root ones.
+    private func checkCertificateVerification(of backend: BackendView, in context: LintContext) {
+        let hosts = context.effectiveHosts(of: backend)
+        guard hosts.contains(where: { $0.value.lowercased().hasPrefix("https://") }) else { return }
+        let backendTLS = backend.extraConfig?.namespace("backend/http/client")
+            .flatMap { client in client.node["client_tls"].map { ($0, client.pointer.appending("client_tls")) } }
+        let rootTLS = context.service.node["client_tls"].map { ($0, JSONPointer.root.appending("client_tls")) }
+        guard let (tls, pointer) = backendTLS ?? rootTLS, let flag = tls.member("allow_insecure_connections"),
+              flag.value.bool == true else { return }
+        context.report(Self.description, Message.unverifiedTLS, at: flag.value.span, pointer: pointer.appending("allow_insecure_connections"),
+                       fix: "Remove allow_insecure_connections and trust the backend's certificate authority with ca_certs instead.")
     }
 
     enum Transport { case tls, plainHTTP, noScheme }

@@ -18,9 +18,9 @@ public final class NTLMMissingFieldRule: Rule {
         summary: "An auth/ntlm block lacks \"user\" or \"password\"",
         explanation: """
             KrakenD Enterprise authenticates to the backend as the account given by "user" and "password"; the schema \
-            requires both. At runtime a missing key reads as an empty string, and an empty value turns NTLM off for \
-            that backend without any error or log line (the open-source clone of the module does exactly that), so \
-            KrakenD starts normally and every call gets 401 Unauthorized from the backend. A key spelled differently \
+            requires both. The Enterprise runtime is closed source and does not document this case; the \
+            open-source clone of the module reads a missing key as an empty string and then turns NTLM off for that \
+            backend without any error or log line, so KrakenD starts normally and every call gets 401 Unauthorized. A key spelled differently \
             ("username", "pass") counts as missing: see ntlm/unknown-field.
             """,
         fix: "Add the missing key; take the password from the environment with flexible configuration.",

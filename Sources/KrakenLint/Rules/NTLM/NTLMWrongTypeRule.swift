@@ -26,9 +26,9 @@ public final class NTLMWrongTypeRule: Rule {
         severity: .error,
         summary: "auth/ntlm is not an object, or its \"user\" or \"password\" is not a string",
         explanation: """
-            The schema wants auth/ntlm to be an object whose "user" and "password" are strings. KrakenD reads both \
-            with a string type check, so a number, boolean or null counts as an empty value: NTLM is turned off for \
-            that backend without a word and every call gets 401 Unauthorized. The usual cause is YAML: an unquoted \
+            The schema wants auth/ntlm to be an object whose "user" and "password" are strings. The open-source clone \
+            of the Enterprise module reads both with a string type check, so a number, boolean or null counts as an \
+            empty value: NTLM is turned off for that backend without a word and every call gets 401 Unauthorized. The usual cause is YAML: an unquoted \
             password made of digits (password: 1234) is a number, and true, false, null and ~ are not strings either.
             """,
         fix: "Quote the value so that it is a string; write auth/ntlm as an object.",
