@@ -1,3 +1,4 @@
+import ConfigTree
 import Foundation
 
 /// File paths as CI systems want them: relative to a root directory, with `/` separators.
@@ -29,16 +30,7 @@ public struct ArtifactPath: Sendable {
 
     /// An absolute path with `.` and `..` segments resolved, without touching the file system.
     static func normalize(_ path: String, against base: String) -> String {
-        let joined = path.hasPrefix("/") ? path : base + "/" + path
-        var segments: [Substring] = []
-        for segment in joined.split(separator: "/") {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(segment)
-            }
-        }
-        return "/" + segments.joined(separator: "/")
+        PathNormalization.absolute(path, against: base)
     }
 
     /// Percent-encodes a relative path for a URI reference, keeping `/`.

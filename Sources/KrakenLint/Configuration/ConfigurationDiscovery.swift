@@ -30,16 +30,7 @@ public final class ConfigurationDiscovery {
 
     /// An absolute, normalized form of `path` (relative paths start at `currentDirectory`).
     public func absolute(_ path: String) -> String {
-        let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-        var segments: [Substring] = []
-        for segment in joined.split(separator: "/") {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(segment)
-            }
-        }
-        return "/" + segments.joined(separator: "/")
+        PathNormalization.absolute(path, against: currentDirectory)
     }
 
     /// The configuration file for a linted file (nil for standard input: search from the current directory).
