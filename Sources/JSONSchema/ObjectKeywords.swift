@@ -56,13 +56,7 @@ extension Evaluation {
                 if limitExceeded { return false }
                 if matchedPattern { continue }
                 annotations?.properties.insert(index)
-                if case .alwaysInvalid = rest.kind {
-                    if collecting { reportUnknownProperty(member.key, schema, keyword: "additionalProperties", allowed: schema.declaredProperties) }
-                    valid = false
-                    if !collecting { return false }
-                    continue
-                }
-                if !descend(rest, member.value, token: member.key) {
+                if !applyToLeftover(rest, member, schema, keyword: "additionalProperties") {
                     valid = false
                     if !collecting { return false }
                 }
@@ -73,13 +67,7 @@ extension Evaluation {
             var valid = true
             if !annotations.allProperties {
                 for (index, member) in members.enumerated() where !annotations.properties.contains(index) {
-                    if case .alwaysInvalid = rest.kind {
-                        if collecting { reportUnknownProperty(member.key, schema, keyword: "unevaluatedProperties", allowed: schema.declaredProperties) }
-                        valid = false
-                        if !collecting { return false }
-                        continue
-                    }
-                    if !descend(rest, member.value, token: member.key) {
+                    if !applyToLeftover(rest, member, schema, keyword: "unevaluatedProperties") {
                         valid = false
                         if !collecting { return false }
                     }
@@ -145,6 +133,16 @@ extension Evaluation {
     static func has(_ members: [Member], _ name: String) -> Bool {
         for index in members.indices where JSONEquality.sameScalars(members[index].key, name) { return true }
         return false
+    }
+
+    /// `additionalProperties` or `unevaluatedProperties` (`keyword`) applied to one member they govern: a
+    /// `false` schema makes it an unknown property, any other schema is applied to its value.
+    private func applyToLeftover(_ rest: SchemaNode, _ member: Member, _ schema: SchemaNode, keyword: String) -> Bool {
+        if case .alwaysInvalid = rest.kind {
+            if collecting { reportUnknownProperty(member.key, schema, keyword: keyword, allowed: schema.declaredProperties) }
+            return false
+        }
+        return descend(rest, member.value, token: member.key)
     }
 
     private func reportUnknownProperty(_ name: String, _ schema: SchemaNode, keyword: String, allowed: [String]) {
