@@ -65,6 +65,8 @@ struct YAMLTreeBuilder {
     var elementScratch = MoveStack<Node>()
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
+    /// One shared string per distinct long mapping key.
+    var keys = KeyInterner()
     /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
     var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
     var outer: [YAMLOpenCollection] = []
@@ -167,17 +169,19 @@ struct YAMLTreeBuilder {
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
         let tag = data.tag.map { String(cString: $0) }
         let nodeSpan = span(event.start_mark, event.end_mark)
-        let string = String(decoding: text, as: UTF8.self)
         if depth > 0, current.isMapping, current.pendingKey == nil, data.anchor == nil {
             // A key: only its text, its span and whether it is the merge key `<<` matter.
-            let isMerge = text.count == 2 && string == "<<"
+            let hash = RepeatedKeys.hash(text)
+            let key = keys.key(text, hash: hash)
+            let isMerge = text.count == 2 && key == "<<"
                 && ((plain && (tag == nil || tag == "!")) || tag.map(YAMLScalarResolver.shortTag) == "!!merge")
             try countNodes(1, at: nodeSpan)
             current.nodeCount += 1
             current.lastEnd = nodeSpan.end
-            try acceptKey(string, hash: RepeatedKeys.hash(text), span: nodeSpan, isMerge: isMerge)
+            try acceptKey(key, hash: hash, span: nodeSpan, isMerge: isMerge)
             return
         }
+        let string = String(decoding: text, as: UTF8.self)
         let resolved: YAMLScalarResolver.ResolvedScalar
         if tag == nil, !plain || YAMLScalarResolver.isCertainlyString(text) {
             resolved = .string
