@@ -76,9 +76,10 @@ public struct ServiceModel: Sendable {
 
     func hosts(of node: Node, at pointer: JSONPointer) -> [HostEntry] {
         guard let list = node["host"]?.elements else { return [] }
+        let listPointer = pointer.appending("host")
         return list.enumerated().compactMap { index, item in
             guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, pointer: pointer.appending("host").appending(index))
+            return HostEntry(value: text, span: item.span, pointer: listPointer.appending(index))
         }
     }
 
@@ -89,7 +90,7 @@ public struct ServiceModel: Sendable {
             guard !ServiceModel.isCommentKey(item.key) else { return nil }
             return NamespaceView(
                 name: canonicalNamespace(item.key), writtenName: item.key, keySpan: item.keySpan,
-                node: item.value, pointer: extraPointer.appending(item.key), level: level
+                node: item.value, extraConfigPointer: extraPointer, level: level
             )
         }
         return ExtraConfigView(node: member.value, pointer: extraPointer, level: level, namespaces: namespaces)
