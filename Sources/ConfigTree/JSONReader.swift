@@ -54,8 +54,9 @@ struct JSONParser {
     var elementScratch = MoveStack<Node>()
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
-    /// One shared string per distinct long member name.
-    var keys = KeyInterner()
+    /// One shared string per distinct long member name, and per repeated long string value.
+    var keys = StringInterner.forKeys()
+    var values = StringInterner.forValues()
 
     // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
     // were consumed on it (columns count scalars, so those bytes do not advance the column).

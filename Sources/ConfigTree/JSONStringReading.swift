@@ -1,24 +1,24 @@
 extension JSONParser {
-    /// Reads the string whose opening quote is at `index`, validating UTF-8 and decoding escapes;
-    /// leaves `index` just past the closing quote.
+    /// Reads the string value whose opening quote is at `index`, validating UTF-8 and decoding escapes;
+    /// leaves `index` just past the closing quote. Repeated long values share one string.
     @inline(__always)
     mutating func readString() throws(JSONFailure) -> String {
         switch try scanString() {
         case .plain(let text):
-            return String(decoding: text, as: UTF8.self)
+            return values.string(text)
         case .escaped(let open, let firstEscape, let continuationBytes):
             return try readEscapedString(open: open, firstEscape: firstEscape, continuationBytes: continuationBytes)
         }
     }
 
-    /// Reads a member name like `readString`, sharing long names through the key interner; also returns the
+    /// Reads a member name like `readString`, sharing long names through the key table; also returns the
     /// name's `RepeatedKeys` hash.
     @inline(__always)
     mutating func readKeyString() throws(JSONFailure) -> (key: String, hash: UInt64) {
         switch try scanString() {
         case .plain(let text):
             let hash = RepeatedKeys.hash(text)
-            return (keys.key(text, hash: hash), hash)
+            return (keys.string(text, hash: hash), hash)
         case .escaped(let open, let firstEscape, let continuationBytes):
             let key = try readEscapedString(open: open, firstEscape: firstEscape, continuationBytes: continuationBytes)
             return (key, RepeatedKeys.hash(key))

@@ -65,8 +65,9 @@ struct YAMLTreeBuilder {
     var elementScratch = MoveStack<Node>()
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
-    /// One shared string per distinct long mapping key.
-    var keys = KeyInterner()
+    /// One shared string per distinct long mapping key, and per repeated long string value.
+    var keys = StringInterner.forKeys()
+    var values = StringInterner.forValues()
     /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
     var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
     var outer: [YAMLOpenCollection] = []
@@ -172,7 +173,7 @@ struct YAMLTreeBuilder {
         if depth > 0, current.isMapping, current.pendingKey == nil, data.anchor == nil {
             // A key: only its text, its span and whether it is the merge key `<<` matter.
             let hash = RepeatedKeys.hash(text)
-            let key = keys.key(text, hash: hash)
+            let key = keys.string(text, hash: hash)
             let isMerge = text.count == 2 && key == "<<"
                 && ((plain && (tag == nil || tag == "!")) || tag.map(YAMLScalarResolver.shortTag) == "!!merge")
             try countNodes(1, at: nodeSpan)
@@ -181,7 +182,7 @@ struct YAMLTreeBuilder {
             try acceptKey(key, hash: hash, span: nodeSpan, isMerge: isMerge)
             return
         }
-        let string = String(decoding: text, as: UTF8.self)
+        let string = values.string(text)
         let resolved: YAMLScalarResolver.ResolvedScalar
         if tag == nil, !plain || YAMLScalarResolver.isCertainlyString(text) {
             resolved = .string
