@@ -79,7 +79,7 @@ public struct ServiceModel: Sendable {
         let listPointer = pointer.appending("host")
         return list.enumerated().compactMap { index, item in
             guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, pointer: listPointer.appending(index))
+            return HostEntry(value: text, span: item.span, listPointer: listPointer, index: index)
         }
     }
 

@@ -4,7 +4,20 @@ import ConfigTree
 public struct HostEntry: Sendable {
     public let value: String
     public let span: Span
-    public let pointer: JSONPointer
+    /// The pointer of the `host` list (or of a single `host` string).
+    let listPointer: JSONPointer
+    /// The item's index in the list, or nil for a single string written where a list belongs.
+    let index: Int?
+
+    /// The pointer of this host (built when asked: only hosts with findings need it).
+    public var pointer: JSONPointer { index.map { listPointer.appending($0) } ?? listPointer }
+
+    init(value: String, span: Span, listPointer: JSONPointer, index: Int?) {
+        self.value = value
+        self.span = span
+        self.listPointer = listPointer
+        self.index = index
+    }
 }
 
 /// One `extra_config` member: a namespace and its configuration block.
