@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One shared `String` per distinct text the readers meet again and again.
 ///
 /// A KrakenD configuration repeats the same few hundred keys thousands of times (`qos/circuit-breaker`,
@@ -31,21 +37,31 @@ struct StringInterner {
     /// The string for `bytes` (valid UTF-8), shared with an earlier one of the same text when possible.
     /// `hash` is `RepeatedKeys.hash(bytes)`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
-        guard bytes.count > Self.inlineLength, bytes.count <= maxLength else { return String(decoding: bytes, as: UTF8.self) }
+        guard bytes.count > Self.inlineLength, bytes.count <= maxLength, let base = bytes.baseAddress else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // A stored hash is never 0, so 0 marks a free slot and a probe reads no string until the hashes match.
+        let stored = hash | 1
         let mask = slotCount - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         // Linear probing; the table stops accepting texts when half full, so a free slot is always near.
         for _ in 0..<(slotCount / 2) {
-            guard var existing = strings[slot] else {
+            let found = hashes[slot]
+            if found == 0 {
                 let created = String(decoding: bytes, as: UTF8.self)
                 if used < slotCount / 2 {
                     strings[slot] = created
-                    hashes[slot] = hash
+                    hashes[slot] = stored
                     used += 1
                 }
                 return created
             }
-            if hashes[slot] == hash, existing.withUTF8({ $0.elementsEqual(bytes) }) { return existing }
+            if found == stored, var existing = strings[slot],
+               existing.withUTF8({ text in
+                   text.count == bytes.count && text.baseAddress.map { memcmp($0, base, bytes.count) == 0 } == true
+               }) {
+                return existing
+            }
             slot = (slot + 1) & mask
         }
         return String(decoding: bytes, as: UTF8.self)

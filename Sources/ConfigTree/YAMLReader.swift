@@ -254,16 +254,18 @@ struct YAMLTreeBuilder {
         let opened = YAMLOpenCollection(
             isMapping: isMapping, isBlock: isBlock, start: start, anchor: name,
             base: isMapping ? memberScratch.count : elementScratch.count)
-        if depth > 0 { outer.append(current) }
-        current = opened
+        // Moved, not copied: the collection's key, anchor and index change hands without retains.
+        var entering = opened
+        swap(&entering, &current)
+        if depth > 0 { outer.append(entering) }
         depth += 1
     }
 
     mutating func closeCollection(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
         guard depth > 0 else { return }
-        var closed = current
         depth -= 1
-        if depth > 0, let enclosing = outer.popLast() { current = enclosing }
+        var closed = (depth > 0 ? outer.popLast() : nil) ?? current
+        swap(&closed, &current)
         let end = closed.isBlock ? closed.lastEnd : cursor.position(of: event.end_mark)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node
