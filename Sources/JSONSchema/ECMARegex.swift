@@ -21,6 +21,8 @@ final class ECMARegex: @unchecked Sendable {
     private let expression: NSRegularExpression
     /// True for patterns with no regex syntax at all, matched as a plain substring.
     private let literal: String?
+    /// Set for patterns that are an anchored run of single characters, matched without ICU.
+    private let anchoredPrefix: AnchoredPrefix?
 
     init(_ source: String) throws {
         self.source = source
@@ -31,16 +33,27 @@ final class ECMARegex: @unchecked Sendable {
             throw RegexSyntaxError(reason: "not accepted by the regular-expression engine")
         }
         literal = source.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == " " || $0 == "-" } ? source : nil
+        anchoredPrefix = AnchoredPrefix.parse(source)
     }
 
     /// Plain substring search on UTF-8 bytes (code points, not grapheme clusters).
     private static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let fast = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in containsBytes(haystack, pattern) }
+        }
+        if let found = fast ?? nil { return found }
         let haystack = Array(text.utf8)
         let pattern = Array(needle.utf8)
+        return haystack.withUnsafeBufferPointer { haystack in pattern.withUnsafeBufferPointer { containsBytes(haystack, $0) } }
+    }
+
+    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pattern.isEmpty else { return true }
         guard haystack.count >= pattern.count else { return false }
         for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+            var offset = 1
+            while offset < pattern.count && haystack[start + offset] == pattern[offset] { offset += 1 }
+            if offset == pattern.count { return true }
         }
         return false
     }
@@ -48,6 +61,9 @@ final class ECMARegex: @unchecked Sendable {
     /// Searches `text` for a match anywhere (JSON Schema patterns are not anchored), within `stepLimit`
     /// progress callbacks (ICU calls back periodically during long matches).
     func firstMatch(in text: String, stepLimit: Int) -> RegexOutcome {
+        if let anchoredPrefix {
+            return anchoredPrefix.matches(text) ? .match : .noMatch
+        }
         if let literal {
             return ECMARegex.containsBytes(text, literal) ? .match : .noMatch
         }

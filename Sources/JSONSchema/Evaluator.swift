@@ -183,13 +183,15 @@ extension Evaluation {
             guard let elements = instance.elements else { return true }
             var valid = true
             if start < elements.count {
-                for index in start..<elements.count where !descend(itemSchema, elements[index], token: String(index)) {
-                    if case .alwaysInvalid = itemSchema.kind, collecting {
-                        errors.removeLast()
-                        report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
+                elements.withUnsafeBufferPointer { elements in
+                    for index in start..<elements.count where !descend(itemSchema, elements[index], token: String(index)) {
+                        if case .alwaysInvalid = itemSchema.kind, collecting {
+                            errors.removeLast()
+                            report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
+                        }
+                        valid = false
+                        if !collecting { return }
                     }
-                    valid = false
-                    if !collecting { return false }
                 }
             }
             annotations?.allItems = true
@@ -370,12 +372,14 @@ enum NumericCompare {
 enum UniqueItems {
     static func firstDuplicate(_ elements: [Node]) -> (Int, Int)? {
         if elements.count <= 16 {
-            for first in elements.indices {
-                for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
-                    return (first, second)
+            return elements.withUnsafeBufferPointer { elements in
+                for first in elements.indices {
+                    for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
+                        return (first, second)
+                    }
                 }
+                return nil
             }
-            return nil
         }
         var buckets: [Int: [Int]] = [:]
         for (index, element) in elements.enumerated() {
