@@ -21,8 +21,8 @@ final class ECMARegex: @unchecked Sendable {
     private let expression: NSRegularExpression
     /// True for patterns with no regex syntax at all, matched as a plain substring.
     private let literal: String?
-    /// Set for patterns that are an anchored run of single characters, matched without ICU.
-    private let anchoredPrefix: AnchoredPrefix?
+    /// Set for patterns in the plain subset, matched by a linear-time automaton instead of ICU.
+    private let linear: LinearRegex?
 
     init(_ source: String) throws {
         self.source = source
@@ -33,7 +33,7 @@ final class ECMARegex: @unchecked Sendable {
             throw RegexSyntaxError(reason: "not accepted by the regular-expression engine")
         }
         literal = source.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == " " || $0 == "-" } ? source : nil
-        anchoredPrefix = AnchoredPrefix.parse(source)
+        linear = literal == nil ? LinearRegex(source) : nil
     }
 
     /// Plain substring search on UTF-8 bytes (code points, not grapheme clusters).
@@ -61,11 +61,13 @@ final class ECMARegex: @unchecked Sendable {
     /// Searches `text` for a match anywhere (JSON Schema patterns are not anchored), within `stepLimit`
     /// progress callbacks (ICU calls back periodically during long matches).
     func firstMatch(in text: String, stepLimit: Int) -> RegexOutcome {
-        if let anchoredPrefix {
-            return anchoredPrefix.matches(text) ? .match : .noMatch
-        }
         if let literal {
             return ECMARegex.containsBytes(text, literal) ? .match : .noMatch
+        }
+        // The automaton answers exactly; it is used only where a backtracking engine would stay well
+        // inside the work limit too, so a text that exceeded the limit before still does.
+        if let linear, linear.backtrackingEstimate(length: text.utf8.count) <= Double(stepLimit) / 10 {
+            return linear.search(text) ? .match : .noMatch
         }
         // Property names and short values repeat a lot in configurations: remember their answers.
         let memoizable = text.utf8.count <= ECMARegex.memoMaxLength

@@ -21,16 +21,23 @@ extension Evaluation {
             reportLimit(schema, "$ref", "the schema applies more than \(options.maxInPlaceChain) subschemas to this value without descending into it (a reference loop such as {\"$ref\": \"#\"})")
             return false
         }
-        let pushed = scope.last !== schema.resource
+        let pushed = tracksScope && scope.last !== schema.resource
         if pushed { scope.append(schema.resource) }
         defer { if pushed { scope.removeLast() } }
 
         let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
         var members: [Member]?
         if schema.hasObjectKeywords, case .object(let all) = instance.value { members = EffectiveMembers.of(all) }
+        // On the yes/no path the member keywords run as one pass (one name lookup per member).
+        var planned = false
+        if !collectsErrors, own == nil, let plan = schema.memberPlan, let members {
+            if !applyMemberPlan(plan, members, schema) { return false }
+            planned = true
+        }
         return schema.keywords.withUnsafeBufferPointer { keywords in
             var valid = true
             for index in keywords.indices {
+                if planned && keywords[index].isPlannedMemberKeyword { continue }
                 if collecting { keywordTokens.append(keywords[index].name) }
                 let ok = apply(keywords[index], schema, instance, members, own)
                 if collecting { keywordTokens.removeLast() }

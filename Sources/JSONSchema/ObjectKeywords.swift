@@ -157,7 +157,7 @@ extension Evaluation {
 
     /// Whether a `patternProperties` pattern matches a property name; a bound hit counts as a limit
     /// (reported even inside probes), a plain mismatch records nothing.
-    private func matchesName(_ regex: ECMARegex, _ name: String, _ schema: SchemaNode) -> Bool {
+    func matchesName(_ regex: ECMARegex, _ name: String, _ schema: SchemaNode) -> Bool {
         let saved = collecting
         collecting = false
         defer { collecting = saved }

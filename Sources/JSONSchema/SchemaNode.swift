@@ -19,6 +19,8 @@ final class SchemaNode: @unchecked Sendable {
     var hasObjectKeywords = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
+    /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
+    var memberPlan: MemberPlan?
 
     init(resource: CompiledResource, absoluteLocation: String) {
         self.resource = resource
@@ -127,6 +129,14 @@ indirect enum Keyword {
     case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
     case unevaluatedItems(SchemaNode)
     case unevaluatedProperties(SchemaNode)
+
+    /// True for the keywords a `MemberPlan` covers.
+    var isPlannedMemberKeyword: Bool {
+        switch self {
+        case .properties, .patternProperties, .additionalProperties: return true
+        default: return false
+        }
+    }
 
     var appliesToObjects: Bool {
         switch self {

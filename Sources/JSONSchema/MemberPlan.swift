@@ -1,0 +1,72 @@
+import ConfigTree
+
+/// A schema's `properties`, `patternProperties` and `additionalProperties` combined, so that the
+/// yes/no path visits each member once and looks its name up once (the keywords one by one would
+/// walk the members three times and look each name up twice).
+///
+/// Only for runs that build no errors: it decides the same valid/invalid answer, but it visits
+/// members in a different order than the keywords do, which would change which error comes first.
+struct MemberPlan {
+    let properties: PropertyTable?
+    let patterns: [(ECMARegex, SchemaNode)]
+    let additional: SchemaNode?
+
+    /// The plan for a keyword list, or nil when it has none of the three keywords.
+    init?(_ keywords: [Keyword]) {
+        var properties: PropertyTable?
+        var patterns: [(ECMARegex, SchemaNode)] = []
+        var additional: SchemaNode?
+        var found = false
+        for keyword in keywords {
+            switch keyword {
+            case .properties(let table):
+                properties = table
+                found = true
+            case .patternProperties(let list):
+                patterns = list
+                found = true
+            case .additionalProperties(let rest, _, _):
+                additional = rest
+                found = true
+            default:
+                continue
+            }
+        }
+        guard found else { return nil }
+        self.properties = properties
+        self.patterns = patterns
+        self.additional = additional
+    }
+}
+
+extension Evaluation {
+    /// Applies a member plan to an object's effective members; true when every member passes.
+    func applyMemberPlan(_ plan: MemberPlan, _ members: [Member], _ schema: SchemaNode) -> Bool {
+        members.withUnsafeBufferPointer { members in
+            plan.patterns.withUnsafeBufferPointer { patterns in
+                for index in members.indices {
+                    var evaluated = false
+                    if let propertySchema = plan.properties?[members[index].key] {
+                        evaluated = true
+                        if !descend(propertySchema, members[index].value, token: members[index].key) { return false }
+                    }
+                    for entry in patterns.indices {
+                        let patternSchema = patterns[entry].1
+                        // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
+                        if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { continue }
+                        let matched = matchesName(patterns[entry].0, members[index].key, schema)
+                        if limitExceeded { return false }
+                        guard matched else { continue }
+                        evaluated = true
+                        if !descend(patternSchema, members[index].value, token: members[index].key) { return false }
+                    }
+                    if !evaluated, let rest = plan.additional {
+                        if case .alwaysInvalid = rest.kind { return false }
+                        if !descend(rest, members[index].value, token: members[index].key) { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+}
