@@ -34,13 +34,15 @@ extension Evaluation {
             if !applyMemberPlan(plan, members, schema) { return false }
             planned = true
         }
-        return schema.keywords.withUnsafeBufferPointer { keywords in
+        return schema.keywordReferences.withUnsafeBufferPointer { keywords in
             var valid = true
             for index in keywords.indices {
-                if planned && keywords[index].isPlannedMemberKeyword { continue }
-                if collecting { keywordTokens.append(keywords[index].name) }
-                let ok = apply(keywords[index], schema, instance, members, own)
-                if collecting { keywordTokens.removeLast() }
+                let ok = keywords[index]._withUnsafeGuaranteedRef { box in
+                    if planned && box.keyword.isPlannedMemberKeyword { return true }
+                    if collecting { keywordTokens.append(box.keyword.name) }
+                    defer { if collecting { keywordTokens.removeLast() } }
+                    return apply(box.keyword, schema, instance, members, own)
+                }
                 if !ok {
                     valid = false
                     if !collecting || limitExceeded { break }

@@ -6,9 +6,12 @@ import ConfigTree
 ///
 /// Only for runs that build no errors: it decides the same valid/invalid answer, but it visits
 /// members in a different order than the keywords do, which would change which error comes first.
-struct MemberPlan {
+final class MemberPlan: @unchecked Sendable {
     let properties: PropertyTable?
-    let patterns: [(ECMARegex, SchemaNode)]
+    /// The `patternProperties` entries (owning), and the same unretained for borrowing in the loop.
+    private let patterns: [(ECMARegex, SchemaNode)]
+    let patternRegexes: [Unmanaged<ECMARegex>]
+    let patternSchemas: [Unmanaged<SchemaNode>]
     let additional: SchemaNode?
 
     /// The plan for a keyword list, or nil when it has none of the three keywords.
@@ -35,6 +38,8 @@ struct MemberPlan {
         guard found else { return nil }
         self.properties = properties
         self.patterns = patterns
+        patternRegexes = patterns.map { Unmanaged.passUnretained($0.0) }
+        patternSchemas = patterns.map { Unmanaged.passUnretained($0.1) }
         self.additional = additional
     }
 }
@@ -43,30 +48,30 @@ extension Evaluation {
     /// Applies a member plan to an object's effective members; true when every member passes.
     func applyMemberPlan(_ plan: MemberPlan, _ members: [Member], _ schema: SchemaNode) -> Bool {
         members.withUnsafeBufferPointer { members in
-            plan.patterns.withUnsafeBufferPointer { patterns in
-                for index in members.indices {
-                    var evaluated = false
-                    if let propertySchema = plan.properties?[members[index].key] {
-                        evaluated = true
-                        if !descend(propertySchema, members[index].value, token: members[index].key) { return false }
-                    }
-                    for entry in patterns.indices {
-                        let patternSchema = patterns[entry].1
-                        // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
-                        if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { continue }
-                        let matched = matchesName(patterns[entry].0, members[index].key, schema)
-                        if limitExceeded { return false }
-                        guard matched else { continue }
-                        evaluated = true
-                        if !descend(patternSchema, members[index].value, token: members[index].key) { return false }
-                    }
-                    if !evaluated, let rest = plan.additional {
-                        if case .alwaysInvalid = rest.kind { return false }
-                        if !descend(rest, members[index].value, token: members[index].key) { return false }
-                    }
+            for index in members.indices {
+                var evaluated = false
+                if let passed = plan.properties?.withSchema(for: members[index].key, { descend($0, members[index].value, token: members[index].key) }) {
+                    if !passed { return false }
+                    evaluated = true
                 }
-                return true
+                for entry in plan.patternSchemas.indices {
+                    let passed = plan.patternSchemas[entry]._withUnsafeGuaranteedRef { patternSchema -> Bool in
+                        // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
+                        if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { return true }
+                        let matched = plan.patternRegexes[entry]._withUnsafeGuaranteedRef { matchesName($0, members[index].key, schema) }
+                        if limitExceeded { return false }
+                        guard matched else { return true }
+                        evaluated = true
+                        return descend(patternSchema, members[index].value, token: members[index].key)
+                    }
+                    if !passed { return false }
+                }
+                if !evaluated, let rest = plan.additional {
+                    if case .alwaysInvalid = rest.kind { return false }
+                    if !descend(rest, members[index].value, token: members[index].key) { return false }
+                }
             }
+            return true
         }
     }
 }

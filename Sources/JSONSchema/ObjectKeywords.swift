@@ -8,17 +8,20 @@ extension Evaluation {
             return members.withUnsafeBufferPointer { members in
                 var valid = true
                 for index in members.indices {
-                    guard let propertySchema = table[members[index].key] else { continue }
-                    annotations?.properties.insert(index)
-                    if case .alwaysValid = propertySchema.kind { continue }
-                    if collecting { keywordTokens.append(members[index].key) }
-                    let ok = descend(propertySchema, members[index].value, token: members[index].key)
-                    if collecting { keywordTokens.removeLast() }
-                    if !ok {
-                        if case .alwaysInvalid = propertySchema.kind, collecting {
+                    let declared = table.withSchema(for: members[index].key) { propertySchema -> Bool in
+                        if case .alwaysValid = propertySchema.kind { return true }
+                        if collecting { keywordTokens.append(members[index].key) }
+                        let ok = descend(propertySchema, members[index].value, token: members[index].key)
+                        if collecting { keywordTokens.removeLast() }
+                        if !ok, case .alwaysInvalid = propertySchema.kind, collecting {
                             errors.removeLast()
                             report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
                         }
+                        return ok
+                    }
+                    guard let ok = declared else { continue }
+                    annotations?.properties.insert(index)
+                    if !ok {
                         valid = false
                         if !collecting { return false }
                     }

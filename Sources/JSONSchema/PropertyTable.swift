@@ -10,6 +10,8 @@ final class PropertyTable: @unchecked Sendable {
     private let nameStarts: [Int]
     private let nameBytes: [UInt8]
     private let values: [SchemaNode]
+    /// `values` unretained, to lend a schema without reference counting (`values` keeps them alive).
+    private let valueReferences: [Unmanaged<SchemaNode>]
     private let mask: Int
     /// The names in declaration order (later duplicates replaced the value of the first).
     let names: [String]
@@ -52,6 +54,7 @@ final class PropertyTable: @unchecked Sendable {
         self.nameStarts = starts
         self.nameBytes = bytes
         self.values = values
+        self.valueReferences = values.map { Unmanaged.passUnretained($0) }
         self.names = names
         self.mask = mask
     }
@@ -116,9 +119,11 @@ final class PropertyTable: @unchecked Sendable {
         }
     }
 
-    subscript(key: String) -> SchemaNode? {
+    /// Calls `body` with the schema for `key`, borrowed; nil when the table has no such name.
+    @inline(__always)
+    func withSchema<Result>(for key: String, _ body: (SchemaNode) -> Result) -> Result? {
         guard let entry = index(of: key) else { return nil }
-        return values[entry]
+        return valueReferences[entry]._withUnsafeGuaranteedRef(body)
     }
 
     func contains(_ key: String) -> Bool { index(of: key) != nil }

@@ -8,7 +8,19 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     var kind: Kind = .alwaysValid
-    var keywords: [Keyword] = []
+    /// The compiled keywords in schema order.
+    var keywords: [Keyword] {
+        get { keywordBoxes.map(\.keyword) }
+        set {
+            keywordBoxes = newValue.map(KeywordBox.init)
+            keywordReferences = keywordBoxes.map { Unmanaged.passUnretained($0) }
+        }
+    }
+    /// Owns the keyword boxes.
+    private var keywordBoxes: [KeywordBox] = []
+    /// The same boxes unretained, for validation to borrow each keyword without reference counting
+    /// (`keywordBoxes` keeps them alive as long as this node).
+    private(set) var keywordReferences: [Unmanaged<KeywordBox>] = []
     /// The resource the schema belongs to (entered into the dynamic scope during validation).
     let resource: CompiledResource
     /// Absolute URI of this schema: resource base + `#` + JSON Pointer within the resource.
@@ -25,6 +37,15 @@ final class SchemaNode: @unchecked Sendable {
     init(resource: CompiledResource, absoluteLocation: String) {
         self.resource = resource
         self.absoluteLocation = absoluteLocation
+    }
+}
+
+/// One keyword, immutable, so a borrowed box gives a borrowed keyword.
+final class KeywordBox: @unchecked Sendable {
+    let keyword: Keyword
+
+    init(_ keyword: Keyword) {
+        self.keyword = keyword
     }
 }
 
