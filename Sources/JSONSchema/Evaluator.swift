@@ -30,26 +30,25 @@ extension Evaluation {
         if schema.hasObjectKeywords, case .object(let all) = instance.value { members = EffectiveMembers.of(all) }
         // On the yes/no path the member keywords run as one pass (one name lookup per member).
         var planned = false
-        if !collectsErrors, own == nil, let plan = schema.memberPlan, let members {
-            if !applyMemberPlan(plan, members, schema) { return false }
+        if !collectsErrors, own == nil, let plan = schema.memberPlanReference, let members {
+            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) { return false }
             planned = true
         }
-        return schema.keywordReferences.withUnsafeBufferPointer { keywords in
-            var valid = true
-            for index in keywords.indices {
-                let ok = keywords[index]._withUnsafeGuaranteedRef { box in
-                    if planned && box.keyword.isPlannedMemberKeyword { return true }
-                    if collecting { keywordTokens.append(box.keyword.name) }
-                    defer { if collecting { keywordTokens.removeLast() } }
-                    return apply(box.keyword, schema, instance, members, own)
-                }
-                if !ok {
-                    valid = false
-                    if !collecting || limitExceeded { break }
-                }
+        let keywords = schema.keywordReferences
+        var valid = true
+        for index in keywords.indices {
+            let ok = keywords[index]._withUnsafeGuaranteedRef { box in
+                if planned && box.keyword.isPlannedMemberKeyword { return true }
+                if collecting { keywordTokens.append(box.keyword.name) }
+                defer { if collecting { keywordTokens.removeLast() } }
+                return apply(box.keyword, schema, instance, members, own)
             }
-            return valid
+            if !ok {
+                valid = false
+                if !collecting || limitExceeded { break }
+            }
         }
+        return valid
     }
 
     /// Applies a subschema to the same instance value, merging its annotations only when it passes.
@@ -381,13 +380,17 @@ enum NumericCompare {
 enum UniqueItems {
     static func firstDuplicate(_ elements: [Node]) -> (Int, Int)? {
         if elements.count <= 16 {
-            return elements.withUnsafeBufferPointer { elements in
-                for first in elements.indices {
-                    for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
-                        return (first, second)
+            // Pairwise, but comparing cheap signatures first: equal values have equal signatures.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: elements.count) { signatures in
+                elements.withUnsafeBufferPointer { elements in
+                    for index in elements.indices { signatures[index] = JSONEquality.signature(elements[index]) }
+                    for first in elements.indices {
+                        for second in (first + 1)..<elements.count where signatures[first] == signatures[second] && JSONEquality.equal(elements[first], elements[second]) {
+                            return (first, second)
+                        }
                     }
+                    return nil
                 }
-                return nil
             }
         }
         var buckets: [Int: [Int]] = [:]

@@ -13,14 +13,16 @@ final class SchemaNode: @unchecked Sendable {
         get { keywordBoxes.map(\.keyword) }
         set {
             keywordBoxes = newValue.map(KeywordBox.init)
-            keywordReferences = keywordBoxes.map { Unmanaged.passUnretained($0) }
+            keywordReferences.deallocate()
+            keywordReferences = .allocate(capacity: keywordBoxes.count)
+            _ = keywordReferences.initialize(from: keywordBoxes.map { Unmanaged.passUnretained($0) })
         }
     }
     /// Owns the keyword boxes.
     private var keywordBoxes: [KeywordBox] = []
-    /// The same boxes unretained, for validation to borrow each keyword without reference counting
-    /// (`keywordBoxes` keeps them alive as long as this node).
-    private(set) var keywordReferences: [Unmanaged<KeywordBox>] = []
+    /// The same boxes unretained, in memory this node owns, so validation reads them without any
+    /// reference counting (`keywordBoxes` keeps the boxes alive as long as this node).
+    @exclusivity(unchecked) private(set) var keywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
     /// The resource the schema belongs to (entered into the dynamic scope during validation).
     let resource: CompiledResource
     /// Absolute URI of this schema: resource base + `#` + JSON Pointer within the resource.
@@ -32,11 +34,19 @@ final class SchemaNode: @unchecked Sendable {
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
-    var memberPlan: MemberPlan?
+    var memberPlan: MemberPlan? {
+        didSet { memberPlanReference = memberPlan.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `memberPlan` unretained, for validation to borrow.
+    @exclusivity(unchecked) private(set) var memberPlanReference: Unmanaged<MemberPlan>?
 
     init(resource: CompiledResource, absoluteLocation: String) {
         self.resource = resource
         self.absoluteLocation = absoluteLocation
+    }
+
+    deinit {
+        keywordReferences.deallocate()
     }
 }
 
