@@ -152,3 +152,22 @@ let bigQuick = rate(seconds: settings.seconds) { _ = validator.isValid(config) }
 let bigFull = rate(seconds: settings.seconds) { _ = validator.validate(config) }
 print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(format(1000 / bigQuick.perSecond)) ms each)")
 print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(format(1000 / bigFull.perSecond)) ms each)")
+
+/// Touches every key and value once: the floor any validator of this tree pays.
+func walk(_ node: Node) -> Int {
+    switch node.value {
+    case .object(let members):
+        var total = members.count
+        for member in members { total &+= member.key.utf8.count &+ walk(member.value) }
+        return total
+    case .array(let elements):
+        var total = elements.count
+        for element in elements { total &+= walk(element) }
+        return total
+    case .string(let text): return text.utf8.count
+    case .number, .bool, .null: return 1
+    }
+}
+var walkSink = 0
+let bigWalk = rate(seconds: settings.seconds) { walkSink &+= walk(config) }
+print("RESULT b_walk \(format(bigWalk.perSecond)) walks/s (\(format(1000 / bigWalk.perSecond)) ms each; a plain traversal touching every key and value)")

@@ -21,6 +21,8 @@ final class ECMARegex: @unchecked Sendable {
     private let expression: NSRegularExpression
     /// True for patterns with no regex syntax at all, matched as a plain substring.
     private let literal: String?
+    /// Set for patterns in the plain subset, matched by a linear-time automaton instead of ICU.
+    private let linear: LinearRegex?
 
     init(_ source: String) throws {
         self.source = source
@@ -31,16 +33,27 @@ final class ECMARegex: @unchecked Sendable {
             throw RegexSyntaxError(reason: "not accepted by the regular-expression engine")
         }
         literal = source.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == " " || $0 == "-" } ? source : nil
+        linear = literal == nil ? LinearRegex(source) : nil
     }
 
     /// Plain substring search on UTF-8 bytes (code points, not grapheme clusters).
     private static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let fast = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in containsBytes(haystack, pattern) }
+        }
+        if let found = fast ?? nil { return found }
         let haystack = Array(text.utf8)
         let pattern = Array(needle.utf8)
+        return haystack.withUnsafeBufferPointer { haystack in pattern.withUnsafeBufferPointer { containsBytes(haystack, $0) } }
+    }
+
+    private static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pattern.isEmpty else { return true }
         guard haystack.count >= pattern.count else { return false }
         for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+            var offset = 1
+            while offset < pattern.count && haystack[start + offset] == pattern[offset] { offset += 1 }
+            if offset == pattern.count { return true }
         }
         return false
     }
@@ -50,6 +63,11 @@ final class ECMARegex: @unchecked Sendable {
     func firstMatch(in text: String, stepLimit: Int) -> RegexOutcome {
         if let literal {
             return ECMARegex.containsBytes(text, literal) ? .match : .noMatch
+        }
+        // The automaton answers exactly; it is used only where a backtracking engine would stay well
+        // inside the work limit too, so a text that exceeded the limit before still does.
+        if let linear, linear.backtrackingEstimate(length: text.utf8.count) <= Double(stepLimit) / 10 {
+            return linear.search(text) ? .match : .noMatch
         }
         // Property names and short values repeat a lot in configurations: remember their answers.
         let memoizable = text.utf8.count <= ECMARegex.memoMaxLength

@@ -18,11 +18,14 @@ final class Evaluation {
 
     /// Whether this run returns errors at all (`collecting` is switched off temporarily inside probes).
     let collectsErrors: Bool
+    /// Whether `scope` is maintained; only `$dynamicRef` and `$recursiveRef` read it.
+    let tracksScope: Bool
 
-    init(options: ValidationOptions, collecting: Bool) {
+    init(options: ValidationOptions, collecting: Bool, tracksScope: Bool) {
         self.options = options
         self.collecting = collecting
         self.collectsErrors = collecting
+        self.tracksScope = tracksScope
     }
 
     var instancePointer: JSONPointer { JSONPointer(tokens: instanceTokens) }

@@ -21,26 +21,34 @@ extension Evaluation {
             reportLimit(schema, "$ref", "the schema applies more than \(options.maxInPlaceChain) subschemas to this value without descending into it (a reference loop such as {\"$ref\": \"#\"})")
             return false
         }
-        let pushed = scope.last !== schema.resource
+        let pushed = tracksScope && scope.last !== schema.resource
         if pushed { scope.append(schema.resource) }
         defer { if pushed { scope.removeLast() } }
 
         let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
         var members: [Member]?
         if schema.hasObjectKeywords, case .object(let all) = instance.value { members = EffectiveMembers.of(all) }
-        return schema.keywords.withUnsafeBufferPointer { keywords in
-            var valid = true
-            for index in keywords.indices {
-                if collecting { keywordTokens.append(keywords[index].name) }
-                let ok = apply(keywords[index], schema, instance, members, own)
-                if collecting { keywordTokens.removeLast() }
-                if !ok {
-                    valid = false
-                    if !collecting || limitExceeded { break }
-                }
-            }
-            return valid
+        // On the yes/no path the member keywords run as one pass (one name lookup per member).
+        var planned = false
+        if !collectsErrors, own == nil, let plan = schema.memberPlanReference, let members {
+            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) { return false }
+            planned = true
         }
+        let keywords = schema.keywordReferences
+        var valid = true
+        for index in keywords.indices {
+            let ok = keywords[index]._withUnsafeGuaranteedRef { box in
+                if planned && box.keyword.isPlannedMemberKeyword { return true }
+                if collecting { keywordTokens.append(box.keyword.name) }
+                defer { if collecting { keywordTokens.removeLast() } }
+                return apply(box.keyword, schema, instance, members, own)
+            }
+            if !ok {
+                valid = false
+                if !collecting || limitExceeded { break }
+            }
+        }
+        return valid
     }
 
     /// Applies a subschema to the same instance value, merging its annotations only when it passes.
@@ -183,13 +191,15 @@ extension Evaluation {
             guard let elements = instance.elements else { return true }
             var valid = true
             if start < elements.count {
-                for index in start..<elements.count where !descend(itemSchema, elements[index], token: String(index)) {
-                    if case .alwaysInvalid = itemSchema.kind, collecting {
-                        errors.removeLast()
-                        report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
+                elements.withUnsafeBufferPointer { elements in
+                    for index in start..<elements.count where !descend(itemSchema, elements[index], token: String(index)) {
+                        if case .alwaysInvalid = itemSchema.kind, collecting {
+                            errors.removeLast()
+                            report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
+                        }
+                        valid = false
+                        if !collecting { return }
                     }
-                    valid = false
-                    if !collecting { return false }
                 }
             }
             annotations?.allItems = true
@@ -370,12 +380,18 @@ enum NumericCompare {
 enum UniqueItems {
     static func firstDuplicate(_ elements: [Node]) -> (Int, Int)? {
         if elements.count <= 16 {
-            for first in elements.indices {
-                for second in (first + 1)..<elements.count where JSONEquality.equal(elements[first], elements[second]) {
-                    return (first, second)
+            // Pairwise, but comparing cheap signatures first: equal values have equal signatures.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: elements.count) { signatures in
+                elements.withUnsafeBufferPointer { elements in
+                    for index in elements.indices { signatures[index] = JSONEquality.signature(elements[index]) }
+                    for first in elements.indices {
+                        for second in (first + 1)..<elements.count where signatures[first] == signatures[second] && JSONEquality.equal(elements[first], elements[second]) {
+                            return (first, second)
+                        }
+                    }
+                    return nil
                 }
             }
-            return nil
         }
         var buckets: [Int: [Int]] = [:]
         for (index, element) in elements.enumerated() {

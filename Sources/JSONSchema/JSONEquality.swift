@@ -8,20 +8,26 @@ import ConfigTree
 /// the tree's rule: the last member with a key is the one that counts.
 enum JSONEquality {
     static func equal(_ lhs: Node, _ rhs: Node) -> Bool {
-        switch (lhs.value, rhs.value) {
-        case (.null, .null):
+        // One value at a time: switching on a tuple of both would copy both values first.
+        switch lhs.value {
+        case .null:
+            if case .null = rhs.value { return true }
+            return false
+        case .bool(let left):
+            if case .bool(let right) = rhs.value { return left == right }
+            return false
+        case .string(let left):
+            if case .string(let right) = rhs.value { return sameScalars(left, right) }
+            return false
+        case .number(let left):
+            if case .number(let right) = rhs.value { return numbersEqual(left, right) }
+            return false
+        case .array(let left):
+            guard case .array(let right) = rhs.value, left.count == right.count else { return false }
+            for index in left.indices where !equal(left[index], right[index]) { return false }
             return true
-        case (.bool(let left), .bool(let right)):
-            return left == right
-        case (.string(let left), .string(let right)):
-            return sameScalars(left, right)
-        case (.number(let left), .number(let right)):
-            return numbersEqual(left, right)
-        case (.array(let left), .array(let right)):
-            guard left.count == right.count else { return false }
-            for (a, b) in zip(left, right) where !equal(a, b) { return false }
-            return true
-        case (.object(let left), .object(let right)):
+        case .object(let left):
+            guard case .object(let right) = rhs.value else { return false }
             let leftMembers = EffectiveMembers.of(left)
             let rightMembers = EffectiveMembers.of(right)
             guard leftMembers.count == rightMembers.count else { return false }
@@ -29,8 +35,6 @@ enum JSONEquality {
                 guard let other = rightMembers.first(where: { sameScalars($0.key, member.key) }), equal(member.value, other.value) else { return false }
             }
             return true
-        default:
-            return false
         }
     }
 
@@ -55,6 +59,14 @@ enum JSONEquality {
     }
 
     /// A hash consistent with `equal`, for finding duplicates in large arrays.
+    /// A hash that agrees with `equal` (equal values, equal signatures), cheapest for strings.
+    static func signature(_ node: Node) -> Int {
+        if case .string(let text) = node.value { return PropertyTable.hash(text) }
+        var hasher = Hasher()
+        hash(node, into: &hasher)
+        return hasher.finalize()
+    }
+
     static func hash(_ node: Node, into hasher: inout Hasher) {
         switch node.value {
         case .null: hasher.combine(0)
@@ -89,9 +101,9 @@ struct ScalarKey: Hashable, Sendable {
 
     static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool { JSONEquality.sameScalars(lhs.text, rhs.text) }
 
-    /// String's own hash: code-point-equal strings are canonically equal, so they hash alike.
+    /// A hash of the UTF-8 bytes: code-point-equal strings have equal bytes, so they hash alike.
     func hash(into hasher: inout Hasher) {
-        hasher.combine(text)
+        hasher.combine(PropertyTable.hash(text))
     }
 }
 
@@ -109,16 +121,22 @@ enum EffectiveMembers {
 
     /// Whether any key repeats (compared by code points).
     static func hasDuplicates(_ members: [Member]) -> Bool {
-        if members.count <= 8 {
-            for index in members.indices {
-                let key = members[index].key
-                let length = key.utf8.count
-                for later in members.index(after: index)..<members.endIndex {
-                    let other = members[later].key
-                    if other.utf8.count == length && JSONEquality.sameScalars(key, other) { return true }
+        let count = members.count
+        if count < 2 { return false }
+        if count <= 64 {
+            // Compare hashes pairwise in a stack buffer; only equal hashes need a real comparison.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { hashes in
+                members.withUnsafeBufferPointer { buffer in
+                    for index in 0..<count {
+                        let hash = PropertyTable.hash(buffer[index].key)
+                        for earlier in 0..<index where hashes[earlier] == hash {
+                            if JSONEquality.sameScalars(buffer[earlier].key, buffer[index].key) { return true }
+                        }
+                        hashes[index] = hash
+                    }
+                    return false
                 }
             }
-            return false
         }
         // Sort key hashes; only equal neighbours need a real comparison.
         var hashes = members.indices.map { (PropertyTable.hash(members[$0].key), $0) }

@@ -5,71 +5,84 @@ extension Evaluation {
     func applyObjectKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ members: [Member], _ annotations: Annotations?) -> Bool {
         switch keyword {
         case .properties(let table):
-            var valid = true
-            for index in members.indices {
-                guard let propertySchema = table[members[index].key] else { continue }
-                annotations?.properties.insert(index)
-                if case .alwaysValid = propertySchema.kind { continue }
-                if collecting { keywordTokens.append(members[index].key) }
-                let ok = descend(propertySchema, members[index].value, token: members[index].key)
-                if collecting { keywordTokens.removeLast() }
-                if !ok {
-                    if case .alwaysInvalid = propertySchema.kind, collecting {
-                        errors.removeLast()
-                        report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
+            return members.withUnsafeBufferPointer { members in
+                var valid = true
+                for index in members.indices {
+                    let declared = table.withSchema(for: members[index].key) { propertySchema -> Bool in
+                        if case .alwaysValid = propertySchema.kind { return true }
+                        if collecting { keywordTokens.append(members[index].key) }
+                        let ok = descend(propertySchema, members[index].value, token: members[index].key)
+                        if collecting { keywordTokens.removeLast() }
+                        if !ok, case .alwaysInvalid = propertySchema.kind, collecting {
+                            errors.removeLast()
+                            report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
+                        }
+                        return ok
                     }
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-            return valid
-        case .patternProperties(let list):
-            var valid = true
-            for (index, member) in members.enumerated() {
-                for (regex, propertySchema) in list {
-                    // A `true` schema cannot fail; only annotations would need the match.
-                    if annotations == nil, case .alwaysValid = propertySchema.kind { continue }
-                    let matched = probe { matchPattern(regex, member.key, schema, "patternProperties") { "" } }
-                    if limitExceeded { return false }
-                    guard matched else { continue }
+                    guard let ok = declared else { continue }
                     annotations?.properties.insert(index)
-                    if collecting { keywordTokens.append(regex.source) }
-                    let ok = descend(propertySchema, member.value, token: member.key)
-                    if collecting { keywordTokens.removeLast() }
                     if !ok {
                         valid = false
                         if !collecting { return false }
                     }
                 }
+                return valid
             }
-            return valid
+        case .patternProperties(let list):
+            return members.withUnsafeBufferPointer { members in
+                list.withUnsafeBufferPointer { list in
+                    var valid = true
+                    for index in members.indices {
+                        for entry in list.indices {
+                            let propertySchema = list[entry].1
+                            // A `true` schema cannot fail; only annotations would need the match.
+                            if annotations == nil, case .alwaysValid = propertySchema.kind { continue }
+                            let matched = matchesName(list[entry].0, members[index].key, schema)
+                            if limitExceeded { return false }
+                            guard matched else { continue }
+                            annotations?.properties.insert(index)
+                            if collecting { keywordTokens.append(list[entry].0.source) }
+                            let ok = descend(propertySchema, members[index].value, token: members[index].key)
+                            if collecting { keywordTokens.removeLast() }
+                            if !ok {
+                                valid = false
+                                if !collecting { return false }
+                            }
+                        }
+                    }
+                    return valid
+                }
+            }
         case .additionalProperties(let rest, let declared, let patterns):
-            var valid = true
-            for index in members.indices {
-                if declared.contains(members[index].key) { continue }
-                let member = members[index]
-                var matchedPattern = false
-                for regex in patterns where probe({ matchPattern(regex, member.key, schema, "patternProperties") { "" } }) {
-                    matchedPattern = true
-                    break
+            return members.withUnsafeBufferPointer { members in
+                var valid = true
+                for index in members.indices {
+                    if declared.contains(members[index].key) { continue }
+                    var matchedPattern = false
+                    for regex in patterns where matchesName(regex, members[index].key, schema) {
+                        matchedPattern = true
+                        break
+                    }
+                    if limitExceeded { return false }
+                    if matchedPattern { continue }
+                    annotations?.properties.insert(index)
+                    if !applyToLeftover(rest, members[index].key, members[index].value, schema, keyword: "additionalProperties") {
+                        valid = false
+                        if !collecting { return false }
+                    }
                 }
-                if limitExceeded { return false }
-                if matchedPattern { continue }
-                annotations?.properties.insert(index)
-                if !applyToLeftover(rest, member, schema, keyword: "additionalProperties") {
-                    valid = false
-                    if !collecting { return false }
-                }
+                return valid
             }
-            return valid
         case .unevaluatedProperties(let rest):
             guard let annotations else { return true }
             var valid = true
             if !annotations.allProperties {
-                for (index, member) in members.enumerated() where !annotations.properties.contains(index) {
-                    if !applyToLeftover(rest, member, schema, keyword: "unevaluatedProperties") {
-                        valid = false
-                        if !collecting { return false }
+                members.withUnsafeBufferPointer { members in
+                    for index in members.indices where !annotations.properties.contains(index) {
+                        if !applyToLeftover(rest, members[index].key, members[index].value, schema, keyword: "unevaluatedProperties") {
+                            valid = false
+                            if !collecting { return }
+                        }
                     }
                 }
             }
@@ -137,12 +150,21 @@ extension Evaluation {
 
     /// `additionalProperties` or `unevaluatedProperties` (`keyword`) applied to one member they govern: a
     /// `false` schema makes it an unknown property, any other schema is applied to its value.
-    private func applyToLeftover(_ rest: SchemaNode, _ member: Member, _ schema: SchemaNode, keyword: String) -> Bool {
+    private func applyToLeftover(_ rest: SchemaNode, _ key: String, _ value: Node, _ schema: SchemaNode, keyword: String) -> Bool {
         if case .alwaysInvalid = rest.kind {
-            if collecting { reportUnknownProperty(member.key, schema, keyword: keyword, allowed: schema.declaredProperties) }
+            if collecting { reportUnknownProperty(key, schema, keyword: keyword, allowed: schema.declaredProperties) }
             return false
         }
-        return descend(rest, member.value, token: member.key)
+        return descend(rest, value, token: key)
+    }
+
+    /// Whether a `patternProperties` pattern matches a property name; a bound hit counts as a limit
+    /// (reported even inside probes), a plain mismatch records nothing.
+    func matchesName(_ regex: ECMARegex, _ name: String, _ schema: SchemaNode) -> Bool {
+        let saved = collecting
+        collecting = false
+        defer { collecting = saved }
+        return matchPattern(regex, name, schema, "patternProperties") { "" }
     }
 
     private func reportUnknownProperty(_ name: String, _ schema: SchemaNode, keyword: String, allowed: [String]) {

@@ -1,61 +1,129 @@
 /// A read-only map from property name (compared by code points) to its schema, built once at
-/// compile time. Open addressing with an FNV-1a hash over the UTF-8 bytes: cheaper per lookup
-/// than `Dictionary` with its seeded SipHash, which matters at one lookup per instance member.
+/// compile time. Open addressing over a word-at-a-time hash of the UTF-8 bytes; the names are kept
+/// as one contiguous byte buffer so a lookup compares bytes without touching any `String`.
+/// This matters at one lookup per instance member.
 final class PropertyTable: @unchecked Sendable {
-    private var slots: [Int32]
-    private var keys: [String] = []
-    private var values: [SchemaNode] = []
+    /// Entry index per slot, -1 when empty.
+    private let slots: [Int32]
+    /// Per entry: its full hash, then the start of its name in `nameBytes` (entry `i` ends where `i + 1` starts).
+    private let entryHashes: [Int]
+    private let nameStarts: [Int]
+    private let nameBytes: [UInt8]
+    private let values: [SchemaNode]
+    /// `values` unretained, to lend a schema without reference counting (`values` keeps them alive).
+    private let valueReferences: [Unmanaged<SchemaNode>]
     private let mask: Int
+    /// The names in declaration order (later duplicates replaced the value of the first).
+    let names: [String]
 
     init(_ entries: [(String, SchemaNode)]) {
         var capacity = 8
         while capacity < entries.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        slots = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        var hashes: [Int] = []
+        var starts: [Int] = [0]
+        var bytes: [UInt8] = []
+        var values: [SchemaNode] = []
+        var names: [String] = []
         for (key, value) in entries {
-            if let existing = index(of: key) {
+            let hash = PropertyTable.hash(key)
+            var slot = hash & mask
+            var existing: Int?
+            while slots[slot] >= 0 {
+                let entry = Int(slots[slot])
+                if hashes[entry] == hash, JSONEquality.sameScalars(names[entry], key) {
+                    existing = entry
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+            if let existing {
                 values[existing] = value
                 continue
             }
-            var slot = PropertyTable.hash(key) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(keys.count)
-            keys.append(key)
+            slots[slot] = Int32(names.count)
+            hashes.append(hash)
+            bytes.append(contentsOf: key.utf8)
+            starts.append(bytes.count)
             values.append(value)
+            names.append(key)
         }
+        self.slots = slots
+        self.entryHashes = hashes
+        self.nameStarts = starts
+        self.nameBytes = bytes
+        self.values = values
+        self.valueReferences = values.map { Unmanaged.passUnretained($0) }
+        self.names = names
+        self.mask = mask
     }
 
-    var count: Int { keys.count }
-    var names: [String] { keys }
+    var count: Int { names.count }
 
+    /// A hash of `key`'s UTF-8 bytes (equal code points give equal hashes).
     @inline(__always)
     static func hash(_ key: String) -> Int {
-        if let fast = key.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return fast }
-        return hash(bytes: Array(key.utf8))
+        if let fast = key.utf8.withContiguousStorageIfAvailable({ hash(bytes: UnsafeRawBufferPointer($0)) }) { return fast }
+        return Array(key.utf8).withUnsafeBytes { hash(bytes: $0) }
+    }
+
+    /// Mixes eight bytes at a time; the length is mixed in so that trailing zero bytes count.
+    @inline(__always)
+    static func hash(bytes: UnsafeRawBufferPointer) -> Int {
+        let count = bytes.count
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+        var offset = 0
+        while offset + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            state ^= state >> 32
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        state ^= state >> 29
+        return Int(truncatingIfNeeded: state)
     }
 
     @inline(__always)
-    private static func hash<Bytes: Collection<UInt8>>(bytes: Bytes) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    private func index(of key: String) -> Int? {
+        if let fast = key.utf8.withContiguousStorageIfAvailable({ index(ofBytes: UnsafeRawBufferPointer($0)) }) { return fast }
+        return Array(key.utf8).withUnsafeBytes { index(ofBytes: $0) }
     }
 
-    private func index(of key: String) -> Int? {
-        var slot = PropertyTable.hash(key) & mask
+    private func index(ofBytes key: UnsafeRawBufferPointer) -> Int? {
+        let hash = PropertyTable.hash(bytes: key)
+        var slot = hash & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if JSONEquality.sameScalars(keys[entry], key) { return entry }
+            if entryHashes[entry] == hash && sameName(entry, key) { return entry }
             slot = (slot + 1) & mask
         }
     }
 
-    subscript(key: String) -> SchemaNode? {
+    private func sameName(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let start = nameStarts[entry]
+        let length = nameStarts[entry + 1] - start
+        guard length == key.count else { return false }
+        return nameBytes.withUnsafeBytes { stored in
+            for offset in 0..<length where stored[start + offset] != key[offset] { return false }
+            return true
+        }
+    }
+
+    /// Calls `body` with the schema for `key`, borrowed; nil when the table has no such name.
+    @inline(__always)
+    func withSchema<Result>(for key: String, _ body: (SchemaNode) -> Result) -> Result? {
         guard let entry = index(of: key) else { return nil }
-        return values[entry]
+        return valueReferences[entry]._withUnsafeGuaranteedRef(body)
     }
 
     func contains(_ key: String) -> Bool { index(of: key) != nil }

@@ -12,6 +12,8 @@ final class SchemaCompiler {
     private var nodes: [SchemaLocation: SchemaNode] = [:]
     private var compiledResources: [ObjectIdentifier: CompiledResource] = [:]
     private var pending: [(SchemaNode, SchemaLocation)] = []
+    /// Set once a `$dynamicRef` or `$recursiveRef` is compiled: only those read the dynamic scope.
+    private(set) var usesDynamicScope = false
 
     init(registry: SchemaRegistry, options: ValidationOptions, regexCache: RegexCache) {
         self.registry = registry
@@ -101,10 +103,12 @@ final class SchemaCompiler {
                 anchor = fragment
             }
             keywords.append(.dynamicRef(try self.node(for: target, referencedAs: uri.description), anchor: anchor))
+            usesDynamicScope = true
         }
         if dialect == .draft2019_09, let ref = reader.value("$recursiveRef") {
             guard let text = ref.string else { throw reader.malformed("$recursiveRef", expected: "a URI reference string") }
             keywords.append(.recursiveRef(try resolve(Node(.string(text), span: ref.span), base: base, reader: reader, keyword: "$recursiveRef")))
+            usesDynamicScope = true
         }
         if vocabularies.contains(.applicator) {
             try compileApplicators(reader, dialect: dialect, into: &keywords)
@@ -121,6 +125,7 @@ final class SchemaCompiler {
         }
         node.keywords = keywords
         node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
+        node.memberPlan = MemberPlan(keywords)
     }
 
     private func resolve(_ ref: Node, base: URIReference, reader: KeywordReader, keyword: String) throws -> SchemaNode {

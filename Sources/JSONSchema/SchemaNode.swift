@@ -8,7 +8,21 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     var kind: Kind = .alwaysValid
-    var keywords: [Keyword] = []
+    /// The compiled keywords in schema order.
+    var keywords: [Keyword] {
+        get { keywordBoxes.map(\.keyword) }
+        set {
+            keywordBoxes = newValue.map(KeywordBox.init)
+            keywordReferences.deallocate()
+            keywordReferences = .allocate(capacity: keywordBoxes.count)
+            _ = keywordReferences.initialize(from: keywordBoxes.map { Unmanaged.passUnretained($0) })
+        }
+    }
+    /// Owns the keyword boxes.
+    private var keywordBoxes: [KeywordBox] = []
+    /// The same boxes unretained, in memory this node owns, so validation reads them without any
+    /// reference counting (`keywordBoxes` keeps the boxes alive as long as this node).
+    @exclusivity(unchecked) private(set) var keywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
     /// The resource the schema belongs to (entered into the dynamic scope during validation).
     let resource: CompiledResource
     /// Absolute URI of this schema: resource base + `#` + JSON Pointer within the resource.
@@ -19,10 +33,29 @@ final class SchemaNode: @unchecked Sendable {
     var hasObjectKeywords = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
+    /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
+    var memberPlan: MemberPlan? {
+        didSet { memberPlanReference = memberPlan.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `memberPlan` unretained, for validation to borrow.
+    @exclusivity(unchecked) private(set) var memberPlanReference: Unmanaged<MemberPlan>?
 
     init(resource: CompiledResource, absoluteLocation: String) {
         self.resource = resource
         self.absoluteLocation = absoluteLocation
+    }
+
+    deinit {
+        keywordReferences.deallocate()
+    }
+}
+
+/// One keyword, immutable, so a borrowed box gives a borrowed keyword.
+final class KeywordBox: @unchecked Sendable {
+    let keyword: Keyword
+
+    init(_ keyword: Keyword) {
+        self.keyword = keyword
     }
 }
 
@@ -127,6 +160,14 @@ indirect enum Keyword {
     case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
     case unevaluatedItems(SchemaNode)
     case unevaluatedProperties(SchemaNode)
+
+    /// True for the keywords a `MemberPlan` covers.
+    var isPlannedMemberKeyword: Bool {
+        switch self {
+        case .properties, .patternProperties, .additionalProperties: return true
+        default: return false
+        }
+    }
 
     var appliesToObjects: Bool {
         switch self {

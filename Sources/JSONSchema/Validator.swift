@@ -11,6 +11,8 @@ import Foundation
 /// ```
 public final class Validator: @unchecked Sendable {
     private let root: SchemaNode
+    /// Whether validation must track the dynamic scope (the schema uses `$dynamicRef` or `$recursiveRef`).
+    private let tracksScope: Bool
     public let options: ValidationOptions
     /// The entry schema's canonical URI.
     public let entryURI: String
@@ -28,6 +30,7 @@ public final class Validator: @unchecked Sendable {
         }
         let compiler = SchemaCompiler(registry: registry, options: options, regexCache: RegexCache())
         root = try compiler.compile(location)
+        tracksScope = compiler.usesDynamicScope
         self.options = options
         entryURI = uri.description
     }
@@ -43,8 +46,9 @@ public final class Validator: @unchecked Sendable {
     public func isValid(_ instance: Node) -> Bool {
         let root = root
         let options = options
+        let tracksScope = tracksScope
         return DeepStack.run { inlineDepthLimit in
-            let evaluation = Evaluation(options: options, collecting: false)
+            let evaluation = Evaluation(options: options, collecting: false, tracksScope: tracksScope)
             evaluation.inlineDepthLimit = inlineDepthLimit
             let valid = evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
             return (valid, evaluation.needsDeepStack)
@@ -55,8 +59,9 @@ public final class Validator: @unchecked Sendable {
     public func validate(_ instance: Node) -> [ValidationError] {
         let root = root
         let options = options
+        let tracksScope = tracksScope
         let (valid, errors) = DeepStack.run { inlineDepthLimit in
-            let evaluation = Evaluation(options: options, collecting: true)
+            let evaluation = Evaluation(options: options, collecting: true, tracksScope: tracksScope)
             evaluation.inlineDepthLimit = inlineDepthLimit
             let valid = evaluation.validate(root, instance, nil)
             return ((valid, evaluation.errors), evaluation.needsDeepStack)

@@ -1,0 +1,77 @@
+import ConfigTree
+
+/// A schema's `properties`, `patternProperties` and `additionalProperties` combined, so that the
+/// yes/no path visits each member once and looks its name up once (the keywords one by one would
+/// walk the members three times and look each name up twice).
+///
+/// Only for runs that build no errors: it decides the same valid/invalid answer, but it visits
+/// members in a different order than the keywords do, which would change which error comes first.
+final class MemberPlan: @unchecked Sendable {
+    let properties: PropertyTable?
+    /// The `patternProperties` entries (owning), and the same unretained for borrowing in the loop.
+    private let patterns: [(ECMARegex, SchemaNode)]
+    let patternRegexes: [Unmanaged<ECMARegex>]
+    let patternSchemas: [Unmanaged<SchemaNode>]
+    let additional: SchemaNode?
+
+    /// The plan for a keyword list, or nil when it has none of the three keywords.
+    init?(_ keywords: [Keyword]) {
+        var properties: PropertyTable?
+        var patterns: [(ECMARegex, SchemaNode)] = []
+        var additional: SchemaNode?
+        var found = false
+        for keyword in keywords {
+            switch keyword {
+            case .properties(let table):
+                properties = table
+                found = true
+            case .patternProperties(let list):
+                patterns = list
+                found = true
+            case .additionalProperties(let rest, _, _):
+                additional = rest
+                found = true
+            default:
+                continue
+            }
+        }
+        guard found else { return nil }
+        self.properties = properties
+        self.patterns = patterns
+        patternRegexes = patterns.map { Unmanaged.passUnretained($0.0) }
+        patternSchemas = patterns.map { Unmanaged.passUnretained($0.1) }
+        self.additional = additional
+    }
+}
+
+extension Evaluation {
+    /// Applies a member plan to an object's effective members; true when every member passes.
+    func applyMemberPlan(_ plan: MemberPlan, _ members: [Member], _ schema: SchemaNode) -> Bool {
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices {
+                var evaluated = false
+                if let passed = plan.properties?.withSchema(for: members[index].key, { descend($0, members[index].value, token: members[index].key) }) {
+                    if !passed { return false }
+                    evaluated = true
+                }
+                for entry in plan.patternSchemas.indices {
+                    let passed = plan.patternSchemas[entry]._withUnsafeGuaranteedRef { patternSchema -> Bool in
+                        // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
+                        if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { return true }
+                        let matched = plan.patternRegexes[entry]._withUnsafeGuaranteedRef { matchesName($0, members[index].key, schema) }
+                        if limitExceeded { return false }
+                        guard matched else { return true }
+                        evaluated = true
+                        return descend(patternSchema, members[index].value, token: members[index].key)
+                    }
+                    if !passed { return false }
+                }
+                if !evaluated, let rest = plan.additional {
+                    if case .alwaysInvalid = rest.kind { return false }
+                    if !descend(rest, members[index].value, token: members[index].key) { return false }
+                }
+            }
+            return true
+        }
+    }
+}
