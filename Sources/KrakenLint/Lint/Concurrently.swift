@@ -2,27 +2,27 @@ import Dispatch
 
 /// Two independent pieces of work run at the same time, on two cores when there are two free.
 ///
-/// `DispatchQueue.concurrentPerform` runs one piece on the calling thread and lends the other to the
-/// pool; called from inside another `concurrentPerform` (one job per file) it still cannot deadlock, it
-/// only runs the pieces one after the other when every core is busy.
+/// The second piece goes to a global queue while the calling thread runs the first, then waits for it.
+/// Unlike `DispatchQueue.concurrentPerform`, which runs nested calls one after the other, this keeps
+/// its parallelism when called from inside other parallel work (one job per file, then schema beside
+/// rules, then rule groups beside each other). A blocked waiter cannot starve the pool: libdispatch adds
+/// a worker when the ones it has are blocked.
 enum Concurrently {
     static func both<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+        _ first: @Sendable () -> First, _ second: @escaping @Sendable () -> Second
     ) -> (First, Second) {
-        let results = Pair<First, Second>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { results.first = first() } else { results.second = second() }
-        }
-        guard let one = results.first, let two = results.second else {
-            preconditionFailure("concurrentPerform returned before both pieces of work finished")
-        }
+        let slot = ResultSlot<Second>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { slot.value = second() }
+        let one = first()
+        group.wait()
+        guard let two = slot.value else { preconditionFailure("the second piece of work finished without a result") }
         return (one, two)
     }
 }
 
-/// Two result slots, each written by exactly one of the two pieces of work before `concurrentPerform`
-/// returns (which orders the writes before the reads).
-private final class Pair<First, Second>: @unchecked Sendable {
-    var first: First?
-    var second: Second?
+/// The second piece's result: written once on its thread before `group.wait()` returns (which orders the
+/// write before the read).
+private final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
 }

@@ -51,10 +51,27 @@ public struct Linter: Sendable {
 
     private func runRules(on root: Node, file: SourceFile) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         let service = model.service(root)
+        let enabled = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }
+        // Two groups of rules walk the model at the same time, each with its own context; the KrakenD rules
+        // stay together because the two route rules share one router table.
+        let runtimeRules = enabled.filter { $0.id.hasPrefix("krakend/") }
+        let otherRules = enabled.filter { !$0.id.hasPrefix("krakend/") }
+        let ((runtimeFindings, otherFindings), secrets) = Concurrently.both(
+            {
+                Concurrently.both(
+                    { traverse(service, with: runtimeRules, root: root, file: file) },
+                    { traverse(service, with: otherRules, root: root, file: file) }
+                )
+            },
+            { SecretCatalog.secrets(in: service) }
+        )
+        return (service, runtimeFindings + otherFindings, secrets)
+    }
+
+    private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> [Diagnostic] {
         let context = LintContext(file: file, root: root, service: service, options: options)
-        let rules = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }.map { $0.init() }
-        Traversal(rules: rules, context: context).run()
-        return (service, context.diagnostics, SecretCatalog.secrets(in: service))
+        Traversal(rules: rules.map { $0.init() }, context: context).run()
+        return context.diagnostics
     }
 
     func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
