@@ -74,6 +74,8 @@ public struct Linter: Sendable {
         return context.diagnostics
     }
 
+    /// Applies suppressions in the file, then disabled rules, severity overrides and the configuration's
+    /// policy; sorts, and removes exact duplicates.
     func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
         let unsuppressed = options.suppressions
             ? Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
