@@ -13,6 +13,9 @@ public protocol Rule: AnyObject {
     func visitAsyncAgent(_ agent: AsyncAgentView, in context: LintContext)
     func visitNamespace(_ namespace: NamespaceView, in context: LintContext)
     func finish(in context: LintContext)
+    /// The namespaces (current names) whose blocks `visitNamespace` receives, or nil for every one. A rule
+    /// about one namespace names it here, so the walk skips it for the thousands of other blocks.
+    static var visitedNamespaces: Set<String>? { get }
 }
 
 extension Rule {
@@ -22,6 +25,7 @@ extension Rule {
     public func visitAsyncAgent(_ agent: AsyncAgentView, in context: LintContext) {}
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {}
     public func finish(in context: LintContext) {}
+    public static var visitedNamespaces: Set<String>? { nil }
 
     /// Shorthand for the rule's id.
     public static var id: String { description.id }
