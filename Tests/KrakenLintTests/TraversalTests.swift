@@ -5,7 +5,8 @@ import XCTest
 final class TraversalTests: XCTestCase {
     func testRulesThatNameTheirNamespacesNameKnownOnes() {
         for rule in RuleRegistry.visitorRules {
-            for name in rule.visitedNamespaces ?? [] {
+            guard case .named(let names) = rule.visitedNamespaces else { continue }
+            for name in names {
                 XCTAssertFalse(NamespaceCatalog.levels(of: name).isEmpty, "\(rule.id) asks for unknown namespace \(name)")
             }
         }
@@ -22,15 +23,17 @@ final class TraversalTests: XCTestCase {
         let context = LintContext(file: file, root: root, service: ServiceModel().service(root), options: LintOptions())
         let only = OnlyNTLM()
         let every = EveryNamespace()
-        Traversal(rules: [only, every], context: context).run()
+        let undeclared = Undeclared()
+        Traversal(rules: [only, every, undeclared], context: context).run()
         XCTAssertEqual(only.seen, ["auth/ntlm", "auth/ntlm"])
         XCTAssertEqual(every.seen, ["auth/ntlm", "router", "proxy", "auth/ntlm", "qos/http-cache"])
+        XCTAssertEqual(undeclared.seen, [], "a rule that does not declare namespaces is not called for any")
     }
 }
 
 private final class OnlyNTLM: Rule {
     static let description = RuleDescription(id: "test/only-ntlm", severity: .info, summary: "test", explanation: "test", fix: "none", triggering: [], nonTriggering: [])
-    static let visitedNamespaces: Set<String>? = ["auth/ntlm"]
+    static let visitedNamespaces = VisitedNamespaces.named(["auth/ntlm"])
     var seen: [String] = []
     init() {}
     func visitNamespace(_ namespace: NamespaceView, in context: LintContext) { seen.append(namespace.name) }
@@ -38,6 +41,14 @@ private final class OnlyNTLM: Rule {
 
 private final class EveryNamespace: Rule {
     static let description = RuleDescription(id: "test/every", severity: .info, summary: "test", explanation: "test", fix: "none", triggering: [], nonTriggering: [])
+    static let visitedNamespaces = VisitedNamespaces.all
+    var seen: [String] = []
+    init() {}
+    func visitNamespace(_ namespace: NamespaceView, in context: LintContext) { seen.append(namespace.name) }
+}
+
+private final class Undeclared: Rule {
+    static let description = RuleDescription(id: "test/undeclared", severity: .info, summary: "test", explanation: "test", fix: "none", triggering: [], nonTriggering: [])
     var seen: [String] = []
     init() {}
     func visitNamespace(_ namespace: NamespaceView, in context: LintContext) { seen.append(namespace.name) }

@@ -2,7 +2,8 @@
 struct Traversal {
     let rules: [any Rule]
     let context: LintContext
-    /// The rules that see every namespace block, and those that asked for some namespaces only, by name.
+    /// The rules that see every namespace block, and those that asked for some namespaces only, by name
+    /// (rules that visit no namespace are in neither).
     private let everyNamespace: [any Rule]
     private let byNamespace: [String: [any Rule]]
 
@@ -12,10 +13,10 @@ struct Traversal {
         var every: [any Rule] = []
         var named: [String: [any Rule]] = [:]
         for rule in rules {
-            if let names = type(of: rule).visitedNamespaces {
-                for name in names { named[name, default: []].append(rule) }
-            } else {
-                every.append(rule)
+            switch type(of: rule).visitedNamespaces {
+            case .none: continue
+            case .all: every.append(rule)
+            case .named(let names): for name in names { named[name, default: []].append(rule) }
             }
         }
         everyNamespace = every

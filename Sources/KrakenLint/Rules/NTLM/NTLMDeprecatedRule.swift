@@ -41,7 +41,7 @@ public final class NTLMDeprecatedRule: Rule {
 
     private var first: NamespaceView?
 
-    public static let visitedNamespaces: Set<String>? = [NTLMBlock.namespace]
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

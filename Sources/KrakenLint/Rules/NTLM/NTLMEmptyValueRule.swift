@@ -47,7 +47,7 @@ public final class NTLMEmptyValueRule: Rule {
         ]
     )
 
-    public static let visitedNamespaces: Set<String>? = [NTLMBlock.namespace]
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

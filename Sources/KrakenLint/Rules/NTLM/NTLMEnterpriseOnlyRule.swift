@@ -34,7 +34,7 @@ public final class NTLMEnterpriseOnlyRule: Rule {
         ]
     )
 
-    public static let visitedNamespaces: Set<String>? = [NTLMBlock.namespace]
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

@@ -56,7 +56,7 @@ public final class NTLMMisplacedRule: Rule {
         ]
     )
 
-    public static let visitedNamespaces: Set<String>? = [NTLMBlock.namespace]
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

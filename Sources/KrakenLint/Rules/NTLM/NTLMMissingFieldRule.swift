@@ -45,7 +45,7 @@ public final class NTLMMissingFieldRule: Rule {
         ]
     )
 
-    public static let visitedNamespaces: Set<String>? = [NTLMBlock.namespace]
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

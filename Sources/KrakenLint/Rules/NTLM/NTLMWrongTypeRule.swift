@@ -60,7 +60,7 @@ public final class NTLMWrongTypeRule: Rule {
         ]
     )
 
-    public static let visitedNamespaces: Set<String>? = [NTLMBlock.namespace]
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 
