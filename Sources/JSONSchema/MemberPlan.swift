@@ -50,7 +50,7 @@ extension Evaluation {
         members.withUnsafeBufferPointer { members in
             for index in members.indices {
                 var evaluated = false
-                if let passed = plan.properties?.withSchema(for: members[index].key, { descend($0, members[index].value, token: members[index].key) }) {
+                if let passed = plan.properties?.withSchema(for: members[index].key, { schema in members.withValue(at: index) { descend(schema, $0, token: members[index].key) } }) {
                     if !passed { return false }
                     evaluated = true
                 }
@@ -62,13 +62,13 @@ extension Evaluation {
                         if limitExceeded { return false }
                         guard matched else { return true }
                         evaluated = true
-                        return descend(patternSchema, members[index].value, token: members[index].key)
+                        return members.withValue(at: index) { descend(patternSchema, $0, token: members[index].key) }
                     }
                     if !passed { return false }
                 }
                 if !evaluated, let rest = plan.additional {
                     if case .alwaysInvalid = rest.kind { return false }
-                    if !descend(rest, members[index].value, token: members[index].key) { return false }
+                    if !members.withValue(at: index, { descend(rest, $0, token: members[index].key) }) { return false }
                 }
             }
             return true
