@@ -27,11 +27,24 @@ extension Evaluation {
 
         let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
         var members: [Member]?
-        if schema.hasObjectKeywords, case .object(let all) = instance.pointee.value { members = EffectiveMembers.of(all) }
+        if schema.hasObjectKeywords, case .object(let all) = instance.pointee.value {
+            // A repeated key counts once, with its last value. The yes/no path can skip removing the
+            // shadowed members: the member plan and the presence checks (`required`, dependencies)
+            // give the same answer on all members, and only the counting keywords need the real count.
+            let yesOrNo = !collectsErrors && own == nil && !schema.countsProperties
+            members = yesOrNo ? all : EffectiveMembers.of(all)
+        }
         // On the yes/no path the member keywords run as one pass (one name lookup per member).
         var planned = false
         if !collectsErrors, own == nil, let plan = schema.memberPlanReference, let members {
-            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) { return false }
+            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) {
+                // A shadowed member may be what failed: decide again on the effective members. A limit
+                // hit on a shadowed member does not count; one hit on an effective member recurs.
+                guard EffectiveMembers.hasDuplicates(members) else { return false }
+                limitExceeded = false
+                let effective = EffectiveMembers.of(members)
+                if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, effective, schema) }) { return false }
+            }
             planned = true
         }
         let keywords = schema.keywordReferences

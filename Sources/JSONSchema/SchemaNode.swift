@@ -31,6 +31,8 @@ final class SchemaNode: @unchecked Sendable {
     var collectsAnnotations = false
     /// True when some keyword here applies to objects (their effective members are computed once).
     var hasObjectKeywords = false
+    /// True when `maxProperties` or `minProperties` appear here: they count members, so repeated keys matter.
+    var countsProperties = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
