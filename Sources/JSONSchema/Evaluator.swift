@@ -175,6 +175,8 @@ extension Evaluation {
             return false
         case .minLength(let limit):
             guard let text = instance.pointee.string else { return true }
+            // A code point takes one to four UTF-8 bytes: enough bytes settle it without counting.
+            if (text.utf8.count + 3) / 4 >= limit { return true }
             let length = text.unicodeScalars.count
             if length >= limit { return true }
             if collecting { report(schema, "minLength", "the text is too short: \(length) character\(length == 1 ? "" : "s"), at least \(limit) required") }
