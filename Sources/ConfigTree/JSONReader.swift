@@ -54,6 +54,9 @@ struct JSONParser {
     var elementScratch = MoveStack<Node>()
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
+    /// One shared string per distinct long member name, and per repeated long string value.
+    var keys = StringInterner.forKeys()
+    var values = StringInterner.forValues()
 
     // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
     // were consumed on it (columns count scalars, so those bytes do not advance the column).
@@ -288,7 +291,7 @@ struct JSONParser {
             throw failure(at: index, expected: "a member name in double quotes")
         }
         let start = position(index)
-        let key = try readString()
+        let (key, hash) = try readKeyString()
         let span = Span(start: start, end: position(index))
         if key.utf8.count > limits.maxKeyLength {
             throw JSONFailure(issue: LoadIssue(
@@ -296,7 +299,6 @@ struct JSONParser {
                 message: "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)",
                 span: span))
         }
-        let hash = RepeatedKeys.hash(key)
         if let earlier = RepeatedKeys.find(key, hash: hash, base: container.base, members: memberScratch,
                                            hashes: keyHashScratch, index: container.hashIndex) {
             let firstLine = memberScratch.storage[earlier].keySpan.start.line

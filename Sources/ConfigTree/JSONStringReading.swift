@@ -1,8 +1,41 @@
 extension JSONParser {
-    /// Reads the string whose opening quote is at `index`, validating UTF-8 and decoding escapes;
-    /// leaves `index` just past the closing quote.
+    /// Reads the string value whose opening quote is at `index`, validating UTF-8 and decoding escapes;
+    /// leaves `index` just past the closing quote. Repeated long values share one string.
     @inline(__always)
     mutating func readString() throws(JSONFailure) -> String {
+        switch try scanString() {
+        case .plain(let text):
+            return values.string(text)
+        case .escaped(let open, let firstEscape, let continuationBytes):
+            return try readEscapedString(open: open, firstEscape: firstEscape, continuationBytes: continuationBytes)
+        }
+    }
+
+    /// Reads a member name like `readString`, sharing long names through the key table; also returns the
+    /// name's `RepeatedKeys` hash.
+    @inline(__always)
+    mutating func readKeyString() throws(JSONFailure) -> (key: String, hash: UInt64) {
+        switch try scanString() {
+        case .plain(let text):
+            let hash = RepeatedKeys.hash(text)
+            return (keys.string(text, hash: hash), hash)
+        case .escaped(let open, let firstEscape, let continuationBytes):
+            let key = try readEscapedString(open: open, firstEscape: firstEscape, continuationBytes: continuationBytes)
+            return (key, RepeatedKeys.hash(key))
+        }
+    }
+
+    /// What the fast scan of a string found.
+    enum StringScan {
+        /// No escape: the bytes between the quotes are the text (UTF-8 checked); `index` is past the string.
+        case plain(UnsafeBufferPointer<UInt8>)
+        /// An escape at `firstEscape`: the slow path decodes from there; `index` has not moved.
+        case escaped(open: Int, firstEscape: Int, continuationBytes: Int)
+    }
+
+    /// Scans the string whose opening quote is at `index` up to its closing quote or its first escape.
+    @inline(__always)
+    mutating func scanString() throws(JSONFailure) -> StringScan {
         let open = index
         var cursor = open + 1
         var continuationBytes = 0
@@ -13,13 +46,12 @@ extension JSONParser {
                 continue
             }
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<cursor]), as: UTF8.self)
                 index = cursor + 1
                 continuationBytesOnLine += continuationBytes
-                return text
+                return .plain(UnsafeBufferPointer(rebasing: bytes[(open + 1)..<cursor]))
             }
             if byte == UInt8(ascii: "\\") {
-                return try readEscapedString(open: open, firstEscape: cursor, continuationBytes: continuationBytes)
+                return .escaped(open: open, firstEscape: cursor, continuationBytes: continuationBytes)
             }
             if byte < 0x20 { throw controlCharacterInString(at: cursor, open: open) }
             guard let length = UTF8Scanning.sequenceLength(in: bytes, at: cursor) else { throw invalidUTF8(at: cursor) }

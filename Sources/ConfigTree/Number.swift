@@ -8,29 +8,74 @@ public struct Number: Hashable, Sendable, CustomStringConvertible {
         case infinity, negativeInfinity, nan
     }
 
-    public let literal: String
-    public let canonical: String?
-    public let special: Special?
+    /// A JSON-grammar number is its literal alone (16 bytes, stored inside the node); the rare rest
+    /// (YAML's `0x1F`, `+1`, `.inf`) keeps its two texts in a shared object.
+    private enum Storage: Sendable {
+        case json(String)
+        case converted(Converted)
+    }
+
+    private final class Converted: Sendable {
+        let literal: String
+        let canonical: String?
+        let special: Special?
+
+        init(literal: String, canonical: String?, special: Special?) {
+            self.literal = literal
+            self.canonical = canonical
+            self.special = special
+        }
+    }
+
+    private let storage: Storage
+
+    /// The text in the file.
+    public var literal: String {
+        switch storage {
+        case .json(let text): return text
+        case .converted(let converted): return converted.literal
+        }
+    }
+
+    /// The value in JSON number grammar; nil only for the YAML specials.
+    public var canonical: String? {
+        switch storage {
+        case .json(let text): return text
+        case .converted(let converted): return converted.canonical
+        }
+    }
+
+    /// Which non-finite YAML float this is, if it is one.
+    public var special: Special? {
+        switch storage {
+        case .json: return nil
+        case .converted(let converted): return converted.special
+        }
+    }
 
     /// A number written in JSON grammar (the literal is already canonical).
     public init(json literal: String) {
-        self.literal = literal
-        self.canonical = literal
-        self.special = nil
+        storage = .json(literal)
     }
 
     /// A number from another syntax with its JSON-grammar equivalent.
     public init(literal: String, canonical: String) {
-        self.literal = literal
-        self.canonical = canonical
-        self.special = nil
+        storage = literal == canonical ? .json(literal) : .converted(Converted(literal: literal, canonical: canonical, special: nil))
     }
 
     /// One of the non-finite YAML floats.
     public init(literal: String, special: Special) {
-        self.literal = literal
-        self.canonical = nil
-        self.special = special
+        storage = .converted(Converted(literal: literal, canonical: nil, special: special))
+    }
+
+    public static func == (lhs: Number, rhs: Number) -> Bool {
+        lhs.literal == rhs.literal && lhs.canonical == rhs.canonical && lhs.special == rhs.special
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(literal)
+        hasher.combine(canonical)
+        hasher.combine(special)
     }
 
     /// The nearest `Double` (infinite or NaN for the specials).

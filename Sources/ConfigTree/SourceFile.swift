@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The syntax a configuration file is written in.
 public enum SourceFormat: String, Sendable, CaseIterable {
     case json, yaml
@@ -28,13 +34,30 @@ public final class SourceFile: Sendable {
         self.path = path
         self.format = format
         self.bytes = bytes
-        var starts = [0]
+        self.lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// Where each line starts: found with `memchr` (memory speed), stored in an array allocated once at its
+    /// exact size (a 10 MB file has 300,000 lines).
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
+            guard let base = buffer.baseAddress else { return [0] }
+            func forEachNewline(_ body: (Int) -> Void) {
+                var offset = 0
+                while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
+                    let found = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+                    body(found)
+                    offset = found + 1
+                }
             }
+            var count = 1
+            forEachNewline { _ in count += 1 }
+            var starts: [Int] = []
+            starts.reserveCapacity(count)
+            starts.append(0)
+            forEachNewline { starts.append($0 + 1) }
+            return starts
         }
-        self.lineStarts = starts
     }
 
     public convenience init(path: String, format: SourceFormat, text: String) {

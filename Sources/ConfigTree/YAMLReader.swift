@@ -65,6 +65,9 @@ struct YAMLTreeBuilder {
     var elementScratch = MoveStack<Node>()
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
+    /// One shared string per distinct long mapping key, and per repeated long string value.
+    var keys = StringInterner.forKeys()
+    var values = StringInterner.forValues()
     /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
     var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
     var outer: [YAMLOpenCollection] = []
@@ -167,17 +170,19 @@ struct YAMLTreeBuilder {
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
         let tag = data.tag.map { String(cString: $0) }
         let nodeSpan = span(event.start_mark, event.end_mark)
-        let string = String(decoding: text, as: UTF8.self)
         if depth > 0, current.isMapping, current.pendingKey == nil, data.anchor == nil {
             // A key: only its text, its span and whether it is the merge key `<<` matter.
-            let isMerge = text.count == 2 && string == "<<"
+            let hash = RepeatedKeys.hash(text)
+            let key = keys.string(text, hash: hash)
+            let isMerge = text.count == 2 && key == "<<"
                 && ((plain && (tag == nil || tag == "!")) || tag.map(YAMLScalarResolver.shortTag) == "!!merge")
             try countNodes(1, at: nodeSpan)
             current.nodeCount += 1
             current.lastEnd = nodeSpan.end
-            try acceptKey(string, hash: RepeatedKeys.hash(text), span: nodeSpan, isMerge: isMerge)
+            try acceptKey(key, hash: hash, span: nodeSpan, isMerge: isMerge)
             return
         }
+        let string = values.string(text)
         let resolved: YAMLScalarResolver.ResolvedScalar
         if tag == nil, !plain || YAMLScalarResolver.isCertainlyString(text) {
             resolved = .string
@@ -249,16 +254,18 @@ struct YAMLTreeBuilder {
         let opened = YAMLOpenCollection(
             isMapping: isMapping, isBlock: isBlock, start: start, anchor: name,
             base: isMapping ? memberScratch.count : elementScratch.count)
-        if depth > 0 { outer.append(current) }
-        current = opened
+        // Moved, not copied: the collection's key, anchor and index change hands without retains.
+        var entering = opened
+        swap(&entering, &current)
+        if depth > 0 { outer.append(entering) }
         depth += 1
     }
 
     mutating func closeCollection(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
         guard depth > 0 else { return }
-        var closed = current
         depth -= 1
-        if depth > 0, let enclosing = outer.popLast() { current = enclosing }
+        var closed = (depth > 0 ? outer.popLast() : nil) ?? current
+        swap(&closed, &current)
         let end = closed.isBlock ? closed.lastEnd : cursor.position(of: event.end_mark)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node

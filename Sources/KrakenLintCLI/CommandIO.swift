@@ -11,6 +11,9 @@ public final class CommandIO: @unchecked Sendable {
     /// Whether standard output is a terminal (for `--color auto`).
     public let stdoutIsTerminal: Bool
     public let currentDirectory: String
+    /// Whether the process exits as soon as the command returns (the real binary, not a test): then the
+    /// command may leave its large results (parsed trees) to the operating system instead of freeing them.
+    public let exitsAfterCommand: Bool
 
     public init(
         stdout: @escaping @Sendable (String) -> Void,
@@ -18,7 +21,8 @@ public final class CommandIO: @unchecked Sendable {
         stdin: @escaping @Sendable () -> [UInt8] = { [] },
         environment: [String: String] = [:],
         stdoutIsTerminal: Bool = false,
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        exitsAfterCommand: Bool = false
     ) {
         self.writeOut = stdout
         self.writeErr = stderr
@@ -26,10 +30,18 @@ public final class CommandIO: @unchecked Sendable {
         self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal
         self.currentDirectory = currentDirectory
+        self.exitsAfterCommand = exitsAfterCommand
     }
 
     public func out(_ text: String) { lock.withLock { writeOut(text) } }
     public func err(_ text: String) { lock.withLock { writeErr(text) } }
+
+    /// Keeps `value` alive until the process exits when it exits right after this command: freeing a
+    /// tree of a million nodes takes tens of milliseconds that the operating system does for free.
+    public func leaveToProcessExit<Value: AnyObject>(_ value: Value) {
+        guard exitsAfterCommand else { return }
+        _ = Unmanaged.passRetained(value)
+    }
 
     /// The process's real standard streams and environment.
     public static var process: CommandIO {
@@ -38,7 +50,8 @@ public final class CommandIO: @unchecked Sendable {
             stderr: { text in FileHandle.standardError.write(Data(text.utf8)) },
             stdin: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             environment: ProcessInfo.processInfo.environment,
-            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            exitsAfterCommand: true
         )
     }
 }

@@ -129,6 +129,7 @@ struct LintCommand: IOCommand {
         }
 
         let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lint(job.file) }
+        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
         let run = LintRun(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
             verbose: verbose,
@@ -179,4 +180,10 @@ enum SourceLoading {
             throw UsageError(error.description)
         }
     }
+}
+
+/// The reports (and their trees) of a run, kept for the process's lifetime by `CommandIO.leaveToProcessExit`.
+private final class ReportsHeldUntilExit {
+    let reports: [FileReport]
+    init(_ reports: [FileReport]) { self.reports = reports }
 }

@@ -13,6 +13,13 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(run.stdout, "")
     }
 
+    func testAKeySuppressionSpelledWithAnEscapeStillCounts() throws {
+        // The linter skips the suppression walk when the file cannot spell the key; an escape can.
+        let run = try lint("k.json", #"{"version": 2, "\u0040krakenlint": {"disable": ["krakend/unsupported-version"], "reason": "archived"}}"#)
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(run.stdout, "")
+    }
+
     func testASuppressionDeeperInTheTreeDoesNotReachUp() throws {
         let run = try lint("k.json", #"{"version": 2, "extra_config": {"@krakenlint": {"disable": ["krakend/unsupported-version"], "reason": "x"}}}"#)
         XCTAssertEqual(run.status, 1)

@@ -166,8 +166,8 @@ final class KrakenDRulesTests: XCTestCase {
         let legacy = report.diagnostics.filter { $0.ruleID == LegacyNamespaceRule.id }
         XCTAssertEqual(legacy.count, 1)
         XCTAssertTrue(legacy.first?.message.contains("\"auth/validator\"") == true, legacy.first?.message ?? "")
-        let root = try XCTUnwrap(report.root)
-        let endpoint = try XCTUnwrap(Linter().model.service(root).endpoints.first)
+        XCTAssertEqual(report.service?.endpoints.count, 1, "the report carries the typed model it was linted with")
+        let endpoint = try XCTUnwrap(report.service?.endpoints.first)
         let namespace = try XCTUnwrap(endpoint.extraConfig?.namespace("auth/validator"))
         XCTAssertEqual(namespace.writtenName, "github.com/devopsfaith/krakend-jose/validator")
         XCTAssertEqual(namespace.node["alg"]?.string, "RS256")
@@ -225,6 +225,23 @@ final class KrakenDRulesTests: XCTestCase {
     }
 
     // MARK: - Tables against the schema files
+
+    func testALegacyNamespaceSpelledWithAnEscapeIsStillRenamed() throws {
+        // The renaming walk is skipped when the file cannot spell a legacy name; a \u escape can.
+        let json = #"{"version": 3, "extra_config": {"\u0067ithub_com/devopsfaith/krakend-cors": {"allow_origins": ["*"], "max_age": "12h"}}}"#
+        let diagnostics = try lint(json, format: .json)
+        XCTAssertEqual(diagnostics.map(\.ruleID), [LegacyNamespaceRule.id], diagnostics.map(\.message).joined(separator: "\n"))
+        let wrong = try lint(#"{"version": 3, "extra_config": {"\u0067ithub_com/devopsfaith/krakend-cors": {"allow_origins": ["*"], "max_age": 12}}}"#, format: .json)
+        XCTAssertEqual(Set(wrong.map(\.ruleID)), [LegacyNamespaceRule.id, "schema/type"], "validated as security/cors")
+    }
+
+    func testLegacyNamesShareOnePrefixSoOneByteSearchFindsThemAll() {
+        XCTAssertEqual(LegacyNamespaces.sharedPrefix, "github")
+        XCTAssertTrue(LegacyNamespaces.table.keys.allSatisfy { $0.hasPrefix(LegacyNamespaces.sharedPrefix) })
+        XCTAssertTrue(LegacyNamespaceRule.unaliased.keys.allSatisfy { $0.hasPrefix(LegacyNamespaces.sharedPrefix) })
+        XCTAssertFalse(LegacyNamespaces.mayOccur(in: SourceFile(path: "a.json", format: .json, text: #"{"version": 3}"#)))
+        XCTAssertTrue(LegacyNamespaces.mayOccur(in: SourceFile(path: "a.yaml", format: .yaml, text: "extra_config:\n  github_com/x: {}\n")))
+    }
 
     func testLegacyTableHasTheThirtyFourDocumentedAliases() {
         XCTAssertEqual(LegacyNamespaces.table.count, 34)

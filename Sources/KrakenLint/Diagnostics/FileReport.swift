@@ -5,14 +5,17 @@ public struct FileReport: Sendable {
     public let file: SourceFile
     /// The parsed tree, or nil when the file could not be read as JSON or YAML.
     public let root: Node?
+    /// The typed model of the tree (endpoints, backends, namespaces), or nil when there is no tree.
+    public let service: ServiceView?
     /// Findings sorted by position, without duplicates.
     public var diagnostics: [Diagnostic]
     /// Values of secret fields in this file, with their spans, so reporters can mask them.
     public var secrets: [SecretValue]
 
-    public init(file: SourceFile, root: Node?, diagnostics: [Diagnostic], secrets: [SecretValue]) {
+    public init(file: SourceFile, root: Node?, service: ServiceView? = nil, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         self.file = file
         self.root = root
+        self.service = service
         self.diagnostics = diagnostics
         self.secrets = secrets
     }

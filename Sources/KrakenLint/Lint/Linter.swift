@@ -22,26 +22,58 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ file: SourceFile) -> FileReport {
-        let loaded = ConfigLoader.load(file, limits: limits)
+        let loaded = loadWhileCompilingSchema(file)
         var diagnostics = loaded.issues.map(Self.diagnostic(from:))
         var secrets: [SecretValue] = []
+        var service: ServiceView?
         if let root = loaded.root {
-            let service = model.service(root)
-            secrets = SecretCatalog.secrets(in: service)
-            let context = LintContext(file: file, root: root, service: service, options: options)
-            let rules = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }.map { $0.init() }
-            Traversal(rules: rules, context: context).run()
-            diagnostics += context.diagnostics
-            diagnostics += Self.withoutRestatements(SchemaCheck(choice: schema).diagnostics(for: root), of: context.diagnostics)
+            // The rules and the schema read the same tree and share nothing else: run them side by side.
+            let (rules, schemaDiagnostics) = Concurrently.both(
+                { runRules(on: root, file: file) },
+                { SchemaCheck(choice: schema).diagnostics(for: root, in: file) }
+            )
+            secrets = rules.secrets
+            service = rules.service
+            diagnostics += rules.diagnostics
+            diagnostics += Self.withoutRestatements(schemaDiagnostics, of: rules.diagnostics)
         } else {
             secrets = SecretCatalog.secrets(inUnreadable: file)
         }
         diagnostics = finalize(diagnostics, root: loaded.root, file: file)
-        return FileReport(file: file, root: loaded.root, diagnostics: diagnostics, secrets: secrets)
+        return FileReport(file: file, root: loaded.root, service: service, diagnostics: diagnostics, secrets: secrets)
     }
 
-    /// Applies suppressions in the file, then disabled rules, severity overrides and the configuration's
-    /// policy; sorts, and removes exact duplicates.
+    /// Loads the file; the first time the bundled schema is needed, it is compiled meanwhile on another core.
+    private func loadWhileCompilingSchema(_ file: SourceFile) -> LoadResult {
+        guard case .bundled = schema else { return ConfigLoader.load(file, limits: limits) }
+        return Concurrently.both({ ConfigLoader.load(file, limits: limits) }, { KrakenDSchema.isBundledUsable }).0
+    }
+
+    private func runRules(on root: Node, file: SourceFile) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
+        let service = model.service(root)
+        let enabled = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }
+        // Two groups of rules walk the model at the same time, each with its own context; the KrakenD rules
+        // stay together because the two route rules share one router table.
+        let runtimeRules = enabled.filter { $0.id.hasPrefix("krakend/") }
+        let otherRules = enabled.filter { !$0.id.hasPrefix("krakend/") }
+        let ((runtimeFindings, otherFindings), secrets) = Concurrently.both(
+            {
+                Concurrently.both(
+                    { traverse(service, with: runtimeRules, root: root, file: file) },
+                    { traverse(service, with: otherRules, root: root, file: file) }
+                )
+            },
+            { SecretCatalog.secrets(in: service) }
+        )
+        return (service, runtimeFindings + otherFindings, secrets)
+    }
+
+    private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> [Diagnostic] {
+        let context = LintContext(file: file, root: root, service: service, options: options)
+        Traversal(rules: rules.map { $0.init() }, context: context).run()
+        return context.diagnostics
+    }
+
     func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
         let unsuppressed = options.suppressions
             ? Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)

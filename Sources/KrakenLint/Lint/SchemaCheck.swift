@@ -19,8 +19,8 @@ public enum SchemaChoice: Sendable {
 struct SchemaCheck: Sendable {
     let choice: SchemaChoice
 
-    func diagnostics(for root: Node) -> [Diagnostic] {
-        let (normalized, renames) = LegacyNamespaces.renamingAliases(in: root)
+    func diagnostics(for root: Node, in file: SourceFile) -> [Diagnostic] {
+        let (normalized, renames) = LegacyNamespaces.mayOccur(in: file) ? LegacyNamespaces.renamingAliases(in: root) : (root, [:])
         let errors: [ValidationError]
         switch choice {
         case .none:

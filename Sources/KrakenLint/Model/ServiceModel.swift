@@ -20,8 +20,9 @@ public struct ServiceModel: Sendable {
 
     public func service(_ root: Node) -> ServiceView {
         let pointer = JSONPointer.root
+        let endpointsPointer = pointer.appending("endpoints")
         let endpoints = (root["endpoints"]?.elements ?? []).enumerated().compactMap { index, node in
-            endpoint(node, pointer: pointer.appending("endpoints").appending(index), index: index, isWorkflow: false)
+            endpoint(node, pointer: endpointsPointer.appending(index), index: index, isWorkflow: false)
         }
         let agents = (root["async_agent"]?.elements ?? []).enumerated().compactMap { index, node -> AsyncAgentView? in
             guard node.isObject else { return nil }
@@ -55,9 +56,10 @@ public struct ServiceModel: Sendable {
 
     func backends(of owner: Node, at pointer: JSONPointer, owner kind: BackendOwner, endpointPath: String?) -> [BackendView] {
         guard let list = owner["backend"]?.elements else { return [] }
+        let listPointer = pointer.appending("backend")
         return list.enumerated().compactMap { index, node in
             guard node.isObject else { return nil }
-            let backendPointer = pointer.appending("backend").appending(index)
+            let backendPointer = listPointer.appending(index)
             let extra = extraConfig(of: node, at: backendPointer, level: .backend)
             var workflow: EndpointView?
             if let block = extra?.namespace("workflow") {
@@ -76,9 +78,10 @@ public struct ServiceModel: Sendable {
 
     func hosts(of node: Node, at pointer: JSONPointer) -> [HostEntry] {
         guard let list = node["host"]?.elements else { return [] }
+        let listPointer = pointer.appending("host")
         return list.enumerated().compactMap { index, item in
             guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, pointer: pointer.appending("host").appending(index))
+            return HostEntry(value: text, span: item.span, listPointer: listPointer, index: index)
         }
     }
 
@@ -89,7 +92,7 @@ public struct ServiceModel: Sendable {
             guard !ServiceModel.isCommentKey(item.key) else { return nil }
             return NamespaceView(
                 name: canonicalNamespace(item.key), writtenName: item.key, keySpan: item.keySpan,
-                node: item.value, pointer: extraPointer.appending(item.key), level: level
+                node: item.value, extraConfigPointer: extraPointer, level: level
             )
         }
         return ExtraConfigView(node: member.value, pointer: extraPointer, level: level, namespaces: namespaces)

@@ -4,23 +4,49 @@ import ConfigTree
 public struct HostEntry: Sendable {
     public let value: String
     public let span: Span
-    public let pointer: JSONPointer
+    /// The pointer of the `host` list (or of a single `host` string).
+    let listPointer: JSONPointer
+    /// The item's index in the list, or nil for a single string written where a list belongs.
+    let index: Int?
+
+    /// The pointer of this host (built when asked: only hosts with findings need it).
+    public var pointer: JSONPointer { index.map { listPointer.appending($0) } ?? listPointer }
+
+    init(value: String, span: Span, listPointer: JSONPointer, index: Int?) {
+        self.value = value
+        self.span = span
+        self.listPointer = listPointer
+        self.index = index
+    }
 }
 
 /// One `extra_config` member: a namespace and its configuration block.
-public struct NamespaceView: Sendable {
+public final class NamespaceView: Sendable {
     /// The namespace, after legacy aliases were mapped to their current name.
     public let name: String
     /// The key as written in the file (differs from `name` for a legacy alias).
     public let writtenName: String
     public let keySpan: Span
     public let node: Node
-    public let pointer: JSONPointer
     public let level: NamespaceLevel
+    /// The pointer of the `extra_config` object holding this namespace.
+    public let extraConfigPointer: JSONPointer
+
+    /// The pointer of the namespace's block (built when asked: most namespaces never need it).
+    public var pointer: JSONPointer { extraConfigPointer.appending(writtenName) }
+
+    init(name: String, writtenName: String, keySpan: Span, node: Node, extraConfigPointer: JSONPointer, level: NamespaceLevel) {
+        self.name = name
+        self.writtenName = writtenName
+        self.keySpan = keySpan
+        self.node = node
+        self.extraConfigPointer = extraConfigPointer
+        self.level = level
+    }
 }
 
 /// An `extra_config` map at one level.
-public struct ExtraConfigView: Sendable {
+public final class ExtraConfigView: Sendable {
     public let node: Node
     public let pointer: JSONPointer
     public let level: NamespaceLevel
@@ -28,6 +54,13 @@ public struct ExtraConfigView: Sendable {
     public let namespaces: [NamespaceView]
 
     public func namespace(_ name: String) -> NamespaceView? { namespaces.last { $0.name == name } }
+
+    init(node: Node, pointer: JSONPointer, level: NamespaceLevel, namespaces: [NamespaceView]) {
+        self.node = node
+        self.pointer = pointer
+        self.level = level
+        self.namespaces = namespaces
+    }
 }
 
 /// Where a backend sits.
@@ -38,7 +71,7 @@ public enum BackendOwner: Sendable {
 }
 
 /// A backend object (in an endpoint, a workflow or an async agent).
-public struct BackendView: Sendable {
+public final class BackendView: Sendable {
     public let node: Node
     public let pointer: JSONPointer
     public let index: Int
@@ -51,10 +84,22 @@ public struct BackendView: Sendable {
     public let extraConfig: ExtraConfigView?
     /// The workflow declared in this backend's `extra_config`, if any.
     public let workflow: EndpointView?
+
+    init(node: Node, pointer: JSONPointer, index: Int, owner: BackendOwner, endpointPath: String?, hosts: [HostEntry], urlPattern: String?, extraConfig: ExtraConfigView?, workflow: EndpointView?) {
+        self.node = node
+        self.pointer = pointer
+        self.index = index
+        self.owner = owner
+        self.endpointPath = endpointPath
+        self.hosts = hosts
+        self.urlPattern = urlPattern
+        self.extraConfig = extraConfig
+        self.workflow = workflow
+    }
 }
 
 /// An endpoint object, or the endpoint-like body of a `workflow` namespace.
-public struct EndpointView: Sendable {
+public final class EndpointView: Sendable {
     public let node: Node
     public let pointer: JSONPointer
     public let index: Int
@@ -66,23 +111,50 @@ public struct EndpointView: Sendable {
     public let method: String
     public let backends: [BackendView]
     public let extraConfig: ExtraConfigView?
+
+    init(node: Node, pointer: JSONPointer, index: Int, isWorkflow: Bool, path: String?, method: String, backends: [BackendView], extraConfig: ExtraConfigView?) {
+        self.node = node
+        self.pointer = pointer
+        self.index = index
+        self.isWorkflow = isWorkflow
+        self.path = path
+        self.method = method
+        self.backends = backends
+        self.extraConfig = extraConfig
+    }
 }
 
 /// An `async_agent` item.
-public struct AsyncAgentView: Sendable {
+public final class AsyncAgentView: Sendable {
     public let node: Node
     public let pointer: JSONPointer
     public let index: Int
     public let backends: [BackendView]
     public let extraConfig: ExtraConfigView?
+
+    init(node: Node, pointer: JSONPointer, index: Int, backends: [BackendView], extraConfig: ExtraConfigView?) {
+        self.node = node
+        self.pointer = pointer
+        self.index = index
+        self.backends = backends
+        self.extraConfig = extraConfig
+    }
 }
 
 /// The root of a configuration.
-public struct ServiceView: Sendable {
+public final class ServiceView: Sendable {
     public let node: Node
     /// The root `host` entries, used by backends that declare none.
     public let hosts: [HostEntry]
     public let endpoints: [EndpointView]
     public let asyncAgents: [AsyncAgentView]
     public let extraConfig: ExtraConfigView?
+
+    init(node: Node, hosts: [HostEntry], endpoints: [EndpointView], asyncAgents: [AsyncAgentView], extraConfig: ExtraConfigView?) {
+        self.node = node
+        self.hosts = hosts
+        self.endpoints = endpoints
+        self.asyncAgents = asyncAgents
+        self.extraConfig = extraConfig
+    }
 }

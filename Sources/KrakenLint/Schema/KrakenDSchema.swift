@@ -41,6 +41,12 @@ public struct KrakenDSchema: Sendable {
         }
     }()
 
+    /// Whether the bundled schema compiled; the first call compiles it (later calls only read the result).
+    public static var isBundledUsable: Bool {
+        if case .success = bundled { return true }
+        return false
+    }
+
     /// Validates `root` against the bundled schema. When the bundled schema cannot be compiled (a build
     /// defect), returns one error at the root that says so, so the problem is never silent.
     public static func validate(_ root: Node) -> [ValidationError] {

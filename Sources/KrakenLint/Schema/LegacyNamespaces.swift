@@ -20,8 +20,27 @@ public enum LegacyNamespaces {
         table[name]
     }
 
+    /// Whether any legacy name can occur in `file`: false lets the renaming walk be skipped.
+    ///
+    /// Looks for the prefix every legacy name shares (`github`), so one byte search answers for all of them.
+    public static func mayOccur(in file: SourceFile) -> Bool {
+        sharedPrefix.isEmpty || file.mightSpell(sharedPrefix)
+    }
+
+    static let sharedPrefix: String = {
+        guard var prefix = table.keys.first.map({ Array($0.utf8) }) else { return "" }
+        for name in table.keys {
+            let bytes = Array(name.utf8)
+            let common = zip(prefix, bytes).prefix { $0 == $1 }.count
+            prefix.removeLast(prefix.count - common)
+        }
+        return String(decoding: prefix, as: UTF8.self)
+    }()
+
     /// `name` with a legacy name replaced by its current one; other names unchanged.
     public static func canonical(_ name: String) -> String {
-        table[name] ?? name
+        // Every legacy name starts with the shared prefix; most names are current and skip the hashing.
+        guard name.utf8.starts(with: sharedPrefix.utf8) else { return name }
+        return table[name] ?? name
     }
 }

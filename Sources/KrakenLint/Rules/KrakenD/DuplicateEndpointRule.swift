@@ -56,7 +56,7 @@ public final class DuplicateEndpointRule: Rule {
 
     public func visitService(_ service: ServiceView, in context: LintContext) {
         let rule = Self.description
-        for finding in RouteRegistrations(service: service).findings {
+        for finding in context.routes.findings {
             guard case .duplicate(let owner) = finding.refusal, let value = finding.endpoint.node["endpoint"] else { continue }
             context.report(
                 rule,

@@ -51,6 +51,8 @@ public final class LegacyNamespaceRule: Rule {
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {
         let rule = Self.description
         let written = namespace.writtenName
+        // Every old name, aliased or not, starts like the legacy table's names; current names skip the lookups.
+        guard written.utf8.starts(with: LegacyNamespaces.sharedPrefix.utf8) else { return }
         if let current = LegacyNamespaces.currentName(for: written) {
             var message = "legacy namespace \(KrakenDText.quoted(written)); its current name is \(KrakenDText.quoted(current))"
             let extraConfig = context.root.resolve(namespace.pointer.parent ?? .root)

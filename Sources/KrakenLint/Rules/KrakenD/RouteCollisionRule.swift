@@ -61,7 +61,7 @@ public final class RouteCollisionRule: Rule {
 
     public func visitService(_ service: ServiceView, in context: LintContext) {
         let rule = Self.description
-        for finding in RouteRegistrations(service: service).findings {
+        for finding in context.routes.findings {
             guard let value = finding.endpoint.node["endpoint"] else { continue }
             let path = KrakenDText.quoted(value.string ?? "")
             let message: String

@@ -34,11 +34,11 @@ enum WeakTyping {
         guard let member = owner.member("host") else { return [] }
         let hostPointer = pointer.appending("host")
         if let text = member.value.string {
-            return [HostEntry(value: text, span: member.value.span, pointer: hostPointer)]
+            return [HostEntry(value: text, span: member.value.span, listPointer: hostPointer, index: nil)]
         }
         return (member.value.elements ?? []).enumerated().compactMap { index, item in
             guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, pointer: hostPointer.appending(index))
+            return HostEntry(value: text, span: item.span, listPointer: hostPointer, index: index)
         }
     }
 }

@@ -1,0 +1,77 @@
+@testable import ConfigTree
+import XCTest
+
+final class StringInternerTests: XCTestCase {
+    private func key(_ text: String, in interner: inout StringInterner) -> String {
+        var copy = text
+        return copy.withUTF8 { interner.string($0, hash: RepeatedKeys.hash($0)) }
+    }
+
+    func testEveryKeyComesBackWithItsOwnTextShortOrLong() {
+        var interner = StringInterner.forKeys()
+        for text in ["a", "endpoint", "qos/circuit-breaker", "allow_insecure_connections", "qos/circuit-breaker", "ñandú/ñandú/ñandú"] {
+            XCTAssertEqual(key(text, in: &interner), text)
+        }
+    }
+
+    func testMoreDistinctLongKeysThanSlotsStillComeBackIntact() {
+        var interner = StringInterner.forKeys()
+        for round in 0..<2 {
+            for index in 0..<10_000 {
+                let text = "namespace/number-\(index)"
+                XCTAssertEqual(key(text, in: &interner), text, "round \(round)")
+            }
+        }
+    }
+
+    func testCollidingHashesDoNotMixUpKeys() {
+        var interner = StringInterner.forKeys()
+        let first = "first-long-key-text"
+        let second = "other-long-key-text"
+        var a = first
+        var b = second
+        // Same (forged) hash for two different texts: the bytes decide.
+        XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 42) }, first)
+        XCTAssertEqual(b.withUTF8 { interner.string($0, hash: 42) }, second)
+        XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 42) }, first)
+    }
+
+    func testValuesLongerThanTheLimitAreNotSharedButComeBackIntact() {
+        var interner = StringInterner(slotCount: 8, maxLength: 20)
+        for text in ["short", "exactly-twenty-bytes", "twenty-one-bytes-long", String(repeating: "x", count: 5000)] {
+            var copy = text
+            XCTAssertEqual(copy.withUTF8 { interner.string($0) }, text)
+        }
+    }
+
+    func testRepeatedLongValuesLoadAsEqualStringsInJSONAndYAML() {
+        let url = "https://idp.example.com/jwks.json"
+        let (_, json) = load(#"{"a": ["\#(url)", "\#(url)", "https://idp.example.com/jwks.jsonx"]}"#)
+        XCTAssertEqual(json.root?["a"]?.elements?.compactMap(\.string), [url, url, url + "x"])
+        let (_, yaml) = load("a:\n  - \(url)\n  - '\(url)'\n  - \(url)x\n", format: .yaml)
+        XCTAssertEqual(yaml.root?["a"]?.elements?.compactMap(\.string), [url, url, url + "x"])
+    }
+
+    func testTreeNodesStayCompact() {
+        // Every member of every object is stored inline in its object's array: its size is the tree's size.
+        XCTAssertLessThanOrEqual(MemoryLayout<Node>.stride, 48)
+        XCTAssertLessThanOrEqual(MemoryLayout<Member>.stride, 88)
+    }
+
+    func testLoadedTreesKeepRepeatedLongKeysAndDuplicateDetection() {
+        let json = #"{"endpoints": [{"extra_config": {"qos/circuit-breaker": {"interval": 1}}}, {"extra_config": {"qos/circuit-breaker": {}, "qos/circuit-breaker": {"x": 2}}}]}"#
+        let (_, result) = load(json)
+        let second = result.root?["endpoints"]?[1]?["extra_config"]
+        XCTAssertEqual(result.root?["endpoints"]?[0]?["extra_config"]?.members?.map(\.key), ["qos/circuit-breaker"])
+        XCTAssertEqual(second?.members?.map(\.key), ["qos/circuit-breaker", "qos/circuit-breaker"])
+        XCTAssertEqual(result.issues.map(\.code), [.duplicateKey], "the repeated long key is still reported")
+        let yaml = "a:\n  qos/circuit-breaker: 1\nb:\n  qos/circuit-breaker: 2\n"
+        let (_, yamlResult) = load(yaml, format: .yaml)
+        XCTAssertEqual(yamlResult.root?["a"]?["qos/circuit-breaker"]?.number?.literal, "1")
+        XCTAssertEqual(yamlResult.root?["b"]?["qos/circuit-breaker"]?.number?.literal, "2")
+        let (_, repeated) = load(yaml + "  qos/circuit-breaker: 3\n", format: .yaml)
+        XCTAssertNil(repeated.root, "YAML refuses the repeated key, as Go's yaml.v3 does")
+        XCTAssertTrue(repeated.issues.last?.message.contains("mapping key \"qos/circuit-breaker\" already defined at line 4") == true,
+                      repeated.issues.last?.message ?? "no issue")
+    }
+}

@@ -1,0 +1,28 @@
+import Dispatch
+@testable import KrakenLint
+import XCTest
+
+final class ConcurrentlyTests: XCTestCase {
+    func testBothResultsComeBackInOrder() {
+        let (sum, text) = Concurrently.both({ (1...1_000).reduce(0, +) }, { String(repeating: "a", count: 3) })
+        XCTAssertEqual(sum, 500_500)
+        XCTAssertEqual(text, "aaa")
+    }
+
+    func testNestedInsideABusyConcurrentPerformItFinishesEveryPair() {
+        // The linter runs one job per file on every core, and each job splits in two: no deadlock, no lost result.
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            let pair = Concurrently.both({ index * 2 }, { index * 3 })
+            results.add(pair.0 + pair.1)
+        }
+        XCTAssertEqual(results.total, (0..<64).reduce(0) { $0 + $1 * 5 })
+    }
+}
+
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum = 0
+    func add(_ value: Int) { lock.withLock { sum += value } }
+    var total: Int { lock.withLock { sum } }
+}
