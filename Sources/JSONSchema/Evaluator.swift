@@ -52,7 +52,7 @@ extension Evaluation {
         for index in keywords.indices {
             let ok = keywords[index]._withUnsafeGuaranteedRef { box in
                 if planned && box.keyword.isPlannedMemberKeyword { return true }
-                if collecting { keywordTokens.append(box.keyword.name) }
+                if collecting { keywordTokens.append(box.name) }
                 defer { if collecting { keywordTokens.removeLast() } }
                 return apply(box.keyword, schema, instance, members, own)
             }
@@ -331,7 +331,8 @@ extension Evaluation {
 
     /// Matches a pattern with the configured bounds; a bound hit is an error even on the yes/no path.
     func matchPattern(_ regex: ECMARegex, _ text: String, _ schema: SchemaNode, _ keyword: String, instanceToken: String? = nil, message: () -> String) -> Bool {
-        if text.utf16.count > options.maxPatternInputLength {
+        // UTF-16 never needs more code units than UTF-8 needs bytes: most texts pass without counting.
+        if text.utf8.count > options.maxPatternInputLength && text.utf16.count > options.maxPatternInputLength {
             limitExceeded = true
             reportLimit(schema, keyword, "the text is \(text.utf16.count) characters long, more than the \(options.maxPatternInputLength) a pattern is matched against", instanceToken: instanceToken)
             return false

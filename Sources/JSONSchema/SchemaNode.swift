@@ -55,9 +55,12 @@ final class SchemaNode: @unchecked Sendable {
 /// One keyword, immutable, so a borrowed box gives a borrowed keyword.
 final class KeywordBox: @unchecked Sendable {
     let keyword: Keyword
+    /// `keyword.name`, worked out once for error locations.
+    let name: String
 
     init(_ keyword: Keyword) {
         self.keyword = keyword
+        name = keyword.name
     }
 }
 
