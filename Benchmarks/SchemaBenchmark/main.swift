@@ -1,5 +1,6 @@
 // Schema benchmark: (a) the draft-07 meta-schema validating itself; (b) a generated ~10 MB KrakenD
-// configuration against the project's multi-file 2019-09 schema (schemas/krakend.json).
+// configuration against the project's multi-file 2019-09 schema (schemas/krakend.json); (c) the same
+// configuration with a few mistakes (errors collected).
 // Prints validations per second for the yes/no path and for full error collection, and writes the
 // inputs to .build-bench/ so scripts/bench-schema.sh can time the Python peers on the same bytes.
 //
@@ -101,11 +102,16 @@ func endpointJSON(_ index: Int) -> String {
     """
 }
 
-func generatedConfig(size: Int) -> String {
+/// The generated configuration; with `faulty`, every 1000th endpoint (from the 500th) carries two
+/// mistakes: a duration with a space and a misspelled property.
+func generatedConfig(size: Int, faulty: Bool = false) -> String {
     var endpoints: [String] = []
     var total = 0
     while total < size {
-        let text = endpointJSON(endpoints.count)
+        var text = endpointJSON(endpoints.count)
+        if faulty && endpoints.count % 1000 == 500 {
+            text = text.replacingOccurrences(of: "\"cache_ttl\": \"300s\"", with: "\"cache_ttl\": \"300 s\", \"methd\": \"GET\"")
+        }
         total += text.utf8.count + 2
         endpoints.append(text)
     }
@@ -162,6 +168,17 @@ let bigQuick = rate(seconds: settings.seconds) { _ = validator.isValid(config) }
 let bigFull = rate(seconds: settings.seconds) { _ = validator.validate(config) }
 print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(format(1000 / bigQuick.perSecond)) ms each, \(format(bigQuick.cpuMilliseconds)) ms CPU)")
 print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(format(1000 / bigFull.perSecond)) ms each, \(format(bigFull.cpuMilliseconds)) ms CPU)")
+
+// (c) the same configuration with a few mistakes: the path a linter takes for a failing file.
+let faultyPath = settings.out + "/large-config-faulty.json"
+try generatedConfig(size: settings.size, faulty: true).write(toFile: faultyPath, atomically: true, encoding: .utf8)
+let faulty = load(faultyPath)
+let faultyErrors = validator.validate(faulty)
+print("input c: \(faultyErrors.count) errors, first: \(faultyErrors.first.map { "\($0.instancePointer): \($0.message)" } ?? "none")")
+let faultyQuick = rate(seconds: settings.seconds) { _ = validator.isValid(faulty) }
+let faultyFull = rate(seconds: settings.seconds) { _ = validator.validate(faulty) }
+print("RESULT c_isvalid \(format(faultyQuick.perSecond)) validations/s (\(format(1000 / faultyQuick.perSecond)) ms each, \(format(faultyQuick.cpuMilliseconds)) ms CPU)")
+print("RESULT c_validate \(format(faultyFull.perSecond)) validations/s (\(format(1000 / faultyFull.perSecond)) ms each, \(format(faultyFull.cpuMilliseconds)) ms CPU)")
 
 /// Touches every key and value once: the floor any validator of this tree pays.
 func walk(_ node: Node) -> Int {

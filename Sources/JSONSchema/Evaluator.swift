@@ -31,12 +31,12 @@ extension Evaluation {
             // A repeated key counts once, with its last value. The yes/no path can skip removing the
             // shadowed members: the member plan and the presence checks (`required`, dependencies)
             // give the same answer on all members, and only the counting keywords need the real count.
-            let yesOrNo = !collectsErrors && own == nil && !schema.countsProperties
+            let yesOrNo = onYesOrNoPath && own == nil && !schema.countsProperties
             members = yesOrNo ? all : EffectiveMembers.of(all)
         }
         // On the yes/no path the member keywords run as one pass (one name lookup per member).
         var planned = false
-        if !collectsErrors, own == nil, let plan = schema.memberPlanReference, let members {
+        if onYesOrNoPath, own == nil, let plan = schema.memberPlanReference, let members {
             if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) {
                 // A shadowed member may be what failed: decide again on the effective members. A limit
                 // hit on a shadowed member does not count; one hit on an effective member recurs.
@@ -93,7 +93,26 @@ extension Evaluation {
         let savedChain = inPlaceChain
         inPlaceChain = 0
         defer { inPlaceChain = savedChain }
+        if collecting, let decided = prejudge(schema, child) { return decided }
         return validate(schema, child, nil)
+    }
+
+    /// When collecting errors: most values are valid, so first decide on the yes/no path, which
+    /// builds nothing; only a value found invalid is evaluated again to collect its errors (the same
+    /// errors, in the same order, as without this step). Returns true for a valid value, nil otherwise.
+    private func prejudge(_ schema: SchemaNode, _ child: UnsafePointer<Node>) -> Bool? {
+        let mark = errors.count
+        collecting = false
+        prejudging = true
+        let valid = validate(schema, child, nil)
+        collecting = true
+        prejudging = false
+        if valid && !limitExceeded { return true }
+        if needsDeepStack { return false }
+        // A limit met on the yes/no path is met again, and reported, by the evaluation that follows.
+        errors.removeSubrange(mark...)
+        limitExceeded = false
+        return nil
     }
 
     /// Runs `body` without recording errors (for `not`, `if`, `contains` and branch probing).

@@ -4,8 +4,9 @@ import ConfigTree
 /// yes/no path visits each member once and looks its name up once (the keywords one by one would
 /// walk the members three times and look each name up twice).
 ///
-/// Only for runs that build no errors: it decides the same valid/invalid answer, but it visits
-/// members in a different order than the keywords do, which would change which error comes first.
+/// Only on the yes/no path (`Evaluation.onYesOrNoPath`): it decides the same valid/invalid answer,
+/// but it visits members in a different order than the keywords do, which would change which error
+/// (or which limit report) comes first.
 final class MemberPlan: @unchecked Sendable {
     let properties: PropertyTable?
     /// The `patternProperties` entries (owning), and the same unretained for borrowing in the loop.
