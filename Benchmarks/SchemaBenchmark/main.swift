@@ -175,6 +175,9 @@ try generatedConfig(size: settings.size, faulty: true).write(toFile: faultyPath,
 let faulty = load(faultyPath)
 let faultyErrors = validator.validate(faulty)
 print("input c: \(faultyErrors.count) errors, first: \(faultyErrors.first.map { "\($0.instancePointer): \($0.message)" } ?? "none")")
+// The full list, for comparing the errors of two builds.
+try faultyErrors.map { "\($0.instancePointer)\t\($0.keywordLocation)\t\($0.message)" }.joined(separator: "\n")
+    .write(toFile: settings.out + "/large-config-faulty-errors.txt", atomically: true, encoding: .utf8)
 let faultyQuick = rate(seconds: settings.seconds) { _ = validator.isValid(faulty) }
 let faultyFull = rate(seconds: settings.seconds) { _ = validator.validate(faulty) }
 print("RESULT c_isvalid \(format(faultyQuick.perSecond)) validations/s (\(format(1000 / faultyQuick.perSecond)) ms each, \(format(faultyQuick.cpuMilliseconds)) ms CPU)")
