@@ -55,8 +55,8 @@ struct JSONParser {
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
     /// One shared string per distinct long member name, and per repeated long string value.
-    var keys = StringInterner.forKeys()
-    var values = StringInterner.forValues()
+    var keys: StringInterner
+    var values: StringInterner
 
     // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
     // were consumed on it (columns count scalars, so those bytes do not advance the column).
@@ -69,6 +69,8 @@ struct JSONParser {
         self.bytes = bytes
         self.limits = limits
         self.end = bytes.count
+        keys = StringInterner.forKeys(inputSize: bytes.count)
+        values = StringInterner.forValues(inputSize: bytes.count)
     }
 
     mutating func releaseScratch() {

@@ -30,9 +30,23 @@ struct StringInterner {
         strings = Array(repeating: nil, count: slotCount)
     }
 
-    /// One table for member names and one for string values, as the readers use them.
-    static func forKeys() -> StringInterner { StringInterner(slotCount: 4096) }
-    static func forValues() -> StringInterner { StringInterner(slotCount: 16_384, maxLength: 128) }
+    /// The table for member names of an input of `inputSize` bytes.
+    static func forKeys(inputSize: Int) -> StringInterner {
+        StringInterner(slotCount: slots(for: inputSize, atMost: 4096))
+    }
+
+    /// The table for string values of an input of `inputSize` bytes.
+    static func forValues(inputSize: Int) -> StringInterner {
+        StringInterner(slotCount: slots(for: inputSize, atMost: 16_384), maxLength: 128)
+    }
+
+    /// A table sized to the input: a 600-byte file cannot hold thousands of distinct long strings, and
+    /// allocating (and freeing) a large table for each small file would cost more than sharing saves.
+    static func slots(for inputSize: Int, atMost limit: Int) -> Int {
+        var slots = 64
+        while slots < limit, slots * 32 < inputSize { slots *= 2 }
+        return slots
+    }
 
     /// The string for `bytes` (valid UTF-8), shared with an earlier one of the same text when possible.
     /// `hash` is `RepeatedKeys.hash(bytes)`.

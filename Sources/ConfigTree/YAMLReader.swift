@@ -66,8 +66,8 @@ struct YAMLTreeBuilder {
     /// The hash of each member's key, parallel to `memberScratch`.
     var keyHashScratch = MoveStack<UInt64>()
     /// One shared string per distinct long mapping key, and per repeated long string value.
-    var keys = StringInterner.forKeys()
-    var values = StringInterner.forValues()
+    var keys: StringInterner
+    var values: StringInterner
     /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
     var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
     var outer: [YAMLOpenCollection] = []
@@ -82,6 +82,8 @@ struct YAMLTreeBuilder {
         self.bytes = bytes
         self.limits = limits
         cursor = YAMLMarkCursor(file: file, bytes: bytes)
+        keys = StringInterner.forKeys(inputSize: bytes.count)
+        values = StringInterner.forValues(inputSize: bytes.count)
     }
 
     mutating func releaseScratch() {

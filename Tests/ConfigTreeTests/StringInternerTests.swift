@@ -8,14 +8,14 @@ final class StringInternerTests: XCTestCase {
     }
 
     func testEveryKeyComesBackWithItsOwnTextShortOrLong() {
-        var interner = StringInterner.forKeys()
+        var interner = StringInterner.forKeys(inputSize: 1 << 20)
         for text in ["a", "endpoint", "qos/circuit-breaker", "allow_insecure_connections", "qos/circuit-breaker", "ñandú/ñandú/ñandú"] {
             XCTAssertEqual(key(text, in: &interner), text)
         }
     }
 
     func testMoreDistinctLongKeysThanSlotsStillComeBackIntact() {
-        var interner = StringInterner.forKeys()
+        var interner = StringInterner.forKeys(inputSize: 1 << 20)
         for round in 0..<2 {
             for index in 0..<10_000 {
                 let text = "namespace/number-\(index)"
@@ -25,7 +25,7 @@ final class StringInternerTests: XCTestCase {
     }
 
     func testCollidingHashesDoNotMixUpKeys() {
-        var interner = StringInterner.forKeys()
+        var interner = StringInterner.forKeys(inputSize: 1 << 20)
         let first = "first-long-key-text"
         let second = "other-long-key-text"
         var a = first
@@ -34,6 +34,12 @@ final class StringInternerTests: XCTestCase {
         XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 42) }, first)
         XCTAssertEqual(b.withUTF8 { interner.string($0, hash: 42) }, second)
         XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 42) }, first)
+    }
+
+    func testTablesGrowWithTheInputUpToTheirLimit() {
+        XCTAssertEqual(StringInterner.slots(for: 600, atMost: 4096), 64, "a small file gets a small table")
+        XCTAssertEqual(StringInterner.slots(for: 10_000_000, atMost: 4096), 4096)
+        XCTAssertEqual(StringInterner.slots(for: 100_000, atMost: 16_384), 4096)
     }
 
     func testValuesLongerThanTheLimitAreNotSharedButComeBackIntact() {

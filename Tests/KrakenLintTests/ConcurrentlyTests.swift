@@ -9,6 +9,21 @@ final class ConcurrentlyTests: XCTestCase {
         XCTAssertEqual(text, "aaa")
     }
 
+    func testMapKeepsTheOrderOfItsItems() {
+        XCTAssertEqual(Concurrently.map(Array(0..<50)) { $0 * $0 }, (0..<50).map { $0 * $0 })
+        XCTAssertEqual(Concurrently.map([7]) { $0 + 1 }, [8])
+        XCTAssertEqual(Concurrently.map([Int]()) { $0 + 1 }, [])
+    }
+
+    func testEveryRuleIsInExactlyOneGroupAndTheRouteRulesShareOne() {
+        let groups = Linter.ruleGroups(RuleRegistry.visitorRules)
+        let ids = groups.flatMap { group in group.map { rule in rule.id } }
+        XCTAssertEqual(ids.sorted(), RuleRegistry.visitorRules.map { rule in rule.id }.sorted())
+        let routeGroups = groups.filter { group in group.contains { $0.id == DuplicateEndpointRule.id || $0.id == RouteCollisionRule.id } }
+        XCTAssertEqual(routeGroups.count, 1, "one router table serves both route rules")
+        XCTAssertEqual(Linter.ruleGroups(RuleRegistry.visitorRules.filter { $0.id.hasPrefix("ntlm/") }).count, 1, "empty groups are dropped")
+    }
+
     func testNestedInsideABusyConcurrentPerformItFinishesEveryPair() {
         // The linter runs one job per file on every core, and each job splits in two: no deadlock, no lost result.
         let results = Results()

@@ -21,8 +21,26 @@ enum Concurrently {
     }
 }
 
-/// The second piece's result: written once on its thread before `group.wait()` returns (which orders the
-/// write before the read).
+extension Concurrently {
+    /// `transform` applied to every item at the same time (the first on the calling thread), in order.
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = items.dropFirst().map { _ in ResultSlot<Result>() }
+        let group = DispatchGroup()
+        for (item, slot) in zip(items.dropFirst(), slots) {
+            DispatchQueue.global().async(group: group) { slot.value = transform(item) }
+        }
+        let first = transform(items[0])
+        group.wait()
+        return [first] + slots.map { slot in
+            guard let value = slot.value else { preconditionFailure("a piece of work finished without a result") }
+            return value
+        }
+    }
+}
+
+/// A result of work done on another thread: written once there before `group.wait()` returns (which
+/// orders the write before the read).
 private final class ResultSlot<Value>: @unchecked Sendable {
     var value: Value?
 }

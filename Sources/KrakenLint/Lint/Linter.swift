@@ -52,20 +52,22 @@ public struct Linter: Sendable {
     private func runRules(on root: Node, file: SourceFile) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         let service = model.service(root)
         let enabled = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }
-        // Two groups of rules walk the model at the same time, each with its own context; the KrakenD rules
-        // stay together because the two route rules share one router table.
-        let runtimeRules = enabled.filter { $0.id.hasPrefix("krakend/") }
-        let otherRules = enabled.filter { !$0.id.hasPrefix("krakend/") }
-        let ((runtimeFindings, otherFindings), secrets) = Concurrently.both(
-            {
-                Concurrently.both(
-                    { traverse(service, with: runtimeRules, root: root, file: file) },
-                    { traverse(service, with: otherRules, root: root, file: file) }
-                )
-            },
+        let groups = Self.ruleGroups(enabled)
+        let (findings, secrets) = Concurrently.both(
+            { Concurrently.map(groups) { group in traverse(service, with: group, root: root, file: file) } },
             { SecretCatalog.secrets(in: service) }
         )
-        return (service, runtimeFindings + otherFindings, secrets)
+        return (service, findings.flatMap { $0 }, secrets)
+    }
+
+    /// The rules in groups that walk the model at the same time, each group with its own context: the two
+    /// route rules together (they share one router table), the other KrakenD rules, and the NTLM and secret rules.
+    static func ruleGroups(_ rules: [any Rule.Type]) -> [[any Rule.Type]] {
+        let routeRules: Set<String> = [DuplicateEndpointRule.id, RouteCollisionRule.id]
+        let routes = rules.filter { routeRules.contains($0.id) }
+        let runtime = rules.filter { !routeRules.contains($0.id) && $0.id.hasPrefix("krakend/") }
+        let others = rules.filter { !routeRules.contains($0.id) && !$0.id.hasPrefix("krakend/") }
+        return [routes, runtime, others].filter { !$0.isEmpty }
     }
 
     private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> [Diagnostic] {
@@ -74,6 +76,8 @@ public struct Linter: Sendable {
         return context.diagnostics
     }
 
+    /// Applies suppressions in the file, then disabled rules, severity overrides and the configuration's
+    /// policy; sorts, and removes exact duplicates.
     func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
         let unsuppressed = options.suppressions
             ? Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
