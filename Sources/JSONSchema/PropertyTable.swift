@@ -13,8 +13,8 @@ final class PropertyTable: @unchecked Sendable {
     /// `values` unretained, to lend a schema without reference counting (`values` keeps them alive).
     private let valueReferences: [Unmanaged<SchemaNode>]
     private let mask: Int
-    /// The names in declaration order (later duplicates replaced the value of the first).
-    let names: [String]
+    /// The names in declaration order (a later duplicate replaced the value of the first).
+    private let names: [String]
 
     init(_ entries: [(String, SchemaNode)]) {
         var capacity = 8
