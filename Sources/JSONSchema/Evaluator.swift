@@ -156,11 +156,11 @@ extension Evaluation {
             if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance.pointee))") }
             return false
         case .enumeration(let allowed):
-            for value in allowed where JSONEquality.equal(value, instance.pointee) { return true }
+            if JSONEquality.contains(allowed, instance) { return true }
             if collecting { report(schema, "enum", "\(show(instance.pointee)) is not one of \(ValueText.list(allowed))") }
             return false
         case .constant(let expected):
-            if JSONEquality.equal(expected, instance.pointee) { return true }
+            if JSONEquality.contains(CollectionOfOne(expected), instance) { return true }
             if collecting { report(schema, "const", "expected \(ValueText.render(expected)), got \(show(instance.pointee))") }
             return false
         case .maximum(let limit, let exclusive):
