@@ -17,9 +17,9 @@ final class ConcurrentlyTests: XCTestCase {
 
     func testEveryRuleIsInExactlyOneGroupAndTheRouteRulesShareOne() {
         let groups = Linter.ruleGroups(RuleRegistry.visitorRules)
-        let ids = groups.flatMap { group in group.map { rule in rule.id } }
+        let ids = groups.flatMap { group in group.rules.map { rule in rule.id } }
         XCTAssertEqual(ids.sorted(), RuleRegistry.visitorRules.map { rule in rule.id }.sorted())
-        let routeGroups = groups.filter { group in group.contains { $0.id == DuplicateEndpointRule.id || $0.id == RouteCollisionRule.id } }
+        let routeGroups = groups.filter { group in group.rules.contains { $0.id == DuplicateEndpointRule.id || $0.id == RouteCollisionRule.id } }
         XCTAssertEqual(routeGroups.count, 1, "one router table serves both route rules")
         XCTAssertEqual(Linter.ruleGroups(RuleRegistry.visitorRules.filter { $0.id.hasPrefix("ntlm/") }).count, 1, "empty groups are dropped")
     }

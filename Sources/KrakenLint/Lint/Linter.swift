@@ -54,7 +54,7 @@ public struct Linter: Sendable {
         let enabled = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }
         let groups = Self.ruleGroups(enabled)
         let (findings, secrets) = Concurrently.both(
-            { Concurrently.map(groups) { group in traverse(service, with: group, root: root, file: file) } },
+            { Concurrently.map(groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
             { SecretCatalog.secrets(in: service) }
         )
         return (service, findings.flatMap { $0 }, secrets)
@@ -62,12 +62,12 @@ public struct Linter: Sendable {
 
     /// The rules in groups that walk the model at the same time, each group with its own context: the two
     /// route rules together (they share one router table), the other KrakenD rules, and the NTLM and secret rules.
-    static func ruleGroups(_ rules: [any Rule.Type]) -> [[any Rule.Type]] {
+    static func ruleGroups(_ rules: [any Rule.Type]) -> [RuleGroup] {
         let routeRules: Set<String> = [DuplicateEndpointRule.id, RouteCollisionRule.id]
         let routes = rules.filter { routeRules.contains($0.id) }
         let runtime = rules.filter { !routeRules.contains($0.id) && $0.id.hasPrefix("krakend/") }
         let others = rules.filter { !routeRules.contains($0.id) && !$0.id.hasPrefix("krakend/") }
-        return [routes, runtime, others].filter { !$0.isEmpty }
+        return [routes, runtime, others].filter { !$0.isEmpty }.map(RuleGroup.init)
     }
 
     private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> [Diagnostic] {
@@ -115,4 +115,10 @@ public struct Linter: Sendable {
             fix: issue.hint
         )
     }
+}
+
+/// Rule types handed to another thread. A rule type is immutable metadata (its instances, which hold
+/// state while they walk a file, are created on the thread that uses them), so sharing the types is safe.
+struct RuleGroup: @unchecked Sendable {
+    let rules: [any Rule.Type]
 }

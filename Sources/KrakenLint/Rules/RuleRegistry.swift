@@ -1,7 +1,8 @@
 /// The one list of every rule krakenlint knows. Adding a rule means adding it here.
 public enum RuleRegistry {
     /// Rules that run as visitors over the configuration.
-    public static let visitorRules: [any Rule.Type] = KrakenDRules.all + NTLMRules.all + SecretRules.all
+    // Rule types are immutable metadata, safe to read from any thread.
+    nonisolated(unsafe) public static let visitorRules: [any Rule.Type] = KrakenDRules.all + NTLMRules.all + SecretRules.all
 
     /// Every rule description, visitor rules and built-in findings alike, sorted by id.
     public static let allDescriptions: [RuleDescription] = {

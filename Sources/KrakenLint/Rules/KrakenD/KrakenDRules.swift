@@ -1,6 +1,7 @@
 /// The `krakend/*` rules: what KrakenD's runtime checks beyond the schema.
 enum KrakenDRules {
-    static let all: [any Rule.Type] = [
+    // Rule types are immutable metadata, safe to read from any thread.
+    nonisolated(unsafe) static let all: [any Rule.Type] = [
         UnsupportedVersionRule.self,
         InvalidListenIPRule.self,
         InvalidHostRule.self,

@@ -1,6 +1,7 @@
 /// The `ntlm/*` rules: everything an `auth/ntlm` block can get wrong.
 enum NTLMRules {
-    static let all: [any Rule.Type] = [
+    // Rule types are immutable metadata, safe to read from any thread.
+    nonisolated(unsafe) static let all: [any Rule.Type] = [
         NTLMMissingFieldRule.self,
         NTLMWrongTypeRule.self,
         NTLMEmptyValueRule.self,
