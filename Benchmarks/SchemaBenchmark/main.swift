@@ -162,7 +162,7 @@ let parseStart = Date()
 let config = load(configPath)
 let parseTime = Date().timeIntervalSince(parseStart)
 let errors = validator.validate(config)
-print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files, compiled in \(format(compileTime * 1000)) ms, parsed in \(format(parseTime * 1000)) ms, \(errors.count) errors")
+print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files, compiled in \(format(compileTime * 1000)) ms, parsed in \(format(parseTime * 1000)) ms, \(errors.count) errors; tree values are \(MemoryLayout<Node>.stride) bytes, members \(MemoryLayout<Member>.stride)")
 for error in errors.prefix(5) { print("  \(error)") }
 let bigQuick = rate(seconds: settings.seconds) { _ = validator.isValid(config) }
 let bigFull = rate(seconds: settings.seconds) { _ = validator.validate(config) }
