@@ -1,5 +1,6 @@
 // Schema benchmark: (a) the draft-07 meta-schema validating itself; (b) a generated ~10 MB KrakenD
-// configuration against the project's multi-file 2019-09 schema (schemas/krakend.json).
+// configuration against the project's multi-file 2019-09 schema (schemas/krakend.json); (c) the same
+// configuration with a few mistakes (errors collected).
 // Prints validations per second for the yes/no path and for full error collection, and writes the
 // inputs to .build-bench/ so scripts/bench-schema.sh can time the Python peers on the same bytes.
 //
@@ -40,18 +41,28 @@ func load(_ path: String) -> Node {
     return root
 }
 
-/// Runs `body` repeatedly for about `seconds` (at least 3 times) and returns runs per second.
-func rate(seconds: Double, _ body: () -> Void) -> (perSecond: Double, runs: Int) {
+/// CPU time this thread has used, in seconds: unlike wall time, it does not grow while other
+/// processes hold the cores (the machine is shared).
+func threadCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// Runs `body` repeatedly for about `seconds` (at least 3 times) and returns runs per second of
+/// wall time, and milliseconds of this thread's CPU time per run.
+func rate(seconds: Double, _ body: () -> Void) -> (perSecond: Double, runs: Int, cpuMilliseconds: Double) {
     body()
     var runs = 0
     let start = Date()
+    let cpuStart = threadCPUSeconds()
     var elapsed = 0.0
     while runs < 3 || elapsed < seconds {
         body()
         runs += 1
         elapsed = Date().timeIntervalSince(start)
     }
-    return (Double(runs) / elapsed, runs)
+    return (Double(runs) / elapsed, runs, (threadCPUSeconds() - cpuStart) * 1000 / Double(runs))
 }
 
 func format(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.2f", value) }
@@ -91,11 +102,16 @@ func endpointJSON(_ index: Int) -> String {
     """
 }
 
-func generatedConfig(size: Int) -> String {
+/// The generated configuration; with `faulty`, every 1000th endpoint (from the 500th) carries two
+/// mistakes: a duration with a space and a misspelled property.
+func generatedConfig(size: Int, faulty: Bool = false) -> String {
     var endpoints: [String] = []
     var total = 0
     while total < size {
-        let text = endpointJSON(endpoints.count)
+        var text = endpointJSON(endpoints.count)
+        if faulty && endpoints.count % 1000 == 500 {
+            text = text.replacingOccurrences(of: "\"cache_ttl\": \"300s\"", with: "\"cache_ttl\": \"300 s\", \"methd\": \"GET\"")
+        }
         total += text.utf8.count + 2
         endpoints.append(text)
     }
@@ -128,7 +144,7 @@ let metaValidator = try Validator(registry: metaRegistry, entry: metaURI, valida
 precondition(metaValidator.isValid(meta), "the draft-07 meta-schema must validate itself")
 let metaQuick = rate(seconds: settings.seconds) { _ = metaValidator.isValid(meta) }
 let metaFull = rate(seconds: settings.seconds) { _ = metaValidator.validate(meta) }
-print("RESULT a_isvalid \(format(metaQuick.perSecond)) validations/s (\(metaQuick.runs) runs)")
+print("RESULT a_isvalid \(format(metaQuick.perSecond)) validations/s (\(metaQuick.runs) runs, \(format(metaQuick.cpuMilliseconds * 1000)) µs CPU each)")
 print("RESULT a_validate \(format(metaFull.perSecond)) validations/s (\(metaFull.runs) runs)")
 try? FileManager.default.copyItem(atPath: metaPath, toPath: settings.out + "/draft7-metaschema.json")
 
@@ -146,12 +162,26 @@ let parseStart = Date()
 let config = load(configPath)
 let parseTime = Date().timeIntervalSince(parseStart)
 let errors = validator.validate(config)
-print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files, compiled in \(format(compileTime * 1000)) ms, parsed in \(format(parseTime * 1000)) ms, \(errors.count) errors")
+print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files, compiled in \(format(compileTime * 1000)) ms, parsed in \(format(parseTime * 1000)) ms, \(errors.count) errors; tree values are \(MemoryLayout<Node>.stride) bytes, members \(MemoryLayout<Member>.stride)")
 for error in errors.prefix(5) { print("  \(error)") }
 let bigQuick = rate(seconds: settings.seconds) { _ = validator.isValid(config) }
 let bigFull = rate(seconds: settings.seconds) { _ = validator.validate(config) }
-print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(format(1000 / bigQuick.perSecond)) ms each)")
-print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(format(1000 / bigFull.perSecond)) ms each)")
+print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(format(1000 / bigQuick.perSecond)) ms each, \(format(bigQuick.cpuMilliseconds)) ms CPU)")
+print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(format(1000 / bigFull.perSecond)) ms each, \(format(bigFull.cpuMilliseconds)) ms CPU)")
+
+// (c) the same configuration with a few mistakes: the path a linter takes for a failing file.
+let faultyPath = settings.out + "/large-config-faulty.json"
+try generatedConfig(size: settings.size, faulty: true).write(toFile: faultyPath, atomically: true, encoding: .utf8)
+let faulty = load(faultyPath)
+let faultyErrors = validator.validate(faulty)
+print("input c: \(faultyErrors.count) errors, first: \(faultyErrors.first.map { "\($0.instancePointer): \($0.message)" } ?? "none")")
+// The full list, for comparing the errors of two builds.
+try faultyErrors.map { "\($0.instancePointer)\t\($0.keywordLocation)\t\($0.message)" }.joined(separator: "\n")
+    .write(toFile: settings.out + "/large-config-faulty-errors.txt", atomically: true, encoding: .utf8)
+let faultyQuick = rate(seconds: settings.seconds) { _ = validator.isValid(faulty) }
+let faultyFull = rate(seconds: settings.seconds) { _ = validator.validate(faulty) }
+print("RESULT c_isvalid \(format(faultyQuick.perSecond)) validations/s (\(format(1000 / faultyQuick.perSecond)) ms each, \(format(faultyQuick.cpuMilliseconds)) ms CPU)")
+print("RESULT c_validate \(format(faultyFull.perSecond)) validations/s (\(format(1000 / faultyFull.perSecond)) ms each, \(format(faultyFull.cpuMilliseconds)) ms CPU)")
 
 /// Touches every key and value once: the floor any validator of this tree pays.
 func walk(_ node: Node) -> Int {
@@ -170,4 +200,4 @@ func walk(_ node: Node) -> Int {
 }
 var walkSink = 0
 let bigWalk = rate(seconds: settings.seconds) { walkSink &+= walk(config) }
-print("RESULT b_walk \(format(bigWalk.perSecond)) walks/s (\(format(1000 / bigWalk.perSecond)) ms each; a plain traversal touching every key and value)")
+print("RESULT b_walk \(format(bigWalk.perSecond)) walks/s (\(format(1000 / bigWalk.perSecond)) ms each, \(format(bigWalk.cpuMilliseconds)) ms CPU; a plain traversal touching every key and value)")

@@ -1,7 +1,7 @@
 import ConfigTree
 
 extension Evaluation {
-    func applyAnyOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+    func applyAnyOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
         // Errors are only wanted when no branch passes: try the cheap way first.
         if collecting, probe({ applyAnyOf(schemas, schema, instance, annotations) }) { return true }
         if limitExceeded { return false }
@@ -35,7 +35,7 @@ extension Evaluation {
         return false
     }
 
-    func applyOneOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+    func applyOneOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
         if collecting, probe({ applyOneOf(schemas, schema, instance, annotations) }) { return true }
         if limitExceeded { return false }
         var passing: [Int] = []
@@ -72,7 +72,7 @@ extension Evaluation {
 
     /// For failed alternatives, reports the errors of the branch that came closest, or one summary
     /// when every branch rejected the value's type outright.
-    private func reportBestBranch(_ branches: [[ValidationError]], _ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: Node, keyword: String) {
+    private func reportBestBranch(_ branches: [[ValidationError]], _ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: UnsafePointer<Node>, keyword: String) {
         guard collecting else { return }
         let here = instancePointer
         let scores = branches.map { BranchScore(errors: $0, at: here) }
@@ -82,7 +82,7 @@ extension Evaluation {
                 for case .type(let types) in subschema.keywords { expected.formUnion(types) }
             }
             let wanted = expected.isEmpty ? "a value matching one of the alternatives" : TypeCheck.describe(expected)
-            report(schema, keyword, "expected \(wanted), got \(TypeCheck.describe(instance))")
+            report(schema, keyword, "expected \(wanted), got \(TypeCheck.describe(instance.pointee))")
             return
         }
         guard let best = scores.indices.min(by: { scores[$0] < scores[$1] }), !branches[best].isEmpty else {

@@ -70,28 +70,41 @@ struct BitParallelProgram: Sendable {
 
     /// True when the pattern matches somewhere in `text`.
     func search(_ text: String) -> Bool {
-        var iterator = text.unicodeScalars.makeIterator()
-        var upcoming = iterator.next()
-        var states = startClosures[upcoming == nil ? 1 : 0]
+        if let found = text.utf8.withContiguousStorageIfAvailable({ search(utf8: $0) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { search(utf8: $0) }
+    }
+
+    /// The search over UTF-8 bytes (always well formed: they come from a `String`), decoding code
+    /// points as it goes.
+    private func search(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var position = 0
+        var states = startClosures[count == 0 ? 1 : 0]
         return closures.withUnsafeBufferPointer { closures in
             asciiAccepts.withUnsafeBufferPointer { accepts in
                 while true {
                     if states & matchState != 0 { return true }
-                    guard let scalar = upcoming else { return false }
-                    upcoming = iterator.next()
-                    let endBit = upcoming == nil ? 1 : 0
+                    guard position < count else { return false }
+                    let lead = bytes[position]
                     var moving: UInt64
-                    if scalar.value < 128 {
-                        moving = states & accepts[Int(scalar.value)]
+                    if lead < 0x80 {
+                        position += 1
+                        moving = states & accepts[Int(lead)]
                     } else {
+                        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
+                        guard position + length <= count else { return false }
+                        var value = UInt32(lead) & (0x7F >> UInt32(length))
+                        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+                        position += length
                         moving = 0
                         var candidates = states & consuming
                         while candidates != 0 {
                             let pc = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
-                            if sets[pc]?.contains(scalar.value) == true { moving |= 1 << UInt64(pc) }
+                            if sets[pc]?.contains(value) == true { moving |= 1 << UInt64(pc) }
                         }
                     }
+                    let endBit = position >= count ? 1 : 0
                     var next: UInt64 = 0
                     while moving != 0 {
                         let pc = moving.trailingZeroBitCount

@@ -18,6 +18,13 @@ final class Evaluation {
 
     /// Whether this run returns errors at all (`collecting` is switched off temporarily inside probes).
     let collectsErrors: Bool
+    /// Set while a value is judged on the yes/no path before errors are collected for it.
+    @exclusivity(unchecked) var prejudging = false
+
+    /// True where only the answer matters and no error built here can reach the result: runs that
+    /// collect no errors, and prejudging (whose errors, limits included, are discarded).
+    var onYesOrNoPath: Bool { !collecting && (!collectsErrors || prejudging) }
+
     /// Whether `scope` is maintained; only `$dynamicRef` and `$recursiveRef` read it.
     let tracksScope: Bool
 

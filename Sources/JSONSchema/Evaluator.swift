@@ -3,7 +3,7 @@ import ConfigTree
 extension Evaluation {
     /// Applies `schema` to `instance`. `annotations`, when given, receives what was evaluated (only
     /// meaningful when the result is true).
-    func validate(_ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+    func validate(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
         switch schema.kind {
         case .alwaysValid:
             return true
@@ -27,11 +27,24 @@ extension Evaluation {
 
         let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
         var members: [Member]?
-        if schema.hasObjectKeywords, case .object(let all) = instance.value { members = EffectiveMembers.of(all) }
+        if schema.hasObjectKeywords, case .object(let all) = instance.pointee.value {
+            // A repeated key counts once, with its last value. The yes/no path can skip removing the
+            // shadowed members: the member plan and the presence checks (`required`, dependencies)
+            // give the same answer on all members, and only the counting keywords need the real count.
+            let yesOrNo = onYesOrNoPath && own == nil && !schema.countsProperties
+            members = yesOrNo ? all : EffectiveMembers.of(all)
+        }
         // On the yes/no path the member keywords run as one pass (one name lookup per member).
         var planned = false
-        if !collectsErrors, own == nil, let plan = schema.memberPlanReference, let members {
-            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) { return false }
+        if onYesOrNoPath, own == nil, let plan = schema.memberPlanReference, let members {
+            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) {
+                // A shadowed member may be what failed: decide again on the effective members. A limit
+                // hit on a shadowed member does not count; one hit on an effective member recurs.
+                guard EffectiveMembers.hasDuplicates(members) else { return false }
+                limitExceeded = false
+                let effective = EffectiveMembers.of(members)
+                if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, effective, schema) }) { return false }
+            }
             planned = true
         }
         let keywords = schema.keywordReferences
@@ -39,7 +52,7 @@ extension Evaluation {
         for index in keywords.indices {
             let ok = keywords[index]._withUnsafeGuaranteedRef { box in
                 if planned && box.keyword.isPlannedMemberKeyword { return true }
-                if collecting { keywordTokens.append(box.keyword.name) }
+                if collecting { keywordTokens.append(box.name) }
                 defer { if collecting { keywordTokens.removeLast() } }
                 return apply(box.keyword, schema, instance, members, own)
             }
@@ -52,7 +65,7 @@ extension Evaluation {
     }
 
     /// Applies a subschema to the same instance value, merging its annotations only when it passes.
-    func applyInPlace(_ schema: SchemaNode, _ instance: Node, _ annotations: Annotations?) -> Bool {
+    func applyInPlace(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
         guard let annotations else { return validate(schema, instance, nil) }
         let local = Annotations()
         let ok = validate(schema, instance, local)
@@ -61,7 +74,7 @@ extension Evaluation {
     }
 
     /// Applies a subschema to a child value (array item or member value).
-    func descend(_ schema: SchemaNode, _ child: Node, token: @autoclosure () -> String) -> Bool {
+    func descend(_ schema: SchemaNode, _ child: UnsafePointer<Node>, token: @autoclosure () -> String) -> Bool {
         if case .alwaysValid = schema.kind { return true }
         depth += 1
         defer { depth -= 1 }
@@ -80,7 +93,26 @@ extension Evaluation {
         let savedChain = inPlaceChain
         inPlaceChain = 0
         defer { inPlaceChain = savedChain }
+        if collecting, let decided = prejudge(schema, child) { return decided }
         return validate(schema, child, nil)
+    }
+
+    /// When collecting errors: most values are valid, so first decide on the yes/no path, which
+    /// builds nothing; only a value found invalid is evaluated again to collect its errors (the same
+    /// errors, in the same order, as without this step). Returns true for a valid value, nil otherwise.
+    private func prejudge(_ schema: SchemaNode, _ child: UnsafePointer<Node>) -> Bool? {
+        let mark = errors.count
+        collecting = false
+        prejudging = true
+        let valid = validate(schema, child, nil)
+        collecting = true
+        prejudging = false
+        if valid && !limitExceeded { return true }
+        if needsDeepStack { return false }
+        // A limit met on the yes/no path is met again, and reported, by the evaluation that follows.
+        errors.removeSubrange(mark...)
+        limitExceeded = false
+        return nil
     }
 
     /// Runs `body` without recording errors (for `not`, `if`, `contains` and branch probing).
@@ -102,7 +134,7 @@ extension Evaluation {
 
     // MARK: - Keywords
 
-    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ members: [Member]?, _ annotations: Annotations?) -> Bool {
+    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: [Member]?, _ annotations: Annotations?) -> Bool {
         switch keyword {
         case .ref(let target, _):
             return applyInPlace(target, instance, annotations)
@@ -120,79 +152,85 @@ extension Evaluation {
             }
             return applyInPlace(resolved, instance, annotations)
         case .type(let types):
-            if TypeCheck.matches(instance, types) { return true }
-            if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance))") }
+            if TypeCheck.matches(instance.pointee, types) { return true }
+            if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance.pointee))") }
             return false
         case .enumeration(let allowed):
-            for value in allowed where JSONEquality.equal(value, instance) { return true }
-            if collecting { report(schema, "enum", "\(show(instance)) is not one of \(ValueText.list(allowed))") }
+            if JSONEquality.contains(allowed, instance) { return true }
+            if collecting { report(schema, "enum", "\(show(instance.pointee)) is not one of \(ValueText.list(allowed))") }
             return false
         case .constant(let expected):
-            if JSONEquality.equal(expected, instance) { return true }
-            if collecting { report(schema, "const", "expected \(ValueText.render(expected)), got \(show(instance))") }
+            if JSONEquality.contains(CollectionOfOne(expected), instance) { return true }
+            if collecting { report(schema, "const", "expected \(ValueText.render(expected)), got \(show(instance.pointee))") }
             return false
         case .maximum(let limit, let exclusive):
-            guard let number = instance.number, let order = NumericCompare.compare(number, limit) else { return true }
+            guard let number = instance.pointee.number, let order = NumericCompare.compare(number, limit) else { return true }
             if order < 0 || (order == 0 && !exclusive) { return true }
             if collecting {
                 report(schema, exclusive ? "exclusiveMaximum" : "maximum", exclusive
-                    ? "\(show(instance)) is too large: it must be less than \(limit.text)"
-                    : "\(show(instance)) is too large: the maximum is \(limit.text)")
+                    ? "\(show(instance.pointee)) is too large: it must be less than \(limit.text)"
+                    : "\(show(instance.pointee)) is too large: the maximum is \(limit.text)")
             }
             return false
         case .minimum(let limit, let exclusive):
-            guard let number = instance.number, let order = NumericCompare.compare(number, limit) else { return true }
+            guard let number = instance.pointee.number, let order = NumericCompare.compare(number, limit) else { return true }
             if order > 0 || (order == 0 && !exclusive) { return true }
             if collecting {
                 report(schema, exclusive ? "exclusiveMinimum" : "minimum", exclusive
-                    ? "\(show(instance)) is too small: it must be greater than \(limit.text)"
-                    : "\(show(instance)) is too small: the minimum is \(limit.text)")
+                    ? "\(show(instance.pointee)) is too small: it must be greater than \(limit.text)"
+                    : "\(show(instance.pointee)) is too small: the minimum is \(limit.text)")
             }
             return false
         case .multipleOf(let divisor, let text):
-            guard let number = instance.number else { return true }
+            guard let number = instance.pointee.number else { return true }
             if NumericCompare.isMultiple(number, of: divisor) { return true }
-            if collecting { report(schema, "multipleOf", "\(show(instance)) is not a multiple of \(text)") }
+            if collecting { report(schema, "multipleOf", "\(show(instance.pointee)) is not a multiple of \(text)") }
             return false
         case .maxLength(let limit):
-            guard let text = instance.string, text.utf8.count > limit else { return true }
+            guard let text = instance.pointee.string, text.utf8.count > limit else { return true }
             let length = text.unicodeScalars.count
             if length <= limit { return true }
             if collecting { report(schema, "maxLength", "the text is too long: \(length) characters, at most \(limit) allowed") }
             return false
         case .minLength(let limit):
-            guard let text = instance.string else { return true }
+            guard let text = instance.pointee.string else { return true }
+            // A code point takes one to four UTF-8 bytes: enough bytes settle it without counting.
+            if (text.utf8.count + 3) / 4 >= limit { return true }
             let length = text.unicodeScalars.count
             if length >= limit { return true }
             if collecting { report(schema, "minLength", "the text is too short: \(length) character\(length == 1 ? "" : "s"), at least \(limit) required") }
             return false
         case .pattern(let regex):
-            guard let text = instance.string else { return true }
-            return matchPattern(regex, text, schema, "pattern") { "\(self.show(instance)) does not match the pattern \(regex.source)" }
+            guard let text = instance.pointee.string else { return true }
+            return matchPattern(regex, text, schema, "pattern") { "\(self.show(instance.pointee)) does not match the pattern \(regex.source)" }
         case .format(let format, let name):
-            guard let text = instance.string, !FormatChecker.check(format, text) else { return true }
-            if collecting { report(schema, "format", "\(show(instance)) is not a valid \(name)") }
+            guard let text = instance.pointee.string, !FormatChecker.check(format, text) else { return true }
+            if collecting { report(schema, "format", "\(show(instance.pointee)) is not a valid \(name)") }
             return false
         case .prefixItems(let schemas, _):
-            guard let elements = instance.elements else { return true }
+            guard let elements = instance.pointee.elements else { return true }
             var valid = true
-            for index in 0..<min(schemas.count, elements.count) {
-                if collecting { keywordTokens.append(String(index)) }
-                let ok = descend(schemas[index], elements[index], token: String(index))
-                if collecting { keywordTokens.removeLast() }
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
+            let stopped = elements.withUnsafeBufferPointer { elements in
+                for index in 0..<min(schemas.count, elements.count) {
+                    if collecting { keywordTokens.append(String(index)) }
+                    let ok = descend(schemas[index], elements.address(of: index), token: String(index))
+                    if collecting { keywordTokens.removeLast() }
+                    if !ok {
+                        valid = false
+                        if !collecting { return true }
+                    }
                 }
+                return false
             }
+            if stopped { return false }
             annotations?.itemsPrefix = max(annotations?.itemsPrefix ?? 0, min(schemas.count, elements.count))
             return valid
         case .items(let itemSchema, let start, _):
-            guard let elements = instance.elements else { return true }
+            guard let elements = instance.pointee.elements else { return true }
             var valid = true
             if start < elements.count {
                 elements.withUnsafeBufferPointer { elements in
-                    for index in start..<elements.count where !descend(itemSchema, elements[index], token: String(index)) {
+                    for index in start..<elements.count where !descend(itemSchema, elements.address(of: index), token: String(index)) {
                         if case .alwaysInvalid = itemSchema.kind, collecting {
                             errors.removeLast()
                             report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
@@ -205,11 +243,13 @@ extension Evaluation {
             annotations?.allItems = true
             return valid
         case .contains(let containsSchema, let minimum, let maximum):
-            guard let elements = instance.elements else { return true }
+            guard let elements = instance.pointee.elements else { return true }
             var matches = 0
-            for (index, element) in elements.enumerated() where probe({ descend(containsSchema, element, token: String(index)) }) {
-                matches += 1
-                annotations?.containsMatches.insert(index)
+            elements.withUnsafeBufferPointer { elements in
+                for index in elements.indices where probe({ descend(containsSchema, elements.address(of: index), token: String(index)) }) {
+                    matches += 1
+                    annotations?.containsMatches.insert(index)
+                }
             }
             if limitExceeded { return false }
             if matches < minimum {
@@ -226,15 +266,15 @@ extension Evaluation {
             }
             return true
         case .maxItems(let limit):
-            guard let elements = instance.elements, elements.count > limit else { return true }
+            guard let elements = instance.pointee.elements, elements.count > limit else { return true }
             if collecting { report(schema, "maxItems", "the array has \(elements.count) items, at most \(limit) allowed") }
             return false
         case .minItems(let limit):
-            guard let elements = instance.elements, elements.count < limit else { return true }
+            guard let elements = instance.pointee.elements, elements.count < limit else { return true }
             if collecting { report(schema, "minItems", "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), at least \(limit) required") }
             return false
         case .uniqueItems:
-            guard let elements = instance.elements, let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
+            guard let elements = instance.pointee.elements, let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
             if collecting { report(schema, "uniqueItems", "items \(first) and \(second) are equal; the items must be unique") }
             return false
         case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
@@ -261,7 +301,7 @@ extension Evaluation {
             let matched = probe { validate(negated, instance, nil) }
             if limitExceeded { return false }
             if !matched { return true }
-            if collecting { report(schema, "not", "\(show(instance)) matches the schema under \"not\", which it must not") }
+            if collecting { report(schema, "not", "\(show(instance.pointee)) matches the schema under \"not\", which it must not") }
             return false
         case .conditional(let condition, let thenSchema, let elseSchema):
             let conditionAnnotations = annotations.map { _ in Annotations() }
@@ -275,19 +315,23 @@ extension Evaluation {
             }
             return applyInPlace(branch, instance, annotations)
         case .unevaluatedItems(let rest):
-            guard let elements = instance.elements, let annotations else { return true }
+            guard let elements = instance.pointee.elements, let annotations else { return true }
             var valid = true
             if !annotations.allItems {
-                for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
-                    if !descend(rest, elements[index], token: String(index)) {
-                        if case .alwaysInvalid = rest.kind, collecting {
-                            errors.removeLast()
-                            report(schema, "unevaluatedItems", "item \(index) is not allowed by any keyword of the schema", instanceToken: String(index))
+                let stopped = elements.withUnsafeBufferPointer { elements in
+                    for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
+                        if !descend(rest, elements.address(of: index), token: String(index)) {
+                            if case .alwaysInvalid = rest.kind, collecting {
+                                errors.removeLast()
+                                report(schema, "unevaluatedItems", "item \(index) is not allowed by any keyword of the schema", instanceToken: String(index))
+                            }
+                            valid = false
+                            if !collecting { return true }
                         }
-                        valid = false
-                        if !collecting { return false }
                     }
+                    return false
                 }
+                if stopped { return false }
             }
             annotations.allItems = true
             return valid
@@ -306,7 +350,8 @@ extension Evaluation {
 
     /// Matches a pattern with the configured bounds; a bound hit is an error even on the yes/no path.
     func matchPattern(_ regex: ECMARegex, _ text: String, _ schema: SchemaNode, _ keyword: String, instanceToken: String? = nil, message: () -> String) -> Bool {
-        if text.utf16.count > options.maxPatternInputLength {
+        // UTF-16 never needs more code units than UTF-8 needs bytes: most texts pass without counting.
+        if text.utf8.count > options.maxPatternInputLength && text.utf16.count > options.maxPatternInputLength {
             limitExceeded = true
             reportLimit(schema, keyword, "the text is \(text.utf16.count) characters long, more than the \(options.maxPatternInputLength) a pattern is matched against", instanceToken: instanceToken)
             return false

@@ -59,6 +59,19 @@ enum JSONEquality {
     }
 
     /// A hash consistent with `equal`, for finding duplicates in large arrays.
+    /// Whether one of `values` equals the instance value at `instance`. Strings, by far the most
+    /// common case, are compared directly, without copying either value into `equal`.
+    static func contains<Values: Collection<Node>>(_ values: Values, _ instance: UnsafePointer<Node>) -> Bool {
+        if case .string(let text) = instance.pointee.value {
+            for value in values {
+                if case .string(let candidate) = value.value, sameScalars(candidate, text) { return true }
+            }
+            return false
+        }
+        for value in values where equal(value, instance.pointee) { return true }
+        return false
+    }
+
     /// A hash that agrees with `equal` (equal values, equal signatures), cheapest for strings.
     static func signature(_ node: Node) -> Int {
         if case .string(let text) = node.value { return PropertyTable.hash(text) }

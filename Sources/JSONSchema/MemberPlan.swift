@@ -4,8 +4,9 @@ import ConfigTree
 /// yes/no path visits each member once and looks its name up once (the keywords one by one would
 /// walk the members three times and look each name up twice).
 ///
-/// Only for runs that build no errors: it decides the same valid/invalid answer, but it visits
-/// members in a different order than the keywords do, which would change which error comes first.
+/// Only on the yes/no path (`Evaluation.onYesOrNoPath`): it decides the same valid/invalid answer,
+/// but it visits members in a different order than the keywords do, which would change which error
+/// (or which limit report) comes first.
 final class MemberPlan: @unchecked Sendable {
     let properties: PropertyTable?
     /// The `patternProperties` entries (owning), and the same unretained for borrowing in the loop.
@@ -50,7 +51,7 @@ extension Evaluation {
         members.withUnsafeBufferPointer { members in
             for index in members.indices {
                 var evaluated = false
-                if let passed = plan.properties?.withSchema(for: members[index].key, { descend($0, members[index].value, token: members[index].key) }) {
+                if let passed = plan.properties?.withSchema(for: members[index].key, { schema in members.withValue(at: index) { descend(schema, $0, token: members[index].key) } }) {
                     if !passed { return false }
                     evaluated = true
                 }
@@ -62,13 +63,13 @@ extension Evaluation {
                         if limitExceeded { return false }
                         guard matched else { return true }
                         evaluated = true
-                        return descend(patternSchema, members[index].value, token: members[index].key)
+                        return members.withValue(at: index) { descend(patternSchema, $0, token: members[index].key) }
                     }
                     if !passed { return false }
                 }
                 if !evaluated, let rest = plan.additional {
                     if case .alwaysInvalid = rest.kind { return false }
-                    if !descend(rest, members[index].value, token: members[index].key) { return false }
+                    if !members.withValue(at: index, { descend(rest, $0, token: members[index].key) }) { return false }
                 }
             }
             return true

@@ -2,7 +2,7 @@ import ConfigTree
 
 extension Evaluation {
     /// The keywords that apply to objects, given the object's effective members (shadowed duplicates removed).
-    func applyObjectKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ instance: Node, _ members: [Member], _ annotations: Annotations?) -> Bool {
+    func applyObjectKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: [Member], _ annotations: Annotations?) -> Bool {
         switch keyword {
         case .properties(let table):
             return members.withUnsafeBufferPointer { members in
@@ -11,7 +11,7 @@ extension Evaluation {
                     let declared = table.withSchema(for: members[index].key) { propertySchema -> Bool in
                         if case .alwaysValid = propertySchema.kind { return true }
                         if collecting { keywordTokens.append(members[index].key) }
-                        let ok = descend(propertySchema, members[index].value, token: members[index].key)
+                        let ok = members.withValue(at: index) { descend(propertySchema, $0, token: members[index].key) }
                         if collecting { keywordTokens.removeLast() }
                         if !ok, case .alwaysInvalid = propertySchema.kind, collecting {
                             errors.removeLast()
@@ -42,7 +42,7 @@ extension Evaluation {
                             guard matched else { continue }
                             annotations?.properties.insert(index)
                             if collecting { keywordTokens.append(list[entry].0.source) }
-                            let ok = descend(propertySchema, members[index].value, token: members[index].key)
+                            let ok = members.withValue(at: index) { descend(propertySchema, $0, token: members[index].key) }
                             if collecting { keywordTokens.removeLast() }
                             if !ok {
                                 valid = false
@@ -66,7 +66,7 @@ extension Evaluation {
                     if limitExceeded { return false }
                     if matchedPattern { continue }
                     annotations?.properties.insert(index)
-                    if !applyToLeftover(rest, members[index].key, members[index].value, schema, keyword: "additionalProperties") {
+                    if !members.withValue(at: index, { applyToLeftover(rest, members[index].key, $0, schema, keyword: "additionalProperties") }) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -79,7 +79,7 @@ extension Evaluation {
             if !annotations.allProperties {
                 members.withUnsafeBufferPointer { members in
                     for index in members.indices where !annotations.properties.contains(index) {
-                        if !applyToLeftover(rest, members[index].key, members[index].value, schema, keyword: "unevaluatedProperties") {
+                        if !members.withValue(at: index, { applyToLeftover(rest, members[index].key, $0, schema, keyword: "unevaluatedProperties") }) {
                             valid = false
                             if !collecting { return }
                         }
@@ -92,7 +92,7 @@ extension Evaluation {
             var valid = true
             for member in members {
                 let name = Node(.string(member.key), span: member.keySpan)
-                let (ok, inner) = isolated { validate(nameSchema, name, nil) }
+                let (ok, inner) = isolated { withUnsafePointer(to: name) { validate(nameSchema, $0, nil) } }
                 if ok { continue }
                 valid = false
                 if !collecting { return false }
@@ -150,7 +150,7 @@ extension Evaluation {
 
     /// `additionalProperties` or `unevaluatedProperties` (`keyword`) applied to one member they govern: a
     /// `false` schema makes it an unknown property, any other schema is applied to its value.
-    private func applyToLeftover(_ rest: SchemaNode, _ key: String, _ value: Node, _ schema: SchemaNode, keyword: String) -> Bool {
+    private func applyToLeftover(_ rest: SchemaNode, _ key: String, _ value: UnsafePointer<Node>, _ schema: SchemaNode, keyword: String) -> Bool {
         if case .alwaysInvalid = rest.kind {
             if collecting { reportUnknownProperty(key, schema, keyword: keyword, allowed: schema.declaredProperties) }
             return false

@@ -13,8 +13,8 @@ final class PropertyTable: @unchecked Sendable {
     /// `values` unretained, to lend a schema without reference counting (`values` keeps them alive).
     private let valueReferences: [Unmanaged<SchemaNode>]
     private let mask: Int
-    /// The names in declaration order (later duplicates replaced the value of the first).
-    let names: [String]
+    /// The names in declaration order (a later duplicate replaced the value of the first).
+    private let names: [String]
 
     init(_ entries: [(String, SchemaNode)]) {
         var capacity = 8
@@ -68,28 +68,52 @@ final class PropertyTable: @unchecked Sendable {
         return Array(key.utf8).withUnsafeBytes { hash(bytes: $0) }
     }
 
-    /// Mixes eight bytes at a time; the length is mixed in so that trailing zero bytes count.
+    /// Mixes eight bytes at a time; the length is mixed in so that trailing zero bytes count. The last
+    /// (partial) word is read as overlapping loads rather than byte by byte.
     @inline(__always)
     static func hash(bytes: UnsafeRawBufferPointer) -> Int {
         let count = bytes.count
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
         var offset = 0
-        while offset + 8 <= count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        while offset + 8 < count {
+            state = (state ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             state ^= state >> 32
             offset += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
+        let tail: UInt64
+        if count >= 8 {
+            tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let low = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            tail = low | high << 32
+        } else if count > 0 {
+            tail = UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16
+        } else {
+            tail = 0
         }
         state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         state ^= state >> 29
         return Int(truncatingIfNeeded: state)
+    }
+
+    /// Byte equality of two buffers of the same `count`, a word at a time.
+    @inline(__always)
+    static func sameBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset += 8
+            }
+            return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+                && left.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == right.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for offset in 0..<count where left.load(fromByteOffset: offset, as: UInt8.self) != right.load(fromByteOffset: offset, as: UInt8.self) { return false }
+        return true
     }
 
     @inline(__always)
@@ -113,9 +137,9 @@ final class PropertyTable: @unchecked Sendable {
         let start = nameStarts[entry]
         let length = nameStarts[entry + 1] - start
         guard length == key.count else { return false }
+        guard length > 0, let keyBytes = key.baseAddress else { return true }
         return nameBytes.withUnsafeBytes { stored in
-            for offset in 0..<length where stored[start + offset] != key[offset] { return false }
-            return true
+            PropertyTable.sameBytes(stored.baseAddress.unsafelyUnwrapped + start, keyBytes, count: length)
         }
     }
 

@@ -126,6 +126,12 @@ final class SchemaCompiler {
         node.keywords = keywords
         node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
         node.memberPlan = MemberPlan(keywords)
+        node.countsProperties = keywords.contains {
+            switch $0 {
+            case .maxProperties, .minProperties: return true
+            default: return false
+            }
+        }
     }
 
     private func resolve(_ ref: Node, base: URIReference, reader: KeywordReader, keyword: String) throws -> SchemaNode {

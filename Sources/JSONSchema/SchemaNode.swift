@@ -31,6 +31,8 @@ final class SchemaNode: @unchecked Sendable {
     var collectsAnnotations = false
     /// True when some keyword here applies to objects (their effective members are computed once).
     var hasObjectKeywords = false
+    /// True when `maxProperties` or `minProperties` appear here: they count members, so repeated keys matter.
+    var countsProperties = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
@@ -53,9 +55,12 @@ final class SchemaNode: @unchecked Sendable {
 /// One keyword, immutable, so a borrowed box gives a borrowed keyword.
 final class KeywordBox: @unchecked Sendable {
     let keyword: Keyword
+    /// `keyword.name`, worked out once for error locations.
+    let name: String
 
     init(_ keyword: Keyword) {
         self.keyword = keyword
+        name = keyword.name
     }
 }
 

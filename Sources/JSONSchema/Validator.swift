@@ -50,7 +50,7 @@ public final class Validator: @unchecked Sendable {
         return DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: false, tracksScope: tracksScope)
             evaluation.inlineDepthLimit = inlineDepthLimit
-            let valid = evaluation.validate(root, instance, nil) && !evaluation.limitExceeded
+            let valid = withUnsafePointer(to: instance) { evaluation.validate(root, $0, nil) } && !evaluation.limitExceeded
             return (valid, evaluation.needsDeepStack)
         }
     }
@@ -63,7 +63,7 @@ public final class Validator: @unchecked Sendable {
         let (valid, errors) = DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: true, tracksScope: tracksScope)
             evaluation.inlineDepthLimit = inlineDepthLimit
-            let valid = evaluation.validate(root, instance, nil)
+            let valid = withUnsafePointer(to: instance) { evaluation.validate(root, $0, nil) }
             return ((valid, evaluation.errors), evaluation.needsDeepStack)
         }
         if !valid && errors.isEmpty {
