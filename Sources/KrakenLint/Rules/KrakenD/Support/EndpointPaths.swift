@@ -9,7 +9,10 @@ enum EndpointPaths {
     /// Why KrakenD refuses a normalised endpoint path, or nil when it accepts it. Mirrors the search for
     /// `^[^/]|\*.|/__(debug|echo|health)(/.*)?$` (Go regex: `.` never matches a newline).
     static func forbiddenReason(_ normalizedPath: String) -> String? {
-        let bytes = Array(normalizedPath.utf8)
+        withBytes(of: normalizedPath) { bytes in forbiddenReason(bytes) }
+    }
+
+    private static func forbiddenReason(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if let first = bytes.first, first != UInt8(ascii: "/") {
             return "it does not start with \"/\""
         }
@@ -40,7 +43,10 @@ enum EndpointPaths {
     /// Strict REST (default): `/{name}` with `name` in `[a-zA-Z0-9_-]+` right after a slash.
     /// With root `disable_rest: true`: every `{x}` with `x` in `[\w.:/-]+`.
     static func inputParameters(of normalizedPath: String, disableREST: Bool) -> [String] {
-        let bytes = Array(normalizedPath.utf8)
+        withBytes(of: normalizedPath) { bytes in inputParameters(in: bytes, disableREST: disableREST) }
+    }
+
+    private static func inputParameters(in bytes: UnsafeBufferPointer<UInt8>, disableREST: Bool) -> [String] {
         if disableREST { return placeholders(in: bytes, isNameByte: isPlaceholderByte) }
         var names: [String] = []
         var index = 0
@@ -58,7 +64,7 @@ enum EndpointPaths {
     /// Every `{x}` of a backend `url_pattern` (query string included), `x` in `[\w.:/-]+`, without duplicates.
     static func outputPlaceholders(of urlPattern: String) -> [String] {
         var seen = Set<String>()
-        return placeholders(in: Array(urlPattern.utf8), isNameByte: isPlaceholderByte).filter { seen.insert($0).inserted }
+        return withBytes(of: urlPattern) { bytes in placeholders(in: bytes, isNameByte: isPlaceholderByte) }.filter { seen.insert($0).inserted }
     }
 
     /// Placeholders KrakenD fills from elsewhere: `resp<N>_<field>` (sequential proxy) and `JWT.<claim>`.
@@ -104,7 +110,13 @@ enum EndpointPaths {
 
     // MARK: - Scanning
 
-    private static func placeholders(in bytes: [UInt8], isNameByte: (UInt8) -> Bool) -> [String] {
+    /// `body` over the string's UTF-8 bytes in place (a native string is already contiguous: no copy).
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    private static func placeholders(in bytes: UnsafeBufferPointer<UInt8>, isNameByte: (UInt8) -> Bool) -> [String] {
         var names: [String] = []
         var index = 0
         while index < bytes.count {
@@ -119,7 +131,7 @@ enum EndpointPaths {
     }
 
     /// `{name}` starting exactly at `start`: the name and the index after `}`.
-    private static func braced(_ bytes: [UInt8], at start: Int, isNameByte: (UInt8) -> Bool) -> (String, Int)? {
+    private static func braced(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, isNameByte: (UInt8) -> Bool) -> (String, Int)? {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
         var index = start + 1
         while index < bytes.count, isNameByte(bytes[index]) { index += 1 }

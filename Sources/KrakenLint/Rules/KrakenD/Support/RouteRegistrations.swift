@@ -36,8 +36,8 @@ struct RouteRegistrations {
         for endpoint in service.endpoints {
             guard let path = endpoint.path else { continue }
             let normalized = EndpointPaths.normalized(path)
-            let method = endpoint.method.uppercased()
-            guard EndpointPaths.forbiddenReason(normalized) == nil, !normalized.contains("*"), Self.registeredMethods.contains(method) else { continue }
+            let method = endpoint.method.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? endpoint.method.uppercased() : endpoint.method
+            guard EndpointPaths.forbiddenReason(normalized) == nil, !normalized.utf8.contains(UInt8(ascii: "*")), Self.registeredMethods.contains(method) else { continue }
             let parameters = EndpointPaths.inputParameters(of: normalized, disableREST: disableREST)
             let routerPath = EndpointPaths.routerPath(normalized, parameters: parameters)
             if let refusal = table.register(.init(method: method, path: routerPath, owner: endpoint.index)) {

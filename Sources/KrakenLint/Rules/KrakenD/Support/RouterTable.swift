@@ -73,7 +73,10 @@ struct RouterTable {
 
     /// The first wildcard gin cannot parse: `:` or `*` with no name, or a second `:`/`*` in the segment.
     static func malformedWildcard(in path: String) -> String? {
-        let bytes = Array(path.utf8)
+        EndpointPaths.withBytes(of: path) { bytes in malformedWildcard(in: bytes) }
+    }
+
+    private static func malformedWildcard(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: "*") else {
