@@ -81,12 +81,27 @@ extension Node {
 
     /// The member with this key (the last one when the key is repeated), or nil.
     public func member(_ key: String) -> Member? {
-        guard let members else { return nil }
-        return members.last { $0.key == key }
+        guard case .object(let members) = value, let index = Self.lastIndex(of: key, in: members) else { return nil }
+        return members[index]
     }
 
     /// The value of the member with this key (the last one when repeated), or nil.
-    public subscript(key: String) -> Node? { member(key)?.value }
+    public subscript(key: String) -> Node? {
+        // Only the value is copied out: rules and the model look keys up millions of times in a large file.
+        guard case .object(let members) = value, let index = Self.lastIndex(of: key, in: members) else { return nil }
+        return members[index].value
+    }
+
+    /// The position of the last member named `key`, comparing keys in place.
+    @inline(__always)
+    private static func lastIndex(of key: String, in members: [Member]) -> Int? {
+        var index = members.endIndex
+        while index > members.startIndex {
+            index -= 1
+            if members[index].key == key { return index }
+        }
+        return nil
+    }
 
     /// The array element at `index`, or nil when out of range or not an array.
     public subscript(index: Int) -> Node? {

@@ -27,8 +27,9 @@ public final class SourceFile: Sendable {
     public let path: String
     public let format: SourceFormat
     public let bytes: [UInt8]
-    /// Byte offset where each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    /// Byte offset where each line starts; `lineStarts[0] == 0`. Four bytes per line: files are far
+    /// below 4 GiB (see `LoadLimits.maxFileSize`).
+    private let lineStarts: [UInt32]
 
     public init(path: String, format: SourceFormat, bytes: [UInt8]) {
         self.path = path
@@ -39,7 +40,7 @@ public final class SourceFile: Sendable {
 
     /// Where each line starts: found with `memchr` (memory speed), stored in an array allocated once at its
     /// exact size (a 10 MB file has 300,000 lines).
-    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [0] }
             func forEachNewline(_ body: (Int) -> Void) {
@@ -52,10 +53,10 @@ public final class SourceFile: Sendable {
             }
             var count = 1
             forEachNewline { _ in count += 1 }
-            var starts: [Int] = []
+            var starts: [UInt32] = []
             starts.reserveCapacity(count)
             starts.append(0)
-            forEachNewline { starts.append($0 + 1) }
+            forEachNewline { starts.append(UInt32(truncatingIfNeeded: $0 + 1)) }
             return starts
         }
     }
@@ -66,11 +67,14 @@ public final class SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// The byte offset where a 0-based line index starts (`startOffset(ofLineAt: 0) == 0`).
+    public func startOffset(ofLineAt index: Int) -> Int { Int(lineStarts[index]) }
+
     /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`).
     public func byteRange(ofLine line: Int) -> Range<Int>? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let start = Int(lineStarts[line - 1])
+        var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return start..<max(start, end)
     }
@@ -88,10 +92,10 @@ public final class SourceFile: Sendable {
         var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+            if Int(lineStarts[middle]) <= clamped { low = middle } else { high = middle - 1 }
         }
         var column = 1
-        var index = lineStarts[low]
+        var index = Int(lineStarts[low])
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

@@ -26,7 +26,7 @@ struct YAMLMarkCursor {
         offset = origin
         // SourceFile counts the byte-order mark as the first character of line 1.
         column = origin == 0 ? 1 : 2
-        let starts = file.lineStarts
+        let starts = (0..<file.lineCount).map(file.startOffset(ofLineAt:))
         var asciiStarts = starts
         var agree = true
         for lineIndex in starts.indices {

@@ -44,7 +44,7 @@ final class JSONPointerTests: XCTestCase {
         let (file, result) = load(text)
         let root = try XCTUnwrap(result.root)
         func pointer(atLine line: Int, column: Int) -> String? {
-            let offset = file.lineStarts[line - 1] + column - 1
+            let offset = file.startOffset(ofLineAt: line - 1) + column - 1
             return root.pointer(toOffset: offset)?.description
         }
         XCTAssertEqual(pointer(atLine: 3, column: 47), "/endpoints/0/backend/0/host/0", "inside \"h1\"")

@@ -71,7 +71,9 @@ final class LoopbackServers {
         let output = Pipe()
         process.standardOutput = output
         let log = directory.appendingPathComponent("server.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
+        }
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         self.process = process

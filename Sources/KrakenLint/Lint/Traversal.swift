@@ -2,6 +2,26 @@
 struct Traversal {
     let rules: [any Rule]
     let context: LintContext
+    /// The rules that see every namespace block, and those that asked for some namespaces only, by name
+    /// (rules that visit no namespace are in neither).
+    private let everyNamespace: [any Rule]
+    private let byNamespace: [String: [any Rule]]
+
+    init(rules: [any Rule], context: LintContext) {
+        self.rules = rules
+        self.context = context
+        var every: [any Rule] = []
+        var named: [String: [any Rule]] = [:]
+        for rule in rules {
+            switch type(of: rule).visitedNamespaces {
+            case .none: continue
+            case .all: every.append(rule)
+            case .named(let names): for name in names { named[name, default: []].append(rule) }
+            }
+        }
+        everyNamespace = every
+        byNamespace = named
+    }
 
     func run() {
         let service = context.service
@@ -30,8 +50,12 @@ struct Traversal {
 
     private func visitNamespaces(of extraConfig: ExtraConfigView?) {
         guard let extraConfig else { return }
+        let filtered = !byNamespace.isEmpty
         for namespace in extraConfig.namespaces {
-            for rule in rules { rule.visitNamespace(namespace, in: context) }
+            for rule in everyNamespace { rule.visitNamespace(namespace, in: context) }
+            if filtered, let named = byNamespace[namespace.name] {
+                for rule in named { rule.visitNamespace(namespace, in: context) }
+            }
         }
     }
 }

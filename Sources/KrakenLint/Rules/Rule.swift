@@ -13,6 +13,17 @@ public protocol Rule: AnyObject {
     func visitAsyncAgent(_ agent: AsyncAgentView, in context: LintContext)
     func visitNamespace(_ namespace: NamespaceView, in context: LintContext)
     func finish(in context: LintContext)
+    /// Which namespace blocks `visitNamespace` receives: none (the default), all, or some by current name.
+    /// A rule that implements `visitNamespace` says so here; a rule about one namespace names it, so the
+    /// walk does not call it for the thousands of other blocks of a large file.
+    static var visitedNamespaces: VisitedNamespaces { get }
+}
+
+/// The namespace blocks a rule's `visitNamespace` hook is called for.
+public enum VisitedNamespaces: Sendable {
+    case none
+    case all
+    case named(Set<String>)
 }
 
 extension Rule {
@@ -22,6 +33,7 @@ extension Rule {
     public func visitAsyncAgent(_ agent: AsyncAgentView, in context: LintContext) {}
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {}
     public func finish(in context: LintContext) {}
+    public static var visitedNamespaces: VisitedNamespaces { .none }
 
     /// Shorthand for the rule's id.
     public static var id: String { description.id }

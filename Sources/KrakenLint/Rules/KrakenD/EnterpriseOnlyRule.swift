@@ -41,6 +41,8 @@ public final class EnterpriseOnlyRule: Rule {
     /// Reported by `ntlm/enterprise-only` instead.
     static let excluded: Set<String> = ["auth/ntlm"]
 
+    public static let visitedNamespaces = VisitedNamespaces.all
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

@@ -46,6 +46,8 @@ public final class LegacyNamespaceRule: Rule {
         "github.com/devopsfaith/krakend-ratelimit/juju/proxy": "qos/ratelimit/proxy",
     ]
 
+    public static let visitedNamespaces = VisitedNamespaces.all
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

@@ -41,6 +41,8 @@ public final class NTLMDeprecatedRule: Rule {
 
     private var first: NamespaceView?
 
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

@@ -47,6 +47,8 @@ public final class NTLMEmptyValueRule: Rule {
         ]
     )
 
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

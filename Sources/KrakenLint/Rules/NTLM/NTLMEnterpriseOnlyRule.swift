@@ -34,6 +34,8 @@ public final class NTLMEnterpriseOnlyRule: Rule {
         ]
     )
 
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

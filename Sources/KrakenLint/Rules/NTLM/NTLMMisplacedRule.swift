@@ -56,6 +56,8 @@ public final class NTLMMisplacedRule: Rule {
         ]
     )
 
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

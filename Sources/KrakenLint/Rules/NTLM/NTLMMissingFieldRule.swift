@@ -45,6 +45,8 @@ public final class NTLMMissingFieldRule: Rule {
         ]
     )
 
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

@@ -64,6 +64,8 @@ public final class NTLMUserFormatRule: Rule {
         ]
     )
 
+    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
+
     public init() {}
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {

@@ -102,6 +102,8 @@ public final class SecretPlaintextRule: Rule {
         ]
     )
 
+    public static let visitedNamespaces = VisitedNamespaces.all
+
     public init() {}
 
     public func visitService(_ service: ServiceView, in context: LintContext) {
