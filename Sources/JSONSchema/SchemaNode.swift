@@ -128,8 +128,9 @@ struct TypeSet: OptionSet, Sendable {
     }
 }
 
-/// One compiled keyword. `properties` and friends keep what `additionalProperties` needs.
-indirect enum Keyword {
+/// One compiled keyword. `properties` and friends keep what `additionalProperties` needs. Stored
+/// inline in its `KeywordBox` (no `indirect`), so reaching a keyword's data is one pointer away.
+enum Keyword {
     case ref(SchemaNode, keyword: String)
     case dynamicRef(SchemaNode, anchor: String?)
     case recursiveRef(SchemaNode)

@@ -18,6 +18,10 @@ final class MemberPlanTests: XCTestCase {
         try check(closed, #"{"a": "x", "a": 1}"#, valid: false)
         try check(#"{"maxProperties": 1}"#, #"{"a": 1, "a": 2}"#, valid: true)
         try check(#"{"minProperties": 2}"#, #"{"a": 1, "a": 2}"#, valid: false)
+        try check(#"{"minProperties": 1}"#, #"{"a": 1, "a": 2}"#, valid: true)
+        try check(#"{"maxProperties": 0}"#, #"{"a": 1, "a": 2}"#, valid: false)
+        try check(#"{"maxProperties": 2}"#, #"{"a": 1, "b": 2, "a": 3}"#, valid: true)
+        try check(#"{"maxProperties": 1}"#, #"{"a": 1, "b": 2, "a": 3}"#, valid: false)
         try check(#"{"required": ["a"], "additionalProperties": false, "properties": {"a": {}}}"#, #"{"a": 1, "a": 2}"#, valid: true)
     }
 
