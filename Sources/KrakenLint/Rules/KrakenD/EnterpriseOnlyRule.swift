@@ -41,7 +41,10 @@ public final class EnterpriseOnlyRule: Rule {
     /// Reported by `ntlm/enterprise-only` instead.
     static let excluded: Set<String> = ["auth/ntlm"]
 
-    public static let visitedNamespaces = VisitedNamespaces.all
+    /// The namespaces that are Enterprise-only at some level (the hook still checks the level).
+    public static let visitedNamespaces = VisitedNamespaces.named(Set(
+        NamespaceLevel.allCases.flatMap { NamespaceCatalog.namespaces(at: $0) }.filter(\.isEnterpriseOnly).map(\.name)
+    ))
 
     public init() {}
 

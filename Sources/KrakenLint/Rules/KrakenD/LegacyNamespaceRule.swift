@@ -46,7 +46,8 @@ public final class LegacyNamespaceRule: Rule {
         "github.com/devopsfaith/krakend-ratelimit/juju/proxy": "qos/ratelimit/proxy",
     ]
 
-    public static let visitedNamespaces = VisitedNamespaces.all
+    /// A legacy alias is seen under its current name; an old name without alias keeps its own.
+    public static let visitedNamespaces = VisitedNamespaces.named(Set(LegacyNamespaces.table.values).union(unaliased.keys))
 
     public init() {}
 

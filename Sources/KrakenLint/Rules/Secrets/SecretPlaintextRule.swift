@@ -102,7 +102,8 @@ public final class SecretPlaintextRule: Rule {
         ]
     )
 
-    public static let visitedNamespaces = VisitedNamespaces.all
+    /// Only the namespaces the secret catalog has fields for.
+    public static let visitedNamespaces = VisitedNamespaces.named(Set(SecretCatalog.fieldsByNamespace.keys))
 
     public init() {}
 
