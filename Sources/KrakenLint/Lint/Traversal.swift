@@ -51,7 +51,7 @@ struct Traversal {
     }
 
     private func visitNamespaces(of extraConfig: ExtraConfigView?) {
-        guard let extraConfig else { return }
+        guard let extraConfig, !everyNamespace.isEmpty || !byNamespace.isEmpty else { return }
         let filtered = !byNamespace.isEmpty
         for namespace in extraConfig.namespaces {
             for rule in everyNamespace { rule.visitNamespace(namespace, in: context) }
