@@ -99,7 +99,7 @@ public struct ServiceModel: Sendable {
     }
 
     func extraConfig(of node: Node, at pointer: JSONPointer, level: NamespaceLevel) -> ExtraConfigView? {
-        guard let member = node.member("extra_config"), let members = member.value.members else { return nil }
+        guard let block = node["extra_config"], let members = block.members else { return nil }
         let extraPointer = pointer.appending("extra_config")
         let namespaces = members.compactMap { item -> NamespaceView? in
             guard !ServiceModel.isCommentKey(item.key) else { return nil }
@@ -108,6 +108,6 @@ public struct ServiceModel: Sendable {
                 node: item.value, extraConfigPointer: extraPointer, level: level
             )
         }
-        return ExtraConfigView(node: member.value, pointer: extraPointer, level: level, namespaces: namespaces)
+        return ExtraConfigView(node: block, pointer: extraPointer, level: level, namespaces: namespaces)
     }
 }

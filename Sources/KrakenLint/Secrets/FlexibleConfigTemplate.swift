@@ -5,8 +5,24 @@ import ConfigTree
 public enum FlexibleConfigTemplate {
     /// True when `text` holds a template action (`{{ ... }}`), so its real value is only known after rendering.
     public static func isTemplate(_ text: String) -> Bool {
-        guard let open = text.range(of: "{{") else { return false }
-        return text[open.upperBound...].contains("}}")
+        // A byte scan: `{` and `}` are ASCII, so they never occur inside another character's UTF-8 bytes.
+        let bytes = text.utf8
+        guard let open = firstPair(of: UInt8(ascii: "{"), in: bytes[...]) else { return false }
+        return firstPair(of: UInt8(ascii: "}"), in: bytes[bytes.index(open, offsetBy: 2)...]) != nil
+    }
+
+    /// Where `byte` first occurs twice in a row.
+    private static func firstPair(of byte: UInt8, in bytes: Substring.UTF8View) -> String.Index? {
+        var previous: String.Index?
+        for index in bytes.indices {
+            if bytes[index] == byte {
+                if let previous { return previous }
+                previous = index
+            } else {
+                previous = nil
+            }
+        }
+        return nil
     }
 
     /// True for `$NAME` (upper case), `${NAME}` or `%NAME%`: shell and Windows variable syntax that KrakenD

@@ -139,7 +139,7 @@ public final class NTLMInsecureTransportRule: Rule {
         let lower = NTLMBlock.trimmed(host).lowercased()
         if FlexibleConfigTemplate.isTemplate(lower) || lower.isEmpty { return .tls }
         if lower.hasPrefix("http://") { return .plainHTTP }
-        if lower.contains("://") { return .tls }
+        if lower.utf8.firstRange(of: "://".utf8) != nil { return .tls }
         return .noScheme
     }
 }
