@@ -18,24 +18,11 @@ public struct ServiceModel: Sendable {
         return first == UInt8(ascii: "@") || first == UInt8(ascii: "$") || first == UInt8(ascii: "_") || first == UInt8(ascii: "#")
     }
 
-    /// From this many endpoints on, the model is built on two cores.
-    static let parallelEndpointThreshold = 512
-
     public func service(_ root: Node) -> ServiceView {
         let pointer = JSONPointer.root
         let endpointsPointer = pointer.appending("endpoints")
-        let list = root["endpoints"]?.elements ?? []
-        let build = { @Sendable (range: Range<Int>) -> [EndpointView] in
-            range.compactMap { index in endpoint(list[index], pointer: endpointsPointer.appending(index), index: index, isWorkflow: false) }
-        }
-        // A large configuration's endpoints are modelled in two halves at once (thousands of views each).
-        let endpoints: [EndpointView]
-        if list.count >= Self.parallelEndpointThreshold {
-            let middle = list.count / 2
-            let (first, second) = Concurrently.both({ build(0..<middle) }, { build(middle..<list.count) })
-            endpoints = first + second
-        } else {
-            endpoints = build(0..<list.count)
+        let endpoints = (root["endpoints"]?.elements ?? []).enumerated().compactMap { index, node in
+            endpoint(node, pointer: endpointsPointer.appending(index), index: index, isWorkflow: false)
         }
         let agents = (root["async_agent"]?.elements ?? []).enumerated().compactMap { index, node -> AsyncAgentView? in
             guard node.isObject else { return nil }
