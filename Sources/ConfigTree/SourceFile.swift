@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The syntax a configuration file is written in.
 public enum SourceFormat: String, Sendable, CaseIterable {
     case json, yaml
@@ -42,21 +36,18 @@ public final class SourceFile: Sendable {
     /// exact size (a 10 MB file has 300,000 lines).
     private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [0] }
-            func forEachNewline(_ body: (Int) -> Void) {
-                var offset = 0
-                while offset < buffer.count, let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
-                    let found = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
-                    body(found)
-                    offset = found + 1
-                }
-            }
             var count = 1
-            forEachNewline { _ in count += 1 }
+            ByteSearch.forEachOffset(of: 0x0A, in: buffer) { _ in
+                count += 1
+                return true
+            }
             var starts: [UInt32] = []
             starts.reserveCapacity(count)
             starts.append(0)
-            forEachNewline { starts.append(UInt32(truncatingIfNeeded: $0 + 1)) }
+            ByteSearch.forEachOffset(of: 0x0A, in: buffer) { offset in
+                starts.append(UInt32(truncatingIfNeeded: offset + 1))
+                return true
+            }
             return starts
         }
     }
