@@ -114,15 +114,12 @@ public enum SecretCatalog {
     /// The fields grouped by namespace, so that a namespace without secrets costs one lookup.
     static let fieldsByNamespace: [String: [Field]] = Dictionary(grouping: fields, by: \.namespace)
 
-    /// Length and first byte of every catalogued namespace: a namespace that matches none (most of them:
-    /// `qos/...`, `modifier/...`, `proxy`) skips hashing its name.
-    static let namespaceShapes = Set(fieldsByNamespace.keys.map(shape(of:)))
-
-    static func shape(of name: String) -> Int { name.utf8.count << 8 | Int(name.utf8.first ?? 0) }
+    /// Most namespaces have no catalogued field and are turned away before their name is hashed.
+    static let namespaceFilter = NameFilter(fieldsByNamespace.keys)
 
     /// Every value of a catalogued field inside one namespace block.
     public static func occurrences(in namespace: NamespaceView) -> [Occurrence] {
-        guard namespaceShapes.contains(shape(of: namespace.name)), let candidates = fieldsByNamespace[namespace.name] else { return [] }
+        guard namespaceFilter.mayContain(namespace.name), let candidates = fieldsByNamespace[namespace.name] else { return [] }
         return candidates.flatMap { occurrences(of: $0, from: namespace.node, at: namespace.pointer) }
     }
 
