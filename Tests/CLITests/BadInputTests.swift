@@ -64,7 +64,7 @@ final class BadInputTests: XCTestCase {
     func testAHundredMegabyteFileOfSpacesIsRefusedBeforeReading() throws {
         let tree = try TemporaryTree([:])
         let url = URL(fileURLWithPath: tree.path("huge.json"))
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: nil), "cannot create \(url.path)")
         let handle = try FileHandle(forWritingTo: url)
         let megabyte = Data(repeating: 0x20, count: 1 << 20)
         for _ in 0..<100 { handle.write(megabyte) }
