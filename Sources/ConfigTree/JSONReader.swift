@@ -24,15 +24,15 @@ struct JSONFailure: Error {
 /// parser's scratch stacks from `base` up.
 struct OpenContainer {
     let isObject: Bool
-    let start: SourcePosition
+    let start: Int
     let base: Int
     var pendingKey = ""
-    var pendingKeySpan = Span(at: SourcePosition(offset: 0, line: 1, column: 1))
+    var pendingKeySpan = Span(at: 0)
     var pendingKeyHash: UInt64 = 0
     /// First scratch position of each key hash, once the object is large (see `RepeatedKeys`).
     var hashIndex: [UInt64: Int]?
 
-    init(isObject: Bool, start: SourcePosition, base: Int) {
+    init(isObject: Bool, start: Int, base: Int) {
         self.isObject = isObject
         self.start = start
         self.base = base
@@ -58,12 +58,6 @@ struct JSONParser {
     var keys: StringInterner
     var values: StringInterner
 
-    // Incremental position: the current line, where it starts, and how many UTF-8 continuation bytes
-    // were consumed on it (columns count scalars, so those bytes do not advance the column).
-    var line = 1
-    var lineStart = 0
-    var continuationBytesOnLine = 0
-
     init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
         self.file = file
         self.bytes = bytes
@@ -87,12 +81,12 @@ struct JSONParser {
                 throw JSONFailure(issue: LoadIssue(
                     code: .structure,
                     message: "empty file: a KrakenD configuration is a JSON object",
-                    span: Span(at: file.position(ofOffset: 0)),
+                    span: Span(at: 0),
                     hint: "start from {\"version\": 3}"))
             }
             if requiresObject { try requireObjectAtTopLevel() }
             let root = try parseValue()
-            let rootEndLine = line
+            let rootEndLine = file.line(ofOffset: root.span.end)
             skipWhitespace()
             if index < end {
                 throw failure(
@@ -112,23 +106,22 @@ struct JSONParser {
             throw JSONFailure(issue: LoadIssue(
                 code: .limit,
                 message: "file is \(end) bytes, more than the limit of \(limits.maxFileSize)",
-                span: Span(at: file.position(ofOffset: 0))))
+                span: Span(at: 0)))
         }
         if let nul = UTF8Scanning.binaryMarkerOffset(in: bytes) {
             throw JSONFailure(issue: LoadIssue(
                 code: .encoding,
                 message: "binary data: a NUL byte at byte offset \(nul); a configuration is UTF-8 text",
-                span: Span(at: file.position(ofOffset: nul))))
+                span: Span(at: nul)))
         }
         if UTF8Scanning.startsWithByteOrderMark(bytes) {
             issues.append(LoadIssue(
                 code: .encoding,
                 severity: .warning,
                 message: "the file starts with a UTF-8 byte-order mark, which KrakenD's JSON decoder refuses (invalid character 'ï')",
-                span: file.span(from: 0, to: 3),
+                span: Span(start: 0, end: 3),
                 hint: "save the file as UTF-8 without BOM"))
             index = 3
-            continuationBytesOnLine = 2
         }
     }
 
@@ -148,15 +141,10 @@ struct JSONParser {
         throw JSONFailure(issue: LoadIssue(
             code: .structure,
             message: "the top level is \(kind); a KrakenD configuration must be a JSON object ({...})",
-            span: Span(at: file.position(ofOffset: index))))
+            span: Span(at: index)))
     }
 
-    // MARK: Positions
-
-    @inline(__always)
-    func position(_ offset: Int) -> SourcePosition {
-        SourcePosition(offset: offset, line: line, column: offset - lineStart - continuationBytesOnLine + 1)
-    }
+    // MARK: Whitespace
 
     @inline(__always)
     mutating func skipWhitespace() {
@@ -164,13 +152,8 @@ struct JSONParser {
             let byte = bytes[index]
             if byte > 0x20 { return }
             switch byte {
-            case 0x20, 0x09, 0x0D:
+            case 0x20, 0x09, 0x0D, 0x0A:
                 index += 1
-            case 0x0A:
-                index += 1
-                line += 1
-                lineStart = index
-                continuationBytesOnLine = 0
             default:
                 return
             }
@@ -194,7 +177,7 @@ struct JSONParser {
                 let start = try openContainer(depth: stack.count + 1)
                 if peek() == UInt8(ascii: "}") {
                     index += 1
-                    node = Node(.object([]), span: Span(start: start, end: position(index)))
+                    node = Node(.object([]), span: Span(start: start, end: index))
                 } else {
                     var container = OpenContainer(isObject: true, start: start, base: memberScratch.count)
                     try readKey(into: &container, afterComma: nil)
@@ -205,7 +188,7 @@ struct JSONParser {
                 let start = try openContainer(depth: stack.count + 1)
                 if peek() == UInt8(ascii: "]") {
                     index += 1
-                    node = Node(.array([]), span: Span(start: start, end: position(index)))
+                    node = Node(.array([]), span: Span(start: start, end: index))
                 } else {
                     stack.append(OpenContainer(isObject: false, start: start, base: elementScratch.count))
                     continue
@@ -216,7 +199,7 @@ struct JSONParser {
 
             // Attach the finished value to its container; close every container that ends here.
             while let top = stack.indices.last {
-                let valueEndLine = node.span.end.line
+                let valueEnd = node.span.end
                 skipWhitespace()
                 if stack[top].isObject {
                     appendMember(node, to: &stack[top])
@@ -230,10 +213,10 @@ struct JSONParser {
                         index += 1
                         let closed = stack.removeLast()
                         keyHashScratch.truncate(to: closed.base)
-                        node = Node(.object(memberScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
+                        node = Node(.object(memberScratch.take(from: closed.base)), span: Span(start: closed.start, end: index))
                         continue
                     case UInt8(ascii: "\""):
-                        throw failure(at: index, message: "missing ',' after the member ending on line \(valueEndLine)",
+                        throw failure(at: index, message: "missing ',' after the member ending on line \(file.line(ofOffset: valueEnd))",
                                       hint: "separate object members with ','")
                     default:
                         throw failure(at: index, expected: "',' or '}' after object member")
@@ -249,10 +232,10 @@ struct JSONParser {
                     case UInt8(ascii: "]"):
                         index += 1
                         let closed = stack.removeLast()
-                        node = Node(.array(elementScratch.take(from: closed.base)), span: Span(start: closed.start, end: position(index)))
+                        node = Node(.array(elementScratch.take(from: closed.base)), span: Span(start: closed.start, end: index))
                         continue
                     case let byte? where Self.startsValue(byte):
-                        throw failure(at: index, message: "missing ',' after the element ending on line \(valueEndLine)",
+                        throw failure(at: index, message: "missing ',' after the element ending on line \(file.line(ofOffset: valueEnd))",
                                       hint: "separate array elements with ','")
                     default:
                         throw failure(at: index, expected: "',' or ']' after array element")
@@ -272,13 +255,13 @@ struct JSONParser {
     }
 
     /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.
-    mutating func openContainer(depth: Int) throws(JSONFailure) -> SourcePosition {
-        let start = position(index)
+    mutating func openContainer(depth: Int) throws(JSONFailure) -> Int {
+        let start = index
         if depth > limits.maxDepth {
             throw JSONFailure(issue: LoadIssue(
                 code: .limit,
                 message: "nesting deeper than \(limits.maxDepth) levels of objects and arrays",
-                span: Span(start: start, end: position(index + 1)),
+                span: Span(start: start, end: index + 1),
                 hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly"))
         }
         index += 1
@@ -292,9 +275,9 @@ struct JSONParser {
             if let comma, peek() == UInt8(ascii: "}") { throw trailingComma(at: comma, closer: "}") }
             throw failure(at: index, expected: "a member name in double quotes")
         }
-        let start = position(index)
+        let start = index
         let (key, hash) = try readKeyString()
-        let span = Span(start: start, end: position(index))
+        let span = Span(start: start, end: index)
         if key.utf8.count > limits.maxKeyLength {
             throw JSONFailure(issue: LoadIssue(
                 code: .limit,
@@ -303,7 +286,7 @@ struct JSONParser {
         }
         if let earlier = RepeatedKeys.find(key, hash: hash, base: container.base, members: memberScratch,
                                            hashes: keyHashScratch, index: container.hashIndex) {
-            let firstLine = memberScratch.storage[earlier].keySpan.start.line
+            let firstLine = file.line(ofOffset: memberScratch.storage[earlier].keySpan.start)
             issues.append(LoadIssue(
                 code: .duplicateKey,
                 severity: .warning,
@@ -334,23 +317,23 @@ struct JSONParser {
 
     /// A string, number, `true`, `false` or `null` at `index`.
     mutating func parseScalar() throws(JSONFailure) -> Node {
-        let start = position(index)
+        let start = index
         switch peek() {
         case UInt8(ascii: "\""):
             let text = try readString()
-            return Node(.string(text), span: Span(start: start, end: position(index)))
+            return Node(.string(text), span: Span(start: start, end: index))
         case let byte? where byte == UInt8(ascii: "-") || Self.isDigit(byte):
             let literal = try readNumber()
-            return Node(.number(Number(json: literal)), span: Span(start: start, end: position(index)))
+            return Node(.number(Number(json: literal)), span: Span(start: start, end: index))
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            return Node(.bool(true), span: Span(start: start, end: position(index)))
+            return Node(.bool(true), span: Span(start: start, end: index))
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            return Node(.bool(false), span: Span(start: start, end: position(index)))
+            return Node(.bool(false), span: Span(start: start, end: index))
         case UInt8(ascii: "n"):
             try expectLiteral("null")
-            return Node(.null, span: Span(start: start, end: position(index)))
+            return Node(.null, span: Span(start: start, end: index))
         default:
             throw failure(at: index, expected: "a value")
         }

@@ -6,8 +6,8 @@ extension JSONParser {
         switch try scanString() {
         case .plain(let text):
             return values.string(text)
-        case .escaped(let open, let firstEscape, let continuationBytes):
-            return try readEscapedString(open: open, firstEscape: firstEscape, continuationBytes: continuationBytes)
+        case .escaped(let open, let firstEscape):
+            return try readEscapedString(open: open, firstEscape: firstEscape)
         }
     }
 
@@ -19,8 +19,8 @@ extension JSONParser {
         case .plain(let text):
             let hash = RepeatedKeys.hash(text)
             return (keys.string(text, hash: hash), hash)
-        case .escaped(let open, let firstEscape, let continuationBytes):
-            let key = try readEscapedString(open: open, firstEscape: firstEscape, continuationBytes: continuationBytes)
+        case .escaped(let open, let firstEscape):
+            let key = try readEscapedString(open: open, firstEscape: firstEscape)
             return (key, RepeatedKeys.hash(key))
         }
     }
@@ -30,7 +30,7 @@ extension JSONParser {
         /// No escape: the bytes between the quotes are the text (UTF-8 checked); `index` is past the string.
         case plain(UnsafeBufferPointer<UInt8>)
         /// An escape at `firstEscape`: the slow path decodes from there; `index` has not moved.
-        case escaped(open: Int, firstEscape: Int, continuationBytes: Int)
+        case escaped(open: Int, firstEscape: Int)
     }
 
     /// Scans the string whose opening quote is at `index` up to its closing quote or its first escape.
@@ -38,7 +38,6 @@ extension JSONParser {
     mutating func scanString() throws(JSONFailure) -> StringScan {
         let open = index
         var cursor = open + 1
-        var continuationBytes = 0
         while cursor < end {
             let byte = bytes[cursor]
             if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte < 0x80 {
@@ -47,23 +46,20 @@ extension JSONParser {
             }
             if byte == UInt8(ascii: "\"") {
                 index = cursor + 1
-                continuationBytesOnLine += continuationBytes
                 return .plain(UnsafeBufferPointer(rebasing: bytes[(open + 1)..<cursor]))
             }
             if byte == UInt8(ascii: "\\") {
-                return .escaped(open: open, firstEscape: cursor, continuationBytes: continuationBytes)
+                return .escaped(open: open, firstEscape: cursor)
             }
             if byte < 0x20 { throw controlCharacterInString(at: cursor, open: open) }
             guard let length = UTF8Scanning.sequenceLength(in: bytes, at: cursor) else { throw invalidUTF8(at: cursor) }
-            continuationBytes += length - 1
             cursor += length
         }
         throw unterminatedString(open: open)
     }
 
     /// The slow path for strings with escapes: copies into a byte buffer while decoding.
-    mutating func readEscapedString(open: Int, firstEscape: Int, continuationBytes scanned: Int) throws(JSONFailure) -> String {
-        var continuationBytes = scanned
+    mutating func readEscapedString(open: Int, firstEscape: Int) throws(JSONFailure) -> String {
         var decoded: [UInt8] = []
         decoded.reserveCapacity(firstEscape - open + 16)
         decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<firstEscape]))
@@ -73,7 +69,6 @@ extension JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index = cursor + 1
-                continuationBytesOnLine += continuationBytes
                 return String(decoding: decoded, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 cursor = try decodeEscape(at: cursor, open: open, into: &decoded)
@@ -82,7 +77,6 @@ extension JSONParser {
             case 0x80...:
                 guard let length = UTF8Scanning.sequenceLength(in: bytes, at: cursor) else { throw invalidUTF8(at: cursor) }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<(cursor + length)]))
-                continuationBytes += length - 1
                 cursor += length
             default:
                 decoded.append(byte)

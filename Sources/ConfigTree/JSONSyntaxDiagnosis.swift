@@ -58,7 +58,7 @@ extension JSONParser {
         if hint == nil, let text = file.lineText(position.line), text.contains("{{") {
             hint = "this line holds a template ({{ ... }}); check the rendered file instead (flexible config with FC_OUT)"
         }
-        return JSONFailure(issue: LoadIssue(code: .syntax, message: message, span: Span(at: position), hint: hint))
+        return JSONFailure(issue: LoadIssue(code: .syntax, message: message, span: Span(at: offset), hint: hint))
     }
 
     func trailingComma(at comma: Int, closer: String) -> JSONFailure {
@@ -112,7 +112,7 @@ extension JSONParser {
         return JSONFailure(issue: LoadIssue(
             code: .encoding,
             message: "invalid UTF-8 at byte offset \(offset) (byte 0x\(hex.count == 1 ? "0" + hex : hex))",
-            span: Span(at: file.position(ofOffset: offset)),
+            span: Span(at: offset),
             hint: "save the file as UTF-8"))
     }
 

@@ -79,12 +79,7 @@ public final class SourceFile: Sendable {
     /// The position of a byte offset: its line and its column counted in Unicode scalars.
     public func position(ofOffset offset: Int) -> SourcePosition {
         let clamped = min(max(offset, 0), bytes.count)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if Int(lineStarts[middle]) <= clamped { low = middle } else { high = middle - 1 }
-        }
+        let low = lineIndex(ofClampedOffset: clamped)
         var column = 1
         var index = Int(lineStarts[low])
         while index < clamped {
@@ -96,8 +91,22 @@ public final class SourceFile: Sendable {
         return SourcePosition(offset: clamped, line: low + 1, column: column)
     }
 
-    /// A span covering the byte range `start..<end`.
-    public func span(from start: Int, to end: Int) -> Span {
-        Span(start: position(ofOffset: start), end: position(ofOffset: end))
+    /// The positions of a span's first byte and of its end.
+    public func positions(of span: Span) -> (start: SourcePosition, end: SourcePosition) {
+        (position(ofOffset: span.start), position(ofOffset: span.end))
+    }
+
+    /// The 1-based line holding a byte offset.
+    public func line(ofOffset offset: Int) -> Int { lineIndex(ofClampedOffset: min(max(offset, 0), bytes.count)) + 1 }
+
+    /// The 0-based index of the line holding `offset` (a binary search of the line starts).
+    private func lineIndex(ofClampedOffset offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(lineStarts[middle]) <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

@@ -1,7 +1,8 @@
 /// A point in a source file: byte offset (0-based), line and column (1-based).
 ///
 /// Columns count Unicode scalars from the start of the line, not bytes, so a caret lines up
-/// under a non-ASCII character. Stored as 32-bit fields to keep the tree small.
+/// under a non-ASCII character. The tree keeps only offsets (`Span`); a position is worked out by the
+/// file (`SourceFile.position(ofOffset:)`) for what is shown to the user.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
     @usableFromInline let rawOffset: UInt32
     @usableFromInline let rawLine: UInt32
@@ -23,22 +24,33 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
     public var description: String { "\(line):\(column)" }
 }
 
-/// The extent of a node or key in its file: `start` is the first character, `end` is just past the last.
+/// The extent of a node or key in its file, as byte offsets: `start` is the first byte, `end` is just
+/// past the last.
+///
+/// The tree stores only offsets (eight bytes a span); lines and columns are worked out from the file's line
+/// index when a finding is shown (`SourceFile.position(ofOffset:)`).
 public struct Span: Hashable, Sendable, CustomStringConvertible {
-    public var start: SourcePosition
-    public var end: SourcePosition
+    @usableFromInline let rawStart: UInt32
+    @usableFromInline let rawEnd: UInt32
 
-    public init(start: SourcePosition, end: SourcePosition) {
-        self.start = start
-        self.end = end
+    @inlinable @inline(__always)
+    public init(start: Int, end: Int) {
+        rawStart = UInt32(clamping: start)
+        rawEnd = UInt32(clamping: end)
     }
 
-    /// A zero-width span at one position.
-    public init(at position: SourcePosition) {
-        self.init(start: position, end: position)
+    /// A zero-width span at one offset.
+    @inlinable @inline(__always)
+    public init(at offset: Int) {
+        self.init(start: offset, end: offset)
     }
 
-    public func contains(offset: Int) -> Bool { offset >= start.offset && offset < max(end.offset, start.offset + 1) }
+    /// The offset of the first byte.
+    @inlinable public var start: Int { Int(rawStart) }
+    /// The offset just past the last byte (equal to `start` for a zero-width span).
+    @inlinable public var end: Int { Int(rawEnd) }
 
-    public var description: String { "\(start)-\(end)" }
+    public func contains(offset: Int) -> Bool { offset >= start && offset < max(end, start + 1) }
+
+    public var description: String { "\(start)..<\(end)" }
 }

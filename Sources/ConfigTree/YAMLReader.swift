@@ -25,13 +25,13 @@ struct YAMLFailure: Error {
 struct YAMLOpenCollection {
     let isMapping: Bool
     let isBlock: Bool
-    let start: SourcePosition
+    let start: Int
     let anchor: String?
     let base: Int
     /// Nodes in this subtree so far, aliases counted at their expanded size.
     var nodeCount = 1
     /// Where the last child ends (a block collection's span ends there, not at the next token).
-    var lastEnd: SourcePosition
+    var lastEnd: Int
     var pendingKey: String?
     var pendingKeySpan: Span
     var pendingIsMerge = false
@@ -43,7 +43,7 @@ struct YAMLOpenCollection {
     /// Members merged in by `<<`, with the number of explicit members that preceded the merge key.
     var merges: [(position: Int, members: [Member])] = []
 
-    init(isMapping: Bool, isBlock: Bool, start: SourcePosition, anchor: String?, base: Int) {
+    init(isMapping: Bool, isBlock: Bool, start: Int, anchor: String?, base: Int) {
         self.isMapping = isMapping
         self.isBlock = isBlock
         self.start = start
@@ -69,7 +69,7 @@ struct YAMLTreeBuilder {
     var keys: StringInterner
     var values: StringInterner
     /// The innermost open collection (meaningful when `depth > 0`) and the ones around it.
-    var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: SourcePosition(offset: 0, line: 1, column: 1), anchor: nil, base: 0)
+    var current = YAMLOpenCollection(isMapping: false, isBlock: true, start: 0, anchor: nil, base: 0)
     var outer: [YAMLOpenCollection] = []
     var depth = 0
     var anchors: [String: (node: Node, count: Int)] = [:]
@@ -81,7 +81,7 @@ struct YAMLTreeBuilder {
         self.file = file
         self.bytes = bytes
         self.limits = limits
-        cursor = YAMLMarkCursor(file: file, bytes: bytes)
+        cursor = YAMLMarkCursor(bytes: bytes)
         keys = StringInterner.forKeys(inputSize: bytes.count)
         values = StringInterner.forValues(inputSize: bytes.count)
     }
@@ -108,13 +108,13 @@ struct YAMLTreeBuilder {
             throw YAMLFailure(issue: LoadIssue(
                 code: .limit,
                 message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize)",
-                span: Span(at: file.position(ofOffset: 0))))
+                span: Span(at: 0)))
         }
         if let nul = UTF8Scanning.binaryMarkerOffset(in: bytes) {
             throw YAMLFailure(issue: LoadIssue(
                 code: .encoding,
                 message: "binary data: a NUL byte at byte offset \(nul); a configuration is UTF-8 text",
-                span: Span(at: file.position(ofOffset: nul))))
+                span: Span(at: nul)))
         }
     }
 
@@ -122,7 +122,7 @@ struct YAMLTreeBuilder {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            throw failure(.limit, "libyaml could not start (out of memory)", at: Span(at: file.position(ofOffset: 0)))
+            throw failure(.limit, "libyaml could not start (out of memory)", at: Span(at: 0))
         }
         defer { yaml_parser_delete(parser) }
         if let base = bytes.baseAddress {
@@ -238,7 +238,7 @@ struct YAMLTreeBuilder {
     }
 
     mutating func openCollection(isMapping: Bool, isBlock: Bool, event: borrowing yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
-        let start = cursor.position(of: event.start_mark)
+        let start = cursor.offset(of: event.start_mark)
         let startSpan = Span(start: start, end: start)
         if depth == 0, root == nil, !isMapping {
             throw topLevelNotMapping("a sequence", at: startSpan)
@@ -268,7 +268,7 @@ struct YAMLTreeBuilder {
         depth -= 1
         var closed = (depth > 0 ? outer.popLast() : nil) ?? current
         swap(&closed, &current)
-        let end = closed.isBlock ? closed.lastEnd : cursor.position(of: event.end_mark)
+        let end = closed.isBlock ? closed.lastEnd : cursor.offset(of: event.end_mark)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node
         if closed.isMapping {
@@ -324,7 +324,7 @@ struct YAMLTreeBuilder {
         let earlierLine = isMerge
             ? current.mergeKeyLine
             : RepeatedKeys.find(key, hash: hash, base: current.base, members: memberScratch, hashes: keyHashScratch,
-                                index: current.hashIndex).map { memberScratch.storage[$0].keySpan.start.line }
+                                index: current.hashIndex).map { file.line(ofOffset: memberScratch.storage[$0].keySpan.start) }
         if let earlierLine {
             throw failure(.syntax, "mapping key \"\(key)\" already defined at line \(earlierLine)", at: keySpan,
                           hint: "KrakenD's YAML library refuses repeated keys; keep one")
@@ -333,6 +333,6 @@ struct YAMLTreeBuilder {
         current.pendingKeySpan = keySpan
         current.pendingIsMerge = isMerge
         current.pendingKeyHash = hash
-        if isMerge { current.mergeKeyLine = keySpan.start.line }
+        if isMerge { current.mergeKeyLine = file.line(ofOffset: keySpan.start) }
     }
 }

@@ -54,8 +54,8 @@ extension YAMLTreeBuilder {
 
     @inline(__always)
     mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Span {
-        let startPosition = cursor.position(of: start)
-        return Span(start: startPosition, end: cursor.position(of: end))
+        let startOffset = cursor.offset(of: start)
+        return Span(start: startOffset, end: cursor.offset(of: end))
     }
 
     func failure(_ code: LoadIssue.Code, _ message: String, at span: Span, hint: String? = nil) -> YAMLFailure {
@@ -63,7 +63,7 @@ extension YAMLTreeBuilder {
     }
 
     func emptyFile() -> YAMLFailure {
-        failure(.structure, "empty file: a KrakenD configuration is a YAML mapping", at: Span(at: file.position(ofOffset: 0)),
+        failure(.structure, "empty file: a KrakenD configuration is a YAML mapping", at: Span(at: 0),
                 hint: "start from \"version: 3\"")
     }
 
@@ -81,13 +81,13 @@ extension YAMLTreeBuilder {
             let message = problem.contains("control characters")
                 ? "control character at byte offset \(offset)\(detail); YAML does not allow it"
                 : "invalid UTF-8 at byte offset \(offset)\(detail): \(problem)"
-            return failure(.encoding, message, at: Span(at: file.position(ofOffset: offset)), hint: "save the file as UTF-8 text")
+            return failure(.encoding, message, at: Span(at: offset), hint: "save the file as UTF-8 text")
         }
         if state.error == YAML_MEMORY_ERROR {
-            return failure(.limit, "libyaml ran out of memory", at: Span(at: file.position(ofOffset: 0)))
+            return failure(.limit, "libyaml ran out of memory", at: Span(at: 0))
         }
-        let contextPosition = cursor.position(of: state.context_mark)
-        let position = cursor.position(of: state.problem_mark)
+        let contextPosition = file.position(ofOffset: cursor.offset(of: state.context_mark))
+        let position = file.position(ofOffset: cursor.offset(of: state.problem_mark))
         var message = problem
         if let context = state.context.map({ String(cString: $0) }) {
             message += contextPosition == position ? " (\(context))" : " (\(context) at \(contextPosition.line):\(contextPosition.column))"
@@ -96,6 +96,6 @@ extension YAMLTreeBuilder {
         if position.offset < bytes.count, bytes[position.offset] == 0x09 || problem.contains("tab") {
             hint = "YAML indentation must use spaces, not tabs"
         }
-        return failure(.syntax, message, at: Span(at: position), hint: hint)
+        return failure(.syntax, message, at: Span(at: position.offset), hint: hint)
     }
 }

@@ -289,7 +289,7 @@ public final class SchemaRegistry {
         // A schema may be any JSON value (`true` is a schema); YAML schemas are mappings.
         let result = format == .json ? ConfigLoader.loadJSONValue(file) : ConfigLoader.load(file)
         guard let root = result.root else {
-            let reason = result.issues.first { $0.severity == .error }.map { "\($0.span.start): \($0.message)" } ?? "no content"
+            let reason = result.issues.first { $0.severity == .error }.map { "\(file.position(ofOffset: $0.span.start)): \($0.message)" } ?? "no content"
             throw SchemaError.unreadable(path: url.path, reason: reason)
         }
         return root

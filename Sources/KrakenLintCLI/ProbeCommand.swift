@@ -103,12 +103,12 @@ struct ProbeCommand: IOCommand {
         let loaded = ConfigLoader.load(file)
         guard let root = loaded.root else {
             let first = loaded.issues.first { $0.severity == .error }
-            let position = first.map { "\($0.span.start.line):\($0.span.start.column): " } ?? ""
+            let position = first.map { "\(file.position(ofOffset: $0.span.start)): " } ?? ""
             throw UsageError("\(file.path):\(position)\(first?.message ?? "cannot read the configuration")")
         }
 
         let selection = TargetSelection(parameters: parsedParameters(), endpoints: endpoints, hosts: hosts)
-        let targets = TargetExtractor.targets(in: root, selection: selection)
+        let targets = TargetExtractor.targets(in: root, of: file, selection: selection)
         if targets.isEmpty && (!endpoints.isEmpty || !hosts.isEmpty) {
             throw UsageError("no auth/ntlm backend matches the --endpoint/--host filters in \(file.path)")
         }

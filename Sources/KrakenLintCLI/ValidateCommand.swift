@@ -149,19 +149,23 @@ struct ValidateCommand: IOCommand {
         let loaded = file.format == .json ? ConfigLoader.loadJSONValue(file) : ConfigLoader.load(file)
         guard let root = loaded.root else {
             let issue = loaded.issues.first { $0.severity == .error }
-            let place = issue.map { "\($0.span.start.line):\($0.span.start.column): " } ?? ""
+            let place = issue.map { "\(file.position(ofOffset: $0.span.start)): " } ?? ""
             throw UsageError("\(file.path):\(place)\(issue?.message ?? "cannot be read")")
         }
         let errors = validator.isValid(root) ? [] : validator.validate(root)
         return InstanceResult(file: file, root: root, errors: errors)
     }
 
-    private func position(of error: JSONSchema.ValidationError, in result: InstanceResult) -> Span {
+    /// Where an error starts: the key of an unexpected property, else the value at the error's pointer.
+    private func position(of error: JSONSchema.ValidationError, in result: InstanceResult) -> SourcePosition {
+        let span: Span
         if error.keyword == "additionalProperties" || error.keyword == "unevaluatedProperties",
            let keySpan = result.root.keySpan(at: error.instancePointer) {
-            return keySpan
+            span = keySpan
+        } else {
+            span = result.root.resolve(error.instancePointer)?.span ?? result.root.keySpan(at: error.instancePointer) ?? result.root.span
         }
-        return result.root.resolve(error.instancePointer)?.span ?? result.root.keySpan(at: error.instancePointer) ?? result.root.span
+        return result.file.position(ofOffset: span.start)
     }
 
     // MARK: Output
@@ -174,7 +178,7 @@ struct ValidateCommand: IOCommand {
                 continue
             }
             for error in result.errors {
-                let start = position(of: error, in: result).start
+                let start = position(of: error, in: result)
                 let pointer = error.instancePointer.description.isEmpty ? "(root)" : error.instancePointer.description
                 out += "\(result.file.path):\(start.line):\(start.column): error: \(error.message) [\(error.keyword)] at \(pointer)\n"
             }
@@ -190,7 +194,7 @@ struct ValidateCommand: IOCommand {
                 ("path", .string(result.file.path)),
                 ("valid", .bool(result.errors.isEmpty)),
                 ("errors", .array(result.errors.map { error in
-                    let start = position(of: error, in: result).start
+                    let start = position(of: error, in: result)
                     return .object([
                         ("pointer", .string(error.instancePointer.description)),
                         ("keyword", .string(error.keyword)),

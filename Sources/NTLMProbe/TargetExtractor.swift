@@ -3,9 +3,9 @@ import ConfigTree
 /// Finds every backend with `auth/ntlm` anywhere in a configuration (endpoints, workflows at any depth,
 /// async agents) and turns each of its hosts into a `ProbeTarget`.
 public enum TargetExtractor {
-    /// The targets of `root`, in file order, after `selection`'s filters.
-    public static func targets(in root: Node, selection: TargetSelection = TargetSelection()) -> [ProbeTarget] {
-        var walker = Walker(rootHosts: hostEntries(root["host"]), selection: selection)
+    /// The targets of `root` (the tree of `file`), in file order, after `selection`'s filters.
+    public static func targets(in root: Node, of file: SourceFile, selection: TargetSelection = TargetSelection()) -> [ProbeTarget] {
+        var walker = Walker(file: file, rootHosts: hostEntries(root["host"]), selection: selection)
         walker.visitRoot(root)
         return walker.targets
     }
@@ -18,11 +18,13 @@ public enum TargetExtractor {
     }
 
     private struct Walker {
+        let file: SourceFile
         let rootHosts: [String]
         let selection: TargetSelection
         var targets: [ProbeTarget] = []
 
-        init(rootHosts: [String], selection: TargetSelection) {
+        init(file: SourceFile, rootHosts: [String], selection: TargetSelection) {
+            self.file = file
             self.rootHosts = rootHosts
             self.selection = selection
         }
@@ -77,7 +79,7 @@ public enum TargetExtractor {
             var hosts = TargetExtractor.hostEntries(backend["host"])
             if hosts.isEmpty { hosts = rootHosts }
             let base = ProbeTarget(
-                endpoint: label, backendIndex: index, pointer: pointer.description, line: block.span.start.line,
+                endpoint: label, backendIndex: index, pointer: pointer.description, line: file.line(ofOffset: block.span.start),
                 hostEntry: "", urlPattern: pattern, url: nil, credentials: credentials, notProbedReason: nil)
 
             if block.members == nil {

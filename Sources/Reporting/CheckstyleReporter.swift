@@ -16,7 +16,7 @@ public struct CheckstyleReporter: Reporter {
             }
             out += "  <file name=\"\(XMLText.escapeAttribute(file))\">\n"
             for diagnostic in report.diagnostics {
-                let start = diagnostic.span.start
+                let start = report.positions(of: diagnostic).start
                 var message = Redaction.scrub(diagnostic.message, in: report)
                 if let fix = diagnostic.fix { message += " (fix: " + Redaction.scrub(fix, in: report) + ")" }
                 out += "    <error line=\"\(start.line)\" column=\"\(start.column)\" severity=\"\(diagnostic.severity.rawValue)\""

@@ -7,7 +7,8 @@ import KrakenLint
 /// platform and run, unlike Swift's seeded `Hasher`.
 enum Fingerprint {
     static func of(_ diagnostic: Diagnostic, in report: FileReport) -> String {
-        let line = Redaction.excerpt(ofLine: diagnostic.span.start.line, in: report, anchor: diagnostic.span.start, maxWidth: 400)?.text ?? ""
+        let start = diagnostic.span.start
+        let line = Redaction.excerpt(ofLine: report.file.line(ofOffset: start), in: report, anchor: start, maxWidth: 400)?.text ?? ""
         let normalized = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return hex(fnv1a(diagnostic.ruleID + "\u{0}" + diagnostic.pointer.description + "\u{0}" + normalized))
     }

@@ -14,8 +14,7 @@ public struct GitHubReporter: Reporter {
         for report in run.reports {
             let file = paths.display(report.file.path)
             for diagnostic in report.diagnostics {
-                let start = diagnostic.span.start
-                let end = diagnostic.span.end.offset >= start.offset ? diagnostic.span.end : start
+                let (start, end) = report.positions(of: diagnostic)
                 // Annotations take the last column inclusive; spans end just past the last character.
                 let lastColumn = end.line == start.line ? max(start.column, end.column - 1) : max(1, end.column - 1)
                 let properties = [

@@ -31,14 +31,15 @@ public struct JSONReporter: Reporter {
     }
 
     private func diagnostic(for diagnostic: Diagnostic, in report: FileReport) -> JSONValue {
+        let (start, end) = report.positions(of: diagnostic)
         var members: [(String, JSONValue)] = [
             ("rule", .string(diagnostic.ruleID)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("message", .string(Redaction.scrub(diagnostic.message, in: report))),
-            ("line", .int(diagnostic.span.start.line)),
-            ("column", .int(diagnostic.span.start.column)),
-            ("end_line", .int(diagnostic.span.end.line)),
-            ("end_column", .int(diagnostic.span.end.column)),
+            ("line", .int(start.line)),
+            ("column", .int(start.column)),
+            ("end_line", .int(end.line)),
+            ("end_column", .int(end.column)),
             ("pointer", .string(diagnostic.pointer.description)),
         ]
         if let fix = diagnostic.fix { members.append(("fix", .string(Redaction.scrub(fix, in: report)))) }

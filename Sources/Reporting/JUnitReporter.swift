@@ -26,7 +26,7 @@ public struct JUnitReporter: Reporter {
                 let first = Redaction.scrub(findings[0].message, in: report)
                 let summary = findings.count == 1 ? first : "\(findings.count) findings; first: \(first)"
                 let body = findings.map { diagnostic -> String in
-                    let start = diagnostic.span.start
+                    let start = report.positions(of: diagnostic).start
                     var line = "\(file):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(Redaction.scrub(diagnostic.message, in: report))"
                     if let fix = diagnostic.fix { line += "\n  fix: " + Redaction.scrub(fix, in: report) }
                     return line

@@ -17,31 +17,29 @@ public enum Redaction {
     /// carets still point at the right character after a secret of any length became the mask.
     ///
     /// Lines longer than `maxWidth` characters (minified JSON) are cut to a window around `anchor`,
-    /// marked with `…`, so the work and the output stay small whatever the input.
-    public static func excerpt(ofLine line: Int, in report: FileReport, anchor: SourcePosition? = nil, maxWidth: Int = 160) -> MaskedLine? {
+    /// marked with `…`, so the work and the output stay small whatever the input. `anchor` is a byte offset.
+    public static func excerpt(ofLine line: Int, in report: FileReport, anchor: Int? = nil, maxWidth: Int = 160) -> MaskedLine? {
         let file = report.file
         guard let range = file.byteRange(ofLine: line) else { return nil }
         var lower = range.lowerBound, upper = range.upperBound
         var firstColumn = 1
         if range.count > maxWidth {
-            let anchorOffset = anchor.map { $0.line == line ? min(max($0.offset, range.lowerBound), range.upperBound) : range.lowerBound } ?? range.lowerBound
+            let anchorOffset = anchor.map { range.contains($0) || $0 == range.upperBound ? $0 : range.lowerBound } ?? range.lowerBound
             lower = max(range.lowerBound, anchorOffset - maxWidth / 4)
             while lower > range.lowerBound, file.bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
             upper = min(range.upperBound, lower + maxWidth)
             while upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
-            let anchorColumn = anchor.map { $0.line == line ? $0.column : 1 } ?? 1
-            let skipped = file.bytes[lower..<max(lower, anchorOffset)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            firstColumn = max(1, anchorColumn - skipped)
+            firstColumn = 1 + scalarCount(file.bytes[range.lowerBound..<lower])
         }
         let scalars = Array(String(decoding: file.bytes[lower..<upper], as: UTF8.self).unicodeScalars)
         var hidden = Array(repeating: false, count: scalars.count)
         for secret in report.secrets {
-            let start = secret.span.start, end = secret.span.end
-            guard start.line <= line, end.line >= line, end.offset > start.offset else { continue }
-            let first = (start.line == line ? start.column : 1) - firstColumn
-            let last = (end.line == line ? end.column : firstColumn + scalars.count) - firstColumn
-            let clampedFirst = min(max(0, first), scalars.count), clampedLast = min(max(clampedFirst, last), scalars.count)
-            for index in clampedFirst..<clampedLast { hidden[index] = true }
+            // The part of the secret inside the shown bytes, as indexes of the shown scalars.
+            let start = max(secret.span.start, lower), end = min(secret.span.end, upper)
+            guard end > start else { continue }
+            let first = scalarCount(file.bytes[lower..<start])
+            let last = min(first + scalarCount(file.bytes[start..<end]), scalars.count)
+            for index in first..<last { hidden[index] = true }
         }
         // Copies are searched in a margin around a cut window too, so a copy the cut splits is still masked.
         let margin = lower > range.lowerBound || upper < range.upperBound ? 1024 : 0
@@ -55,6 +53,11 @@ public enum Redaction {
         for index in hidden.indices where before + index < outerHidden.count && outerHidden[before + index] { hidden[index] = true }
         return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
                           cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
+    }
+
+    /// The number of Unicode scalars in UTF-8 bytes (bytes that are not continuation bytes).
+    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// Marks copies of a secret found outside its own span (a URL with the password in it, say).

@@ -1,3 +1,4 @@
+import ConfigTree
 import KrakenLint
 
 /// Everything a lint run produced, in the order files were given.
@@ -19,4 +20,13 @@ public struct LintRun: Sendable {
 /// source excerpt and pass free text through `Redaction.scrub`.
 public protocol Reporter {
     func render(_ run: LintRun) -> String
+}
+
+extension FileReport {
+    /// Where a finding starts and ends as lines and columns, worked out from the file's line index (an end
+    /// before the start is read as the start).
+    func positions(of diagnostic: Diagnostic) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, end) = file.positions(of: diagnostic.span)
+        return (start, end.offset >= start.offset ? end : start)
+    }
 }

@@ -66,8 +66,7 @@ public struct SARIFReporter: Reporter {
     }
 
     private func result(_ diagnostic: Diagnostic, in report: FileReport, ruleIndex: Int?, fingerprint: String) -> JSONValue {
-        let start = diagnostic.span.start
-        let end = diagnostic.span.end.offset >= start.offset ? diagnostic.span.end : start
+        let (start, end) = report.positions(of: diagnostic)
         var artifact: [(String, JSONValue)]
         if let relative = paths.relative(report.file.path) {
             artifact = [("uri", .string(ArtifactPath.uriEncode(relative))), ("uriBaseId", .string("SRCROOT"))]

@@ -23,7 +23,8 @@ public struct TextReporter: Reporter {
         var out = ""
         for report in run.reports {
             // One gutter width per file, so the `|` bars of its excerpts line up.
-            let gutterWidth = String(report.diagnostics.map(\.span.start.line).max() ?? 1).count
+            let lastLine = report.diagnostics.map(\.span.start).max().map(report.file.line(ofOffset:)) ?? 1
+            let gutterWidth = String(lastLine).count
             for diagnostic in report.diagnostics { out += render(diagnostic, in: report, gutterWidth: gutterWidth) }
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
@@ -33,17 +34,16 @@ public struct TextReporter: Reporter {
 
     /// One finding: the location line, the excerpt with its caret, and the fix.
     func render(_ diagnostic: Diagnostic, in report: FileReport, gutterWidth: Int = 1) -> String {
-        let start = diagnostic.span.start
+        let (start, end) = report.positions(of: diagnostic)
         let location = "\(report.file.path):\(start.line):\(start.column):"
         var out = paint(location, .bold) + " " + paint(diagnostic.severity.rawValue + ":", style(for: diagnostic.severity)) + " "
         out += oneLine(Redaction.scrub(diagnostic.message, in: report)) + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
-        if let excerpt = Redaction.excerpt(ofLine: start.line, in: report, anchor: start) {
+        if let excerpt = Redaction.excerpt(ofLine: start.line, in: report, anchor: start.offset) {
             let number = String(start.line)
             let gutter = String(repeating: " ", count: max(0, gutterWidth - number.count)) + number
             let blank = String(repeating: " ", count: gutter.count)
             out += " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
             let first = excerpt.displayColumn(start.column)
-            let end = diagnostic.span.end
             let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
             let underline = excerpt.underline(from: first, to: last)
             out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, style(for: diagnostic.severity)) + "\n"

@@ -9,28 +9,28 @@ final class JSONReaderTests: XCTestCase {
         let (file, result) = load(text)
         let root = try XCTUnwrap(result.root)
         XCTAssertEqual(result.issues, [])
-        XCTAssertEqual(root.span.description, "1:1-5:2")
+        XCTAssertEqual(file.spanText(root.span), "1:1-5:2")
 
         let name = try XCTUnwrap(root.member("name"))
-        XCTAssertEqual(name.keySpan.description, "2:3-2:9")
-        XCTAssertEqual(name.value.span.description, "2:11-2:17")
+        XCTAssertEqual(file.spanText(name.keySpan), "2:3-2:9")
+        XCTAssertEqual(file.spanText(name.value.span), "2:11-2:17")
         XCTAssertEqual(name.value.string, "café")
 
         let accented = try XCTUnwrap(root.member("é"))
-        XCTAssertEqual(accented.keySpan.description, "3:3-3:6")
-        XCTAssertEqual(accented.keySpan.start.offset, 23)
-        XCTAssertEqual(accented.keySpan.end.offset, 27, "é is two bytes")
-        XCTAssertEqual(accented.value.span.description, "3:8-3:25")
-        XCTAssertEqual(accented.value[2]?.span.description, "3:18-3:24")
+        XCTAssertEqual(file.spanText(accented.keySpan), "3:3-3:6")
+        XCTAssertEqual(accented.keySpan.start, 23)
+        XCTAssertEqual(accented.keySpan.end, 27, "é is two bytes")
+        XCTAssertEqual(file.spanText(accented.value.span), "3:8-3:25")
+        XCTAssertEqual(file.spanText(accented.value[2]?.span), "3:18-3:24")
         XCTAssertEqual(accented.value[1]?.number?.literal, "2.50")
 
         let inner = try XCTUnwrap(root.member("x"))
-        XCTAssertEqual(inner.keySpan.description, "4:3-4:6")
-        XCTAssertEqual(inner.value.span.description, "4:8-4:30")
-        XCTAssertEqual(inner.value.member("b")?.keySpan.description, "4:9-4:12")
-        XCTAssertEqual(inner.value["b"]?.span.description, "4:14-4:18")
+        XCTAssertEqual(file.spanText(inner.keySpan), "4:3-4:6")
+        XCTAssertEqual(file.spanText(inner.value.span), "4:8-4:30")
+        XCTAssertEqual(file.spanText(inner.value.member("b")?.keySpan), "4:9-4:12")
+        XCTAssertEqual(file.spanText(inner.value["b"]?.span), "4:14-4:18")
         XCTAssertEqual(inner.value["b"]?.bool, true)
-        XCTAssertEqual(inner.value["n"]?.span.description, "4:25-4:29")
+        XCTAssertEqual(file.spanText(inner.value["n"]?.span), "4:25-4:29")
         XCTAssertTrue(inner.value["n"]?.isNull == true)
         assertSpansConsistent(root, in: file)
     }
@@ -48,15 +48,16 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(root["ключ199"]?["v"]?.string, "日本語\n199")
         assertSpansConsistent(root, in: file)
         let last = try XCTUnwrap(root["ключ199"]?["n"]?[4])
-        XCTAssertEqual(last.span.start.line, 1)
-        XCTAssertEqual(last.span.end.column - last.span.start.column, 3, "quote, one emoji scalar, quote")
+        let (start, end) = file.positions(of: last.span)
+        XCTAssertEqual(start.line, 1)
+        XCTAssertEqual(end.column - start.column, 3, "quote, one emoji scalar, quote")
     }
 
     func testCarriageReturnsAndTabsAreWhitespace() throws {
         let (file, result) = load("{\r\n\t\"a\":\t1\r\n}")
         let root = try XCTUnwrap(result.root)
-        XCTAssertEqual(root.member("a")?.keySpan.description, "2:2-2:5")
-        XCTAssertEqual(root["a"]?.span.description, "2:7-2:8")
+        XCTAssertEqual(file.spanText(root.member("a")?.keySpan), "2:2-2:5")
+        XCTAssertEqual(file.spanText(root["a"]?.span), "2:7-2:8")
         assertSpansConsistent(root, in: file)
     }
 
@@ -80,14 +81,14 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(root["a"]?.members?.count, 0)
         XCTAssertEqual(root["b"]?.elements?.count, 0)
         XCTAssertEqual(root["c"]?[2]?[0]?[0]?.number?.literal, "1")
-        XCTAssertEqual(root["c"]?.span.description, "1:25-1:40")
+        XCTAssertEqual(file.spanText(root["c"]?.span), "1:25-1:40")
         assertSpansConsistent(root, in: file)
     }
 
     // MARK: Duplicate keys
 
     func testDuplicateKeyIsAWarningAndTheLastOneWins() throws {
-        let (_, result) = load("{\n  \"port\": 8080,\n  \"port\": 9090\n}")
+        let (file, result) = load("{\n  \"port\": 8080,\n  \"port\": 9090\n}")
         let root = try XCTUnwrap(result.root)
         XCTAssertEqual(root.members?.count, 2, "both members stay in the tree")
         XCTAssertEqual(root["port"]?.number?.literal, "9090")
@@ -96,20 +97,20 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(issue.code, .duplicateKey)
         XCTAssertEqual(issue.severity, .warning)
         XCTAssertEqual(issue.message, "duplicate key \"port\"; KrakenD keeps the last one (first defined on line 2)")
-        XCTAssertEqual(issue.span.description, "3:3-3:9")
+        XCTAssertEqual(file.spanText(issue.span), "3:3-3:9")
     }
 
     func testDuplicateKeysInLargeObjectsAreFound() throws {
         var lines = (0..<40).map { "  \"k\($0)\": \($0)" }
         lines.append("  \"k7\": 100")
         lines.append("  \"k39\": 101")
-        let (_, result) = load("{\n" + lines.joined(separator: ",\n") + "\n}")
+        let (file, result) = load("{\n" + lines.joined(separator: ",\n") + "\n}")
         XCTAssertNotNil(result.root)
         XCTAssertEqual(result.issues.map(\.message), [
             "duplicate key \"k7\"; KrakenD keeps the last one (first defined on line 9)",
             "duplicate key \"k39\"; KrakenD keeps the last one (first defined on line 41)",
         ])
-        XCTAssertEqual(result.issues.map(\.span.start.line), [42, 43])
+        XCTAssertEqual(result.issues.map { file.line(ofOffset: $0.span.start) }, [42, 43])
     }
 
     func testKeysThatDifferInBytesAreNotDuplicates() {
@@ -127,7 +128,7 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(result.issues.count, 1)
         XCTAssertEqual(result.issues.first?.code, .encoding)
         XCTAssertEqual(result.issues.first?.severity, .warning)
-        XCTAssertEqual(result.issues.first?.span.start.description, "1:1")
+        XCTAssertEqual(file.startText(result.issues.first?.span), "1:1")
         XCTAssertTrue(result.issues.first?.message.contains("byte-order mark") == true)
         XCTAssertEqual(result.issues.first?.hint, "save the file as UTF-8 without BOM")
         assertSpansConsistent(root, in: file)
@@ -135,15 +136,15 @@ final class JSONReaderTests: XCTestCase {
 
     func testInvalidUTF8IsAnEncodingErrorWithItsOffset() {
         for bad: [UInt8] in [[0xC3, 0x28], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0xE2, 0x82]] {
-            let (_, result) = load(bytes: Array("{\"a\": \"".utf8) + bad + Array("\"}".utf8))
+            let result = load(bytes: Array("{\"a\": \"".utf8) + bad + Array("\"}".utf8))
             assertError(result, code: .encoding, line: 1, column: 8, message: "invalid UTF-8 at byte offset 7")
         }
-        let (_, outside) = load(bytes: Array("{\"a\": ".utf8) + [0xFE] + Array("}".utf8))
+        let outside = load(bytes: Array("{\"a\": ".utf8) + [0xFE] + Array("}".utf8))
         assertError(outside, code: .encoding, line: 1, column: 7, message: "invalid UTF-8 at byte offset 6 (byte 0xFE)")
     }
 
     func testBinaryFileIsRefused() {
-        let (_, result) = load(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00])
+        let result = load(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00])
         assertError(result, code: .encoding, line: 1, column: 8, message: "binary data: a NUL byte at byte offset 7")
     }
 
@@ -165,9 +166,10 @@ final class JSONReaderTests: XCTestCase {
         let file = SourceFile(path: "cases.json", format: .json, text: "[{\"a\": 1}, true]")
         let result = ConfigLoader.loadJSONValue(file)
         XCTAssertEqual(result.issues, [])
-        XCTAssertEqual(result.root?[0]?["a"]?.span.description, "1:8-1:9")
+        XCTAssertEqual(file.spanText(result.root?[0]?["a"]?.span), "1:8-1:9")
         XCTAssertEqual(ConfigLoader.loadJSONValue(SourceFile(path: "b.json", format: .json, text: " false")).root?.bool, false)
-        assertError(ConfigLoader.loadJSONValue(SourceFile(path: "c.json", format: .json, text: "[1,]")),
+        let list = SourceFile(path: "c.json", format: .json, text: "[1,]")
+        assertError((list, ConfigLoader.loadJSONValue(list)),
                     code: .syntax, line: 1, column: 3, message: "trailing ','")
     }
 
@@ -246,7 +248,7 @@ final class JSONReaderTests: XCTestCase {
 
     func testTemplateLinesGetAHint() {
         let text = "{\n  \"password\": \"{{ env \"NTLM_PASSWORD\" }}\"\n}"
-        let (_, result) = load(text)
+        let result = load(text)
         assertError(result, code: .syntax, line: 2, column: 24, message: "found an unquoted word", hint: "template")
     }
 
@@ -270,7 +272,7 @@ final class JSONReaderTests: XCTestCase {
 
     func testTenThousandNestedArraysHitTheDepthLimitWithoutOverflow() throws {
         let text = "{\"a\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}"
-        let result = try XCTUnwrap(onSmallStack { load(text).1 })
+        let result = try XCTUnwrap(onSmallStack { load(text) })
         assertError(result, code: .limit, line: 1, column: 1006, message: "nesting deeper than 1000 levels")
     }
 

@@ -78,7 +78,7 @@ final class SourceReaderTests: XCTestCase {
         let path = try write("blank.json", String(repeating: " ", count: 100_000))
         let file = try SourceReader.read(path: path)
         let result = ConfigLoader.load(file)
-        assertError(result, code: .structure, line: 1, column: 1, message: "empty file")
+        assertError((file, result), code: .structure, line: 1, column: 1, message: "empty file")
     }
 
     func testStandardInputIsBoundedAndSniffed() throws {

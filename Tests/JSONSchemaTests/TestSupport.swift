@@ -22,7 +22,7 @@ enum TestSupport {
         return shared
     }
 
-    static let noSpan = Span(at: SourcePosition(offset: 0, line: 1, column: 1))
+    static let noSpan = Span(at: 0)
 
     struct Unreadable: Error, CustomStringConvertible {
         let description: String

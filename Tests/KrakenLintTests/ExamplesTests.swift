@@ -54,9 +54,10 @@ final class ExamplesTests: XCTestCase {
 
     func testEachExampleProducesExactlyTheExpectedFindings() throws {
         for (name, expected) in Self.expected.sorted(by: { $0.key < $1.key }) {
-            let findings = try Self.lint(name).diagnostics
+            let report = try Self.lint(name)
+            let findings = report.diagnostics
                 .filter { Self.isAsserted($0.ruleID) }
-                .map { "\($0.ruleID)@\($0.span.start.line):\($0.span.start.column)" }
+                .map { "\($0.ruleID)@\(report.file.position(ofOffset: $0.span.start))" }
             XCTAssertEqual(findings, expected, name)
         }
     }

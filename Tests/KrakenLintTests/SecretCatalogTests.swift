@@ -59,8 +59,9 @@ final class SecretCatalogTests: XCTestCase {
         let json = SourceFile(path: "b.json", format: .json, text: "{\"auth/ntlm\": {\n  \"password\": \"half-open-pw,\n  \"user\": \"svc\"\n")
         let jsonSecrets = SecretCatalog.secrets(inUnreadable: json)
         XCTAssertEqual(jsonSecrets.count, 1)
-        XCTAssertEqual(jsonSecrets.first?.span.start.line, 2)
-        XCTAssertEqual(jsonSecrets.first?.span.start.column, 15)
+        let start = jsonSecrets.first.map { json.position(ofOffset: $0.span.start) }
+        XCTAssertEqual(start?.line, 2)
+        XCTAssertEqual(start?.column, 15)
         XCTAssertTrue(jsonSecrets.first?.matches("half-open-pw") ?? false)
 
         let yaml = SourceFile(path: "b.yaml", format: .yaml, text: "sasl:\n  password: \"yaml-pw\n  client_secret: other-pw\n  allow_credentials: true\n")
@@ -72,16 +73,17 @@ final class SecretCatalogTests: XCTestCase {
 
     func testUnreadableMinifiedLinesMaskEveryQuotedSecretWithoutOverlap() {
         let text = #"{"a": {"password": "one-pw", "user": "svc"}, "b": {"client_secret": "two\"pw", "password": "three-pw"}, "c": "#
-        let secrets = SecretCatalog.secrets(inUnreadable: SourceFile(path: "m.json", format: .json, text: text))
+        let file = SourceFile(path: "m.json", format: .json, text: text)
+        let secrets = SecretCatalog.secrets(inUnreadable: file)
         XCTAssertEqual(secrets.count, 3)
         XCTAssertTrue(secrets[0].matches("one-pw"))
         XCTAssertTrue(secrets[1].matches(#"two\"pw"#))
         XCTAssertTrue(secrets[2].matches("three-pw"))
         for (left, right) in zip(secrets, secrets.dropFirst()) {
-            XCTAssertLessThanOrEqual(left.span.end.offset, right.span.start.offset)
+            XCTAssertLessThanOrEqual(left.span.end, right.span.start)
         }
-        XCTAssertEqual(secrets[0].span.start.column, 20)
-        XCTAssertEqual(secrets[0].span.end.offset - secrets[0].span.start.offset, 8)
+        XCTAssertEqual(file.position(ofOffset: secrets[0].span.start).column, 20)
+        XCTAssertEqual(secrets[0].span.end - secrets[0].span.start, 8)
     }
 
     func testURLPasswordsAreFoundOnlyInTheUserInfo() {

@@ -1,12 +1,16 @@
 import ConfigTree
+import NTLMProbe
 import XCTest
 
 /// A configuration given as JSON text in a test.
 struct ConfigFile {
     let text: String
 
-    func root() throws -> Node {
-        let loaded = ConfigLoader.load(SourceFile(path: "test.json", format: .json, text: text))
-        return try XCTUnwrap(loaded.root, "the test configuration does not load: \(loaded.issues)")
+    /// The probe targets of the configuration.
+    func targets() throws -> [ProbeTarget] {
+        let source = SourceFile(path: "test.json", format: .json, text: text)
+        let loaded = ConfigLoader.load(source)
+        let root = try XCTUnwrap(loaded.root, "the test configuration does not load: \(loaded.issues)")
+        return TargetExtractor.targets(in: root, of: source)
     }
 }

@@ -57,7 +57,7 @@ final class ProbeSecrecyTests: XCTestCase {
     func testLibraryResultsAndEveryFormatKeepThePasswordOut() async throws {
         let servers = try running()
         let file = ConfigFile(text: configuration(servers))
-        let targets = TargetExtractor.targets(in: try file.root())
+        let targets = try file.targets()
         var settings = ProbeSettings()
         settings.targetTimeout = .seconds(10)
         let results = await (try Prober(settings: settings)).run(targets, environment: ["PROBE_MARKER_PW": marker])

@@ -4,9 +4,10 @@ import XCTest
 
 final class TargetExtractorTests: XCTestCase {
     private func targets(_ json: String, selection: TargetSelection = TargetSelection()) throws -> [ProbeTarget] {
-        let loaded = ConfigLoader.load(SourceFile(path: "test.json", format: .json, text: json))
+        let source = SourceFile(path: "test.json", format: .json, text: json)
+        let loaded = ConfigLoader.load(source)
         let root = try XCTUnwrap(loaded.root, "\(loaded.issues)")
-        return TargetExtractor.targets(in: root, selection: selection)
+        return TargetExtractor.targets(in: root, of: source, selection: selection)
     }
 
     private let ntlm = #""extra_config": {"auth/ntlm": {"user": "CORP\\svc", "password": "pw"}}"#

@@ -81,10 +81,9 @@ enum ReportFixtures {
 
     static var broken: FileReport {
         let file = SourceFile(path: "legacy/broken.json", format: .json, text: "{\"version\": 3,}\n")
-        let at = file.position(ofOffset: 14)
         let diagnostics = [
             Diagnostic(ruleID: "syntax", severity: .error, message: "trailing comma before }: expected another member",
-                       span: Span(at: at), pointer: .root, fix: "Remove the comma."),
+                       span: Span(at: 14), pointer: .root, fix: "Remove the comma."),
         ]
         return FileReport(file: file, root: nil, diagnostics: diagnostics, secrets: [])
     }
@@ -94,7 +93,7 @@ enum ReportFixtures {
         let bytes = file.bytes, target = Array(needle.utf8)
         var seen = 0
         for start in 0...(bytes.count - target.count) where Array(bytes[start..<(start + target.count)]) == target {
-            if seen == occurrence { return file.span(from: start, to: start + target.count) }
+            if seen == occurrence { return Span(start: start, end: start + target.count) }
             seen += 1
         }
         preconditionFailure("fixture text lacks \(needle)")

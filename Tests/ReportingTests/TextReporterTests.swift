@@ -67,7 +67,7 @@ final class TextReporterTests: XCTestCase {
 
     func testControlCharactersInMessagesAreNotSentToTheTerminal() {
         let file = SourceFile(path: "k.json", format: .json, text: "{}\n")
-        let finding = Diagnostic(ruleID: "r/x", severity: .error, message: "key \"\u{1B}[31mred\" unknown\nsecond line", span: Span(at: file.position(ofOffset: 0)), pointer: .root)
+        let finding = Diagnostic(ruleID: "r/x", severity: .error, message: "key \"\u{1B}[31mred\" unknown\nsecond line", span: Span(at: 0), pointer: .root)
         let output = TextReporter().render(LintRun(reports: [FileReport(file: file, root: nil, diagnostics: [finding], secrets: [])], toolVersion: "t"))
         XCTAssertFalse(output.contains("\u{1B}"))
         XCTAssertTrue(output.hasPrefix("k.json:1:1: error: key \"\u{FFFD}[31mred\" unknown second line [r/x]\n"), output)

@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// Sort order for output: line, column, rule id, message.
     public static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.span.start.offset != rhs.span.start.offset { return lhs.span.start.offset < rhs.span.start.offset }
+        if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
         if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
         return lhs.message < rhs.message
     }

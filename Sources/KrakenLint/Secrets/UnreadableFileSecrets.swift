@@ -17,17 +17,6 @@ extension SecretCatalog {
         for line in 1...max(1, file.lineCount) {
             guard let range = file.byteRange(ofLine: line) else { continue }
             let bytes = file.bytes[range]
-            // Columns are counted incrementally: offsets only grow along the line, so a minified
-            // one-line file stays linear however many secrets it holds.
-            var counted = range.lowerBound
-            var column = 1
-            func position(_ offset: Int) -> SourcePosition {
-                while counted < offset {
-                    if bytes[counted] & 0xC0 != 0x80 { column += 1 }
-                    counted += 1
-                }
-                return SourcePosition(offset: offset, line: line, column: column)
-            }
             var index = bytes.startIndex
             while index < bytes.endIndex {
                 defer { index += 1 }
@@ -35,7 +24,7 @@ extension SecretCatalog {
                       secretKeyNames.contains(key) || looksLikePasswordKey(key),
                       let value = valueRange(after: index, in: bytes) else { continue }
                 let text = String(decoding: bytes[value], as: UTF8.self)
-                let span = Span(start: position(value.lowerBound), end: position(value.upperBound))
+                let span = Span(start: value.lowerBound, end: value.upperBound)
                 found.append(SecretValue(unquoted(text), span: span))
                 // Spans must not overlap: continue after this value.
                 index = value.upperBound - 1

@@ -60,7 +60,7 @@ public final class DuplicateEndpointRule: Rule {
             guard case .duplicate(let owner) = finding.refusal, let value = finding.endpoint.node["endpoint"] else { continue }
             context.report(
                 rule,
-                "\(finding.method) \(KrakenDText.quoted(value.string ?? "")) is already defined by \(RouteRegistrations.describe(owner: owner, in: service)); the router refuses it and KrakenD panics at start",
+                "\(finding.method) \(KrakenDText.quoted(value.string ?? "")) is already defined by \(RouteRegistrations.describe(owner: owner, in: service, file: context.file)); the router refuses it and KrakenD panics at start",
                 at: value.span, pointer: finding.endpoint.pointer.appending("endpoint"),
                 fix: owner == RouteRegistrations.healthCheckOwner ? Self.healthFix : rule.fix
             )

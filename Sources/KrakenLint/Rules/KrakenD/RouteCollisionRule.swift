@@ -70,7 +70,7 @@ public final class RouteCollisionRule: Rule {
                 continue
             case .wildcardConflict(let owner, let existing, let new):
                 let via = finding.method == "OPTIONS" ? " (auto_options registers every path for OPTIONS)" : ""
-                message = "\(finding.method) \(path) collides with \(RouteRegistrations.describe(owner: owner, in: service))\(via): the router cannot hold parameter \(new) where \(existing) already is; KrakenD panics at start"
+                message = "\(finding.method) \(path) collides with \(RouteRegistrations.describe(owner: owner, in: service, file: context.file))\(via): the router cannot hold parameter \(new) where \(existing) already is; KrakenD panics at start"
             case .malformedWildcard(let wildcard):
                 message = "\(finding.method) \(path) has the router wildcard \(KrakenDText.quoted(wildcard)), which the router cannot parse (a parameter needs a name and only one \":\" per segment); KrakenD panics at start"
             }

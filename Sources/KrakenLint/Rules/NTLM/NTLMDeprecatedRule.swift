@@ -47,7 +47,7 @@ public final class NTLMDeprecatedRule: Rule {
 
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {
         guard let block = NTLMBlock(namespace) else { return }
-        if let first, first.keySpan.start.offset <= block.view.keySpan.start.offset { return }
+        if let first, first.keySpan.start <= block.view.keySpan.start { return }
         first = block.view
     }
 

@@ -135,7 +135,7 @@ public final class NTLMSharedCredentialsRule: Rule {
     public func finish(in context: LintContext) {
         for credentials in order {
             guard let views = blocks[credentials], views.count >= Self.threshold, let first = views.first else { continue }
-            let lines = views.dropFirst().map(\.keySpan.start.line)
+            let lines = views.dropFirst().map { context.file.line(ofOffset: $0.keySpan.start) }
             let printable = NTLMBlock.canShow(credentials.user, besides: credentials.password)
             let user = printable ? NTLMUserFormatRule.shown(credentials.user) : nil
             context.report(Self.description, Message.shared(user: user, count: views.count, lines: lines),

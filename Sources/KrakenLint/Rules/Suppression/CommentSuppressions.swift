@@ -15,7 +15,7 @@ enum CommentSuppressions {
         var anchors: LineAnchors?
         for line in 1...file.lineCount {
             guard let range = file.byteRange(ofLine: line), let hash = commentStart(in: range, of: file, root: root) else { continue }
-            if anchors == nil { anchors = LineAnchors(root) }
+            if anchors == nil { anchors = LineAnchors(root, file: file) }
             let ownLine = file.bytes[range.lowerBound..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             let target = ownLine ? nextContentLine(after: line, in: file) : line
             let scope = target.flatMap { anchors?.pointer(onLine: $0, in: file) }
@@ -48,7 +48,7 @@ enum CommentSuppressions {
         while cursor < lineEnd, bytes[cursor] == 0x20 { cursor += 1 }
         let wordStart = cursor
         cursor += marker.count
-        let wordSpan = file.span(from: wordStart, to: cursor)
+        let wordSpan = Span(start: wordStart, end: cursor)
         func malformed(_ message: String, _ span: Span) {
             problems.append(Diagnostic(ruleID: SuppressionRules.malformed.id, severity: SuppressionRules.malformed.defaultSeverity,
                                        message: message, span: span, pointer: scope ?? .root, fix: SuppressionRules.malformed.fix))
@@ -59,7 +59,7 @@ enum CommentSuppressions {
         }
         while cursor < lineEnd, bytes[cursor] == 0x20 { cursor += 1 }
         guard lineEnd - cursor >= directive.count, Array(bytes[cursor..<(cursor + directive.count)]) == directive else {
-            malformed("expected \"disable=rule-id\" after \"krakenlint:\"", file.span(from: cursor, to: lineEnd))
+            malformed("expected \"disable=rule-id\" after \"krakenlint:\"", Span(start: cursor, end: lineEnd))
             return nil
         }
         cursor += directive.count
@@ -72,7 +72,7 @@ enum CommentSuppressions {
                 if cursor > idStart {
                     idsSeen += 1
                     let pattern = String(decoding: bytes[idStart..<cursor], as: UTF8.self)
-                    let span = file.span(from: idStart, to: cursor)
+                    let span = Span(start: idStart, end: cursor)
                     if knownRules.contains(where: { Glob.matchesRule(pattern, $0) }) {
                         entries.append(.init(pattern: pattern, span: span, pointer: scope))
                     } else {
@@ -111,17 +111,18 @@ private struct LineAnchors {
     private var keys: [Int: JSONPointer] = [:]
     private var values: [Int: JSONPointer] = [:]
 
-    init(_ root: Node) {
+    init(_ root: Node, file: SourceFile) {
         var stack: [(Node, JSONPointer, Bool)] = [(root, .root, false)]
         while let (node, pointer, isElement) = stack.popLast() {
-            let line = node.span.start.line
+            let line = file.line(ofOffset: node.span.start)
             if isElement, elements[line] == nil { elements[line] = pointer }
             if values[line] == nil { values[line] = pointer }
             switch node.value {
             case .object(let members):
                 for member in members.reversed() { stack.append((member.value, pointer.appending(member.key), false)) }
-                for member in members where keys[member.keySpan.start.line] == nil {
-                    keys[member.keySpan.start.line] = pointer.appending(member.key)
+                for member in members {
+                    let keyLine = file.line(ofOffset: member.keySpan.start)
+                    if keys[keyLine] == nil { keys[keyLine] = pointer.appending(member.key) }
                 }
             case .array(let items):
                 for (index, item) in items.enumerated().reversed() { stack.append((item, pointer.appending(index), true)) }

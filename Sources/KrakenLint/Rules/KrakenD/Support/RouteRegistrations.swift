@@ -57,10 +57,10 @@ struct RouteRegistrations {
     }
 
     /// How a message names the registration `owner` made: an endpoint with its line, or the health check.
-    static func describe(owner: Int, in service: ServiceView) -> String {
+    static func describe(owner: Int, in service: ServiceView, file: SourceFile) -> String {
         if owner == healthCheckOwner { return "the health check path (router health_path)" }
         guard let endpoint = service.endpoints.first(where: { $0.index == owner }) else { return "another endpoint" }
-        let line = (endpoint.node["endpoint"]?.span ?? endpoint.node.span).start.line
+        let line = file.line(ofOffset: (endpoint.node["endpoint"]?.span ?? endpoint.node.span).start)
         return "endpoint \(KrakenDText.endpoint(endpoint)) on line \(line)"
     }
 }
