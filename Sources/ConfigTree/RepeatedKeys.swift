@@ -8,14 +8,10 @@ enum RepeatedKeys {
     /// Objects with more members than this get a hash dictionary.
     static let indexThreshold = 12
 
-    /// FNV-1a over the key's bytes.
+    /// The hash of the key's bytes (`ByteHash`).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return value
+        ByteHash.hash(bytes)
     }
 
     static func hash(_ key: String) -> UInt64 {

@@ -1,3 +1,5 @@
+import ConfigTree
+
 /// A read-only map from property name (compared by code points) to its schema, built once at
 /// compile time. Open addressing over a word-at-a-time hash of the UTF-8 bytes; the names are kept
 /// as one contiguous byte buffer so a lookup compares bytes without touching any `String`.
@@ -68,33 +70,10 @@ final class PropertyTable: @unchecked Sendable {
         return Array(key.utf8).withUnsafeBytes { hash(bytes: $0) }
     }
 
-    /// Mixes eight bytes at a time; the length is mixed in so that trailing zero bytes count. The last
-    /// (partial) word is read as overlapping loads rather than byte by byte.
+    /// `ByteHash` of the bytes, as an `Int`.
     @inline(__always)
     static func hash(bytes: UnsafeRawBufferPointer) -> Int {
-        let count = bytes.count
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
-        var offset = 0
-        while offset + 8 < count {
-            state = (state ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            state ^= state >> 32
-            offset += 8
-        }
-        let tail: UInt64
-        if count >= 8 {
-            tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        } else if count >= 4 {
-            let low = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let high = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            tail = low | high << 32
-        } else if count > 0 {
-            tail = UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16
-        } else {
-            tail = 0
-        }
-        state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        state ^= state >> 29
-        return Int(truncatingIfNeeded: state)
+        Int(truncatingIfNeeded: ByteHash.hash(bytes))
     }
 
     /// Byte equality of two buffers of the same `count`, a word at a time.

@@ -64,6 +64,24 @@ final class YAMLReaderTests: XCTestCase {
         assertSpansConsistent(root, in: file)
     }
 
+    func testOffsetsInTextOfMixedWidthsAndInTextThatSwitchesScriptEveryCharacter() throws {
+        // Runs of two-, three- and four-byte characters between plenty of ASCII (the cursor's run table)...
+        let padding = String(repeating: "ascii-", count: 60)
+        let sparse = (0..<200).map { "k\($0): [ab ü€😀 \($0), \"çé\", x😀y, \(padding)]" }.joined(separator: "\n") + "\nlast: ✓✓\n"
+        // ...and a file whose script changes every character (too many runs: the cursor walks instead).
+        let dense = (0..<200).map { "k\($0): a\(String(repeating: "éa€a", count: 30))" }.joined(separator: "\n") + "\nlast: ✓✓\n"
+        for text in [sparse, dense] {
+            let (file, result) = yaml(text)
+            let root = try XCTUnwrap(result.root, "\(result.issues)")
+            XCTAssertEqual(root.members?.count, 201)
+            XCTAssertEqual(file.spanText(root["last"]?.span), "201:7-201:9")
+            XCTAssertEqual(file.spanText(root.member("k199")?.keySpan), "200:1-200:5")
+            assertSpansConsistent(root, in: file)
+        }
+        let (file, result) = yaml(sparse)
+        XCTAssertEqual(file.spanText(result.root?["k7"]?[1]?.span), "8:16-8:20", "the quoted \"çé\" after ü€😀")
+    }
+
     // MARK: Scalars as yaml.v3 resolves them
 
     func testBooleansAndNulls() {
