@@ -5,10 +5,14 @@ import CYAML
 /// One document only; anchors and aliases are expanded (sharing storage) under `LoadLimits.maxYAMLNodes`;
 /// merge keys `<<` take a mapping or a sequence of mappings, explicit keys winning over merged ones and
 /// earlier merged mappings over later ones; a repeated key is an error, as in yaml.v3.
+///
+/// Files of at least `pipelineThreshold` bytes are parsed by libyaml on a second thread while this one
+/// builds the tree (`YAMLEventPipeline`); the result is the same either way.
 enum YAMLReader {
-    static func read(_ file: SourceFile, limits: LoadLimits) -> LoadResult {
+    static func read(_ file: SourceFile, limits: LoadLimits, pipelineThreshold: Int = YAMLEventPipeline.minimumFileSize) -> LoadResult {
         file.bytes.withUnsafeBufferPointer { buffer in
             var builder = YAMLTreeBuilder(file: file, bytes: buffer, limits: limits)
+            builder.pipelineThreshold = pipelineThreshold
             defer { builder.releaseScratch() }
             return builder.build()
         }
@@ -75,7 +79,10 @@ struct YAMLTreeBuilder {
     var anchors: [String: (node: Node, count: Int)] = [:]
     var openAnchors: Set<String> = []
     var totalNodes = 0
+    var documents = 0
     var root: Node?
+    /// Files at least this large are parsed on a second thread.
+    var pipelineThreshold = YAMLEventPipeline.minimumFileSize
 
     init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
         self.file = file
@@ -130,38 +137,59 @@ struct YAMLTreeBuilder {
         } else {
             throw emptyFile()
         }
-        var documents = 0
+        if bytes.count >= pipelineThreshold, let pipeline = YAMLEventPipeline(parser: parser) {
+            defer { pipeline.finish() }
+            return try buildTree(from: pipeline, parser: parser)
+        }
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { throw libyamlFailure(parser) }
             defer { yaml_event_delete(&event) }
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
-                guard let root else { throw emptyFile() }
-                return root
-            case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
-                    throw failure(.structure, "a second YAML document starts here; a KrakenD configuration is a single document",
-                                  at: span(event.start_mark, event.end_mark),
-                                  hint: "KrakenD reads only the first document; remove the '---' and what follows, or merge the documents")
-                }
-            case YAML_SCALAR_EVENT:
-                try scalarEvent(event)
-            case YAML_ALIAS_EVENT:
-                try aliasEvent(event)
-            case YAML_MAPPING_START_EVENT:
-                let data = event.data.mapping_start
-                try openCollection(isMapping: true, isBlock: data.style != YAML_FLOW_MAPPING_STYLE, event: event, anchor: data.anchor)
-            case YAML_SEQUENCE_START_EVENT:
-                let data = event.data.sequence_start
-                try openCollection(isMapping: false, isBlock: data.style != YAML_FLOW_SEQUENCE_STYLE, event: event, anchor: data.anchor)
-            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                try closeCollection(event)
-            default:
-                break
-            }
+            if let root = try handle(event) { return root }
         }
+    }
+
+    /// The tree from the events a parser thread hands over (the pipeline deletes them).
+    mutating func buildTree(from pipeline: YAMLEventPipeline, parser: UnsafeMutablePointer<yaml_parser_t>) throws(YAMLFailure) -> Node {
+        while true {
+            let batch = pipeline.next()
+            for event in batch.events {
+                if let root = try handle(event) { return root }
+            }
+            // The last batch ends with the stream's end, unless libyaml failed: its error is in the parser.
+            if batch.isLast { throw libyamlFailure(parser) }
+        }
+    }
+
+    /// Adds one event to the tree; returns the root at the end of the stream.
+    mutating func handle(_ event: borrowing yaml_event_t) throws(YAMLFailure) -> Node? {
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            guard let root else { throw emptyFile() }
+            return root
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw failure(.structure, "a second YAML document starts here; a KrakenD configuration is a single document",
+                              at: span(event.start_mark, event.end_mark),
+                              hint: "KrakenD reads only the first document; remove the '---' and what follows, or merge the documents")
+            }
+        case YAML_SCALAR_EVENT:
+            try scalarEvent(event)
+        case YAML_ALIAS_EVENT:
+            try aliasEvent(event)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try openCollection(isMapping: true, isBlock: data.style != YAML_FLOW_MAPPING_STYLE, event: event, anchor: data.anchor)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try openCollection(isMapping: false, isBlock: data.style != YAML_FLOW_SEQUENCE_STYLE, event: event, anchor: data.anchor)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            try closeCollection(event)
+        default:
+            break
+        }
+        return nil
     }
 
     // MARK: Events
