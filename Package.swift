@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
         .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "KrakenLint", "ConfigTree", "JSONSchema"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
         .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree"], exclude: ["Servers"]),
         .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "ConfigTree"]),

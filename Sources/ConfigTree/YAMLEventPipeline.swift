@@ -10,32 +10,74 @@ import Darwin
 /// the tree overlaps parsing. The YAML reader uses it for large files, where parsing and building each
 /// take tens of milliseconds; small files are read on the calling thread.
 ///
-/// One producer (the parser thread) and one consumer (the reader) share a ring of `slotCount` batches.
+/// One producer (the parser thread) and one consumer (the reader) share a ring of `slotCount` slots.
 /// Two semaphores order every hand-over, so a slot and the parser's state belong to one side at a time:
-/// the consumer reads libyaml's error from the parser only after the last batch arrived. The consumer
-/// only reads events; the parser thread deletes a batch's events when it takes the slot back, so libyaml
-/// allocates and frees on one thread (a free from another thread would contend for the allocator's
-/// arena). Whatever happens to the reader (a finished tree, a limit, a syntax error), `finish()` stops
-/// the parser thread, waits for it, and frees every event still in the ring.
+/// the consumer reads libyaml's error from the parser only after the last batch arrived, and a slot goes
+/// back to the producer only when the consumer asks for the next one.
+///
+/// The producer copies what the builder reads of each event (`Record`, and the scalar's bytes into the
+/// slot's byte arena) and deletes the event at once, as a serial parse does. Handing libyaml's own events
+/// over instead was measured slower: every event and every scalar allocation then crosses between the two
+/// cores twice (read by the reader, freed or overwritten by the parser), and freeing them on the reader's
+/// side contends for the allocator. Whatever stops the reader (a finished tree, a limit, a syntax error),
+/// `finish()` cancels the parser thread and waits for it.
 final class YAMLEventPipeline: @unchecked Sendable {
     /// Files at least this large are parsed on a second thread.
     static let minimumFileSize = 512 * 1024
-    static let batchSize = 1024
+    static let batchSize = 2048
     static let slotCount = 4
 
-    /// A batch of events in file order; `isLast` when the stream ended or libyaml failed after them.
+    /// A `YAMLEvent` whose byte buffers are ranges of its slot's byte arena.
+    struct Record {
+        static let absent = UInt32.max
+
+        var kind: YAMLEvent.Kind
+        var isPlainOrBlock: Bool
+        var start: UInt32
+        var end: UInt32
+        var textOffset: UInt32
+        var textCount: UInt32
+        /// `absent` when the event has no anchor (or tag).
+        var anchorOffset: UInt32
+        var anchorCount: UInt32
+        var tagOffset: UInt32
+        var tagCount: UInt32
+    }
+
+    /// One slot of the ring: up to `batchSize` records and the bytes they refer to.
+    struct Slot {
+        var records: UnsafeMutablePointer<Record>
+        var count = 0
+        var isLast = false
+        var arena: UnsafeMutablePointer<UInt8>
+        var arenaCapacity: Int
+        var arenaUsed = 0
+    }
+
+    /// A batch the reader may use until its next call to `next()`.
     struct Batch {
-        let events: UnsafeBufferPointer<yaml_event_t>
+        let records: UnsafePointer<Record>
+        let arena: UnsafePointer<UInt8>
+        /// The number of events.
+        let count: Int
+        /// Whether the stream ended (or libyaml failed) after these events.
         let isLast: Bool
+
+        func event(at index: Int) -> YAMLEvent {
+            let record = records[index]
+            return YAMLEvent(
+                kind: record.kind, start: Int(record.start), end: Int(record.end), isPlainOrBlock: record.isPlainOrBlock,
+                text: UnsafeBufferPointer(start: arena + Int(record.textOffset), count: Int(record.textCount)),
+                anchor: bytes(record.anchorOffset, record.anchorCount), tag: bytes(record.tagOffset, record.tagCount))
+        }
+
+        private func bytes(_ offset: UInt32, _ count: UInt32) -> UnsafeBufferPointer<UInt8>? {
+            offset == Record.absent ? nil : UnsafeBufferPointer(start: arena + Int(offset), count: Int(count))
+        }
     }
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    /// The ring: `slotCount` slots of `batchSize` events in one allocation, reused for every batch (no
-    /// allocation per batch, and no copy-on-write between the threads), with each slot's event count and
-    /// whether it holds the last batch.
-    private let events: UnsafeMutablePointer<yaml_event_t>
-    private let counts: UnsafeMutablePointer<Int>
-    private let lastFlags: UnsafeMutablePointer<Bool>
+    private let slots: UnsafeMutablePointer<Slot>
     /// Starts at zero and is signalled `slotCount` times: libdispatch refuses to free a semaphore whose
     /// count is below the one it was created with, and the count here ends wherever the reader stopped.
     private let freeSlots = DispatchSemaphore(value: 0)
@@ -52,11 +94,13 @@ final class YAMLEventPipeline: @unchecked Sendable {
     /// Starts parsing on a new thread; nil when no thread could be started (the caller parses serially).
     init?(parser: UnsafeMutablePointer<yaml_parser_t>) {
         self.parser = parser
-        events = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: Self.slotCount * Self.batchSize)
-        counts = UnsafeMutablePointer<Int>.allocate(capacity: Self.slotCount)
-        counts.initialize(repeating: 0, count: Self.slotCount)
-        lastFlags = UnsafeMutablePointer<Bool>.allocate(capacity: Self.slotCount)
-        lastFlags.initialize(repeating: false, count: Self.slotCount)
+        slots = UnsafeMutablePointer<Slot>.allocate(capacity: Self.slotCount)
+        for index in 0..<Self.slotCount {
+            let capacity = 64 * 1024
+            (slots + index).initialize(to: Slot(
+                records: UnsafeMutablePointer<Record>.allocate(capacity: Self.batchSize),
+                arena: UnsafeMutablePointer<UInt8>.allocate(capacity: capacity), arenaCapacity: capacity))
+        }
         for _ in 0..<Self.slotCount { freeSlots.signal() }
         guard Self.startThread({ [self] in produce() }) else {
             finished = true
@@ -65,26 +109,26 @@ final class YAMLEventPipeline: @unchecked Sendable {
     }
 
     deinit {
-        events.deallocate()
-        counts.deallocate()
-        lastFlags.deallocate()
+        for index in 0..<Self.slotCount {
+            slots[index].records.deallocate()
+            slots[index].arena.deallocate()
+        }
+        slots.deinitialize(count: Self.slotCount)
+        slots.deallocate()
     }
 
-    /// The next batch, waiting for the parser when it is behind. Its events stay owned by the pipeline
-    /// and valid until the next call (only then does its slot go back to the parser thread); do not
-    /// delete them.
+    /// The next batch, waiting for the parser when it is behind; valid until the next call.
     func next() -> Batch {
         if holdsSlot { freeSlots.signal() }
         filledSlots.wait()
         holdsSlot = true
-        let batch = Batch(events: UnsafeBufferPointer(start: events + readSlot * Self.batchSize, count: counts[readSlot]),
-                          isLast: lastFlags[readSlot])
+        let slot = slots[readSlot]
         readSlot = (readSlot + 1) % Self.slotCount
-        if batch.isLast { sawLastBatch = true }
-        return batch
+        if slot.isLast { sawLastBatch = true }
+        return Batch(records: UnsafePointer(slot.records), arena: UnsafePointer(slot.arena), count: slot.count, isLast: slot.isLast)
     }
 
-    /// Stops the parser thread, waits for it and frees the events still in the ring. Call once, always.
+    /// Stops the parser thread (if it is still running) and waits for it. Call once, always.
     func finish() {
         guard !finished else { return }
         finished = true
@@ -94,45 +138,67 @@ final class YAMLEventPipeline: @unchecked Sendable {
             freeSlots.signal()
         }
         producerExited.wait()
-        for slot in 0..<Self.slotCount { deleteEvents(inSlot: slot) }
-    }
-
-    /// Frees the events of a slot's batch (read or not) and empties the slot.
-    private func deleteEvents(inSlot slot: Int) {
-        let first = events + slot * Self.batchSize
-        for index in 0..<counts[slot] { yaml_event_delete(first + index) }
-        counts[slot] = 0
     }
 
     /// The parser thread: fills free slots with batches until the stream ends, libyaml fails, or the
     /// reader cancels.
     private func produce() {
-        var slot = 0
+        var index = 0
+        var event = yaml_event_t()
         while true {
             freeSlots.wait()
             if state.sync(execute: { cancelled }) { break }
-            deleteEvents(inSlot: slot)
-            let first = events + slot * Self.batchSize
-            var count = 0
+            let slot = slots + index
+            slot.pointee.count = 0
+            slot.pointee.arenaUsed = 0
             var isLast = false
-            while count < Self.batchSize {
-                guard yaml_parser_parse(parser, first + count) == 1 else {
+            while slot.pointee.count < Self.batchSize {
+                guard yaml_parser_parse(parser, &event) == 1 else {
                     isLast = true
                     break
                 }
-                count += 1
-                if first[count - 1].type == YAML_STREAM_END_EVENT {
+                let view = YAMLEvent(event)
+                slot.pointee.records[slot.pointee.count] = Record(
+                    kind: view.kind, isPlainOrBlock: view.isPlainOrBlock,
+                    start: UInt32(truncatingIfNeeded: view.start), end: UInt32(truncatingIfNeeded: view.end),
+                    textOffset: Self.copy(view.text, into: slot), textCount: UInt32(truncatingIfNeeded: view.text.count),
+                    anchorOffset: view.anchor.map { Self.copy($0, into: slot) } ?? Record.absent,
+                    anchorCount: UInt32(truncatingIfNeeded: view.anchor?.count ?? 0),
+                    tagOffset: view.tag.map { Self.copy($0, into: slot) } ?? Record.absent,
+                    tagCount: UInt32(truncatingIfNeeded: view.tag?.count ?? 0))
+                yaml_event_delete(&event)
+                slot.pointee.count += 1
+                if view.kind == .streamEnd {
                     isLast = true
                     break
                 }
             }
-            counts[slot] = count
-            lastFlags[slot] = isLast
-            slot = (slot + 1) % Self.slotCount
+            slot.pointee.isLast = isLast
+            index = (index + 1) % Self.slotCount
             filledSlots.signal()
             if isLast { break }
         }
         producerExited.signal()
+    }
+
+    /// Appends `bytes` to the slot's arena (growing it when full); returns where they start.
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<Slot>) -> UInt32 {
+        let offset = slot.pointee.arenaUsed
+        let needed = offset + bytes.count
+        if needed > slot.pointee.arenaCapacity {
+            var capacity = slot.pointee.arenaCapacity * 2
+            while capacity < needed { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: slot.pointee.arena, count: offset)
+            slot.pointee.arena.deallocate()
+            slot.pointee.arena = grown
+            slot.pointee.arenaCapacity = capacity
+        }
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            (slot.pointee.arena + offset).update(from: base, count: bytes.count)
+        }
+        slot.pointee.arenaUsed = needed
+        return UInt32(truncatingIfNeeded: offset)
     }
 
     /// Runs `body` on a new detached thread; false when the system refuses one.

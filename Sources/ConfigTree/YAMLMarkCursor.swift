@@ -1,4 +1,3 @@
-import CYAML
 
 /// Converts libyaml marks into byte offsets of the source file.
 ///
@@ -72,10 +71,9 @@ struct YAMLMarkCursor {
         return runs
     }
 
-    /// The byte offset of a libyaml mark.
+    /// The byte offset of libyaml's character index `target` (a mark's `index`).
     @inline(__always)
-    mutating func offset(of mark: yaml_mark_t) -> Int {
-        let target = Int(mark.index)
+    mutating func offset(ofIndex target: Int) -> Int {
         guard let runs else { return walk(toCharacterIndex: target) }
         if runs.isEmpty { return min(origin + target, bytes.count) }
         while runIndex + 1 < runs.count, Int(runs[runIndex + 1].start) <= target { runIndex += 1 }

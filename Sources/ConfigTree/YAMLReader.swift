@@ -145,16 +145,16 @@ struct YAMLTreeBuilder {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { throw libyamlFailure(parser) }
             defer { yaml_event_delete(&event) }
-            if let root = try handle(event) { return root }
+            if let root = try handle(YAMLEvent(event)) { return root }
         }
     }
 
-    /// The tree from the events a parser thread hands over (the pipeline deletes them).
+    /// The tree from the events a parser thread hands over.
     mutating func buildTree(from pipeline: YAMLEventPipeline, parser: UnsafeMutablePointer<yaml_parser_t>) throws(YAMLFailure) -> Node {
         while true {
             let batch = pipeline.next()
-            for event in batch.events {
-                if let root = try handle(event) { return root }
+            for index in 0..<batch.count {
+                if let root = try handle(batch.event(at: index)) { return root }
             }
             // The last batch ends with the stream's end, unless libyaml failed: its error is in the parser.
             if batch.isLast { throw libyamlFailure(parser) }
@@ -162,31 +162,29 @@ struct YAMLTreeBuilder {
     }
 
     /// Adds one event to the tree; returns the root at the end of the stream.
-    mutating func handle(_ event: borrowing yaml_event_t) throws(YAMLFailure) -> Node? {
-        switch event.type {
-        case YAML_STREAM_END_EVENT:
+    mutating func handle(_ event: YAMLEvent) throws(YAMLFailure) -> Node? {
+        switch event.kind {
+        case .streamEnd:
             guard let root else { throw emptyFile() }
             return root
-        case YAML_DOCUMENT_START_EVENT:
+        case .documentStart:
             documents += 1
             if documents > 1 {
                 throw failure(.structure, "a second YAML document starts here; a KrakenD configuration is a single document",
-                              at: span(event.start_mark, event.end_mark),
+                              at: span(event.start, event.end),
                               hint: "KrakenD reads only the first document; remove the '---' and what follows, or merge the documents")
             }
-        case YAML_SCALAR_EVENT:
+        case .scalar:
             try scalarEvent(event)
-        case YAML_ALIAS_EVENT:
+        case .alias:
             try aliasEvent(event)
-        case YAML_MAPPING_START_EVENT:
-            let data = event.data.mapping_start
-            try openCollection(isMapping: true, isBlock: data.style != YAML_FLOW_MAPPING_STYLE, event: event, anchor: data.anchor)
-        case YAML_SEQUENCE_START_EVENT:
-            let data = event.data.sequence_start
-            try openCollection(isMapping: false, isBlock: data.style != YAML_FLOW_SEQUENCE_STYLE, event: event, anchor: data.anchor)
-        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+        case .mappingStart:
+            try openCollection(isMapping: true, event: event)
+        case .sequenceStart:
+            try openCollection(isMapping: false, event: event)
+        case .collectionEnd:
             try closeCollection(event)
-        default:
+        case .other:
             break
         }
         return nil
@@ -194,13 +192,12 @@ struct YAMLTreeBuilder {
 
     // MARK: Events
 
-    mutating func scalarEvent(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
-        let data = event.data.scalar
-        let text = UnsafeBufferPointer(start: data.value, count: Int(data.length))
-        let plain = data.style == YAML_PLAIN_SCALAR_STYLE
-        let tag = data.tag.map { String(cString: $0) }
-        let nodeSpan = span(event.start_mark, event.end_mark)
-        if depth > 0, current.isMapping, current.pendingKey == nil, data.anchor == nil {
+    mutating func scalarEvent(_ event: YAMLEvent) throws(YAMLFailure) {
+        let text = event.text
+        let plain = event.isPlainOrBlock
+        let tag = event.tag.map(YAMLEvent.string)
+        let nodeSpan = span(event.start, event.end)
+        if depth > 0, current.isMapping, current.pendingKey == nil, event.anchor == nil {
             // A key: only its text, its span and whether it is the merge key `<<` matter.
             let hash = RepeatedKeys.hash(text)
             let key = keys.string(text, hash: hash)
@@ -235,16 +232,16 @@ struct YAMLTreeBuilder {
         if depth == 0 {
             throw topLevelNotMapping(resolved == .null ? "empty (null)" : "a scalar (\(node.typeName))", at: nodeSpan)
         }
-        if let anchor = data.anchor {
-            anchors[String(cString: anchor)] = (node, 1)
+        if let anchor = event.anchor {
+            anchors[YAMLEvent.string(anchor)] = (node, 1)
         }
         try countNodes(1, at: nodeSpan)
         try attach(node, count: 1, keyText: string, isMergeKey: resolved == .merge)
     }
 
-    mutating func aliasEvent(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
-        let name = String(cString: event.data.alias.anchor)
-        let aliasSpan = span(event.start_mark, event.end_mark)
+    mutating func aliasEvent(_ event: YAMLEvent) throws(YAMLFailure) {
+        let name = event.anchor.map(YAMLEvent.string) ?? ""
+        let aliasSpan = span(event.start, event.end)
         if openAnchors.contains(name) {
             throw failure(.structure, "anchor '\(name)' value contains itself", at: aliasSpan)
         }
@@ -265,8 +262,8 @@ struct YAMLTreeBuilder {
         try attach(node, count: target.count, keyText: keyText, isMergeKey: false)
     }
 
-    mutating func openCollection(isMapping: Bool, isBlock: Bool, event: borrowing yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?) throws(YAMLFailure) {
-        let start = cursor.offset(of: event.start_mark)
+    mutating func openCollection(isMapping: Bool, event: YAMLEvent) throws(YAMLFailure) {
+        let start = cursor.offset(ofIndex: event.start)
         let startSpan = Span(start: start, end: start)
         if depth == 0, root == nil, !isMapping {
             throw topLevelNotMapping("a sequence", at: startSpan)
@@ -279,10 +276,10 @@ struct YAMLTreeBuilder {
                           hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly")
         }
         try countNodes(1, at: startSpan)
-        let name = anchor.map { String(cString: $0) }
+        let name = event.anchor.map(YAMLEvent.string)
         if let name { openAnchors.insert(name) }
         let opened = YAMLOpenCollection(
-            isMapping: isMapping, isBlock: isBlock, start: start, anchor: name,
+            isMapping: isMapping, isBlock: event.isPlainOrBlock, start: start, anchor: name,
             base: isMapping ? memberScratch.count : elementScratch.count)
         // Moved, not copied: the collection's key, anchor and index change hands without retains.
         var entering = opened
@@ -291,12 +288,12 @@ struct YAMLTreeBuilder {
         depth += 1
     }
 
-    mutating func closeCollection(_ event: borrowing yaml_event_t) throws(YAMLFailure) {
+    mutating func closeCollection(_ event: YAMLEvent) throws(YAMLFailure) {
         guard depth > 0 else { return }
         depth -= 1
         var closed = (depth > 0 ? outer.popLast() : nil) ?? current
         swap(&closed, &current)
-        let end = closed.isBlock ? closed.lastEnd : cursor.offset(of: event.end_mark)
+        let end = closed.isBlock ? closed.lastEnd : cursor.offset(ofIndex: event.end)
         let nodeSpan = Span(start: closed.start, end: end)
         let node: Node
         if closed.isMapping {

@@ -53,9 +53,9 @@ extension YAMLTreeBuilder {
     }
 
     @inline(__always)
-    mutating func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Span {
-        let startOffset = cursor.offset(of: start)
-        return Span(start: startOffset, end: cursor.offset(of: end))
+    mutating func span(_ start: Int, _ end: Int) -> Span {
+        let startOffset = cursor.offset(ofIndex: start)
+        return Span(start: startOffset, end: cursor.offset(ofIndex: end))
     }
 
     func failure(_ code: LoadIssue.Code, _ message: String, at span: Span, hint: String? = nil) -> YAMLFailure {
@@ -86,8 +86,8 @@ extension YAMLTreeBuilder {
         if state.error == YAML_MEMORY_ERROR {
             return failure(.limit, "libyaml ran out of memory", at: Span(at: 0))
         }
-        let contextPosition = file.position(ofOffset: cursor.offset(of: state.context_mark))
-        let position = file.position(ofOffset: cursor.offset(of: state.problem_mark))
+        let contextPosition = file.position(ofOffset: cursor.offset(ofIndex: Int(state.context_mark.index)))
+        let position = file.position(ofOffset: cursor.offset(ofIndex: Int(state.problem_mark.index)))
         var message = problem
         if let context = state.context.map({ String(cString: $0) }) {
             message += contextPosition == position ? " (\(context))" : " (\(context) at \(contextPosition.line):\(contextPosition.column))"
