@@ -153,8 +153,8 @@ struct YAMLTreeBuilder {
     mutating func buildTree(from pipeline: YAMLEventPipeline, parser: UnsafeMutablePointer<yaml_parser_t>) throws(YAMLFailure) -> Node {
         while true {
             let batch = pipeline.next()
-            for index in 0..<batch.count {
-                if let root = try handle(batch.event(at: index)) { return root }
+            for event in batch {
+                if let root = try handle(event) { return root }
             }
             // The last batch ends with the stream's end, unless libyaml failed: its error is in the parser.
             if batch.isLast { throw libyamlFailure(parser) }

@@ -47,6 +47,10 @@ final class YAMLPipelineTests: XCTestCase {
               - endpoint: /v1/résumé-\(index)/{id}
                 <<: *defaults
                 method: \(index % 2 == 0 ? "GET" : "POST")
+                concurrent_calls: !!int "\(index % 3 + 1)"
+                "@weight": !!float &w\(index) \(index)
+                "@copy": *w\(index)
+                "@label": !custom tagged-\(index)
                 input_headers: [Authorization, "X-Ünïcode-\(index)"]
                 extra_config:
                   validation/cel:
@@ -69,6 +73,9 @@ final class YAMLPipelineTests: XCTestCase {
         XCTAssertEqual(result.issues, [])
         XCTAssertEqual(result.root?["endpoints"]?.elements?.count, 1500)
         XCTAssertEqual(result.root?["endpoints"]?[1499]?["timeout"]?.string, "3s", "merged from the anchor")
+        XCTAssertEqual(result.root?["endpoints"]?[1499]?["concurrent_calls"]?.number?.literal, "3", "a tagged quoted scalar")
+        XCTAssertEqual(result.root?["endpoints"]?[1499]?["@copy"]?.number?.literal, "1499", "an anchored, tagged scalar")
+        XCTAssertEqual(result.root?["endpoints"]?[1499]?["@label"]?.string, "tagged-1499")
         XCTAssertEqual(pipelined, serial)
     }
 
