@@ -78,23 +78,21 @@ public struct ServiceModel: Sendable {
 
     func hosts(of node: Node, at pointer: JSONPointer) -> [HostEntry] {
         guard let list = node["host"]?.elements else { return [] }
-        let listPointer = pointer.appending("host")
         return list.enumerated().compactMap { index, item in
             guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, listPointer: listPointer, index: index)
+            return HostEntry(value: text, span: item.span, ownerPointer: pointer, index: index)
         }
     }
 
     func extraConfig(of node: Node, at pointer: JSONPointer, level: NamespaceLevel) -> ExtraConfigView? {
         guard let block = node["extra_config"], let members = block.members else { return nil }
-        let extraPointer = pointer.appending("extra_config")
         let namespaces = members.compactMap { item -> NamespaceView? in
             guard !ServiceModel.isCommentKey(item.key) else { return nil }
             return NamespaceView(
                 name: canonicalNamespace(item.key), writtenName: item.key, keySpan: item.keySpan,
-                node: item.value, extraConfigPointer: extraPointer, level: level
+                node: item.value, ownerPointer: pointer, level: level
             )
         }
-        return ExtraConfigView(node: block, pointer: extraPointer, level: level, namespaces: namespaces)
+        return ExtraConfigView(node: block, ownerPointer: pointer, level: level, namespaces: namespaces)
     }
 }

@@ -4,18 +4,22 @@ import ConfigTree
 public struct HostEntry: Sendable {
     public let value: String
     public let span: Span
-    /// The pointer of the `host` list (or of a single `host` string).
-    let listPointer: JSONPointer
+    /// The pointer of the object that holds the `host` member (shared with that object's view: a large
+    /// configuration has tens of thousands of hosts, and pointers are built only for findings).
+    let ownerPointer: JSONPointer
     /// The item's index in the list, or nil for a single string written where a list belongs.
     let index: Int?
 
-    /// The pointer of this host (built when asked: only hosts with findings need it).
-    public var pointer: JSONPointer { index.map { listPointer.appending($0) } ?? listPointer }
+    /// The pointer of this host.
+    public var pointer: JSONPointer {
+        let list = ownerPointer.appending("host")
+        return index.map { list.appending($0) } ?? list
+    }
 
-    init(value: String, span: Span, listPointer: JSONPointer, index: Int?) {
+    init(value: String, span: Span, ownerPointer: JSONPointer, index: Int?) {
         self.value = value
         self.span = span
-        self.listPointer = listPointer
+        self.ownerPointer = ownerPointer
         self.index = index
     }
 }
@@ -29,18 +33,21 @@ public final class NamespaceView: Sendable {
     public let keySpan: Span
     public let node: Node
     public let level: NamespaceLevel
+    /// The pointer of the object whose `extra_config` holds this namespace (shared with that object's view).
+    let ownerPointer: JSONPointer
+
     /// The pointer of the `extra_config` object holding this namespace.
-    public let extraConfigPointer: JSONPointer
+    public var extraConfigPointer: JSONPointer { ownerPointer.appending("extra_config") }
 
     /// The pointer of the namespace's block (built when asked: most namespaces never need it).
     public var pointer: JSONPointer { extraConfigPointer.appending(writtenName) }
 
-    init(name: String, writtenName: String, keySpan: Span, node: Node, extraConfigPointer: JSONPointer, level: NamespaceLevel) {
+    init(name: String, writtenName: String, keySpan: Span, node: Node, ownerPointer: JSONPointer, level: NamespaceLevel) {
         self.name = name
         self.writtenName = writtenName
         self.keySpan = keySpan
         self.node = node
-        self.extraConfigPointer = extraConfigPointer
+        self.ownerPointer = ownerPointer
         self.level = level
     }
 }
@@ -48,16 +55,20 @@ public final class NamespaceView: Sendable {
 /// An `extra_config` map at one level.
 public final class ExtraConfigView: Sendable {
     public let node: Node
-    public let pointer: JSONPointer
+    /// The pointer of the object that holds this `extra_config` (shared with that object's view).
+    let ownerPointer: JSONPointer
     public let level: NamespaceLevel
     /// Namespaces in source order; comment keys (`@ $ _ #`) are not namespaces and are left out.
     public let namespaces: [NamespaceView]
 
     public func namespace(_ name: String) -> NamespaceView? { namespaces.last { $0.name == name } }
 
-    init(node: Node, pointer: JSONPointer, level: NamespaceLevel, namespaces: [NamespaceView]) {
+    /// The pointer of the `extra_config` object.
+    public var pointer: JSONPointer { ownerPointer.appending("extra_config") }
+
+    init(node: Node, ownerPointer: JSONPointer, level: NamespaceLevel, namespaces: [NamespaceView]) {
         self.node = node
-        self.pointer = pointer
+        self.ownerPointer = ownerPointer
         self.level = level
         self.namespaces = namespaces
     }

@@ -32,13 +32,12 @@ enum WeakTyping {
     /// wraps into a one-element list. Entries of other types are left out (the schema reports them).
     static func hostEntries(of owner: Node, at pointer: JSONPointer) -> [HostEntry] {
         guard let member = owner.member("host") else { return [] }
-        let hostPointer = pointer.appending("host")
         if let text = member.value.string {
-            return [HostEntry(value: text, span: member.value.span, listPointer: hostPointer, index: nil)]
+            return [HostEntry(value: text, span: member.value.span, ownerPointer: pointer, index: nil)]
         }
         return (member.value.elements ?? []).enumerated().compactMap { index, item in
             guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, listPointer: hostPointer, index: index)
+            return HostEntry(value: text, span: item.span, ownerPointer: pointer, index: index)
         }
     }
 }
