@@ -180,7 +180,7 @@ final class YAMLEventPipeline: @unchecked Sendable {
                     flags |= Record.hasTag
                     Self.copyLengthPrefixed(tag, into: slot)
                 }
-                Self.copy(view.text, into: slot)
+                Self.copy(UnsafeRawBufferPointer(view.text), into: slot)
                 slot.pointee.records[slot.pointee.count] = Record(
                     start: UInt32(truncatingIfNeeded: view.start), end: UInt32(truncatingIfNeeded: view.end),
                     textCount: UInt32(truncatingIfNeeded: view.text.count), kind: view.kind, flags: flags)
@@ -201,13 +201,12 @@ final class YAMLEventPipeline: @unchecked Sendable {
 
     /// Appends `bytes` to the slot's arena after their length (four bytes).
     private static func copyLengthPrefixed(_ bytes: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<Slot>) {
-        var length = UInt32(truncatingIfNeeded: bytes.count)
-        withUnsafeBytes(of: &length) { copy($0.bindMemory(to: UInt8.self), into: slot) }
-        copy(bytes, into: slot)
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count)) { copy($0, into: slot) }
+        copy(UnsafeRawBufferPointer(bytes), into: slot)
     }
 
     /// Appends `bytes` to the slot's arena, growing it when full.
-    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<Slot>) {
+    private static func copy(_ bytes: UnsafeRawBufferPointer, into slot: UnsafeMutablePointer<Slot>) {
         let offset = slot.pointee.arenaUsed
         let needed = offset + bytes.count
         if needed > slot.pointee.arenaCapacity {
@@ -220,7 +219,7 @@ final class YAMLEventPipeline: @unchecked Sendable {
             slot.pointee.arenaCapacity = capacity
         }
         if let base = bytes.baseAddress, !bytes.isEmpty {
-            (slot.pointee.arena + offset).update(from: base, count: bytes.count)
+            UnsafeMutableRawPointer(slot.pointee.arena + offset).copyMemory(from: base, byteCount: bytes.count)
         }
         slot.pointee.arenaUsed = needed
     }
