@@ -58,9 +58,6 @@ public final class SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
-    /// The byte offset where a 0-based line index starts (`startOffset(ofLineAt: 0) == 0`).
-    public func startOffset(ofLineAt index: Int) -> Int { Int(lineStarts[index]) }
-
     /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`).
     public func byteRange(ofLine line: Int) -> Range<Int>? {
         guard line >= 1, line <= lineStarts.count else { return nil }

@@ -45,8 +45,8 @@ final class JSONPointerTests: XCTestCase {
         let (file, result) = load(text)
         let root = try XCTUnwrap(result.root)
         func pointer(atLine line: Int, column: Int) -> String? {
-            let offset = file.startOffset(ofLineAt: line - 1) + column - 1
-            return root.pointer(toOffset: offset)?.description
+            guard let lineStart = file.byteRange(ofLine: line)?.lowerBound else { return nil }
+            return root.pointer(toOffset: lineStart + column - 1)?.description
         }
         XCTAssertEqual(pointer(atLine: 3, column: 47), "/endpoints/0/backend/0/host/0", "inside \"h1\"")
         XCTAssertEqual(pointer(atLine: 3, column: 7), "/endpoints/0/endpoint", "on the key endpoint")

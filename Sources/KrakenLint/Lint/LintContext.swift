@@ -27,11 +27,11 @@ public final class LintContext {
         report(rule, message, at: span, pointer: pointer, fix: fix)
     }
 
-    /// The hosts a backend will call: its own, or the root's when it has none.
     /// The endpoints registered in KrakenD's router, and what it would refuse; built on first use and
     /// shared by the rules that need it (duplicate endpoints, route collisions).
     lazy var routes = RouteRegistrations(service: service)
 
+    /// The hosts a backend will call: its own, or the root's when it has none.
     public func effectiveHosts(of backend: BackendView) -> [HostEntry] {
         backend.hosts.isEmpty ? service.hosts : backend.hosts
     }
