@@ -38,6 +38,19 @@ enum UTF8Scanning {
         return length
     }
 
+    /// The number of bytes of the character whose first byte is `lead`, in text already known to be
+    /// UTF-8: 1 for ASCII (and for a byte that cannot start a sequence), else 2, 3 or 4.
+    @inline(__always)
+    static func width(ofLead lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    /// Whether the eight bytes at `pointer` are all ASCII (the caller makes sure there are eight).
+    @inline(__always)
+    static func eightBytesAreASCII(at pointer: UnsafePointer<UInt8>) -> Bool {
+        UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The offset of a NUL byte among the first `window` bytes: text configurations never contain one,
     /// binary files (images, archives, executables) almost always do early on.
     static func binaryMarkerOffset(in bytes: UnsafeBufferPointer<UInt8>, window: Int = 8192) -> Int? {

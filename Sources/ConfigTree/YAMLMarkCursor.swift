@@ -47,7 +47,7 @@ struct YAMLMarkCursor {
         let count = bytes.count
         while offset < count {
             // Eight ASCII bytes at a time.
-            if offset + 8 <= count, UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if offset + 8 <= count, UTF8Scanning.eightBytesAreASCII(at: base + offset) {
                 offset += 8
                 continue
             }
@@ -56,7 +56,7 @@ struct YAMLMarkCursor {
                 offset += 1
                 continue
             }
-            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            let width = UTF8Scanning.width(ofLead: lead)
             let character = offset - origin - extraSoFar
             if let last = runs.last, Int(last.start + last.count) == character, Int(last.extra) == width - 1 {
                 runs[runs.count - 1] = Run(start: last.start, count: last.count + 1, extraBefore: last.extraBefore, extra: last.extra)
@@ -95,13 +95,12 @@ struct YAMLMarkCursor {
         while characterIndex < target, offset < count {
             // Eight ASCII bytes advance eight characters at once.
             if target - characterIndex >= 8, offset + 8 <= count, let base = bytes.baseAddress,
-               UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+               UTF8Scanning.eightBytesAreASCII(at: base + offset) {
                 offset += 8
                 characterIndex += 8
                 continue
             }
-            let byte = bytes[offset]
-            offset = min(offset + (byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2), count)
+            offset = min(offset + UTF8Scanning.width(ofLead: bytes[offset]), count)
             characterIndex += 1
         }
         return offset

@@ -11,8 +11,7 @@ import CYAML
 enum YAMLReader {
     static func read(_ file: SourceFile, limits: LoadLimits, pipelineThreshold: Int = YAMLEventPipeline.minimumFileSize) -> LoadResult {
         file.bytes.withUnsafeBufferPointer { buffer in
-            var builder = YAMLTreeBuilder(file: file, bytes: buffer, limits: limits)
-            builder.pipelineThreshold = pipelineThreshold
+            var builder = YAMLTreeBuilder(file: file, bytes: buffer, limits: limits, pipelineThreshold: pipelineThreshold)
             defer { builder.releaseScratch() }
             return builder.build()
         }
@@ -82,12 +81,13 @@ struct YAMLTreeBuilder {
     var documents = 0
     var root: Node?
     /// Files at least this large are parsed on a second thread.
-    var pipelineThreshold = YAMLEventPipeline.minimumFileSize
+    let pipelineThreshold: Int
 
-    init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
+    init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits, pipelineThreshold: Int) {
         self.file = file
         self.bytes = bytes
         self.limits = limits
+        self.pipelineThreshold = pipelineThreshold
         cursor = YAMLMarkCursor(bytes: bytes)
         keys = StringInterner.forKeys(inputSize: bytes.count)
         values = StringInterner.forValues(inputSize: bytes.count)
