@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/deprecated`: once per file that uses NTLM, a reminder that Microsoft is retiring it.
-public final class NTLMDeprecatedRule: Rule {
+public final class NTLMDeprecatedRule: NTLMBlockRule {
     enum Message {
         static let deprecated = "this configuration uses NTLM, which Microsoft is deprecating; plan a move to Kerberos or OAuth 2.0 and keep NTLM to internal legacy backends"
         static let fix = "Ask the backend's owners for a modern authentication method (OAuth 2.0 client credentials via auth/client-credentials, or Kerberos) and keep NTLM only for internal legacy services."
@@ -40,8 +40,6 @@ public final class NTLMDeprecatedRule: Rule {
     )
 
     private var first: NamespaceView?
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

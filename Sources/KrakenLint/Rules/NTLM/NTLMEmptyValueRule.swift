@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/empty-value`: `user` or `password` is an empty or whitespace-only string.
-public final class NTLMEmptyValueRule: Rule {
+public final class NTLMEmptyValueRule: NTLMBlockRule {
     enum Message {
         static func empty(_ key: String) -> String {
             "\"\(key)\" in auth/ntlm is empty; KrakenD then skips NTLM for this backend and the backend answers 401"
@@ -46,8 +46,6 @@ public final class NTLMEmptyValueRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/enterprise-only`: `auth/ntlm` in a configuration linted for the Community Edition.
-public final class NTLMEnterpriseOnlyRule: Rule {
+public final class NTLMEnterpriseOnlyRule: NTLMBlockRule {
     enum Message {
         static let enterpriseOnly = "auth/ntlm is an Enterprise Edition feature; KrakenD Community Edition ignores it without a warning and calls the backend without NTLM"
         static let fix = "Run this configuration on KrakenD Enterprise, or remove auth/ntlm and authenticate to the backend another way."
@@ -33,8 +33,6 @@ public final class NTLMEnterpriseOnlyRule: Rule {
                 """#, edition: .ee),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

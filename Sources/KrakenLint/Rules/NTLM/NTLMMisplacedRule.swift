@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/misplaced`: `auth/ntlm` outside a backend's `extra_config`.
-public final class NTLMMisplacedRule: Rule {
+public final class NTLMMisplacedRule: NTLMBlockRule {
     enum Message {
         static func misplaced(_ level: NamespaceLevel) -> String {
             "auth/ntlm in the extra_config of \(level.phrase) has no effect; KrakenD reads it only in a backend's extra_config"
@@ -55,8 +55,6 @@ public final class NTLMMisplacedRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

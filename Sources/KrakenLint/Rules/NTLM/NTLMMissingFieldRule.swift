@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/missing-field`: an `auth/ntlm` block without `user` or `password`.
-public final class NTLMMissingFieldRule: Rule {
+public final class NTLMMissingFieldRule: NTLMBlockRule {
     enum Message {
         static func missing(_ key: String) -> String {
             "auth/ntlm has no \"\(key)\"; KrakenD needs both \"user\" and \"password\" to authenticate"
@@ -44,8 +44,6 @@ public final class NTLMMissingFieldRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

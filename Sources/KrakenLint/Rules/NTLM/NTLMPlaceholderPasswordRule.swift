@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/placeholder-password`: the NTLM password is a placeholder, the user name, or an unexpanded variable.
-public final class NTLMPlaceholderPasswordRule: Rule {
+public final class NTLMPlaceholderPasswordRule: NTLMBlockRule {
     enum Message {
         static let placeholder = "the NTLM password is a well-known placeholder; expected the service account's real password"
         static let sameAsUser = "the NTLM password is the same as the user name; expected the service account's real password"
@@ -54,8 +54,6 @@ public final class NTLMPlaceholderPasswordRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

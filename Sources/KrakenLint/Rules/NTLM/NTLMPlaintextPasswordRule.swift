@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/plaintext-password`: the NTLM password is written in the file instead of coming from the environment.
-public final class NTLMPlaintextPasswordRule: Rule {
+public final class NTLMPlaintextPasswordRule: NTLMBlockRule {
     enum Message {
         static let plaintext = "the NTLM password is written in clear text in the file; expected a value rendered from the environment"
     }
@@ -40,8 +40,6 @@ public final class NTLMPlaintextPasswordRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

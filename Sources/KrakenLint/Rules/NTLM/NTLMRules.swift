@@ -17,3 +17,10 @@ enum NTLMRules {
         NTLMSharedCredentialsRule.self,
     ]
 }
+
+/// A rule about the `auth/ntlm` block itself: its `visitNamespace` hook sees that namespace and no other.
+public protocol NTLMBlockRule: Rule {}
+
+extension NTLMBlockRule {
+    public static var visitedNamespaces: VisitedNamespaces { .named([NTLMBlock.namespace]) }
+}

@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/unknown-field`: a key other than `user`, `password` and comment keys in `auth/ntlm`.
-public final class NTLMUnknownFieldRule: Rule {
+public final class NTLMUnknownFieldRule: NTLMBlockRule {
     enum Message {
         static func unknown(_ key: String) -> String {
             "unknown key \"\(key)\" in auth/ntlm; expected only \"user\" and \"password\""
@@ -53,8 +53,6 @@ public final class NTLMUnknownFieldRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/user-format`: a `user` that NTLM will split into a wrong domain and account.
-public final class NTLMUserFormatRule: Rule {
+public final class NTLMUserFormatRule: NTLMBlockRule {
     enum Message {
         /// `shown` is nil when the user name contains the password, which must never be printed.
         static func user(_ shown: String?, _ problems: [String]) -> String {
@@ -63,8 +63,6 @@ public final class NTLMUserFormatRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 

@@ -1,7 +1,7 @@
 import ConfigTree
 
 /// `ntlm/wrong-type`: `auth/ntlm` is not an object, or `user` / `password` is not a string.
-public final class NTLMWrongTypeRule: Rule {
+public final class NTLMWrongTypeRule: NTLMBlockRule {
     enum Message {
         static func block(_ found: String) -> String {
             "auth/ntlm is \(article(found)) \(found); expected an object with \"user\" and \"password\""
@@ -59,8 +59,6 @@ public final class NTLMWrongTypeRule: Rule {
                 """#),
         ]
     )
-
-    public static let visitedNamespaces = VisitedNamespaces.named([NTLMBlock.namespace])
 
     public init() {}
 
