@@ -1,0 +1,54 @@
+/// A function a template can call: Go's `template.FuncMap` entry with the signature the executor checks
+/// arguments against, as Go's reflection does.
+///
+/// The executor converts and checks the arguments before ``body`` runs: the count (`wrong number of args for
+/// NAME: want 2 got 1`), and each argument against its parameter type (`wrong type for value; expected string;
+/// got float64`). A parameter of type ``GoType/interface`` takes any value as it is (an integer literal
+/// arrives as `int`). A body that fails throws ``FunctionError``; the executor reports it as Go does,
+/// `error calling NAME: MESSAGE`.
+public struct TemplateFunction: Sendable {
+    /// The parameter types, in order.
+    public let parameters: [GoType]
+    /// The element type of a trailing variadic parameter (`...interface{}`), or nil.
+    public let variadic: GoType?
+    /// The Go result type, for `%T`-like introspection of what the function returns.
+    public let result: GoType
+    /// False for functions whose result depends on the clock, randomness, the network or the host
+    /// (`now`, `uuidv4`, `randAlpha`, `genPrivateKey`, `getHostByName`). Callers may replace them.
+    public let isDeterministic: Bool
+    public let body: @Sendable (_ arguments: [Value], _ context: FunctionContext) throws -> Value
+
+    public init(
+        parameters: [GoType], variadic: GoType? = nil, result: GoType = .interface,
+        isDeterministic: Bool = true,
+        body: @escaping @Sendable (_ arguments: [Value], _ context: FunctionContext) throws -> Value
+    ) {
+        self.parameters = parameters
+        self.variadic = variadic
+        self.result = result
+        self.isDeterministic = isDeterministic
+        self.body = body
+    }
+}
+
+/// The function table of a template set, by name.
+public typealias FunctionMap = [String: TemplateFunction]
+
+/// What a function may ask of the run that calls it.
+public struct FunctionContext: Sendable {
+    /// The environment `env` and `expandenv` read: injected by the caller, never the process's own.
+    public var environment: [String: String]
+    /// The largest string or list a function may build (`repeat`, `until`, `seq`), in bytes or elements.
+    public var maximumResultSize: Int
+
+    public init(environment: [String: String] = [:], maximumResultSize: Int = 64 << 20) {
+        self.environment = environment
+        self.maximumResultSize = maximumResultSize
+    }
+}
+
+/// A function's failure, reported by the executor as `error calling NAME: message`.
+public struct FunctionError: Error, Sendable, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
