@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "krakenlint", targets: ["krakenlint"]),
         .library(name: "ConfigTree", targets: ["ConfigTree"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
+        .library(name: "Findings", targets: ["Findings"]),
         .library(name: "KrakenLint", targets: ["KrakenLint"]),
         .library(name: "NTLM", targets: ["NTLM"]),
         .library(name: "NTLMProbe", targets: ["NTLMProbe"]),
@@ -32,15 +33,18 @@ let package = Package(
         // General JSON Schema engine (draft-07, 2019-09, 2020-12) over the positioned tree.
         .target(name: "JSONSchema", dependencies: ["ConfigTree"]),
 
+        // The finding every command reports (rule id, severity, message, locations, fix) and the per-input report.
+        .target(name: "Findings", dependencies: ["ConfigTree"]),
+
         // KrakenD knowledge: embedded schema, typed views, rules, the linter.
         .target(
             name: "KrakenLint",
-            dependencies: ["ConfigTree", "JSONSchema"],
+            dependencies: ["ConfigTree", "JSONSchema", "Findings"],
             plugins: ["EmbedSchemas"]
         ),
 
-        // Output formats for lint results, and the writers (JSON, JUnit XML, terminal) the prober shares.
-        .target(name: "Reporting", dependencies: ["ConfigTree", "KrakenLint"]),
+        // Output formats over findings (lint, probe, validate), and the JSON and XML writers.
+        .target(name: "Reporting", dependencies: ["ConfigTree", "Findings"]),
 
         // NTLMv2 messages as go-ntlmssp builds them: pure functions over bytes.
         .target(name: "NTLM", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -49,7 +53,7 @@ let package = Package(
         .target(
             name: "NTLMProbe",
             dependencies: [
-                "ConfigTree", "NTLM", "Reporting",
+                "ConfigTree", "NTLM", "Findings", "Reporting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -61,7 +65,7 @@ let package = Package(
         .target(
             name: "KrakenLintCLI",
             dependencies: [
-                "ConfigTree", "JSONSchema", "KrakenLint", "Reporting", "NTLM", "NTLMProbe",
+                "ConfigTree", "JSONSchema", "Findings", "KrakenLint", "Reporting", "NTLM", "NTLMProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,11 +80,12 @@ let package = Package(
         .executableTarget(name: "SchemaBenchmark", dependencies: ["ConfigTree", "JSONSchema", "KrakenLint"], path: "Benchmarks/SchemaBenchmark"),
 
         .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings", "ConfigTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
         .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
-        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree"], exclude: ["Servers"]),
+        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting"], exclude: ["Servers"]),
         .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "ConfigTree"]),
     ]
 )

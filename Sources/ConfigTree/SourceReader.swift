@@ -38,12 +38,6 @@ public enum SourceReader {
         return SourceFile(path: path, format: SourceFormat(fileName: path) ?? sniffFormat(bytes), bytes: bytes)
     }
 
-    /// Reads standard input to its end (at most `limits.maxFileSize` bytes) and names it `displayPath`.
-    /// The format is `format` when given, else the display path's extension, else sniffed from the content.
-    public static func read(standardInputAs displayPath: String, format: SourceFormat? = nil, limits: LoadLimits = .default) throws(SourceReadError) -> SourceFile {
-        try read(descriptor: STDIN_FILENO, displayPath: displayPath, format: format, limits: limits)
-    }
-
     /// Reads an already open descriptor to its end under the size limit (standard input, or a pipe in tests).
     public static func read(descriptor: Int32, displayPath: String, format: SourceFormat? = nil, limits: LoadLimits = .default) throws(SourceReadError) -> SourceFile {
         let bytes = try readAll(descriptor, name: displayPath, sizeHint: 64 * 1024, limit: limits.maxFileSize)

@@ -56,8 +56,8 @@ struct ConfigCommand: IOCommand {
             throw UsageError(error.description)
         }
         guard let configuration = loaded.configuration else {
-            let report = FileReport(file: loaded.file, root: nil, diagnostics: loaded.diagnostics, secrets: [])
-            io.err(TextReporter().render(LintRun(reports: [report], toolVersion: krakenlintVersion)))
+            let report = Report(file: loaded.file, findings: loaded.diagnostics)
+            io.err(TextReporter().render(Run(reports: [report], toolVersion: krakenlintVersion)))
             return .usage
         }
         io.out("# \(source)\n" + ConfigurationPrinter.yaml(configuration))

@@ -117,9 +117,9 @@ struct LintCommand: IOCommand {
 
         guard broken.isEmpty else {
             let reports = broken.keys.sorted().compactMap { broken[$0] }.map {
-                FileReport(file: $0.file, root: nil, diagnostics: $0.diagnostics, secrets: [])
+                Report(file: $0.file, findings: $0.diagnostics)
             }
-            io.err(TextReporter(color: false).render(LintRun(reports: reports, toolVersion: krakenlintVersion)))
+            io.err(TextReporter(color: false).render(Run(reports: reports, toolVersion: krakenlintVersion)))
             io.err("krakenlint: fix the configuration file above; nothing was linted\n")
             return .usage
         }
@@ -128,20 +128,25 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
-        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lint(job.file) }
-        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
-        let run = LintRun(reports: reports, toolVersion: krakenlintVersion)
+        let linted = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lintedFile(job.file) }
+        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
+        let reports = zip(jobs, linted).map { job, file in
+            var report = file.report
+            report.failLevel = job.failLevel
+            return report
+        }
+        let run = Run(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
             verbose: verbose,
             color: color.enabled(io: io),
-            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory)
+            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
+            rules: RuleRegistry.allDescriptions.map(\.descriptor)
         )
         io.out(format.reporter(settings).render(run))
         // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input
         // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
-        if reports.contains(where: { $0.root == nil }) { return .usage }
-        let failed = zip(jobs, reports).contains { $0.failLevel.fails($1.worstSeverity) }
-        return failed ? .findings : .success
+        if reports.contains(where: { !$0.isReadable }) { return .usage }
+        return reports.contains(where: \.fails) ? .findings : .success
     }
 
     /// The schema to validate against: the built-in one, or `--schema PATH` compiled once for every file.
@@ -182,8 +187,9 @@ enum SourceLoading {
     }
 }
 
-/// The reports (and their trees) of a run, kept for the process's lifetime by `CommandIO.leaveToProcessExit`.
-private final class ReportsHeldUntilExit {
-    let reports: [FileReport]
-    init(_ reports: [FileReport]) { self.reports = reports }
+/// The trees of a run, kept for the process's lifetime by `CommandIO.leaveToProcessExit` (freeing a large
+/// tree costs time the process exit does not).
+private final class TreesHeldUntilExit {
+    let trees: [Node?]
+    init(_ trees: [Node?]) { self.trees = trees }
 }

@@ -1,13 +1,10 @@
 import ArgumentParser
 import ConfigTree
+import Findings
 import Foundation
 import NTLM
 import NTLMProbe
-
-/// Output formats of `krakenlint probe`.
-enum ProbeOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit
-}
+import Reporting
 
 extension NTLMClientProfile: ExpressibleByArgument {}
 
@@ -22,6 +19,10 @@ struct ProbeCommand: IOCommand {
             AUTHENTICATE over HTTP/1.1. {{ env "NAME" }} templates in user and password are read from the \
             environment. Passwords are never printed.
 
+            The text format is a table of targets; json lists the targets and the same results as \
+            findings; sarif, github, junit and checkstyle report one finding per target (probe/rejected, \
+            probe/unreachable...) on its backend's auth/ntlm key, like lint.
+
             Exit codes: 0 every probed target authenticated; 1 a target did not; 2 usage error or \
             unreadable configuration.
 
@@ -29,6 +30,7 @@ struct ProbeCommand: IOCommand {
               krakenlint probe krakend.json
               krakenlint probe --param id=42 --endpoint /users/{id} krakend.json
               krakenlint probe --format junit --https-only krakend.yaml > probe.xml
+              krakenlint probe --format sarif krakend.json > probe.sarif
             """
     )
 
@@ -71,8 +73,11 @@ struct ProbeCommand: IOCommand {
     @Option(help: "Seconds allowed for the whole run.")
     var deadline: Double = 120
 
-    @Option(help: "Output format.")
-    var format: ProbeOutputFormat = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Option(help: "Directory that SARIF, GitHub, JUnit and Checkstyle paths are relative to (default: the working directory).")
+    var sarifRoot: String?
 
     @Option(help: "File name used for standard input in messages, and to pick its format.")
     var stdinFilename: String?
@@ -135,10 +140,16 @@ struct ProbeCommand: IOCommand {
         let elapsed = Int((ContinuousClock.now - start) / .milliseconds(1))
         let summary = ProbeSummary(results: results, elapsedMilliseconds: elapsed, settings: settings)
 
+        let report = ProbeFindings.report(results, file: file)
         switch format {
         case .text: io.out(ProbeTextFormat.render(results, summary: summary))
-        case .json: io.out(ProbeJSONFormat.render(results, summary: summary))
-        case .junit: io.out(ProbeJUnitFormat.render(results, summary: summary))
+        case .json: io.out(ProbeJSONFormat.render(results, summary: summary, report: report))
+        default:
+            let settings = ReportSettings(
+                paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
+                rules: ProbeFindings.rules
+            )
+            io.out(format.reporter(settings).render(Run(reports: [report], toolVersion: krakenlintVersion)))
         }
         return summary.passed ? .success : .findings
     }

@@ -1,13 +1,9 @@
 import ArgumentParser
 import ConfigTree
+import Findings
 import Foundation
 import JSONSchema
 import Reporting
-
-/// Output formats of `krakenlint validate`.
-enum ValidateOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
 
 /// `krakenlint validate`: a general JSON Schema validator (draft-07, 2019-09, 2020-12) over JSON and YAML files.
 struct ValidateCommand: IOCommand {
@@ -15,12 +11,16 @@ struct ValidateCommand: IOCommand {
         commandName: "validate",
         abstract: "Validate JSON or YAML files against any JSON Schema (draft-07, 2019-09, 2020-12).",
         discussion: """
-            The schema is a file, or a folder whose schema files are all registered so relative $refs
-            between them resolve offline; then the entry is --entry NAME or the folder's root schema
-            (schema.json, root.json, _root.json or krakend.json). Nothing is fetched from the network:
+            The schema is a file, or a folder whose schema files are all registered so relative $refs \
+            between them resolve offline; then the entry is --entry NAME or the folder's root schema \
+            (schema.json, root.json, _root.json or krakend.json). Nothing is fetched from the network: \
             map remote URIs to local folders with --map.
 
-            Exit codes: 0 every instance is valid, 1 an instance is invalid, 2 the schema or an input
+            Every error is a finding schema/KEYWORD at the key or value it is about, in any --format, as \
+            lint reports them. An instance that cannot be read is a finding too, and the others are \
+            still validated.
+
+            Exit codes: 0 every instance is valid, 1 an instance is invalid, 2 the schema or an input \
             cannot be used.
 
             Examples:
@@ -48,8 +48,11 @@ struct ValidateCommand: IOCommand {
     @Flag(help: "Treat `format` as an assertion instead of an annotation.")
     var formatAssertion = false
 
-    @Option(help: "Output format: text or json.")
-    var format: ValidateOutputFormat = .text
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
+
+    @Option(help: "Directory that SARIF, GitHub, JUnit and Checkstyle paths are relative to (default: the working directory).")
+    var sarifRoot: String?
 
     @Argument(help: "JSON or YAML files to validate; - reads standard input (as JSON).")
     var instances: [String] = []
@@ -67,15 +70,15 @@ struct ValidateCommand: IOCommand {
         if metaSchemas == nil {
             io.err("note: the schema was compiled (each keyword's form is checked) but not validated against its official meta-schema; give --meta-schemas DIR to do that\n")
         }
-        var results: [InstanceResult] = []
-        for path in instances {
-            results.append(try check(path, with: validator, io: io))
-        }
-        switch format {
-        case .json: io.out(jsonReport(results))
-        case .text: io.out(textReport(results))
-        }
-        return results.allSatisfy { $0.errors.isEmpty } ? .success : .findings
+        let reports = try instances.map { try check($0, with: validator, io: io) }
+        let settings = ReportSettings(
+            verbose: true,
+            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
+            rules: Self.rules(for: reports)
+        )
+        io.out(format.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
+        if reports.contains(where: { !$0.isReadable }) { return .usage }
+        return reports.allSatisfy { $0.findings.isEmpty } ? .success : .findings
     }
 
     // MARK: Schema
@@ -129,87 +132,48 @@ struct ValidateCommand: IOCommand {
 
     // MARK: Instances
 
-    struct InstanceResult {
-        let file: SourceFile
-        let root: Node
-        let errors: [JSONSchema.ValidationError]
-    }
-
-    private func check(_ path: String, with validator: Validator, io: CommandIO) throws -> InstanceResult {
+    /// The findings for one instance: its schema errors, or why it could not be read.
+    private func check(_ path: String, with validator: Validator, io: CommandIO) throws -> Report {
         let file: SourceFile
         if path == "-" {
-            file = SourceFile(path: "<stdin>", format: .json, bytes: io.readStandardInput())
+            // Standard input is JSON, read under the same size limit as any file.
+            let read = try SourceLoading.read("-", stdinName: "<stdin>", limits: .default, io: io)
+            file = SourceFile(path: read.path, format: .json, bytes: read.bytes)
         } else {
             do {
                 file = try SourceReader.read(path: path)
             } catch {
-                throw UsageError(error.description)
+                let empty = SourceFile(path: path, format: SourceFormat(fileName: path) ?? .json, bytes: [])
+                let finding = Finding(ruleID: LoadIssue.Code.syntax.rawValue, severity: .error, message: error.message,
+                                      span: Span(at: 0), pointer: .root)
+                return Report(file: empty, findings: [finding], isReadable: false)
             }
         }
         let loaded = file.format == .json ? ConfigLoader.loadJSONValue(file) : ConfigLoader.load(file)
+        let issues = loaded.issues.map { Finding($0) }
         guard let root = loaded.root else {
-            let issue = loaded.issues.first { $0.severity == .error }
-            let place = issue.map { "\(file.position(ofOffset: $0.span.start)): " } ?? ""
-            throw UsageError("\(file.path):\(place)\(issue?.message ?? "cannot be read")")
+            return Report(file: file, findings: issues, isReadable: false)
         }
         let errors = validator.isValid(root) ? [] : validator.validate(root)
-        return InstanceResult(file: file, root: root, errors: errors)
+        let findings = errors.map { error in
+            Finding(
+                ruleID: JSONSchema.ValidationError.ruleID(forKeyword: error.keyword), severity: .error, message: error.message,
+                location: Location(file: file, span: error.span(in: root)), pointer: error.instancePointer,
+                properties: ["keyword": .string(error.keyword), "keyword_location": .string(error.keywordLocation)]
+            )
+        }
+        return Report(file: file, findings: (issues + findings).sorted(by: Finding.ordered))
     }
 
-    /// Where an error starts: the key of an unexpected property, else the value at the error's pointer.
-    private func position(of error: JSONSchema.ValidationError, in result: InstanceResult) -> SourcePosition {
-        let span: Span
-        if error.keyword == "additionalProperties" || error.keyword == "unevaluatedProperties",
-           let keySpan = result.root.keySpan(at: error.instancePointer) {
-            span = keySpan
-        } else {
-            span = result.root.resolve(error.instancePointer)?.span ?? result.root.keySpan(at: error.instancePointer) ?? result.root.span
+    /// SARIF rule descriptors for the keywords that failed, and the reader's problems.
+    static func rules(for reports: [Report]) -> [RuleDescriptor] {
+        let ids = Set(reports.flatMap { $0.findings.map(\.ruleID) }).sorted()
+        return ids.map { id in
+            let keyword = id.hasPrefix("schema/") ? String(id.dropFirst("schema/".count)) : id
+            let summary = id.hasPrefix("schema/") ? "The instance fails the schema's \(keyword) keyword" : "The instance cannot be read (\(keyword))"
+            let name = id.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            return RuleDescriptor(id: id, name: name, summary: summary, explanation: summary + ".",
+                                  fix: "Change the instance (or the schema) so they agree.", defaultSeverity: .error)
         }
-        return result.file.position(ofOffset: span.start)
-    }
-
-    // MARK: Output
-
-    private func textReport(_ results: [InstanceResult]) -> String {
-        var out = ""
-        for result in results {
-            guard !result.errors.isEmpty else {
-                out += "\(result.file.path): valid\n"
-                continue
-            }
-            for error in result.errors {
-                let start = position(of: error, in: result)
-                let pointer = error.instancePointer.description.isEmpty ? "(root)" : error.instancePointer.description
-                out += "\(result.file.path):\(start.line):\(start.column): error: \(error.message) [\(error.keyword)] at \(pointer)\n"
-            }
-        }
-        let invalid = results.filter { !$0.errors.isEmpty }.count
-        out += "\(results.count - invalid) valid, \(invalid) invalid\n"
-        return out
-    }
-
-    private func jsonReport(_ results: [InstanceResult]) -> String {
-        let instances: [JSONValue] = results.map { result in
-            .object([
-                ("path", .string(result.file.path)),
-                ("valid", .bool(result.errors.isEmpty)),
-                ("errors", .array(result.errors.map { error in
-                    let start = position(of: error, in: result)
-                    return .object([
-                        ("pointer", .string(error.instancePointer.description)),
-                        ("keyword", .string(error.keyword)),
-                        ("keyword_location", .string(error.keywordLocation)),
-                        ("message", .string(error.message)),
-                        ("line", .int(start.line)),
-                        ("column", .int(start.column)),
-                    ])
-                })),
-            ])
-        }
-        let invalid = results.filter { !$0.errors.isEmpty }.count
-        return JSONValue.object([
-            ("instances", .array(instances)),
-            ("summary", .object([("instances", .int(results.count)), ("valid", .int(results.count - invalid)), ("invalid", .int(invalid))])),
-        ]).serialized(pretty: true) + "\n"
     }
 }

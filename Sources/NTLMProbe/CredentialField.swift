@@ -1,3 +1,5 @@
+import ConfigTree
+
 /// One field (`user` or `password`) of an `auth/ntlm` block as written in the configuration, before any
 /// flexible-config template in it is rendered.
 public enum CredentialField: Sendable, CustomStringConvertible {
@@ -21,10 +23,13 @@ public enum CredentialField: Sendable, CustomStringConvertible {
 public struct ConfiguredCredentials: Sendable {
     public var user: CredentialField
     public var password: CredentialField
+    /// Where the password value is in the file, so reports can mask it.
+    public var passwordSpan: Span?
 
-    public init(user: CredentialField, password: CredentialField) {
+    public init(user: CredentialField, password: CredentialField, passwordSpan: Span? = nil) {
         self.user = user
         self.password = password
+        self.passwordSpan = passwordSpan
     }
 
     /// The user as it can be shown: the literal text, or the template source when it is a template.

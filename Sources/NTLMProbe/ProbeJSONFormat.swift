@@ -1,12 +1,16 @@
+import Findings
 import NTLM
 import Reporting
 
-/// `--format json`: `{"targets":[…],"summary":{…}}`, one object per target.
+/// `--format json`: `{"targets":[…],"summary":{…},"findings":[…]}`, one object per target, then the same
+/// results as findings, each the diagnostic object of lint's JSON (`JSONReporter.diagnostic`). `findings`
+/// came with the shared findings layer; `targets` and `summary` keep every field they had.
 public enum ProbeJSONFormat {
-    public static func render(_ results: [ProbeResult], summary: ProbeSummary) -> String {
+    public static func render(_ results: [ProbeResult], summary: ProbeSummary, report: Report) -> String {
         let document = JSONValue.object([
             ("targets", .array(results.map(target))),
             ("summary", summaryValue(summary)),
+            ("findings", .array(report.findings.map { JSONReporter.diagnostic(for: $0, in: report) })),
         ])
         return document.serialized(pretty: true) + "\n"
     }

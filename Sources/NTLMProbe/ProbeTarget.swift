@@ -1,3 +1,5 @@
+import ConfigTree
+
 /// One host of one backend that declares `auth/ntlm`: what to probe and how to name it in reports.
 public struct ProbeTarget: Sendable {
     /// The endpoint path the backend serves (`/users/{id}`), or `async_agent NAME` for an agent's backend.
@@ -17,11 +19,14 @@ public struct ProbeTarget: Sendable {
     public var credentials: ConfiguredCredentials
     /// Why the target is listed but not probed (service discovery, unusable host).
     public var notProbedReason: String?
+    /// The `auth/ntlm` key of the backend in the file, where the probe's finding is placed.
+    public var blockSpan: Span
 
     public init(
         endpoint: String, backendIndex: Int, pointer: String, line: Int, hostEntry: String, urlPattern: String,
-        url: ProbeURL?, credentials: ConfiguredCredentials, notProbedReason: String?
+        url: ProbeURL?, credentials: ConfiguredCredentials, notProbedReason: String?, blockSpan: Span = Span(at: 0)
     ) {
+        self.blockSpan = blockSpan
         self.endpoint = endpoint
         self.backendIndex = backendIndex
         self.pointer = pointer

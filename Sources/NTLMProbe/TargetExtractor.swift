@@ -71,16 +71,20 @@ public enum TargetExtractor {
         }
 
         mutating func addTargets(of backend: Node, index: Int, pointer: JSONPointer, label: String) {
-            guard let block = backend["extra_config"]?["auth/ntlm"], selection.includes(endpoint: label) else {
+            guard let member = backend["extra_config"]?.members?.last(where: { $0.key == "auth/ntlm" }),
+                  selection.includes(endpoint: label) else {
                 return
             }
-            let credentials = ConfiguredCredentials(user: field(block["user"]), password: field(block["password"]))
+            let block = member.value
+            let credentials = ConfiguredCredentials(
+                user: field(block["user"]), password: field(block["password"]), passwordSpan: block["password"]?.span)
             let pattern = backend["url_pattern"]?.string ?? ""
             var hosts = TargetExtractor.hostEntries(backend["host"])
             if hosts.isEmpty { hosts = rootHosts }
             let base = ProbeTarget(
                 endpoint: label, backendIndex: index, pointer: pointer.description, line: file.line(ofOffset: block.span.start),
-                hostEntry: "", urlPattern: pattern, url: nil, credentials: credentials, notProbedReason: nil)
+                hostEntry: "", urlPattern: pattern, url: nil, credentials: credentials, notProbedReason: nil,
+                blockSpan: member.keySpan)
 
             if block.members == nil {
                 var target = base

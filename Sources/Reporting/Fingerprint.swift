@@ -1,4 +1,4 @@
-import KrakenLint
+import Findings
 
 /// Stable identities for findings, so code scanning follows an alert when lines move.
 ///
@@ -6,9 +6,10 @@ import KrakenLint
 /// and whitespace collapsed, never from line numbers. The hash is FNV-1a (64 bits), the same on every
 /// platform and run, unlike Swift's seeded `Hasher`.
 enum Fingerprint {
-    static func of(_ diagnostic: Diagnostic, in report: FileReport) -> String {
+    static func of(_ diagnostic: Finding, in report: Report) -> String {
         let start = diagnostic.span.start
-        let line = Redaction.excerpt(ofLine: report.file.line(ofOffset: start), in: report, anchor: start, maxWidth: 400)?.text ?? ""
+        let file = report.file(of: diagnostic.location)
+        let line = Redaction.excerpt(ofLine: file.line(ofOffset: start), of: file, in: report, anchor: start, maxWidth: 400)?.text ?? ""
         let normalized = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return hex(fnv1a(diagnostic.ruleID + "\u{0}" + diagnostic.pointer.description + "\u{0}" + normalized))
     }

@@ -1,4 +1,4 @@
-import KrakenLint
+import Findings
 
 /// `--format github`: GitHub Actions workflow commands, which become annotations on the pull request.
 ///
@@ -9,11 +9,11 @@ public struct GitHubReporter: Reporter {
 
     public init(paths: ArtifactPath) { self.paths = paths }
 
-    public func render(_ run: LintRun) -> String {
+    public func render(_ run: Run) -> String {
         var out = ""
         for report in run.reports {
-            let file = paths.display(report.file.path)
-            for diagnostic in report.diagnostics {
+            for diagnostic in report.findings {
+                let file = paths.display(report.file(of: diagnostic.location).path)
                 let (start, end) = report.positions(of: diagnostic)
                 // Annotations take the last column inclusive; spans end just past the last character.
                 let lastColumn = end.line == start.line ? max(start.column, end.column - 1) : max(1, end.column - 1)
@@ -23,6 +23,7 @@ public struct GitHubReporter: Reporter {
                 ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
                 var message = Redaction.scrub(diagnostic.message, in: report)
                 if let fix = diagnostic.fix { message += "\nFix: " + Redaction.scrub(fix, in: report) }
+                for note in report.relatedNotes(of: diagnostic, display: paths.display) { message += "\n" + note }
                 out += "::\(Self.command(diagnostic.severity)) \(properties)::\(Self.escapeData(message))\n"
             }
         }

@@ -1,3 +1,5 @@
+import Findings
+
 /// A minimal JSON text builder with correct string escaping and stable key order.
 public struct JSONWriter {
     public private(set) var output = ""
@@ -34,6 +36,8 @@ public indirect enum JSONValue {
     case array([JSONValue])
     case string(String)
     case int(Int)
+    /// A number that is not an integer; written as Swift's shortest round-tripping text.
+    case double(Double)
     case bool(Bool)
     case null
 
@@ -69,8 +73,20 @@ public indirect enum JSONValue {
             out += closePad + "]"
         case .string(let text): out += JSONWriter.quote(text)
         case .int(let number): out += String(number)
+        case .double(let number): out += number.isFinite ? String(number) : "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
+        }
+    }
+}
+
+extension JSONValue {
+    /// A finding property: integers without a fraction, other numbers as they are.
+    init(property: PropertyValue) {
+        switch property {
+        case .string(let text): self = .string(text)
+        case .number(let number):
+            if number.rounded() == number, abs(number) < 1e15 { self = .int(Int(number)) } else { self = .double(number) }
         }
     }
 }

@@ -1,16 +1,11 @@
 import ConfigTree
-import KrakenLint
+import Findings
 
 /// Keeps secret values out of every output.
 public enum Redaction {
     /// `text` with every secret of `report` replaced by the mask.
-    public static func scrub(_ text: String, in report: FileReport) -> String {
+    public static func scrub(_ text: String, in report: Report) -> String {
         report.secrets.reduce(text) { $1.redact($0) }
-    }
-
-    /// Source line `line` of the report's file with every secret on it masked.
-    public static func maskedLine(_ line: Int, in report: FileReport) -> String? {
-        excerpt(ofLine: line, in: report)?.text
     }
 
     /// Source line `line` with its secrets masked, and a map from source columns to displayed columns so
@@ -18,8 +13,11 @@ public enum Redaction {
     ///
     /// Lines longer than `maxWidth` characters (minified JSON) are cut to a window around `anchor`,
     /// marked with `…`, so the work and the output stay small whatever the input. `anchor` is a byte offset.
-    public static func excerpt(ofLine line: Int, in report: FileReport, anchor: Int? = nil, maxWidth: Int = 160) -> MaskedLine? {
-        let file = report.file
+    /// `file` is the report's input unless a finding points into another file (a partial, a settings file):
+    /// the report's secret spans are masked in its own file only, copies of its secret values in any file.
+    public static func excerpt(ofLine line: Int, of file: SourceFile? = nil, in report: Report, anchor: Int? = nil, maxWidth: Int = 160) -> MaskedLine? {
+        let file = file ?? report.file
+        let spans = file === report.file || file.path == report.file.path ? report.secrets.map(\.span) : []
         guard let range = file.byteRange(ofLine: line) else { return nil }
         var lower = range.lowerBound, upper = range.upperBound
         var firstColumn = 1
@@ -33,9 +31,9 @@ public enum Redaction {
         }
         let scalars = Array(String(decoding: file.bytes[lower..<upper], as: UTF8.self).unicodeScalars)
         var hidden = Array(repeating: false, count: scalars.count)
-        for secret in report.secrets {
+        for span in spans {
             // The part of the secret inside the shown bytes, as indexes of the shown scalars.
-            let start = max(secret.span.start, lower), end = min(secret.span.end, upper)
+            let start = max(span.start, lower), end = min(span.end, upper)
             guard end > start else { continue }
             let first = scalarCount(file.bytes[lower..<start])
             let last = min(first + scalarCount(file.bytes[start..<end]), scalars.count)

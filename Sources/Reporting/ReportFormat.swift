@@ -1,4 +1,6 @@
-/// The output formats of `krakenlint lint --format`.
+import Findings
+
+/// The output formats of `--format`, shared by `lint`, `probe` and `validate`.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github, junit, checkstyle
 
@@ -7,7 +9,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: return TextReporter(verbose: settings.verbose, color: settings.color)
         case .json: return JSONReporter()
-        case .sarif: return SARIFReporter(paths: settings.paths)
+        case .sarif: return SARIFReporter(paths: settings.paths, rules: settings.rules)
         case .github: return GitHubReporter(paths: settings.paths)
         case .junit: return JUnitReporter(paths: settings.paths)
         case .checkstyle: return CheckstyleReporter(paths: settings.paths)
@@ -21,10 +23,13 @@ public struct ReportSettings: Sendable {
     public var color: Bool
     /// How file paths are made relative (SARIF, GitHub, JUnit, Checkstyle).
     public var paths: ArtifactPath
+    /// The rules of the command's producer, for formats that describe them (SARIF).
+    public var rules: [RuleDescriptor]
 
-    public init(verbose: Bool = false, color: Bool = false, paths: ArtifactPath) {
+    public init(verbose: Bool = false, color: Bool = false, paths: ArtifactPath, rules: [RuleDescriptor] = []) {
         self.verbose = verbose
         self.color = color
         self.paths = paths
+        self.rules = rules
     }
 }

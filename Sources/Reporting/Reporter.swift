@@ -1,32 +1,36 @@
 import ConfigTree
-import KrakenLint
+import Findings
 
-/// Everything a lint run produced, in the order files were given.
-public struct LintRun: Sendable {
-    public var reports: [FileReport]
-    public var toolVersion: String
-
-    public init(reports: [FileReport], toolVersion: String) {
-        self.reports = reports
-        self.toolVersion = toolVersion
-    }
-
-    public func count(_ severity: Severity) -> Int { reports.reduce(0) { $0 + $1.count(severity) } }
-}
-
-/// Turns a lint run into the text of one output format.
+/// Turns a run (of lint, probe or validate) into the text of one output format.
 ///
-/// Reporters must never print the value of a secret field: mask `FileReport.secrets` spans in any
+/// Reporters must never print the value of a secret field: mask `Report.secrets` spans in any
 /// source excerpt and pass free text through `Redaction.scrub`.
 public protocol Reporter {
-    func render(_ run: LintRun) -> String
+    func render(_ run: Run) -> String
 }
 
-extension FileReport {
-    /// Where a finding starts and ends as lines and columns, worked out from the file's line index (an end
-    /// before the start is read as the start).
-    func positions(of diagnostic: Diagnostic) -> (start: SourcePosition, end: SourcePosition) {
-        let (start, end) = file.positions(of: diagnostic.span)
+extension Report {
+    /// Where a finding starts and ends as lines and columns, in its own file.
+    func positions(of finding: Finding) -> (start: SourcePosition, end: SourcePosition) {
+        positions(of: finding.location)
+    }
+
+    /// Where a location starts and ends as lines and columns, worked out from its file's line index (an
+    /// end before the start is read as the start).
+    func positions(of location: Location) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, end) = file(of: location).positions(of: location.span)
         return (start, end.offset >= start.offset ? end : start)
+    }
+}
+
+extension Report {
+    /// The related locations of a finding as one line each, `note: PATH:LINE:COL: MESSAGE`, for the formats
+    /// that can only carry them in the message (GitHub, JUnit, Checkstyle). Paths go through `display`.
+    func relatedNotes(of finding: Finding, display: (String) -> String) -> [String] {
+        finding.related.map { related in
+            let start = positions(of: related.location).start
+            let path = display(file(of: related.location).path)
+            return "note: \(path):\(start.line):\(start.column): " + Redaction.scrub(related.message, in: self)
+        }
     }
 }

@@ -1,4 +1,4 @@
-import KrakenLint
+import Findings
 
 /// `--format sarif`: SARIF 2.1.0 for code-scanning services (GitHub code scanning, GitLab, Azure DevOps).
 ///
@@ -11,21 +11,22 @@ public struct SARIFReporter: Reporter {
     public static let fingerprintKey = "krakenlintFingerprint/v1"
 
     public var paths: ArtifactPath
-    public var rules: [RuleDescription]
+    /// The rules of the producer (lint's registry, the probe outcomes), listed in the driver.
+    public var rules: [RuleDescriptor]
     public var pretty: Bool
 
-    public init(paths: ArtifactPath, rules: [RuleDescription] = RuleRegistry.allDescriptions, pretty: Bool = true) {
+    public init(paths: ArtifactPath, rules: [RuleDescriptor], pretty: Bool = true) {
         self.paths = paths
         self.rules = rules
         self.pretty = pretty
     }
 
-    public func render(_ run: LintRun) -> String {
+    public func render(_ run: Run) -> String {
         let indexes = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var results: [JSONValue] = []
         for report in run.reports {
             var seen: [String: Int] = [:]
-            for diagnostic in report.diagnostics {
+            for diagnostic in report.findings {
                 let base = Fingerprint.of(diagnostic, in: report)
                 seen[base, default: 0] += 1
                 results.append(result(diagnostic, in: report, ruleIndex: indexes[diagnostic.ruleID], fingerprint: "\(base):\(seen[base]!)"))
@@ -54,7 +55,7 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func descriptor(_ rule: RuleDescription) -> JSONValue {
+    private func descriptor(_ rule: RuleDescriptor) -> JSONValue {
         .object([
             ("id", .string(rule.id)),
             ("name", .string(rule.name)),
@@ -65,25 +66,10 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(_ diagnostic: Diagnostic, in report: FileReport, ruleIndex: Int?, fingerprint: String) -> JSONValue {
-        let (start, end) = report.positions(of: diagnostic)
-        var artifact: [(String, JSONValue)]
-        if let relative = paths.relative(report.file.path) {
-            artifact = [("uri", .string(ArtifactPath.uriEncode(relative))), ("uriBaseId", .string("SRCROOT"))]
-        } else if report.file.path.hasPrefix("<") {
-            artifact = [("uri", .string(ArtifactPath.uriEncode(report.file.path)))]
-        } else {
-            artifact = [("uri", .string("file://" + ArtifactPath.uriEncode(paths.absolute(report.file.path))))]
-        }
-        let region = JSONValue.object([
-            ("startLine", .int(start.line)),
-            ("startColumn", .int(start.column)),
-            ("endLine", .int(end.line)),
-            ("endColumn", .int(end.column)),
-        ])
+    private func result(_ diagnostic: Finding, in report: Report, ruleIndex: Int?, fingerprint: String) -> JSONValue {
         var message = Redaction.scrub(diagnostic.message, in: report)
         if let fix = diagnostic.fix { message += "\nFix: " + Redaction.scrub(fix, in: report) }
-        var location: [(String, JSONValue)] = [("physicalLocation", .object([("artifactLocation", .object(artifact)), ("region", region)]))]
+        var location = physicalLocation(diagnostic.location, in: report)
         if !diagnostic.pointer.tokens.isEmpty {
             // The JSON Pointer of the value, so a viewer can show where in the document's structure it is.
             location.append(("logicalLocations", .array([.object([
@@ -97,9 +83,40 @@ public struct SARIFReporter: Reporter {
             ("level", .string(Self.level(diagnostic.severity))),
             ("message", .object([("text", .string(message))])),
             ("locations", .array([.object(location)])),
-            ("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])),
         ]
+        if !diagnostic.related.isEmpty {
+            members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
+                .object([("id", .int(index + 1))] + physicalLocation(related.location, in: report) + [
+                    ("message", .object([("text", .string(Redaction.scrub(related.message, in: report)))])),
+                ])
+            })))
+        }
+        members.append(("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])))
+        if !diagnostic.properties.isEmpty {
+            members.append(("properties", .object(diagnostic.properties.sorted { $0.key < $1.key }.map { ($0.key, JSONValue(property: $0.value)) })))
+        }
         return .object(members)
+    }
+
+    /// `physicalLocation` of a location: its file relative to `SRCROOT` when inside it, and its region.
+    private func physicalLocation(_ location: Location, in report: Report) -> [(String, JSONValue)] {
+        let (start, end) = report.positions(of: location)
+        let path = report.file(of: location).path
+        var artifact: [(String, JSONValue)]
+        if let relative = paths.relative(path) {
+            artifact = [("uri", .string(ArtifactPath.uriEncode(relative))), ("uriBaseId", .string("SRCROOT"))]
+        } else if path.hasPrefix("<") {
+            artifact = [("uri", .string(ArtifactPath.uriEncode(path)))]
+        } else {
+            artifact = [("uri", .string("file://" + ArtifactPath.uriEncode(paths.absolute(path))))]
+        }
+        let region = JSONValue.object([
+            ("startLine", .int(start.line)),
+            ("startColumn", .int(start.column)),
+            ("endLine", .int(end.line)),
+            ("endColumn", .int(end.column)),
+        ])
+        return [("physicalLocation", .object([("artifactLocation", .object(artifact)), ("region", region)]))]
     }
 
     static func level(_ severity: Severity) -> String {

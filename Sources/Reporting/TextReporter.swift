@@ -1,4 +1,4 @@
-import KrakenLint
+import Findings
 
 /// The default format, for people at a terminal:
 ///
@@ -19,43 +19,64 @@ public struct TextReporter: Reporter {
         self.color = color
     }
 
-    public func render(_ run: LintRun) -> String {
+    public func render(_ run: Run) -> String {
         var out = ""
         for report in run.reports {
-            // One gutter width per file, so the `|` bars of its excerpts line up.
-            let lastLine = report.diagnostics.map(\.span.start).max().map(report.file.line(ofOffset:)) ?? 1
-            let gutterWidth = String(lastLine).count
-            for diagnostic in report.diagnostics { out += render(diagnostic, in: report, gutterWidth: gutterWidth) }
+            // One gutter width per report, so the `|` bars of its excerpts line up.
+            let lines = report.findings.flatMap { finding in
+                ([finding.location] + finding.related.map(\.location)).map { report.positions(of: $0).start.line }
+            }
+            let gutterWidth = String(lines.max() ?? 1).count
+            for finding in report.findings { out += render(finding, in: report, gutterWidth: gutterWidth) }
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose { out += summary(run) + "\n" }
         return out
     }
 
-    /// One finding: the location line, the excerpt with its caret, and the fix.
-    func render(_ diagnostic: Diagnostic, in report: FileReport, gutterWidth: Int = 1) -> String {
-        let (start, end) = report.positions(of: diagnostic)
-        let location = "\(report.file.path):\(start.line):\(start.column):"
-        var out = paint(location, .bold) + " " + paint(diagnostic.severity.rawValue + ":", style(for: diagnostic.severity)) + " "
-        out += oneLine(Redaction.scrub(diagnostic.message, in: report)) + " " + paint("[\(diagnostic.ruleID)]", .dim) + "\n"
-        if let excerpt = Redaction.excerpt(ofLine: start.line, in: report, anchor: start.offset) {
-            let number = String(start.line)
-            let gutter = String(repeating: " ", count: max(0, gutterWidth - number.count)) + number
-            let blank = String(repeating: " ", count: gutter.count)
-            out += " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
-            let first = excerpt.displayColumn(start.column)
-            let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
-            let underline = excerpt.underline(from: first, to: last)
-            out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, style(for: diagnostic.severity)) + "\n"
-        }
-        if let fix = diagnostic.fix {
+    /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
+    /// excerpt for each related location.
+    func render(_ finding: Finding, in report: Report, gutterWidth: Int = 1) -> String {
+        var out = header(at: finding.location, in: report, label: finding.severity.rawValue + ":", style: style(for: finding.severity))
+        out += oneLine(Redaction.scrub(finding.message, in: report)) + " " + paint("[\(finding.ruleID)]", .dim) + "\n"
+        out += excerpt(at: finding.location, in: report, gutterWidth: gutterWidth, style: style(for: finding.severity))
+        if let fix = finding.fix {
             out += "  " + paint("fix:", .cyan) + " " + oneLine(Redaction.scrub(fix, in: report)) + "\n"
+        }
+        for related in finding.related {
+            out += header(at: related.location, in: report, label: "note:", style: .bold)
+            out += oneLine(Redaction.scrub(related.message, in: report)) + "\n"
+            out += excerpt(at: related.location, in: report, gutterWidth: gutterWidth, style: .cyan)
         }
         return out
     }
 
+    /// `path:line:col: label ` in front of a message.
+    private func header(at location: Location, in report: Report, label: String, style labelStyle: Style) -> String {
+        let start = report.positions(of: location).start
+        let position = "\(report.file(of: location).path):\(start.line):\(start.column):"
+        return paint(position, .bold) + " " + paint(label, labelStyle) + " "
+    }
+
+    /// The source line of a location, secrets masked, with a caret line under the span.
+    private func excerpt(at location: Location, in report: Report, gutterWidth: Int, style caretStyle: Style) -> String {
+        let (start, end) = report.positions(of: location)
+        guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
+            return ""
+        }
+        let number = String(start.line)
+        let gutter = String(repeating: " ", count: max(0, gutterWidth - number.count)) + number
+        let blank = String(repeating: " ", count: gutter.count)
+        var out = " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
+        let first = excerpt.displayColumn(start.column)
+        let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
+        let underline = excerpt.underline(from: first, to: last)
+        out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, caretStyle) + "\n"
+        return out
+    }
+
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
-    func summary(_ run: LintRun) -> String {
+    func summary(_ run: Run) -> String {
         let counts = [(run.count(.error), "error"), (run.count(.warning), "warning"), (run.count(.info), "info")]
         let parts = counts.filter { $0.0 > 0 }.map { plural($0.0, $0.1) }
         let found = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")

@@ -60,6 +60,7 @@ final class ConfigurationFileTests: XCTestCase {
                   - files: ["staging/*.json"]
                     rules:
                       krakend/unsupported-version: off
+                      schema/const: off
                   - files: ["prod/krakend.json#/version"]
                     rules:
                       krakend/unsupported-version: info
@@ -73,6 +74,19 @@ final class ConfigurationFileTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("staging/krakend.json"), run.stdout)
         XCTAssertTrue(run.stdout.contains("prod/krakend.json:1:13: info: unsupported version 2"), run.stdout)
         XCTAssertTrue(run.stdout.contains("other/krakend.json:1:13: error: unsupported version 2"), run.stdout)
+    }
+
+    /// A rule that restates a schema finding in its own words replaces it; turned off, it gives the schema
+    /// finding back instead of silencing the problem.
+    func testTurningARuleOffKeepsTheSchemaFindingItHadReplaced() throws {
+        let tree = try TemporaryTree([
+            ".krakenlint.yml": "rules:\n  krakend/unsupported-version: off\n",
+            "krakend.json": Self.versionTwo,
+        ])
+        let run = runCLI(["lint", tree.path("krakend.json")])
+        XCTAssertEqual(run.status, 1, run.stdout)
+        XCTAssertTrue(run.stdout.contains("krakend.json:1:13: error: expected 3, got 2 [schema/const]"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("krakend/unsupported-version"), run.stdout)
     }
 
     func testUnknownKeysAndBadValuesAreErrorsWithPositions() throws {
@@ -91,7 +105,7 @@ final class ConfigurationFileTests: XCTestCase {
     func testAnExplicitConfigurationReplacesTheSearch() throws {
         let tree = try TemporaryTree([
             ".krakenlint.yml": "rules:\n  krakend/unsupported-version: error\n",
-            "ci/lenient.yml": "rules:\n  krakend/unsupported-version: off\n",
+            "ci/lenient.yml": "rules:\n  krakend/unsupported-version: off\n  schema/const: off\n",
             "krakend.json": Self.versionTwo,
         ])
         let run = runCLI(["lint", "--config", tree.path("ci/lenient.yml"), tree.path("krakend.json")])
@@ -101,7 +115,7 @@ final class ConfigurationFileTests: XCTestCase {
 
     func testStandardInputUsesTheConfigurationOfItsStdinFilename() throws {
         let tree = try TemporaryTree([
-            ".krakenlint.yml": "overrides:\n  - files: [\"staging/**\"]\n    rules:\n      krakend/unsupported-version: off\n",
+            ".krakenlint.yml": "overrides:\n  - files: [\"staging/**\"]\n    rules:\n      krakend/unsupported-version: off\n      schema/const: off\n",
         ])
         let staging = runCLI(["lint", "--stdin-filename", tree.path("staging/krakend.json"), "-"], stdin: Self.versionTwo)
         XCTAssertEqual(staging.status, 0, staging.stdout + staging.stderr)

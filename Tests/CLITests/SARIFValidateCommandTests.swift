@@ -2,13 +2,9 @@ import Foundation
 import XCTest
 
 /// `krakenlint lint --format sarif` output checked with `krakenlint validate --schema` against the official
-/// SARIF 2.1.0 schema (Tests/ReportingTests/Data, source named there). Skipped until `validate` exists.
+/// SARIF 2.1.0 schema (Tests/ReportingTests/Data, source named there).
 final class SARIFValidateCommandTests: XCTestCase {
     func testLintSARIFOutputPassesTheValidateCommand() throws {
-        let help = runCLI(["validate", "--help"])
-        guard help.stdout.contains("--schema") && help.stdout.contains("validate") else {
-            throw XCTSkip("`krakenlint validate --schema` is not available in this build yet")
-        }
         let schema = packageRoot.appendingPathComponent("Tests/ReportingTests/Data/sarif-schema-2.1.0.json").path
         let tree = try TemporaryTree(["gw/krakend.json": #"{"version": 2, "endpoints": []}"#])
         let lint = runCLI(["lint", "--format", "sarif", "--sarif-root", tree.path("."), tree.path("gw/krakend.json")])
@@ -20,5 +16,16 @@ final class SARIFValidateCommandTests: XCTestCase {
         let invalid = runCLI(["validate", "--schema", schema, tree.path("bad.sarif.json")])
         XCTAssertEqual(invalid.status, 1, "a SARIF log with an unknown level must fail the schema: " + invalid.stdout)
         XCTAssertTrue(invalid.stdout.contains("\"fatal\" is not one of"), invalid.stdout)
+    }
+
+    /// `validate` reports in SARIF too, and its own log passes the official schema.
+    func testValidateSARIFOutputPassesTheOfficialSchema() throws {
+        let schema = packageRoot.appendingPathComponent("Tests/ReportingTests/Data/sarif-schema-2.1.0.json").path
+        let tree = try TemporaryTree(["s.json": #"{"type": "object", "required": ["a"]}"#, "i.json": #"{"b": 1}"#])
+        let run = runCLI(["validate", "--format", "sarif", "--schema", tree.path("s.json"), tree.path("i.json")])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        try tree.write("v.sarif.json", run.stdout)
+        let check = runCLI(["validate", "--schema", schema, "--format-assertion", tree.path("v.sarif.json")])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
     }
 }

@@ -8,7 +8,7 @@ final class ValidateCommandTests: XCTestCase {
         let tree = try TemporaryTree(["schema.json": schema, "a.json": #"{"name": "gw", "port": 8080}"#, "b.yaml": "name: gw\nport: 80\n"])
         let run = runCLI(["validate", "--schema", tree.path("schema.json"), tree.path("a.json"), tree.path("b.yaml")])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertTrue(run.stdout.contains("2 valid, 0 invalid"), run.stdout)
+        XCTAssertEqual(run.stdout, "no problems in 2 files\n")
     }
 
     func testAnInvalidInstanceExitsOneWithPositions() throws {
@@ -16,7 +16,25 @@ final class ValidateCommandTests: XCTestCase {
         let run = runCLI(["validate", "--schema", tree.path("schema.json"), tree.path("bad.yaml")])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stdout.contains("bad.yaml:2:7: error:"), run.stdout)
-        XCTAssertTrue(run.stdout.contains(#"bad.yaml:3:1: error: unknown property "prot" (did you mean "port"?)"#), run.stdout)
+        XCTAssertTrue(run.stdout.contains(#"bad.yaml:3:1: error: unknown property "prot" (did you mean "port"?) [schema/additional-properties]"#), run.stdout)
+        XCTAssertTrue(run.stdout.contains("2 errors in 1 file"), run.stdout)
+    }
+
+    /// `validate` places an error where `lint` does, with the same function: `required` on the object's key.
+    func testAnObjectLevelErrorIsPlacedOnTheKeyAsLintPlacesIt() throws {
+        let tree = try TemporaryTree(["schema.json": #"{"properties": {"server": {"required": ["name"]}}}"#, "i.json": "{\n  \"server\": {\"port\": 1}\n}\n"])
+        let run = runCLI(["validate", "--schema", tree.path("schema.json"), tree.path("i.json")])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stdout.contains("i.json:2:3: error:"), run.stdout)
+    }
+
+    func testEveryLintFormatIsAvailable() throws {
+        let tree = try TemporaryTree(["schema.json": schema, "bad.json": #"{"port": "80"}"#])
+        for format in ["text", "json", "sarif", "github", "junit", "checkstyle"] {
+            let run = runCLI(["validate", "--format", format, "--schema", tree.path("schema.json"), tree.path("bad.json")])
+            XCTAssertEqual(run.status, 1, format + run.stderr)
+            XCTAssertTrue(run.stdout.contains("schema/type"), format + ": " + run.stdout)
+        }
     }
 
     func testJSONOutputListsEachInstance() throws {
@@ -24,10 +42,11 @@ final class ValidateCommandTests: XCTestCase {
         let run = runCLI(["validate", "--format", "json", "--schema", tree.path("schema.json"), tree.path("ok.json"), tree.path("bad.json")])
         XCTAssertEqual(run.status, 1)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let instances = try XCTUnwrap(object["instances"] as? [[String: Any]])
-        XCTAssertEqual(instances.map { $0["valid"] as? Bool }, [true, false])
-        let errors = try XCTUnwrap(instances[1]["errors"] as? [[String: Any]])
-        XCTAssertEqual(Set(errors.compactMap { $0["keyword"] as? String }), ["required", "type"])
+        let files = try XCTUnwrap(object["files"] as? [[String: Any]])
+        XCTAssertEqual(files.map { ($0["diagnostics"] as? [Any])?.isEmpty }, [true, false])
+        let errors = try XCTUnwrap(files[1]["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(Set(errors.compactMap { $0["rule"] as? String }), ["schema/required", "schema/type"])
+        XCTAssertEqual(Set(errors.compactMap { ($0["properties"] as? [String: Any])?["keyword"] as? String }), ["required", "type"])
     }
 
     func testTopLevelArraysAreInstancesToo() throws {
@@ -76,9 +95,22 @@ final class ValidateCommandTests: XCTestCase {
         let tree = try TemporaryTree(["schema.json": "{}", "broken.json": "{\"a\": }"])
         let missing = runCLI(["validate", "--schema", tree.path("schema.json"), tree.path("nope.json")])
         XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stdout.contains("nope.json:1:1: error:"), missing.stdout)
         let broken = runCLI(["validate", "--schema", tree.path("schema.json"), tree.path("broken.json")])
         XCTAssertEqual(broken.status, 2)
-        XCTAssertTrue(broken.stderr.contains("broken.json:1:7:"), broken.stderr)
+        XCTAssertTrue(broken.stdout.contains("broken.json:1:7: error:"), broken.stdout)
+    }
+
+    /// One unreadable instance does not hide the verdicts on the others, in any format.
+    func testTheOtherInstancesAreStillValidatedAfterAnUnreadableOne() throws {
+        let tree = try TemporaryTree(["schema.json": schema, "broken.json": "{\"a\": }", "bad.json": #"{"name": 1}"#])
+        let run = runCLI(["validate", "--format", "json", "--schema", tree.path("schema.json"), tree.path("broken.json"), tree.path("bad.json")])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let files = try XCTUnwrap(object["files"] as? [[String: Any]])
+        XCTAssertEqual(files.count, 2)
+        XCTAssertEqual((files[0]["diagnostics"] as? [[String: Any]])?.first?["rule"] as? String, "syntax")
+        XCTAssertEqual((files[1]["diagnostics"] as? [[String: Any]])?.first?["rule"] as? String, "schema/type")
     }
 
     func testAnUnknownDraftIsAUsageError() {

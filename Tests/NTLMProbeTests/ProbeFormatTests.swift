@@ -1,9 +1,12 @@
+import ConfigTree
+import Findings
 import Foundation
 import NTLM
 import NTLMProbe
+import Reporting
 import XCTest
 
-/// The three output formats and the exit contract, over fixed results.
+/// The output formats and the exit contract, over fixed results.
 final class ProbeFormatTests: XCTestCase {
     private func target(_ index: Int, url: String?, reason: String? = nil) -> ProbeTarget {
         let parsed = url.flatMap { try? BackendHost.parse($0).get().url(path: "/api/<x>&\"y\"") }
@@ -41,8 +44,12 @@ final class ProbeFormatTests: XCTestCase {
         ProbeSummary(results: results, elapsedMilliseconds: 1234, settings: ProbeSettings())
     }
 
+    private let file = SourceFile(path: "krakend.json", format: .json, text: "{\n  \"version\": 3\n}\n")
+
+    private var report: Report { ProbeFindings.report(results, file: file) }
+
     func testJSONHasTheIssuesShapeWithOneObjectPerTarget() throws {
-        let text = ProbeJSONFormat.render(results, summary: summary)
+        let text = ProbeJSONFormat.render(results, summary: summary, report: report)
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let targets = try XCTUnwrap(document["targets"] as? [[String: Any]])
         XCTAssertEqual(targets.count, 3)
@@ -72,20 +79,36 @@ final class ProbeFormatTests: XCTestCase {
         XCTAssertEqual(counts["not_probed"] as? Int, 1)
         XCTAssertEqual(counts["passed"] as? Bool, false)
         XCTAssertEqual(counts["outcomes"] as? [String: Int], ["authenticated": 1, "rejected": 1, "not-probed": 1])
+        let findings = try XCTUnwrap(document["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { $0["rule"] as? String }, ["probe/authenticated", "probe/rejected", "probe/not-probed"])
+        XCTAssertEqual(findings.map { $0["path"] as? String }, ["krakend.json", "krakend.json", "krakend.json"])
     }
 
-    func testJUnitHasOneTestcasePerTargetWithFailuresAndSkips() {
-        let xml = ProbeJUnitFormat.render(results, summary: summary)
-        XCTAssertTrue(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"), xml)
-        XCTAssertEqual(xml.components(separatedBy: "<testcase ").count - 1, 3)
-        XCTAssertEqual(xml.components(separatedBy: "<failure ").count - 1, 1)
-        XCTAssertEqual(xml.components(separatedBy: "<skipped ").count - 1, 1)
-        XCTAssertTrue(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\" time=\"1.234\""), xml)
-        XCTAssertTrue(xml.contains("<failure type=\"rejected\""), xml)
-        XCTAssertTrue(xml.contains("time=\"0.042\""), xml)
-        XCTAssertTrue(xml.contains("/api/&lt;x&gt;&amp;&quot;y&quot;"), xml)
-        XCTAssertFalse(xml.contains("<x>"), xml)
-        XCTAssertTrue(xml.contains("hint: plain http: &lt;not encrypted&gt;"), xml)
+    func testEveryOutcomeIsAFindingOnItsBackendsNTLMBlockWithASeverityThatMatchesTheExitCode() throws {
+        let findings = report.findings
+        XCTAssertEqual(findings.map(\.ruleID), ["probe/authenticated", "probe/rejected", "probe/not-probed"])
+        XCTAssertEqual(findings.map(\.severity), [.info, .error, .warning])
+        XCTAssertEqual(findings[1].pointer.description, "/endpoints/0/backend/1/extra_config/auth~1ntlm")
+        XCTAssertEqual(findings[1].properties["status"], .number(401))
+        XCTAssertEqual(findings[1].fix, "plain http: <not encrypted>")
+        XCTAssertTrue(findings[1].message.contains("rejected (HTTP 401): 401 after AUTHENTICATE"), findings[1].message)
+        var refused = results[2]
+        refused.refusedBySettings = true
+        XCTAssertEqual(ProbeFindings.finding(for: refused, in: file).severity, .error, "a refusal fails the run, so it is an error")
+        XCTAssertEqual(Set(ProbeFindings.rules.map(\.id)), Set(ProbeOutcome.allCases.map(ProbeFindings.ruleID(for:))))
+    }
+
+    func testEveryFormatRendersTheProbeFindingsThroughTheSharedReporters() throws {
+        let paths = ArtifactPath(root: "/work", currentDirectory: "/work")
+        let run = Run(reports: [report], toolVersion: "t")
+        for format in ReportFormat.allCases {
+            let output = format.reporter(ReportSettings(paths: paths, rules: ProbeFindings.rules)).render(run)
+            XCTAssertTrue(output.contains("probe/rejected"), "\(format): \(output)")
+        }
+        let junit = ReportFormat.junit.reporter(ReportSettings(paths: paths)).render(run)
+        XCTAssertTrue(junit.contains("failures=\"1\""), "only the rejected target fails: \(junit)")
+        let sarif = SARIFReporter(paths: paths, rules: ProbeFindings.rules).render(run)
+        XCTAssertTrue(sarif.contains("\"ruleIndex\""), sarif)
     }
 
     func testTextShowsATableRowDetailsHintsAndASummary() {

@@ -1,5 +1,7 @@
 import Foundation
 import NTLMProbe
+import Findings
+import Reporting
 import XCTest
 
 /// No output of the prober, in any format, through the library or the `krakenlint` executable, contains a
@@ -65,8 +67,14 @@ final class ProbeSecrecyTests: XCTestCase {
             results.map(\.outcome), [.authenticated, .rejected, .ntlmNotOffered, .authenticated, .credentialsUnavailable])
         let summary = ProbeSummary(results: results, elapsedMilliseconds: 1, settings: settings)
         assertNoMarker(ProbeTextFormat.render(results, summary: summary), "text output")
-        assertNoMarker(ProbeJSONFormat.render(results, summary: summary), "JSON output")
-        assertNoMarker(ProbeJUnitFormat.render(results, summary: summary), "JUnit output")
+        let report = ProbeFindings.report(results, file: file.source)
+        assertNoMarker(ProbeJSONFormat.render(results, summary: summary, report: report), "JSON output")
+        let paths = ArtifactPath(root: "/", currentDirectory: "/")
+        for format in ReportFormat.allCases {
+            let output = format.reporter(ReportSettings(verbose: true, paths: paths, rules: ProbeFindings.rules))
+                .render(Run(reports: [report], toolVersion: "t"))
+            assertNoMarker(output, "\(format) output")
+        }
         assertNoMarker(String(describing: results), "description of the results")
         assertNoMarker(String(reflecting: targets), "debug description of the targets")
         var dumped = ""
@@ -84,7 +92,7 @@ final class ProbeSecrecyTests: XCTestCase {
         let config = servers.directory.appendingPathComponent("secret.json")
         try configuration(servers).write(to: config, atomically: true, encoding: .utf8)
 
-        for format in ["text", "json", "junit"] {
+        for format in ["text", "json", "sarif", "github", "junit", "checkstyle"] {
             let run = try runExecutable(
                 executable, ["probe", "--format", format, "--timeout", "10", config.path],
                 environment: ["PROBE_MARKER_PW": marker])

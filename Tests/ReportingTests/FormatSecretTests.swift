@@ -31,8 +31,8 @@ final class FormatSecretTests: XCTestCase {
         let password = ReportFixtures.span(of: "\"\(ReportFixtures.secret)\"", in: file)
         let finding = Diagnostic(ruleID: "ntlm/plaintext-password", severity: .error, message: "clear text",
                                  span: ReportFixtures.span(of: "\"password\"", in: file), pointer: .root)
-        let report = FileReport(file: file, root: nil, diagnostics: [finding], secrets: [SecretValue(ReportFixtures.secret, span: password)])
-        let output = TextReporter().render(LintRun(reports: [report], toolVersion: "t"))
+        let report = Report(file: file, findings: [finding], secrets: [SecretValue(ReportFixtures.secret, span: password)])
+        let output = TextReporter().render(Run(reports: [report], toolVersion: "t"))
         XCTAssertFalse(output.contains(ReportFixtures.secret), output)
         XCTAssertTrue(output.contains("\"password\": ********"), output)
         XCTAssertLessThan(output.count, 1000, "a long line is shown as a window, not whole")
@@ -45,9 +45,9 @@ final class FormatSecretTests: XCTestCase {
             let text = "{\"password\": \"\(secret)\", \"a\": 1, \"url\": \"\(padding)\(secret)\(padding)\", \"b\": 2}\n"
             let file = SourceFile(path: "w.json", format: .json, text: text)
             let finding = Diagnostic(ruleID: "r/x", severity: .error, message: "m", span: ReportFixtures.span(of: "\"a\"", in: file), pointer: .root)
-            let report = FileReport(file: file, root: nil, diagnostics: [finding],
+            let report = Report(file: file, findings: [finding],
                                     secrets: [SecretValue(secret, span: ReportFixtures.span(of: "\"\(secret)\"", in: file))])
-            let output = TextReporter().render(LintRun(reports: [report], toolVersion: "t"))
+            let output = TextReporter().render(Run(reports: [report], toolVersion: "t"))
             for length in 3...secret.count {
                 for start in 0...(secret.count - length) {
                     let piece = String(Array(secret)[start..<(start + length)])

@@ -20,7 +20,7 @@ final class GoldenFileTests: XCTestCase {
         XCTAssertEqual(actual, expected, "\(name) differs from the golden file", file: file, line: line)
     }
 
-    private func render(_ format: ReportFormat, color: Bool = false, run: LintRun = ReportFixtures.run) -> String {
+    private func render(_ format: ReportFormat, color: Bool = false, run: Run = ReportFixtures.run) -> String {
         format.reporter(ReportSettings(verbose: false, color: color, paths: ReportFixtures.paths)).render(run)
     }
 
@@ -35,6 +35,20 @@ final class GoldenFileTests: XCTestCase {
     func testGitHubMatchesGolden() throws { try check("github.txt", render(.github)) }
     func testJUnitMatchesGolden() throws { try check("junit.xml", render(.junit)) }
     func testCheckstyleMatchesGolden() throws { try check("checkstyle.xml", render(.checkstyle)) }
+
+    /// A finding in a partial, with related locations in the template and in a settings file, in every format.
+    func testRelatedLocationsMatchGoldenInEveryFormat() throws {
+        for format in ReportFormat.allCases {
+            let name = "related-" + format.rawValue + (format == .json || format == .sarif ? ".json" : format == .junit || format == .checkstyle ? ".xml" : ".txt")
+            let reporter = format == .sarif
+                ? SARIFReporter(paths: ReportFixtures.paths, rules: ReportFixtures.rules)
+                : format.reporter(ReportSettings(verbose: false, color: false, paths: ReportFixtures.paths))
+            let output = reporter.render(ReportFixtures.templatedRun)
+            XCTAssertFalse(output.contains(ReportFixtures.secret), "\(format) shows the secret:\n\(output)")
+            XCTAssertTrue(output.contains("gateway/settings/env.json"), "\(format) lacks the related file:\n\(output)")
+            try check(name, output)
+        }
+    }
 
     func testEveryFormatHasAGoldenTest() {
         let tested: Set<ReportFormat> = [.text, .json, .sarif, .github, .junit, .checkstyle]

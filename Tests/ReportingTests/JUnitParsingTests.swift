@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Findings
 import Reporting
 import XCTest
 
@@ -24,7 +25,7 @@ final class JUnitParsingTests: XCTestCase {
         let cases = gateway.elements(forName: "testcase")
         XCTAssertEqual(cases.compactMap { $0.attribute(forName: "name")?.stringValue }, ["ntlm/domain-in-user", "ntlm/plaintext-password", "secret/in-url"])
         XCTAssertEqual(gateway.attribute(forName: "tests")?.stringValue, "3")
-        XCTAssertEqual(gateway.attribute(forName: "failures")?.stringValue, "3")
+        XCTAssertEqual(gateway.attribute(forName: "failures")?.stringValue, "1", "at the default fail level only errors fail")
         let plaintext = cases[1].elements(forName: "failure")
         XCTAssertEqual(plaintext.count, 1)
         XCTAssertEqual(plaintext[0].attribute(forName: "type")?.stringValue, "error")
@@ -35,11 +36,32 @@ final class JUnitParsingTests: XCTestCase {
         XCTAssertEqual(clean.count, 1)
         XCTAssertTrue(clean[0].elements(forName: "failure").isEmpty, "a clean file is a passing test case")
         XCTAssertEqual(root.attribute(forName: "tests")?.stringValue, "6")
-        XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, "5")
+        XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, "2")
+    }
+
+    /// Findings below a file's fail level do not fail its test cases (they would not fail the exit code
+    /// either); they are kept as the passing case's output.
+    func testOnlyFindingsAtOrAboveTheFailLevelAreFailures() throws {
+        let warningLevel = try parse(JUnitReporter(paths: ReportFixtures.paths).render(Self.run(failLevel: .warning)))
+        XCTAssertEqual(warningLevel.rootElement()?.attribute(forName: "failures")?.stringValue, "4")
+        let gateway = try XCTUnwrap(warningLevel.rootElement()?.elements(forName: "testsuite").first)
+        let domain = try XCTUnwrap(gateway.elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "ntlm/domain-in-user" })
+        XCTAssertTrue(domain.elements(forName: "failure").isEmpty, "an info finding passes at fail level warning")
+        XCTAssertTrue(domain.elements(forName: "system-out").first?.stringValue?.contains("info: user already names a domain") ?? false)
+        let none = try parse(JUnitReporter(paths: ReportFixtures.paths).render(Self.run(failLevel: FailLevel.none)))
+        XCTAssertEqual(none.rootElement()?.attribute(forName: "failures")?.stringValue, "0")
+        let info = try parse(JUnitReporter(paths: ReportFixtures.paths).render(Self.run(failLevel: .info)))
+        XCTAssertEqual(info.rootElement()?.attribute(forName: "failures")?.stringValue, "5")
+    }
+
+    static func run(failLevel: FailLevel) -> Run {
+        var run = ReportFixtures.run
+        for index in run.reports.indices { run.reports[index].failLevel = failLevel }
+        return run
     }
 
     func testMarkupAndLineBreaksInMessagesSurviveEscaping() throws {
-        let document = try parse(JUnitReporter(paths: ReportFixtures.paths).render(ReportFixtures.run))
+        let document = try parse(JUnitReporter(paths: ReportFixtures.paths).render(Self.run(failLevel: .info)))
         let suite = try XCTUnwrap(document.rootElement()?.elements(forName: "testsuite").first)
         let inURL = try XCTUnwrap(suite.elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "secret/in-url" })
         let failure = try XCTUnwrap(inURL.elements(forName: "failure").first)

@@ -6,8 +6,8 @@ import XCTest
 
 /// The SARIF log read back as JSON: driver rules, result locations, stable fingerprints.
 final class SARIFReporterTests: XCTestCase {
-    private func sarif(_ run: LintRun = ReportFixtures.run, paths: ArtifactPath = ReportFixtures.paths) throws -> [String: Any] {
-        let text = SARIFReporter(paths: paths).render(run)
+    private func sarif(_ run: Run = ReportFixtures.run, paths: ArtifactPath = ReportFixtures.paths) throws -> [String: Any] {
+        let text = SARIFReporter(paths: paths, rules: RuleRegistry.allDescriptions.map(\.descriptor)).render(run)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
@@ -65,8 +65,8 @@ final class SARIFReporterTests: XCTestCase {
             let file = SourceFile(path: "k.json", format: .json, text: text)
             let finding = Diagnostic(ruleID: "krakend/unsupported-version", severity: .error, message: "unsupported version 2",
                                      span: ReportFixtures.span(of: "2", in: file), pointer: JSONPointer(tokens: ["version"]))
-            let report = FileReport(file: file, root: nil, diagnostics: [finding], secrets: [])
-            let results = try XCTUnwrap(try firstRun(try sarif(LintRun(reports: [report], toolVersion: "t")))["results"] as? [[String: Any]])
+            let report = Report(file: file, findings: [finding], secrets: [])
+            let results = try XCTUnwrap(try firstRun(try sarif(Run(reports: [report], toolVersion: "t")))["results"] as? [[String: Any]])
             let print = try XCTUnwrap((results[0]["partialFingerprints"] as? [String: String])?[SARIFReporter.fingerprintKey])
             let line = ((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]).flatMap { ($0["region"] as? [String: Any])?["startLine"] as? Int }
             return (print, line ?? 0)

@@ -28,12 +28,15 @@ final class SARIFSchemaTests: XCTestCase {
 
     func testOurSARIFIsValidAgainstTheOfficialSchema() throws {
         let validator = try validator()
-        for rules in [RuleRegistry.allDescriptions, ReportFixtures.rules] {
+        for rules in [RuleRegistry.allDescriptions.map(\.descriptor), ReportFixtures.rules] {
             let output = SARIFReporter(paths: ReportFixtures.paths, rules: rules).render(ReportFixtures.run)
             let errors = validator.validate(try tree(output))
             XCTAssertEqual(errors.map(\.description), [], "SARIF output is not valid SARIF 2.1.0")
         }
-        let clean = SARIFReporter(paths: ReportFixtures.paths).render(ReportFixtures.cleanRun)
+        let related = SARIFReporter(paths: ReportFixtures.paths, rules: ReportFixtures.rules).render(ReportFixtures.templatedRun)
+        XCTAssertTrue(related.contains("\"relatedLocations\""), related)
+        XCTAssertEqual(validator.validate(try tree(related)).map(\.description), [], "relatedLocations are valid SARIF 2.1.0")
+        let clean = SARIFReporter(paths: ReportFixtures.paths, rules: RuleRegistry.allDescriptions.map(\.descriptor)).render(ReportFixtures.cleanRun)
         XCTAssertEqual(validator.validate(try tree(clean)).map(\.description), [])
     }
 

@@ -157,7 +157,7 @@ final class SecretLeakTests: XCTestCase {
                 // --edition ce adds only ntlm/enterprise-only; the two main formats are enough for it.
                 let reporters = edition == nil ? Self.reporters : Self.reporters.filter { $0.name == "text" || $0.name == "json" }
                 for (name, reporter) in reporters {
-                    let output = reporter.render(LintRun(reports: [report], toolVersion: "test"))
+                    let output = reporter.render(Run(reports: [report], toolVersion: "test"))
                     XCTAssertFalse(output.contains(Self.canary), "\(name) output leaks the password for: \(configuration.name)\n\(output)")
                     XCTAssertFalse(output.contains(Self.numericCanary), "\(name) output leaks the number password for: \(configuration.name)")
                 }
@@ -183,7 +183,7 @@ final class SecretLeakTests: XCTestCase {
             for example in rule.triggeringExamples + rule.nonTriggeringExamples where example.source.contains(examplePassword) {
                 let report = Self.lint(example.source, format: example.format, edition: example.edition)
                 for (name, reporter) in Self.reporters {
-                    let output = reporter.render(LintRun(reports: [report], toolVersion: "test"))
+                    let output = reporter.render(Run(reports: [report], toolVersion: "test"))
                     XCTAssertFalse(output.contains(examplePassword), "\(name) leaks the password of an example of \(rule.id) (\(example.file):\(example.line))")
                 }
             }
@@ -196,7 +196,7 @@ final class SecretLeakTests: XCTestCase {
 
     func testTheTextReporterStillShowsTheMaskedLine() {
         let report = Self.lint(Self.configurations[0].text, format: .json, edition: nil)
-        let output = TextReporter().render(LintRun(reports: [report], toolVersion: "test"))
+        let output = TextReporter().render(Run(reports: [report], toolVersion: "test"))
         XCTAssertTrue(output.contains(SecretValue.mask), "the snippet should show the mask where the password was")
         XCTAssertTrue(output.contains("ntlm/plaintext-password"))
     }

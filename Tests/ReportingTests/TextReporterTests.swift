@@ -9,8 +9,8 @@ final class TextReporterTests: XCTestCase {
         let file = SourceFile(path: "k.json", format: .json, text: text)
         let finding = Diagnostic(ruleID: "r/x", severity: .warning, message: "m", span: ReportFixtures.span(of: needle, in: file), pointer: .root)
         let secrets = secret.map { [SecretValue($0, span: ReportFixtures.span(of: "\"\($0)\"", in: file))] } ?? []
-        let report = FileReport(file: file, root: nil, diagnostics: [finding], secrets: secrets)
-        return TextReporter(color: color).render(LintRun(reports: [report], toolVersion: "t")).components(separatedBy: "\n")
+        let report = Report(file: file, findings: [finding], secrets: secrets)
+        return TextReporter(color: color).render(Run(reports: [report], toolVersion: "t")).components(separatedBy: "\n")
     }
 
     /// The source text above the caret line's `^~~~`, compared in terminal cells (tabs taken as one cell
@@ -68,7 +68,7 @@ final class TextReporterTests: XCTestCase {
     func testControlCharactersInMessagesAreNotSentToTheTerminal() {
         let file = SourceFile(path: "k.json", format: .json, text: "{}\n")
         let finding = Diagnostic(ruleID: "r/x", severity: .error, message: "key \"\u{1B}[31mred\" unknown\nsecond line", span: Span(at: 0), pointer: .root)
-        let output = TextReporter().render(LintRun(reports: [FileReport(file: file, root: nil, diagnostics: [finding], secrets: [])], toolVersion: "t"))
+        let output = TextReporter().render(Run(reports: [Report(file: file, findings: [finding], secrets: [])], toolVersion: "t"))
         XCTAssertFalse(output.contains("\u{1B}"))
         XCTAssertTrue(output.hasPrefix("k.json:1:1: error: key \"\u{FFFD}[31mred\" unknown second line [r/x]\n"), output)
     }

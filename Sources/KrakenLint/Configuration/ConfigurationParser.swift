@@ -16,7 +16,7 @@ public enum ConfigurationParser {
                 // The loader words this for KrakenD configurations; say what this file must be instead.
                 problems.add("the configuration must be a single mapping with keys such as rules and ignore", at: issue.span, .root)
             } else {
-                problems.diagnostics.append(Linter.diagnostic(from: issue))
+                problems.diagnostics.append(Diagnostic(issue))
             }
         }
         guard let root = loaded.root, problems.diagnostics.isEmpty else { return (nil, problems.diagnostics) }

@@ -21,9 +21,14 @@ public struct Linter: Sendable {
         self.schema = schema
     }
 
-    public func lint(_ file: SourceFile) -> FileReport {
+    /// The findings for one file, with its secrets.
+    public func lint(_ file: SourceFile) -> Report { lintedFile(file).report }
+
+    /// The report of one file, with the tree and the typed model it was linted with (a caller may keep the
+    /// tree alive to free it at process exit, or inspect the model in tests).
+    public func lintedFile(_ file: SourceFile) -> LintedFile {
         let loaded = loadWhileCompilingSchema(file)
-        var diagnostics = loaded.issues.map(Self.diagnostic(from:))
+        var diagnostics = loaded.issues.map { Diagnostic($0) }
         var secrets: [SecretValue] = []
         var service: ServiceView?
         if let root = loaded.root {
@@ -35,12 +40,20 @@ public struct Linter: Sendable {
             secrets = rules.secrets
             service = rules.service
             diagnostics += rules.diagnostics
-            diagnostics += Self.withoutRestatements(schemaDiagnostics, of: rules.diagnostics)
+            // A rule the configuration turns off no longer speaks for the schema finding it restated.
+            let speaking = rules.diagnostics.filter { !isOff($0) }
+            diagnostics += Self.withoutRestatements(schemaDiagnostics, of: speaking)
         } else {
             secrets = SecretCatalog.secrets(inUnreadable: file)
         }
         diagnostics = finalize(diagnostics, root: loaded.root, file: file)
-        return FileReport(file: file, root: loaded.root, service: service, diagnostics: diagnostics, secrets: secrets)
+        let report = Report(file: file, findings: diagnostics, secrets: secrets, isReadable: loaded.root != nil)
+        return LintedFile(report: report, root: loaded.root, service: service)
+    }
+
+    private func isOff(_ diagnostic: Diagnostic) -> Bool {
+        if case .off? = options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) { return true }
+        return false
     }
 
     /// Loads the file; the first time the bundled schema is needed, it is compiled meanwhile on another core.
@@ -51,8 +64,7 @@ public struct Linter: Sendable {
 
     private func runRules(on root: Node, file: SourceFile) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         let service = model.service(root)
-        let enabled = RuleRegistry.visitorRules.filter { !options.disabledRules.contains($0.id) }
-        let groups = Self.ruleGroups(enabled)
+        let groups = Self.ruleGroups(RuleRegistry.visitorRules)
         let (findings, secrets) = Concurrently.both(
             { Concurrently.map(groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
             { SecretCatalog.secrets(in: service) }
@@ -76,16 +88,12 @@ public struct Linter: Sendable {
         return context.diagnostics
     }
 
-    /// Applies suppressions in the file, then disabled rules, severity overrides and the configuration's
-    /// policy; sorts, and removes exact duplicates.
+    /// Applies suppressions in the file, then the configuration's policy; sorts, and removes exact duplicates.
     func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
-        let unsuppressed = options.suppressions
-            ? Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
-            : diagnostics
+        let unsuppressed = Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
         var seen = Set<Diagnostic>()
         var result: [Diagnostic] = []
-        for var diagnostic in unsuppressed where !options.disabledRules.contains(diagnostic.ruleID) {
-            if let severity = options.severityOverrides[diagnostic.ruleID] { diagnostic.severity = severity }
+        for var diagnostic in unsuppressed {
             switch options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) {
             case .off?: continue
             case .on(let severity)?: diagnostic.severity = severity
@@ -103,18 +111,13 @@ public struct Linter: Sendable {
         let covered = Set(ruleDiagnostics.filter { $0.severity == .error }.map(\.pointer))
         return schemaDiagnostics.filter { !covered.contains($0.pointer) }
     }
+}
 
-    static func diagnostic(from issue: LoadIssue) -> Diagnostic {
-        let rule = LoaderRules.description(for: issue.code)
-        return Diagnostic(
-            ruleID: rule.id,
-            severity: issue.severity == .error ? .error : .warning,
-            message: issue.message,
-            span: issue.span,
-            pointer: .root,
-            fix: issue.hint
-        )
-    }
+/// A linted file: its report, and the tree and model the rules read (nil when the file could not be read).
+public struct LintedFile: Sendable {
+    public let report: Report
+    public let root: Node?
+    public let service: ServiceView?
 }
 
 /// Rule types handed to another thread. A rule type is immutable metadata (its instances, which hold

@@ -7,8 +7,6 @@ public enum SchemaChoice: Sendable {
     case bundled
     /// A schema loaded with `KrakenDSchema.load(path:)` (`--schema PATH`).
     case custom(KrakenDSchema)
-    /// No schema validation (rules only).
-    case none
 }
 
 /// Runs a KrakenD schema over a configuration and turns its errors into `schema/<keyword>` diagnostics.
@@ -23,8 +21,6 @@ struct SchemaCheck: Sendable {
         let (normalized, renames) = LegacyNamespaces.mayOccur(in: file) ? LegacyNamespaces.renamingAliases(in: root) : (root, [:])
         let errors: [ValidationError]
         switch choice {
-        case .none:
-            return []
         case .custom(let schema):
             guard !schema.isValid(normalized) else { return [] }
             errors = schema.validate(normalized)
@@ -39,7 +35,7 @@ struct SchemaCheck: Sendable {
                 ruleID: SchemaRules.ruleID(forKeyword: error.keyword),
                 severity: .error,
                 message: error.message,
-                span: span(of: error, at: pointer, in: root),
+                span: error.span(in: root, at: pointer),
                 pointer: pointer,
                 fix: fix(for: error)
             )
@@ -53,23 +49,6 @@ struct SchemaCheck: Sendable {
             return #"rename "\#(key)" to "\#(suggestion)""#
         }
         return #"use "\#(suggestion)""#
-    }
-
-    /// Where people look: the key of an unknown or object-level problem, the value otherwise.
-    private func span(of error: ValidationError, at pointer: JSONPointer, in root: Node) -> Span {
-        let keySpan = root.keySpan(at: pointer)
-        switch error.keyword {
-        case "additionalProperties", "unevaluatedProperties", "propertyNames", "required", "minProperties", "maxProperties", "dependentRequired", "dependencies":
-            if let keySpan { return keySpan }
-        default:
-            break
-        }
-        if let node = root.resolve(pointer) {
-            // Objects and arrays are long: point at their key when they have one.
-            if node.isObject || node.elements != nil, let keySpan { return keySpan }
-            return node.span
-        }
-        return keySpan ?? root.span
     }
 }
 

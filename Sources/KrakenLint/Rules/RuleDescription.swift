@@ -81,3 +81,10 @@ public struct RuleExample: Sendable {
         return offsets
     }
 }
+
+extension RuleDescription {
+    /// What reporters may say about the rule.
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(id: id, name: name, summary: summary, explanation: explanation, fix: fix, defaultSeverity: defaultSeverity)
+    }
+}

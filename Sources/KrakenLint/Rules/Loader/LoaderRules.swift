@@ -50,14 +50,4 @@ public enum LoaderRules {
     )
 
     public static let all = [syntax, encoding, duplicateKey, limit, structure]
-
-    static func description(for code: LoadIssue.Code) -> RuleDescription {
-        switch code {
-        case .syntax: return syntax
-        case .encoding: return encoding
-        case .duplicateKey: return duplicateKey
-        case .limit: return limit
-        case .structure: return structure
-        }
-    }
 }

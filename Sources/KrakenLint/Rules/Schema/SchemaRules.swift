@@ -1,19 +1,10 @@
+import JSONSchema
+
 /// The `schema/*` findings: the configuration breaks the KrakenD schema (krakenlint's own, in `schemas/`,
 /// or the one given with `--schema`). One id per JSON Schema keyword, so a team can tune them separately.
 public enum SchemaRules {
     /// The rule id for an engine error on `keyword`: `additionalProperties` becomes `schema/additional-properties`.
-    public static func ruleID(forKeyword keyword: String) -> String {
-        guard !keyword.isEmpty else { return "schema/invalid" }
-        var id = "schema/"
-        for scalar in keyword.unicodeScalars where scalar != "$" {
-            if scalar.properties.isUppercase {
-                id += "-" + String(scalar).lowercased()
-            } else {
-                id.unicodeScalars.append(scalar)
-            }
-        }
-        return id
-    }
+    public static func ruleID(forKeyword keyword: String) -> String { ValidationError.ruleID(forKeyword: keyword) }
 
     private static func rule(
         _ keyword: String, _ summary: String, _ explanation: String, _ fix: String,

@@ -12,11 +12,3 @@ public enum Severity: String, Comparable, CaseIterable, Sendable, Codable {
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
-
-/// The KrakenD edition a configuration is meant for; `nil` in options means "do not check editions".
-public enum Edition: String, CaseIterable, Sendable, Codable {
-    /// Community Edition: ignores Enterprise-only namespaces silently.
-    case ce
-    /// Enterprise Edition.
-    case ee
-}

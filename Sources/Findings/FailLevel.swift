@@ -1,4 +1,5 @@
-/// The lowest severity that makes `lint` exit 1 (`--fail-level`, `fail-level:` in the configuration).
+/// The lowest severity that makes a command exit 1 (`--fail-level`, `fail-level:` in the configuration),
+/// and that JUnit counts as a failure.
 public enum FailLevel: String, CaseIterable, Sendable {
     case error, warning, info, none
 
