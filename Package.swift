@@ -36,10 +36,13 @@ let package = Package(
         // The finding every command reports (rule id, severity, message, locations, fix) and the per-input report.
         .target(name: "Findings", dependencies: ["ConfigTree"]),
 
+        // The typed, read-only views of a KrakenD configuration that lint rules and probe targets share.
+        .target(name: "KrakenDModel", dependencies: ["ConfigTree"]),
+
         // KrakenD knowledge: embedded schema, typed views, rules, the linter.
         .target(
             name: "KrakenLint",
-            dependencies: ["ConfigTree", "JSONSchema", "Findings"],
+            dependencies: ["ConfigTree", "JSONSchema", "Findings", "KrakenDModel"],
             plugins: ["EmbedSchemas"]
         ),
 
@@ -53,7 +56,7 @@ let package = Package(
         .target(
             name: "NTLMProbe",
             dependencies: [
-                "ConfigTree", "NTLM", "Findings", "Reporting",
+                "ConfigTree", "KrakenDModel", "NTLM", "Findings", "Reporting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -86,6 +89,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
         .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting"], exclude: ["Servers"]),
-        .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "ConfigTree"]),
+        .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "NTLMProbe", "ConfigTree"]),
     ]
 )

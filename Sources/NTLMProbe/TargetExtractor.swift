@@ -1,20 +1,29 @@
 import ConfigTree
+import KrakenDModel
 
-/// Finds every backend with `auth/ntlm` anywhere in a configuration (endpoints, workflows at any depth,
-/// async agents) and turns each of its hosts into a `ProbeTarget`.
+/// Finds every backend with `auth/ntlm` (endpoints, workflows at any depth, async agents) and turns each
+/// of its hosts into a `ProbeTarget`. It reads the configuration through the same typed views the lint
+/// rules use (`ServiceModel`), so lint and probe see the same backends and hosts: `host` as a string or a
+/// list, the root hosts when a backend has none, `disable_host_sanitize` read with KrakenD's weak typing.
 public enum TargetExtractor {
     /// The targets of `root` (the tree of `file`), in file order, after `selection`'s filters.
     public static func targets(in root: Node, of file: SourceFile, selection: TargetSelection = TargetSelection()) -> [ProbeTarget] {
-        var walker = Walker(file: file, rootHosts: hostEntries(root["host"]), selection: selection)
-        walker.visitRoot(root)
-        return walker.targets
+        targets(in: ServiceModel().service(root), of: file, selection: selection)
     }
 
-    /// The host list of a `host` value: an array of strings, or a single string (KrakenD wraps it in a list).
-    static func hostEntries(_ node: Node?) -> [String] {
-        guard let node else { return [] }
-        if let single = node.string { return [single] }
-        return node.elements?.compactMap(\.string) ?? []
+    /// The targets of a configuration's model.
+    public static func targets(in service: ServiceView, of file: SourceFile, selection: TargetSelection = TargetSelection()) -> [ProbeTarget] {
+        var walker = Walker(file: file, rootHosts: service.hosts.map(\.value), selection: selection)
+        for (index, endpoint) in service.endpoints.enumerated() {
+            walker.visit(endpoint.backends, label: endpoint.path ?? "endpoints[\(index)]")
+        }
+        for agent in service.asyncAgents {
+            walker.visit(agent.backends, label: "async_agent " + (agent.node["name"]?.string ?? String(agent.index)))
+        }
+        // File order, whatever the order of the lists in the file (async agents before endpoints...).
+        return walker.targets.enumerated()
+            .sorted { ($0.element.blockSpan.start, $0.offset) < ($1.element.blockSpan.start, $1.offset) }
+            .map(\.element)
     }
 
     private struct Walker {
@@ -29,62 +38,29 @@ public enum TargetExtractor {
             self.selection = selection
         }
 
-        mutating func visitRoot(_ root: Node) {
-            for member in root.members ?? [] {
-                let pointer = JSONPointer.root.appending(member.key)
-                switch member.key {
-                case "endpoints":
-                    for (index, endpoint) in (member.value.elements ?? []).enumerated() {
-                        let label = endpoint["endpoint"]?.string ?? "endpoints[\(index)]"
-                        visit(endpoint, pointer: pointer.appending(index), label: label)
-                    }
-                case "async_agent":
-                    for (index, agent) in (member.value.elements ?? []).enumerated() {
-                        let label = "async_agent " + (agent["name"]?.string ?? String(index))
-                        visit(agent, pointer: pointer.appending(index), label: label)
-                    }
-                default:
-                    visit(member.value, pointer: pointer, label: member.key)
-                }
+        /// The backends of an endpoint or agent, then those of the workflows they declare, depth first.
+        mutating func visit(_ backends: [BackendView], label: String, depth: Int = 0) {
+            guard depth < 64 else { return }
+            for backend in backends {
+                addTargets(of: backend, label: label)
+                if let workflow = backend.workflow { visit(workflow.backends, label: label, depth: depth + 1) }
             }
         }
 
-        mutating func visit(_ node: Node, pointer: JSONPointer, label: String) {
-            if let members = node.members {
-                for member in members {
-                    let childPointer = pointer.appending(member.key)
-                    if member.key == "backend", let backends = member.value.elements {
-                        for (index, backend) in backends.enumerated() {
-                            let backendPointer = childPointer.appending(index)
-                            addTargets(of: backend, index: index, pointer: backendPointer, label: label)
-                            visit(backend, pointer: backendPointer, label: label)
-                        }
-                    } else {
-                        visit(member.value, pointer: childPointer, label: label)
-                    }
-                }
-            } else if let elements = node.elements {
-                for (index, element) in elements.enumerated() {
-                    visit(element, pointer: pointer.appending(index), label: label)
-                }
-            }
-        }
-
-        mutating func addTargets(of backend: Node, index: Int, pointer: JSONPointer, label: String) {
-            guard let member = backend["extra_config"]?.members?.last(where: { $0.key == "auth/ntlm" }),
-                  selection.includes(endpoint: label) else {
+        mutating func addTargets(of view: BackendView, label: String) {
+            guard let namespace = view.extraConfig?.namespace("auth/ntlm"), selection.includes(endpoint: label) else {
                 return
             }
-            let block = member.value
+            let backend = view.node, block = namespace.node, index = view.index, pointer = view.pointer
             let credentials = ConfiguredCredentials(
                 user: field(block["user"]), password: field(block["password"]), passwordSpan: block["password"]?.span)
             let pattern = backend["url_pattern"]?.string ?? ""
-            var hosts = TargetExtractor.hostEntries(backend["host"])
+            var hosts = view.hosts.map(\.value)
             if hosts.isEmpty { hosts = rootHosts }
             let base = ProbeTarget(
                 endpoint: label, backendIndex: index, pointer: pointer.description, line: file.line(ofOffset: block.span.start),
                 hostEntry: "", urlPattern: pattern, url: nil, credentials: credentials, notProbedReason: nil,
-                blockSpan: member.keySpan)
+                blockSpan: namespace.keySpan)
 
             if block.members == nil {
                 var target = base
@@ -109,7 +85,7 @@ public enum TargetExtractor {
                 if selection.hosts.isEmpty { targets.append(target) }
                 return
             }
-            let sanitizing = backend["disable_host_sanitize"]?.bool != true
+            let sanitizing = view.sanitizesHosts
             for entry in hosts {
                 var target = base
                 target.hostEntry = BackendHost.masked(entry)

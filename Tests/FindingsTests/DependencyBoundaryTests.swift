@@ -23,6 +23,12 @@ final class DependencyBoundaryTests: XCTestCase {
         }
     }
 
+    func testTheKrakenDModelThatLintAndProbeShareKnowsOnlyTheTree() throws {
+        XCTAssertEqual(try Self.closure(of: "KrakenDModel"), ["ConfigTree", "CYAML"])
+        XCTAssertTrue(try Self.closure(of: "NTLMProbe").contains("KrakenDModel"), "probe targets come from the shared model")
+        XCTAssertTrue(try Self.closure(of: "KrakenLint").contains("KrakenDModel"))
+    }
+
     func testTheProberLinksNoLintRuleAndNoSchema() throws {
         let linked = try Self.closure(of: "NTLMProbe")
         XCTAssertFalse(linked.contains("KrakenLint"), "NTLMProbe links \(linked.sorted())")

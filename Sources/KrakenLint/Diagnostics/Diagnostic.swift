@@ -1,4 +1,5 @@
 @_exported import Findings
+@_exported import KrakenDModel
 
 /// A lint finding: rules emit the findings every command shares (see the Findings module).
 public typealias Diagnostic = Finding

@@ -53,13 +53,13 @@ public final class InvalidHostRule: Rule {
 
     public func visitService(_ service: ServiceView, in context: LintContext) {
         // The root list has no disable_host_sanitize: it is always checked.
-        check(WeakTyping.hostEntries(of: service.node, at: .root), where: "root host", in: context)
+        check(service.hosts, where: "root host", in: context)
     }
 
     public func visitBackend(_ backend: BackendView, in context: LintContext) {
         // Workflow backends live inside extra_config, which KrakenD CE's loader does not check.
-        guard backend.owner != .workflow, !WeakTyping.isTrue(backend.node["disable_host_sanitize"]) else { return }
-        check(WeakTyping.hostEntries(of: backend.node, at: backend.pointer), where: "backend host", in: context)
+        guard backend.sanitizesHosts else { return }
+        check(backend.hosts, where: "backend host", in: context)
     }
 
     private func check(_ entries: [HostEntry], where place: String, in context: LintContext) {

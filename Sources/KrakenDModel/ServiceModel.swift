@@ -70,18 +70,16 @@ public struct ServiceModel: Sendable {
                 endpointPath: endpointPath,
                 hosts: hosts(of: node, at: backendPointer),
                 urlPattern: node["url_pattern"]?.string,
+                disablesHostSanitize: WeakTyping.isTrue(node["disable_host_sanitize"]),
                 extraConfig: extra,
                 workflow: workflow
             )
         }
     }
 
+    /// The `host` entries of an object: a list of strings, or one string, which KrakenD wraps in a list.
     func hosts(of node: Node, at pointer: JSONPointer) -> [HostEntry] {
-        guard let list = node["host"]?.elements else { return [] }
-        return list.enumerated().compactMap { index, item in
-            guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, ownerPointer: pointer, index: index)
-        }
+        WeakTyping.hostEntries(of: node, at: pointer)
     }
 
     func extraConfig(of node: Node, at pointer: JSONPointer, level: NamespaceLevel) -> ExtraConfigView? {

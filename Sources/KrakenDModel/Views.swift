@@ -92,11 +92,18 @@ public final class BackendView: Sendable {
     /// The backend's own `host` entries (empty when it has none and falls back to the root hosts).
     public let hosts: [HostEntry]
     public let urlPattern: String?
+    /// `disable_host_sanitize`, read as KrakenD's weakly typed decoder reads it (`"true"`, `1`...).
+    public let disablesHostSanitize: Bool
     public let extraConfig: ExtraConfigView?
     /// The workflow declared in this backend's `extra_config`, if any.
     public let workflow: EndpointView?
 
-    init(node: Node, pointer: JSONPointer, index: Int, owner: BackendOwner, endpointPath: String?, hosts: [HostEntry], urlPattern: String?, extraConfig: ExtraConfigView?, workflow: EndpointView?) {
+    /// Whether KrakenD sanitizes this backend's hosts (rejects a path in them): not for workflow
+    /// backends, nor when `disable_host_sanitize` is true.
+    public var sanitizesHosts: Bool { owner != .workflow && !disablesHostSanitize }
+
+    init(node: Node, pointer: JSONPointer, index: Int, owner: BackendOwner, endpointPath: String?, hosts: [HostEntry], urlPattern: String?, disablesHostSanitize: Bool, extraConfig: ExtraConfigView?, workflow: EndpointView?) {
+        self.disablesHostSanitize = disablesHostSanitize
         self.node = node
         self.pointer = pointer
         self.index = index

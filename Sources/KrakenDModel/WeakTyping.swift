@@ -2,10 +2,10 @@ import ConfigTree
 
 /// How KrakenD's decoder (mapstructure with weakly typed input) reads values the schema would reject,
 /// so rules judge a configuration the way the runtime does.
-enum WeakTyping {
+public enum WeakTyping {
     /// The boolean KrakenD decodes from `node`: a bool as is, a number as "not zero", a string as Go's
     /// `strconv.ParseBool` reads it (an empty string is false). Nil when the value cannot be decoded.
-    static func bool(_ node: Node?) -> Bool? {
+    public static func bool(_ node: Node?) -> Bool? {
         guard let node else { return nil }
         switch node.value {
         case .bool(let flag):
@@ -26,11 +26,11 @@ enum WeakTyping {
     }
 
     /// True only when `node` decodes to `true`.
-    static func isTrue(_ node: Node?) -> Bool { bool(node) == true }
+    public static func isTrue(_ node: Node?) -> Bool { bool(node) == true }
 
     /// The string entries of a `host` value: the strings of a list, or a single string, which KrakenD
     /// wraps into a one-element list. Entries of other types are left out (the schema reports them).
-    static func hostEntries(of owner: Node, at pointer: JSONPointer) -> [HostEntry] {
+    public static func hostEntries(of owner: Node, at pointer: JSONPointer) -> [HostEntry] {
         guard let member = owner.member("host") else { return [] }
         if let text = member.value.string {
             return [HostEntry(value: text, span: member.value.span, ownerPointer: pointer, index: nil)]
