@@ -20,6 +20,6 @@ final class ReadmeTests: XCTestCase {
         let commands = firstBlock.split(separator: "\n").map(String.init)
         XCTAssertEqual(commands.count, 2)
         XCTAssertTrue(commands[0].hasSuffix("swift run krakenlint lint examples/"), commands[0])
-        XCTAssertEqual(commands[1], "swift test")
+        XCTAssertEqual(commands[1], "bash scripts/test.sh")
     }
 }

@@ -40,10 +40,10 @@ final class LoopbackServers {
             try probe.run()
             probe.waitUntilExit()
         } catch {
-            throw XCTSkip("python3 is not available; the NTLM prober's real-server tests need python3 with pyspnego")
+            throw missingPeer("python3 is not available; the NTLM prober's real-server tests need python3 with pyspnego")
         }
         guard probe.terminationStatus == 0 else {
-            throw XCTSkip("python3 cannot import spnego; install pyspnego (python3 -m pip install pyspnego) to run "
+            throw missingPeer("python3 cannot import spnego; install pyspnego (python3 -m pip install pyspnego) to run "
                 + "the NTLM prober's real-server tests")
         }
     }
@@ -166,7 +166,7 @@ enum TestCertificate {
             try process.run()
             process.waitUntilExit()
         } catch {
-            throw XCTSkip("the openssl command is not available to make a test certificate")
+            throw missingPeer("the openssl command is not available to make a test certificate")
         }
         guard process.terminationStatus == 0 else {
             throw XCTSkip("openssl could not make a test certificate (exit \(process.terminationStatus))")

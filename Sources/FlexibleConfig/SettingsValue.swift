@@ -1,0 +1,44 @@
+import ConfigTree
+import GoTemplate
+
+/// Turns a positioned JSON tree into the value Go's `encoding/json` decodes into `interface{}`: objects become
+/// `map[string]interface{}` (a repeated key keeps its last value, as in Go), every number a `float64`, `null`
+/// nil. Each value remembers its file, span and path (`.service.port`), so that a finding on rendered output
+/// can name the settings line the value came from.
+enum SettingsValue {
+    static func value(of node: Node, in file: SourceFile, path: String) -> Value {
+        let origin = ValueOrigin(source: file.path, range: node.span.start..<node.span.end, path: path)
+        switch node.value {
+        case .object(let members):
+            var map: [String: Value] = [:]
+            map.reserveCapacity(members.count)
+            for member in members {
+                map[member.key] = value(of: member.value, in: file, path: path + Self.step(member.key))
+            }
+            return Value(.map(map, valueType: .interface), origin: origin)
+        case .array(let elements):
+            var list: [Value] = []
+            list.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() {
+                list.append(value(of: element, in: file, path: "\(path)[\(index)]"))
+            }
+            return Value(.list(list, elementType: .interface), origin: origin)
+        case .string(let text):
+            return Value(.string(text), origin: origin)
+        case .number(let number):
+            return Value(.float(number.doubleValue, .float64), origin: origin)
+        case .bool(let flag):
+            return Value(.bool(flag), origin: origin)
+        case .null:
+            return Value(.nil, origin: origin)
+        }
+    }
+
+    /// How a template reaches `key` below a value: `.key` for an identifier, `index` form otherwise.
+    static func step(_ key: String) -> String {
+        let isIdentifier = !key.isEmpty && key.unicodeScalars.enumerated().allSatisfy { index, scalar in
+            scalar == "_" || (scalar.properties.isAlphabetic) || (index > 0 && scalar.properties.numericType == .decimal)
+        }
+        return isIdentifier ? "." + key : "[\"" + key + "\"]"
+    }
+}

@@ -1,0 +1,96 @@
+import ConfigTree
+import GoTemplate
+
+/// Answers "which project file produced this rendered byte" from the engine's source map: the literal text
+/// of a template or partial, the settings value an action printed, or the action itself; with the chain of
+/// `template` calls and `range` iterations as notes.
+public struct SourceMapping: Sendable {
+    /// Where a rendered span comes from, and why.
+    public struct Origin: Sendable, Equatable {
+        public var location: FlexibleConfigProblem.Location
+        /// The chain, innermost first: "printed by this action", "in template … called here", "expanded by range …".
+        public var notes: [FlexibleConfigProblem.Note]
+        /// The environment variable the bytes were read from, if any: its value must never be shown.
+        public var environmentVariable: String?
+    }
+
+    let map: SourceMap
+    let sources: [String: SourceFile]
+
+    public init(map: SourceMap, sources: [String: SourceFile]) {
+        self.map = map
+        self.sources = sources
+    }
+
+    /// The `{{ }}` action that printed the rendered byte at `offset`, or nil for literal text.
+    static func action(at offset: Int, in map: SourceMap?) -> FlexibleConfigProblem.Location? {
+        guard let map else { return nil }
+        for link in map.origins(ofOutputOffset: offset) {
+            if case .action(let span) = link { return location(of: span) }
+        }
+        return nil
+    }
+
+    /// The origin of the rendered span `span`: the place its first byte came from.
+    public func origin(of span: Span) -> Origin? {
+        let chain = map.origins(ofOutputOffset: span.start)
+        guard !chain.isEmpty else { return nil }
+        let segment = map.outputRange(ofSegmentContaining: span.start)
+        let within = segment.map { span.start - $0.lowerBound } ?? 0
+        let printedLength = segment.map { $0.count } ?? 0
+        var result: Origin?
+        var notes: [FlexibleConfigProblem.Note] = []
+        var value: ValueOrigin?
+        for link in chain {
+            switch link {
+            case .literal(let template):
+                let start = template.range.lowerBound + within
+                result = Origin(location: Self.location(of: template, start: start, length: span.end - span.start), notes: [])
+            case .value(let origin):
+                value = origin
+            case .action(let template):
+                let action = Self.location(of: template)
+                if let value, let placed = place(value, within: within, printedLength: printedLength, length: span.end - span.start) {
+                    result = Origin(location: placed, notes: [], environmentVariable: nil)
+                    notes.append(.init(message: "printed by this action", location: action))
+                } else {
+                    result = Origin(location: action, notes: [], environmentVariable: value?.environmentVariable)
+                    if let variable = value?.environmentVariable {
+                        notes.append(.init(message: "the value comes from the environment variable \(variable)", location: action))
+                    }
+                }
+            case .templateCall(let template, let callee):
+                notes.append(.init(message: "in template \"\(callee)\", called here", location: Self.location(of: template)))
+            case .rangeIteration(let template, let iteration, let key):
+                let which = key.map { "key \"\($0)\"" } ?? "item \(iteration)"
+                notes.append(.init(message: "expanded by this range (\(which))", location: Self.location(of: template)))
+            }
+        }
+        result?.notes = notes
+        return result
+    }
+
+    /// The place inside a value's own file that holds the printed byte `within` bytes into the action's
+    /// output: exact for raw text (a partial, a number) and for a JSON string without escapes (one byte past
+    /// its opening quote), the whole value otherwise (a `marshal`led object).
+    private func place(_ value: ValueOrigin, within: Int, printedLength: Int, length: Int) -> FlexibleConfigProblem.Location? {
+        guard value.environmentVariable == nil, let file = sources[value.source] else { return nil }
+        let range = value.range
+        guard range.upperBound <= file.bytes.count else { return nil }
+        let quoted = range.count >= 2 && file.bytes[range.lowerBound] == UInt8(ascii: "\"")
+        if printedLength == range.count {
+            return .init(path: value.source, span: Span(start: range.lowerBound + within, end: range.lowerBound + within + length))
+        }
+        if quoted, printedLength == range.count - 2 {
+            let start = range.lowerBound + 1 + within
+            return .init(path: value.source, span: Span(start: start, end: start + length))
+        }
+        return .init(path: value.source, span: Span(start: range.lowerBound, end: range.upperBound))
+    }
+
+    static func location(of span: TemplateSpan, start: Int? = nil, length: Int? = nil) -> FlexibleConfigProblem.Location {
+        let from = start ?? span.range.lowerBound
+        let to = length.map { from + $0 } ?? span.range.upperBound
+        return .init(path: span.source ?? span.template, span: Span(start: from, end: max(from, min(to, span.range.upperBound))))
+    }
+}

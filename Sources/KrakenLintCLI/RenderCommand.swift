@@ -1,0 +1,88 @@
+import ArgumentParser
+import ConfigTree
+import FlexibleConfig
+import Foundation
+
+/// `krakenlint render TEMPLATE`: the bytes KrakenD would parse from a flexible-configuration project.
+struct RenderCommand: IOCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a flexible-configuration template exactly as KrakenD does.",
+        discussion: """
+            Renders TEMPLATE with Go's text/template, sprig and KrakenD's marshal and include, with the \
+            settings, partials and templates folders given by the flags or by KrakenD's variables FC_SETTINGS, \
+            FC_PARTIALS, FC_TEMPLATES and FC_OUT. Relative paths are resolved against the working directory, as \
+            KrakenD resolves them.
+
+            The output is the rendered configuration itself, so it contains every value the templates put in \
+            it, including secrets read with env: printing them is this command's job. Every other command \
+            masks them.
+
+            Problems are printed on standard error at the template, partial or settings line that caused \
+            them. A template error, which KrakenD only logs before falling back to the raw file, ends the \
+            command with exit status 2 and no output; warnings (a missing partial, <no value> in the output) \
+            do not stop it.
+
+            Examples:
+              krakenlint render --settings config/settings --templates config/templates config/krakend.tmpl
+              FC_SETTINGS=config/settings krakenlint render config/krakend.tmpl > krakend.json
+            """
+    )
+
+    @Argument(help: "The base template (KrakenD's -c file).")
+    var template: String
+
+    @OptionGroup var folders: FlexibleConfigFlags
+
+    @Option(help: ArgumentHelp("Write the output to this file instead of standard output; its extension decides YAML or JSON, as FC_OUT does.", valueName: "path"))
+    var out: String?
+
+    func run(io: CommandIO) throws -> ExitStatus {
+        let options = folders.options(io: io, outputPath: out)
+        let project: RenderedProject
+        do {
+            project = try ProjectRenderer(options: options).render(baseTemplatePath: template)
+        } catch {
+            throw UsageError(error.description)
+        }
+        if !project.problems.isEmpty {
+            io.err(ProblemText.render(project.problems, sources: project.sources))
+        }
+        guard let output = project.output, !project.problems.contains(where: { $0.severity == .error }) else {
+            io.err("krakenlint: \(template) was not rendered; KrakenD would log the error above and parse the raw file\n")
+            return .usage
+        }
+        if let out {
+            guard FileManager.default.createFile(atPath: options.resolve(out), contents: Data(output.bytes)) else {
+                throw UsageError("\(out): cannot write the rendered configuration")
+            }
+        } else {
+            io.out(String(decoding: output.bytes, as: UTF8.self))
+        }
+        return .success
+    }
+}
+
+/// Flexible-configuration problems as plain `file:line:col: severity: message [code]` lines with the source line.
+enum ProblemText {
+    static func render(_ problems: [FlexibleConfigProblem], sources: [String: SourceFile]) -> String {
+        var text = ""
+        for problem in problems {
+            let file = sources[problem.location.path]
+            let position = file.map { $0.position(ofOffset: problem.location.span.start) }
+            let place = position.map { "\(problem.location.path):\($0.line):\($0.column)" } ?? problem.location.path
+            text += "\(place): \(problem.severity.rawValue): \(problem.message) [\(problem.code.rawValue)]\n"
+            if let file, let position, let line = file.lineText(position.line) {
+                text += " \(position.line) | \(line)\n"
+            }
+            for note in problem.notes {
+                let noteFile = sources[note.location.path]
+                let notePosition = noteFile.map { $0.position(ofOffset: note.location.span.start) }
+                let notePlace = notePosition.map { "\(note.location.path):\($0.line):\($0.column)" } ?? note.location.path
+                text += "\(notePlace): note: \(note.message)\n"
+            }
+            if let hint = problem.hint { text += "  fix: \(hint)\n" }
+        }
+        return text
+    }
+}

@@ -1,0 +1,89 @@
+import ConfigTree
+@testable import FlexibleConfig
+import XCTest
+
+/// Enterprise Extended Flexible Configuration: the behaviour file, recursive settings in several formats
+/// merged into one tree, templates named by their path, partial folders, `undefined_vars`.
+final class EnterpriseTests: XCTestCase {
+    static let behaviour = """
+        {
+          "@comment": "annotations are allowed everywhere",
+          "settings": {"paths": ["settings/common", "settings/dev"], "allow_overwrite": true},
+          "templates": {"paths": ["templates"]},
+          "partials": {"paths": ["partials"]}
+        }
+        """
+
+    func testSettingsFoldersBecomeNestedKeysAndALaterPathOverridesKeyByKey() throws {
+        let fixture = try ProjectFixture([
+            "flexible_config.json": Self.behaviour,
+            "settings/common/infra.yaml": "host: https://common.example\nport: 8080\n",
+            "settings/dev/infra.yaml": "host: https://dev.example\n",
+            "settings/common/endpoints/team-a/users.json": "{\"path\": \"/users\"}",
+            "settings/common/service.env": "NAME=gateway\n",
+            "settings/common/limits.ini": "[proxy]\nmax_rate = 50\n",
+            "templates/service/components.tmpl": "{{ define \"service/components.tmpl\" }}\"name\": \"{{ .service.NAME }}\"{{ end }}",
+            "krakend.tmpl": """
+                {"host": "{{ .infra.host }}", "port": {{ .infra.port }}, "path": "{{ (index .endpoints "team-a").users.path }}", \
+                {{ template "service/components.tmpl" . }}, "rate": "{{ .limits.proxy.max_rate }}"}
+                """,
+        ])
+        defer { fixture.remove() }
+        let project = try fixture.render(settings: nil, partials: nil, enterprise: "flexible_config.json")
+        XCTAssertEqual(project.problems.map(\.message), [])
+        XCTAssertEqual(
+            project.output.map { String(decoding: $0.bytes, as: UTF8.self) },
+            "{\"host\": \"https://dev.example\", \"port\": 8080, \"path\": \"/users\", \"name\": \"gateway\", \"rate\": \"50\"}"
+        )
+        let origin = try project.origin(of: "dev.example")
+        XCTAssertEqual(project.place(origin.location), "settings/dev/infra.yaml:1:15")
+    }
+
+    func testARedefinitionWithoutAllowOverwriteIsAnErrorAtTheLaterFile() throws {
+        let fixture = try ProjectFixture([
+            "flexible_config.json": Self.behaviour.replacingOccurrences(of: "\"allow_overwrite\": true", with: "\"allow_overwrite\": false"),
+            "settings/common/infra.yaml": "host: https://common.example\n",
+            "settings/dev/infra.yaml": "host: https://dev.example\n",
+            "krakend.tmpl": "{}",
+        ])
+        defer { fixture.remove() }
+        let project = try fixture.render(settings: nil, partials: nil, enterprise: "flexible_config.json")
+        XCTAssertNil(project.output)
+        let problem = try XCTUnwrap(project.problems.first)
+        XCTAssertEqual(problem.code, .settings)
+        XCTAssertEqual(project.place(problem.location), "settings/dev/infra.yaml:1:7")
+    }
+
+    func testUndefinedVariablesAreAnErrorByDefault() throws {
+        let fixture = try ProjectFixture([
+            "flexible_config.json": "{\"settings\": {\"paths\": [\"settings\"]}}",
+            "settings/service.json": "{\"name\": \"gw\"}",
+            "krakend.tmpl": "{\"name\": \"{{ .service.title }}\"}",
+        ])
+        defer { fixture.remove() }
+        let project = try fixture.render(settings: nil, partials: nil, enterprise: "flexible_config.json")
+        XCTAssertNil(project.output)
+        let problem = try XCTUnwrap(project.problems.first)
+        XCTAssertEqual(problem.code, .execution)
+        XCTAssertTrue(problem.message.contains("map has no entry for key \"title\""), problem.message)
+    }
+
+    func testTheBehaviourFileRejectsUnknownKeysAtTheirPlace() throws {
+        let file = SourceFile(path: "fc.json", format: .json, text: "{\n  \"settings\": {\"path\": []},\n  \"outt\": \"x\"\n}")
+        let parsed = EnterpriseConfig.parse(file)
+        XCTAssertNil(parsed.config)
+        XCTAssertEqual(parsed.problems.map { "\(file.position(ofOffset: $0.location.span.start))" }, ["2:16", "3:3"])
+    }
+
+    func testTOMLSettingsAreReportedAsNotRead() throws {
+        let fixture = try ProjectFixture([
+            "flexible_config.json": "{\"settings\": {\"paths\": [\"settings\"]}, \"templates\": {\"undefined_vars\": \"invalid\"}}",
+            "settings/service.toml": "name = \"gw\"\n",
+            "krakend.tmpl": "{\"name\": \"{{ .service.name }}\"}",
+        ])
+        defer { fixture.remove() }
+        let project = try fixture.render(settings: nil, partials: nil, enterprise: "flexible_config.json")
+        XCTAssertEqual(project.problems.map(\.code), [.settings, .noValue])
+        XCTAssertEqual(project.problems.first?.severity, .warning)
+    }
+}
