@@ -1,0 +1,18 @@
+/// Masterminds sprig v3.2.3's `GenericFuncMap`, the functions KrakenD's flexible configuration offers on top of
+/// Go's built-ins.
+public enum Sprig {
+    /// Every function of sprig's generic map, by name. Each call builds a new table; callers that render many
+    /// templates should keep one.
+    public static func genericFunctionMap() -> FunctionMap {
+        let families: [FunctionMap] = [
+            SprigMath.functions,
+            SprigEncoding.functions,
+            SprigPaths.functions,
+        ]
+        var map = FunctionMap()
+        for family in families {
+            map.merge(family) { first, _ in first }
+        }
+        return map
+    }
+}
