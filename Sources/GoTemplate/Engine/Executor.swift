@@ -1,0 +1,636 @@
+/// Runs a parsed template against data with Go's `text/template` rules (`exec.go`): walks the body,
+/// evaluates pipelines, keeps the variable stack, enforces the limits, writes into one byte buffer and,
+/// when asked, records the source map.
+final class Executor {
+    private let set: TemplateSet
+    private let options: ExecutionOptions
+    private let stack = StackGuard()
+    private var output: [UInt8] = []
+    private var variables: [(name: String, value: EvaluatedValue)] = []
+    private var template: ParsedTemplate
+    /// The node being evaluated, which errors name (Go's `state.node`).
+    private var node: SyntaxNode?
+    private var depth = 0
+    private var iterations = 0
+    private var recordsSourceMap: Bool
+    private var sourceMap = SourceMap()
+    private var templateIndex: Int32 = 0
+    private var templateIndexes: [ObjectIdentifier: Int32] = [:]
+    private var frame: Int32 = -1
+
+    private enum Flow { case normal, breakLoop, continueLoop }
+
+    init(set: TemplateSet, template: ParsedTemplate, options: ExecutionOptions) {
+        self.set = set
+        self.template = template
+        self.options = options
+        self.recordsSourceMap = options.recordSourceMap
+        output.reserveCapacity(4096)
+    }
+
+    func run(data: Value) throws(TemplateError) -> RenderResult {
+        let dot = EvaluatedValue(data)
+        variables.append(("$", dot))
+        if recordsSourceMap { templateIndex = index(of: template) }
+        _ = try walk(template.root, dot: dot)
+        return RenderResult(output: output, sourceMap: recordsSourceMap ? sourceMap : nil)
+    }
+
+    // MARK: - Errors
+
+    private func failure(_ message: String, kind: TemplateError.Kind = .execution) -> TemplateError {
+        let origin = template.origin
+        guard let node else {
+            return TemplateError(
+                kind: kind, description: "template: \(template.name): \(message)", templateName: template.name,
+                source: origin.source)
+        }
+        let (line, column) = origin.lineAndColumn(of: node.offset)
+        let description = "template: \(origin.parseName):\(line):\(column): executing \(GoFormat.quote(template.name)) at <\(node.goDescription)>: \(message)"
+        return TemplateError(
+            kind: kind, description: description, templateName: template.name, line: line, column: column,
+            source: origin.source, offset: node.offset)
+    }
+
+    // MARK: - Output
+
+    @inline(__always)
+    private func reserveOutput(_ count: Int) throws(TemplateError) {
+        if output.count + count > options.maximumOutputBytes {
+            throw failure("output exceeds the limit of \(options.maximumOutputBytes) bytes", kind: .limit)
+        }
+    }
+
+    private func writeText(_ text: TextNode) throws(TemplateError) {
+        try reserveOutput(text.bytes.count)
+        let start = output.count
+        output.append(contentsOf: text.bytes)
+        if recordsSourceMap {
+            let sourceStart = text.offset
+            let sourceEnd = text.offset + text.bytes.count
+            if var last = sourceMap.segments.last, last.isLiteral, last.template == templateIndex, last.frame == frame,
+                last.outputEnd == start, last.sourceEnd == sourceStart
+            {
+                last.outputEnd = output.count
+                last.sourceEnd = sourceEnd
+                sourceMap.segments[sourceMap.segments.count - 1] = last
+            } else {
+                sourceMap.segments.append(
+                    SourceMap.Segment(
+                        outputStart: start, outputEnd: output.count, isLiteral: true, template: templateIndex, frame: frame,
+                        sourceStart: sourceStart, sourceEnd: sourceEnd, origin: nil))
+            }
+        }
+    }
+
+    private func printValue(_ value: EvaluatedValue, action: ActionNode) throws(TemplateError) {
+        node = action
+        let start = output.count
+        switch value.value.storage {
+        case .string(let text):
+            try reserveOutput(text.utf8.count)
+            output.append(contentsOf: text.utf8)
+        case .int(let number, _):
+            try reserveOutput(20)
+            appendDecimal(number)
+        case .nil:
+            try reserveOutput(10)
+            output.append(contentsOf: "<no value>".utf8)
+        default:
+            let text = GoFormat.formatValue(value.value)
+            try reserveOutput(text.utf8.count)
+            output.append(contentsOf: text.utf8)
+        }
+        if recordsSourceMap && output.count > start {
+            sourceMap.segments.append(
+                SourceMap.Segment(
+                    outputStart: start, outputEnd: output.count, isLiteral: false, template: templateIndex, frame: frame,
+                    sourceStart: action.span.lowerBound, sourceEnd: action.span.upperBound, origin: value.value.origin))
+        }
+    }
+
+    private func appendDecimal(_ number: Int64) {
+        if number >= 0 && number < 10 {
+            output.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        var magnitude = number.magnitude
+        var buffer = [UInt8](repeating: 0, count: 20)
+        var position = 20
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        output.append(contentsOf: buffer[position...])
+    }
+
+    private func index(of template: ParsedTemplate) -> Int32 {
+        let key = ObjectIdentifier(template)
+        if let existing = templateIndexes[key] { return existing }
+        let index = Int32(sourceMap.templates.count)
+        sourceMap.templates.append(SourceMap.TemplateInfo(name: template.name, source: template.origin.source))
+        templateIndexes[key] = index
+        return index
+    }
+
+    // MARK: - Walking
+
+    private func walk(_ list: ListNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
+        for item in list.nodes {
+            switch item {
+            case .text(let text):
+                try writeText(text)
+            case .action(let action):
+                node = action
+                let value = try evaluatePipeline(action.pipe, dot: dot)
+                if action.pipe.declarations.isEmpty { try printValue(value, action: action) }
+            case .branch(let branch):
+                let flow: Flow
+                switch branch.kind {
+                case .range: flow = try walkRange(branch, dot: dot)
+                case .ifBranch, .with: flow = try walkIfOrWith(branch, dot: dot)
+                }
+                if flow != .normal { return flow }
+            case .template(let call):
+                try walkTemplate(call, dot: dot)
+            case .loopControl(let control):
+                node = control
+                return control.isBreak ? .breakLoop : .continueLoop
+            case .comment:
+                continue
+            }
+        }
+        return .normal
+    }
+
+    private func walkIfOrWith(_ branch: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
+        node = branch
+        let mark = variables.count
+        defer { variables.removeSubrange(mark...) }
+        let value = try evaluatePipeline(branch.pipe, dot: dot)
+        if isTrue(value.value) {
+            return try walk(branch.list, dot: branch.kind == .with ? value : dot)
+        } else if let elseList = branch.elseList {
+            return try walk(elseList, dot: dot)
+        }
+        return .normal
+    }
+
+    private func walkRange(_ range: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
+        node = range
+        let outerMark = variables.count
+        defer { variables.removeSubrange(outerMark...) }
+        let value = try evaluatePipeline(range.pipe, dot: dot)
+        let mark = variables.count
+        let savedFrame = frame
+        defer { frame = savedFrame }
+        var iterated = false
+
+        func iterate(index: EvaluatedValue, element: EvaluatedValue, iteration: Int, key: String?) throws(TemplateError) -> Bool {
+            iterations += 1
+            if iterations > options.maximumRangeIterations {
+                node = range
+                throw failure("range iterations exceed the limit of \(options.maximumRangeIterations)", kind: .limit)
+            }
+            let pipe = range.pipe
+            let declarations = pipe.declarations
+            if !declarations.isEmpty {
+                if pipe.isAssign {
+                    try setVariable(declarations[0].variableName, declarations.count > 1 ? index : element)
+                    if declarations.count > 1 { try setVariable(declarations[1].variableName, element) }
+                } else {
+                    variables[mark - 1].value = element
+                    if declarations.count > 1 { variables[mark - 2].value = index }
+                }
+            }
+            if recordsSourceMap {
+                sourceMap.frames.append(
+                    SourceMap.Frame(
+                        parent: savedFrame, template: templateIndex, sourceStart: range.headerSpan.lowerBound,
+                        sourceEnd: range.headerSpan.upperBound, callee: nil, iteration: iteration, key: key))
+                frame = Int32(sourceMap.frames.count - 1)
+            }
+            let flow = try walk(range.list, dot: element)
+            if variables.count > mark { variables.removeSubrange(mark...) }
+            return flow != .breakLoop
+        }
+
+        switch value.value.storage {
+        case .int(let count, let type):
+            if range.pipe.declarations.count > 1 {
+                throw failure("can't use \(GoFormat.formatValue(value.value)) to iterate over more than one variable")
+            }
+            var current: Int64 = 0
+            while current < count {
+                iterated = true
+                let element = EvaluatedValue(Value(.int(current, type)))
+                if try !iterate(index: .missing, element: element, iteration: Int(current), key: nil) { break }
+                current += 1
+            }
+        case .uint(let count, let type):
+            if range.pipe.declarations.count > 1 {
+                throw failure("can't use \(GoFormat.formatValue(value.value)) to iterate over more than one variable")
+            }
+            var current: UInt64 = 0
+            while current < count {
+                iterated = true
+                let element = EvaluatedValue(Value(.uint(current, type)))
+                if try !iterate(index: .missing, element: element, iteration: Int(current), key: nil) { break }
+                current += 1
+            }
+        case .list(let items, let elementType):
+            let boxed = elementType == .interface
+            for (position, item) in items.enumerated() {
+                iterated = true
+                let index = EvaluatedValue(.int(position))
+                if try !iterate(index: index, element: EvaluatedValue(value: item, boxed: boxed), iteration: position, key: nil) {
+                    break
+                }
+            }
+        case .map(let members, let valueType):
+            let boxed = valueType == .interface
+            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            for (position, key) in keys.enumerated() {
+                iterated = true
+                let element = EvaluatedValue(value: members[key] ?? .nil, boxed: boxed)
+                if try !iterate(index: EvaluatedValue(.string(key)), element: element, iteration: position, key: key) { break }
+            }
+        case .nil:
+            break
+        default:
+            throw failure("range can't iterate over \(GoFormat.formatValue(value.value))")
+        }
+        if !iterated, let elseList = range.elseList {
+            frame = savedFrame
+            return try walk(elseList, dot: dot)
+        }
+        return .normal
+    }
+
+    private func walkTemplate(_ call: TemplateCallNode, dot: EvaluatedValue) throws(TemplateError) {
+        node = call
+        guard let callee = set.lookup(call.name) else {
+            throw failure("template \(GoFormat.quote(call.name)) not defined")
+        }
+        if depth >= options.maximumDepth {
+            throw failure("exceeded maximum template depth (\(options.maximumDepth))", kind: .limit)
+        }
+        if stack.isExhausted() {
+            throw failure("exceeded the native stack at template depth \(depth)", kind: .limit)
+        }
+        let newDot = call.pipe == nil ? EvaluatedValue.missing : try evaluatePipeline(call.pipe!, dot: dot)
+        let savedVariables = variables
+        let savedTemplate = template
+        let savedNode = node
+        let savedIndex = templateIndex
+        let savedFrame = frame
+        variables = [("$", newDot)]
+        template = callee
+        depth += 1
+        if recordsSourceMap {
+            sourceMap.frames.append(
+                SourceMap.Frame(
+                    parent: frame, template: templateIndex, sourceStart: call.span.lowerBound, sourceEnd: call.span.upperBound,
+                    callee: call.name, iteration: 0, key: nil))
+            frame = Int32(sourceMap.frames.count - 1)
+            templateIndex = index(of: callee)
+        }
+        defer {
+            variables = savedVariables
+            template = savedTemplate
+            node = savedNode
+            templateIndex = savedIndex
+            frame = savedFrame
+            depth -= 1
+        }
+        _ = try walk(callee.root, dot: newDot)
+    }
+
+    // MARK: - Variables
+
+    private func setVariable(_ name: String, _ value: EvaluatedValue) throws(TemplateError) {
+        var position = variables.count - 1
+        while position >= 0 {
+            if variables[position].name == name {
+                variables[position].value = value
+                return
+            }
+            position -= 1
+        }
+        throw failure("undefined variable: \(name)")
+    }
+
+    private func variableValue(_ name: String) throws(TemplateError) -> EvaluatedValue {
+        var position = variables.count - 1
+        while position >= 0 {
+            if variables[position].name == name { return variables[position].value }
+            position -= 1
+        }
+        throw failure("undefined variable: \(name)")
+    }
+
+    // MARK: - Evaluation
+
+    private func evaluatePipeline(_ pipe: PipeNode, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
+        node = pipe
+        if stack.isExhausted() { throw failure("expression nesting exceeds the native stack", kind: .limit) }
+        var value: EvaluatedValue? = nil
+        for command in pipe.commands {
+            value = try evaluateCommand(command, dot: dot, final: value).unboxed
+        }
+        let result = value ?? .missing
+        for variable in pipe.declarations {
+            if pipe.isAssign {
+                try setVariable(variable.variableName, result)
+            } else {
+                variables.append((variable.variableName, result))
+            }
+        }
+        return result
+    }
+
+    private func notAFunction(_ arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) {
+        if arguments.count > 1 || final != nil {
+            throw failure("can't give argument to non-function \(arguments[0].syntax.goDescription)")
+        }
+    }
+
+    private func evaluateCommand(_ command: CommandNode, dot: EvaluatedValue, final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+        let arguments = command.arguments
+        let first = arguments[0]
+        switch first {
+        case .field(let field):
+            node = field
+            return try evaluateFieldChain(dot: dot, receiver: dot, node: field, names: field.names[...], arguments: arguments, final: final)
+        case .chain(let chain):
+            return try evaluateChain(chain, dot: dot, arguments: arguments, final: final)
+        case .identifier(let identifier):
+            node = identifier
+            return try call(identifier, node: command, dot: dot, arguments: arguments, final: final)
+        case .pipe(let pipe):
+            try notAFunction(arguments, final: final)
+            return try evaluatePipeline(pipe, dot: dot)
+        case .variable(let variable):
+            return try evaluateVariable(variable, dot: dot, arguments: arguments, final: final)
+        default:
+            break
+        }
+        node = first.syntax
+        try notAFunction(arguments, final: final)
+        switch first {
+        case .bool(let literal): return EvaluatedValue(.bool(literal.value))
+        case .dot: return dot
+        case .nilLiteral: throw failure("nil is not a command")
+        case .number(let number): return try idealConstant(number)
+        case .string(let literal): return EvaluatedValue(.string(literal.value))
+        default: throw failure("can't evaluate command \(GoFormat.quote(first.syntax.goDescription))")
+        }
+    }
+
+    private func idealConstant(_ number: NumberNode) throws(TemplateError) -> EvaluatedValue {
+        node = number
+        switch number.literal.idealValue {
+        case .success(let value): return EvaluatedValue(value)
+        case .failure(let error): throw failure(error.message)
+        }
+    }
+
+    private func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+        node = chain
+        if case .nilLiteral = chain.node { throw failure("indirection through explicit nil in \(chain.goDescription)") }
+        let receiver = try evaluateArgument(chain.node, type: .reflectValue, dot: dot)
+        return try evaluateFieldChain(dot: dot, receiver: receiver, node: chain, names: chain.names[...], arguments: arguments, final: final)
+    }
+
+    private func evaluateVariable(_ variable: VariableNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+        node = variable
+        let value = try variableValue(variable.variableName)
+        if variable.names.count == 1 {
+            try notAFunction(arguments, final: final)
+            return value
+        }
+        return try evaluateFieldChain(dot: dot, receiver: value, node: variable, names: variable.names[1...], arguments: arguments, final: final)
+    }
+
+    private func evaluateFieldChain(
+        dot: EvaluatedValue, receiver: EvaluatedValue, node: SyntaxNode, names: ArraySlice<String>, arguments: [ArgumentNode],
+        final: EvaluatedValue?
+    ) throws(TemplateError) -> EvaluatedValue {
+        var current = receiver
+        let last = names.endIndex - 1
+        for position in names.indices {
+            let isLast = position == last
+            current = try evaluateField(
+                names[position], receiver: current, hasArguments: isLast && (arguments.count > 1 || final != nil))
+        }
+        return current
+    }
+
+    private func evaluateField(_ name: String, receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+        switch receiver.value.storage {
+        case .map(let members, let valueType):
+            if hasArguments { throw failure("\(name) is not a method but has arguments") }
+            if let member = members[name] { return EvaluatedValue(value: member, boxed: valueType == .interface) }
+            switch options.missingKey {
+            case .default: return .missing
+            case .zero: return valueType.zeroValue
+            case .error: throw failure("map has no entry for key \(GoFormat.quote(name))")
+            }
+        case .nil:
+            if receiver.boxed { throw failure("nil pointer evaluating interface {}.\(name)") }
+            if options.missingKey == .error { throw failure("nil data; no entry for key \(GoFormat.quote(name))") }
+            return .missing
+        case .object(let object):
+            let member: Value?
+            do { member = try object.member(name) } catch let error as FunctionError {
+                throw failure("error calling \(name): \(error.message)")
+            } catch {
+                throw failure("error calling \(name): \(error)")
+            }
+            if let member {
+                if hasArguments { throw failure("\(name) has arguments but cannot be invoked as function") }
+                return EvaluatedValue(member)
+            }
+        default:
+            break
+        }
+        throw failure("can't evaluate field \(name) in type \(receiver.typeDescription)")
+    }
+
+    // MARK: - Calls
+
+    private func call(
+        _ identifier: IdentifierNode, node callNode: SyntaxNode, dot: EvaluatedValue, arguments: [ArgumentNode],
+        final: EvaluatedValue?
+    ) throws(TemplateError) -> EvaluatedValue {
+        let function = identifier.function
+        let name = identifier.name
+        let passed = arguments.count > 1 ? arguments[1...] : []
+        let parameters = function.parameters
+        let variadic = function.variadic
+        let count = passed.count + (final == nil ? 0 : 1)
+        if variadic != nil {
+            if count < parameters.count {
+                throw failure("wrong number of args for \(name): want at least \(parameters.count) got \(passed.count)")
+            }
+        } else if count != parameters.count {
+            throw failure("wrong number of args for \(name): want \(parameters.count) got \(count)")
+        }
+
+        if case .builtin(let builtin) = function, builtin == .and || builtin == .or {
+            var value = EvaluatedValue.missing
+            for argument in passed {
+                value = try evaluateArgument(argument, type: .reflectValue, dot: dot)
+                if isTrue(value.value) == (builtin == .or) { return value }
+            }
+            if let final { value = final }
+            return value
+        }
+
+        var values: [EvaluatedValue] = []
+        values.reserveCapacity(count)
+        var position = 0
+        for argument in passed {
+            let type = position < parameters.count ? parameters[position] : variadic!
+            values.append(try evaluateArgument(argument, type: type, dot: dot))
+            position += 1
+        }
+        if let final {
+            let type: ParameterType
+            if let variadic {
+                type = count - 1 < parameters.count ? parameters[count - 1] : variadic
+            } else {
+                type = parameters[parameters.count - 1]
+            }
+            values.append(try validate(final, type: type))
+        }
+
+        switch function {
+        case .builtin(let builtin):
+            do {
+                return try builtin.call(values)
+            } catch {
+                node = callNode
+                throw failure("error calling \(name): \(error.message)")
+            }
+        case .user(let user):
+            let result: Value
+            do {
+                result = try user.body(values.map(\.value), options.context)
+            } catch let error as FunctionError {
+                node = callNode
+                throw failure("error calling \(name): \(error.message)")
+            } catch let error as TemplateError {
+                throw error
+            } catch {
+                node = callNode
+                throw failure("error calling \(name): \(error)")
+            }
+            return EvaluatedValue(value: result, boxed: user.result == .interface)
+        }
+    }
+
+    /// Go's `validateType`: checks (and for no value, converts) a computed value for a parameter.
+    private func validate(_ value: EvaluatedValue, type parameter: ParameterType) throws(TemplateError) -> EvaluatedValue {
+        guard case .type(let type) = parameter else { return value }
+        if value.isMissing {
+            if type.canBeNil { return type.zeroValue }
+            throw failure("invalid value; expected \(type)")
+        }
+        if type == .interface { return value }
+        if value.boxed && value.value.isNil { throw failure("wrong type for value; expected \(type); got interface {}") }
+        if value.value.goType == type { return value.unboxed }
+        throw failure("wrong type for value; expected \(type); got \(value.value.goType)")
+    }
+
+    /// Go's `evalArg`: evaluates an argument for a parameter; literals are converted to the parameter's type.
+    private func evaluateArgument(_ argument: ArgumentNode, type parameter: ParameterType, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
+        node = argument.syntax
+        switch argument {
+        case .dot:
+            return try validate(dot, type: parameter)
+        case .nilLiteral:
+            guard case .type(let type) = parameter else { return .missing }
+            if type.canBeNil { return type.zeroValue }
+            throw failure("cannot assign nil to \(type)")
+        case .field(let field):
+            let value = try evaluateFieldChain(
+                dot: dot, receiver: dot, node: field, names: field.names[...], arguments: [argument], final: nil)
+            return try validate(value, type: parameter)
+        case .variable(let variable):
+            return try validate(try evaluateVariable(variable, dot: dot, arguments: [], final: nil), type: parameter)
+        case .pipe(let pipe):
+            return try validate(try evaluatePipeline(pipe, dot: dot), type: parameter)
+        case .identifier(let identifier):
+            return try validate(try call(identifier, node: identifier, dot: dot, arguments: [], final: nil), type: parameter)
+        case .chain(let chain):
+            return try validate(try evaluateChain(chain, dot: dot, arguments: [], final: nil), type: parameter)
+        case .bool, .number, .string:
+            break
+        }
+        guard case .type(let type) = parameter else { return try emptyInterfaceLiteral(argument) }
+        let description = argument.syntax.goDescription
+        switch type {
+        case .bool:
+            if case .bool(let literal) = argument { return EvaluatedValue(.bool(literal.value)) }
+            throw failure("expected bool; found \(description)")
+        case .complex128:
+            if case .number(let number) = argument, number.literal.isComplex {
+                return EvaluatedValue(Value(.complex(number.literal.complex.real, number.literal.complex.imaginary)))
+            }
+            throw failure("expected complex; found \(description)")
+        case .float32, .float64:
+            if case .number(let number) = argument, number.literal.isFloat {
+                return EvaluatedValue(Value(.float(number.literal.float64, type == .float32 ? .float32 : .float64)))
+            }
+            throw failure("expected float; found \(description)")
+        case .integer(let integerType):
+            if integerType.isSigned {
+                if case .number(let number) = argument, number.literal.isInt {
+                    return EvaluatedValue(Value(.int(Self.truncate(number.literal.int64, to: integerType), integerType)))
+                }
+                throw failure("expected integer; found \(description)")
+            }
+            if case .number(let number) = argument, number.literal.isUint {
+                return EvaluatedValue(Value(.uint(Self.truncate(number.literal.uint64, to: integerType), integerType)))
+            }
+            throw failure("expected unsigned integer; found \(description)")
+        case .interface, .nilType:
+            return try emptyInterfaceLiteral(argument)
+        case .string:
+            if case .string(let literal) = argument { return EvaluatedValue(.string(literal.value)) }
+            throw failure("expected string; found \(description)")
+        default:
+            throw failure("can't handle \(description) for arg of type \(type)")
+        }
+    }
+
+    private func emptyInterfaceLiteral(_ argument: ArgumentNode) throws(TemplateError) -> EvaluatedValue {
+        switch argument {
+        case .bool(let literal): return EvaluatedValue(.bool(literal.value))
+        case .number(let number): return try idealConstant(number)
+        case .string(let literal): return EvaluatedValue(.string(literal.value))
+        default: throw failure("can't handle assignment of \(argument.syntax.goDescription) to empty interface argument")
+        }
+    }
+
+    private static func truncate(_ value: Int64, to type: IntType) -> Int64 {
+        switch type.bitWidth {
+        case 8: return Int64(Int8(truncatingIfNeeded: value))
+        case 16: return Int64(Int16(truncatingIfNeeded: value))
+        case 32: return Int64(Int32(truncatingIfNeeded: value))
+        default: return value
+        }
+    }
+
+    private static func truncate(_ value: UInt64, to type: IntType) -> UInt64 {
+        switch type.bitWidth {
+        case 8: return UInt64(UInt8(truncatingIfNeeded: value))
+        case 16: return UInt64(UInt16(truncatingIfNeeded: value))
+        case 32: return UInt64(UInt32(truncatingIfNeeded: value))
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A set of named templates sharing one function table: Go's `*template.Template` with its associated
+/// templates, built by `New(name).Funcs(functions)` and `Parse`.
+///
+/// Functions of the set shadow the built-ins of the same name. Each `parse` adds the templates it defines;
+/// a later definition of a name replaces the earlier one (as `ParseFiles` does), except that an empty body
+/// never replaces a non-empty one.
+public final class TemplateSet: @unchecked Sendable {
+    private let functions: FunctionMap
+    private var templates: [String: ParsedTemplate] = [:]
+    private var firstName: String?
+    private let lock = NSLock()
+
+    public init(functions: FunctionMap = [:]) {
+        self.functions = functions
+    }
+
+    /// The names of the templates in the set, sorted.
+    public var templateNames: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return templates.keys.sorted()
+    }
+
+    /// Parses `text` as the template `name` and adds it and every `{{define}}`/`{{block}}` in it to the set.
+    /// `source` is the file path the source map and errors report.
+    public func parse(name: String, text: String, source: String? = nil) throws(TemplateError) {
+        let origin = ParsedText(parseName: name, bytes: Array(text.utf8), source: source)
+        let functions = self.functions
+        let trees = try Parser.parse(name: name, origin: origin) { functionName in
+            if let user = functions[functionName] { return .user(user) }
+            if let builtin = Builtin(rawValue: functionName) { return .builtin(builtin) }
+            return nil
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if firstName == nil { firstName = name }
+        for (treeName, root) in trees {
+            if let existing = templates[treeName], root.isEmpty, !existing.root.isEmpty { continue }
+            templates[treeName] = ParsedTemplate(name: treeName, root: root, origin: origin)
+        }
+    }
+
+    func lookup(_ name: String) -> ParsedTemplate? {
+        lock.lock()
+        defer { lock.unlock() }
+        return templates[name]
+    }
+
+    /// Executes the template `name` with `data` as dot, as Go's `ExecuteTemplate` does.
+    public func execute(_ name: String, data: Value, options: ExecutionOptions = .init()) throws(TemplateError) -> RenderResult {
+        guard let template = lookup(name) else {
+            let owner = firstName ?? name
+            throw TemplateError(
+                kind: .execution,
+                description: "template: no template \(GoFormat.quote(name)) associated with template \(GoFormat.quote(owner))",
+                templateName: name)
+        }
+        return try Executor(set: self, template: template, options: options).run(data: data)
+    }
+}
