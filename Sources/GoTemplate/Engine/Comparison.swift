@@ -54,10 +54,11 @@ enum Comparison {
         let rightShape = shape(right)
         if leftShape != rightShape {
             throw FunctionError(
-                "non-comparable types \(GoFormat.formatValue(left)): \(left.goType), \(right.goType): \(GoFormat.formatValue(right))")
+                GoFormat.sprintf("non-comparable types %s: ", [left]) + "\(left.goType), \(right.goType): "
+                    + GoFormat.formatValue(right))
         }
         if leftShape != "object" {
-            throw FunctionError("non-comparable type \(GoFormat.formatValue(right)): \(right.goType)")
+            throw FunctionError(GoFormat.sprintf("non-comparable type %s: ", [right]) + right.goType.description)
         }
         return left.goType == right.goType && GoFormat.formatValue(left) == GoFormat.formatValue(right)
     }

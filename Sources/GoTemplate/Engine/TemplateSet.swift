@@ -57,6 +57,43 @@ public final class TemplateSet: @unchecked Sendable {
                 description: "template: no template \(GoFormat.quote(name)) associated with template \(GoFormat.quote(owner))",
                 templateName: name)
         }
-        return try Executor(set: self, template: template, options: options).run(data: data)
+        let stackSize = Self.stackSize(forDepth: options.maximumDepth)
+        if stackSize <= Self.callerStackAssumed {
+            return try Executor(set: self, template: template, options: options).run(data: data)
+        }
+        // Go allows 100000 nested template calls; run on a thread whose stack can hold that many.
+        let outcome = ExecutionOutcome()
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do throws(TemplateError) {
+                outcome.result = .success(try Executor(set: self, template: template, options: options).run(data: data))
+            } catch {
+                outcome.result = .failure(error)
+            }
+            finished.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        finished.wait()
+        guard let result = outcome.result else {
+            throw TemplateError(kind: .limit, description: "template: \(name): execution did not finish", templateName: name)
+        }
+        return try result.get()
     }
+
+    /// Native stack one level of `template` call needs, measured on optimized builds, with a margin.
+    private static let stackBytesPerDepth = 2048
+    /// Depths the calling thread's stack is assumed to hold without a thread of its own.
+    private static let callerStackAssumed = 256 * 1024
+
+    private static func stackSize(forDepth depth: Int) -> Int {
+        let wanted = depth.multipliedReportingOverflow(by: stackBytesPerDepth)
+        let bytes = wanted.overflow ? Int.max : wanted.partialValue
+        return min(bytes + (1 << 20), 1 << 30)
+    }
+}
+
+/// The result handed back from the execution thread.
+private final class ExecutionOutcome: @unchecked Sendable {
+    var result: Result<RenderResult, TemplateError>?
 }
