@@ -5,6 +5,13 @@ public enum Sprig {
     /// templates should keep one.
     public static func genericFunctionMap() -> FunctionMap {
         let families: [FunctionMap] = [
+            SprigStrings.functions,
+            SprigConversions.functions,
+            SprigDefaults.functions,
+            SprigReflection.functions,
+            SprigEnvironment.functions,
+            SprigLists.functions,
+            SprigDicts.functions,
             SprigMath.functions,
             SprigEncoding.functions,
             SprigPaths.functions,
