@@ -14,6 +14,8 @@ final class Executor {
     private var iterations = 0
     private var recordsSourceMap: Bool
     private var sourceMap = SourceMap()
+    private var segments: [SourceMap.Segment] = []
+    private var frames: [SourceMap.Frame] = []
     private var templateIndex: Int32 = 0
     private var templateIndexes: [ObjectIdentifier: Int32] = [:]
     private var frame: Int32 = -1
@@ -33,7 +35,10 @@ final class Executor {
         variables.append(("$", dot))
         if recordsSourceMap { templateIndex = index(of: template) }
         _ = try walk(template.root, dot: dot)
-        return RenderResult(output: output, sourceMap: recordsSourceMap ? sourceMap : nil)
+        guard recordsSourceMap else { return RenderResult(output: output, sourceMap: nil) }
+        sourceMap.segments = segments
+        sourceMap.frames = frames
+        return RenderResult(output: output, sourceMap: sourceMap)
     }
 
     // MARK: - Errors
@@ -68,14 +73,15 @@ final class Executor {
         if recordsSourceMap {
             let sourceStart = text.offset
             let sourceEnd = text.offset + text.bytes.count
-            if var last = sourceMap.segments.last, last.isLiteral, last.template == templateIndex, last.frame == frame,
-                last.outputEnd == start, last.sourceEnd == sourceStart
+            let last = segments.count - 1
+            if last >= 0 && segments[last].isLiteral && segments[last].outputEnd == start
+                && segments[last].sourceEnd == sourceStart && segments[last].frame == frame
+                && segments[last].template == templateIndex
             {
-                last.outputEnd = output.count
-                last.sourceEnd = sourceEnd
-                sourceMap.segments[sourceMap.segments.count - 1] = last
+                segments[last].outputEnd = output.count
+                segments[last].sourceEnd = sourceEnd
             } else {
-                sourceMap.segments.append(
+                segments.append(
                     SourceMap.Segment(
                         outputStart: start, outputEnd: output.count, isLiteral: true, template: templateIndex, frame: frame,
                         sourceStart: sourceStart, sourceEnd: sourceEnd, origin: nil))
@@ -102,7 +108,7 @@ final class Executor {
             output.append(contentsOf: text.utf8)
         }
         if recordsSourceMap && output.count > start {
-            sourceMap.segments.append(
+            segments.append(
                 SourceMap.Segment(
                     outputStart: start, outputEnd: output.count, isLiteral: false, template: templateIndex, frame: frame,
                     sourceStart: action.span.lowerBound, sourceEnd: action.span.upperBound, origin: value.value.origin))
@@ -206,11 +212,11 @@ final class Executor {
                 }
             }
             if recordsSourceMap {
-                sourceMap.frames.append(
+                frames.append(
                     SourceMap.Frame(
                         parent: savedFrame, template: templateIndex, sourceStart: range.headerSpan.lowerBound,
                         sourceEnd: range.headerSpan.upperBound, callee: nil, iteration: iteration, key: key))
-                frame = Int32(sourceMap.frames.count - 1)
+                frame = Int32(frames.count - 1)
             }
             let flow = try walk(range.list, dot: element)
             if variables.count > mark { variables.removeSubrange(mark...) }
@@ -290,11 +296,11 @@ final class Executor {
         template = callee
         depth += 1
         if recordsSourceMap {
-            sourceMap.frames.append(
+            frames.append(
                 SourceMap.Frame(
                     parent: frame, template: templateIndex, sourceStart: call.span.lowerBound, sourceEnd: call.span.upperBound,
                     callee: call.name, iteration: 0, key: nil))
-            frame = Int32(sourceMap.frames.count - 1)
+            frame = Int32(frames.count - 1)
             templateIndex = index(of: callee)
         }
         defer {
