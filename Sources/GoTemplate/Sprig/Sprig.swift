@@ -15,6 +15,8 @@ public enum Sprig {
             SprigMath.functions,
             SprigEncoding.functions,
             SprigPaths.functions,
+            SprigCrypto.functions,
+            SprigRegex.functions,
         ]
         var map = FunctionMap()
         for family in families {
