@@ -60,14 +60,15 @@ final class Executor {
     // MARK: - Output
 
     @inline(__always)
-    private func reserveOutput(_ count: Int) throws(TemplateError) {
+    private func reserveOutput(_ count: Int, text: TextNode? = nil) throws(TemplateError) {
         if output.count + count > options.maximumOutputBytes {
+            if let text { node = text }
             throw failure("output exceeds the limit of \(options.maximumOutputBytes) bytes", kind: .limit)
         }
     }
 
     private func writeText(_ text: TextNode) throws(TemplateError) {
-        try reserveOutput(text.bytes.count)
+        try reserveOutput(text.bytes.count, text: text)
         let start = output.count
         output.append(contentsOf: text.bytes)
         if recordsSourceMap {
@@ -197,7 +198,7 @@ final class Executor {
         func iterate(index: EvaluatedValue, element: EvaluatedValue, iteration: Int, key: String?) throws(TemplateError) -> Bool {
             iterations += 1
             if iterations > options.maximumRangeIterations {
-                node = range
+                node = range.pipe
                 throw failure("range iterations exceed the limit of \(options.maximumRangeIterations)", kind: .limit)
             }
             let pipe = range.pipe

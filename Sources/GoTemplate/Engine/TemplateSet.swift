@@ -81,8 +81,8 @@ public final class TemplateSet: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Native stack one level of `template` call needs, measured on optimized builds, with a margin.
-    private static let stackBytesPerDepth = 2048
+    /// Native stack one level of `template` call needs: about 1 KiB optimized, 5 KiB unoptimized.
+    private static let stackBytesPerDepth = 6144
     /// Depths the calling thread's stack is assumed to hold without a thread of its own.
     private static let callerStackAssumed = 256 * 1024
 
