@@ -2,7 +2,7 @@
 // sprig v3's GenericFuncMap and KrakenD's marshal and include, so the differential tests can compare our
 // engine with Go byte for byte.
 //
-// Input (stdin): a JSON array of cases, or a stream of case objects (one per line or concatenated):
+// Input (stdin, or the file named as the argument): a JSON array of cases, or a stream of case objects (one per line or concatenated):
 //
 //	{"name": "range/map", "templates": [{"name": "t", "text": "{{range .}}{{.}}{{end}}"}],
 //	 "execute": "t", "data": {"b": 2, "a": 1}, "dataJSON": "...", "env": {"HOME": "/x"},
@@ -291,7 +291,17 @@ func main() {
 	out := bufio.NewWriterSize(os.Stdout, 1<<20)
 	encoder := json.NewEncoder(out)
 	encoder.SetEscapeHTML(false)
-	err := readCases(os.Stdin, func(c *testCase) {
+	var input io.Reader = os.Stdin
+	if flag.NArg() > 0 {
+		file, err := os.Open(flag.Arg(0))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "go-template-peer:", err)
+			os.Exit(2)
+		}
+		defer file.Close()
+		input = file
+	}
+	err := readCases(input, func(c *testCase) {
 		switch {
 		case *benchRuns > 0:
 			benchmark(c, *benchRuns)
