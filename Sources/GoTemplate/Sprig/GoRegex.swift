@@ -47,6 +47,14 @@ struct GoRegex {
         return result
     }
 
+    /// The text of the match and of each group (empty for a group that did not take part), as Go's
+    /// `FindStringSubmatch` gives them.
+    func submatches(of match: Regex<AnyRegexOutput>.Match, in text: String) -> [String] {
+        (0..<match.output.count).map { index in
+            match.output[index].range.map { String(text.unicodeScalars[$0]) } ?? ""
+        }
+    }
+
     /// Go's `ReplaceAllString` (`literal` false: `$1`, `${name}` and `$$` expand) and `ReplaceAllLiteralString`.
     func replaceAll(in text: String, with replacement: String, literal: Bool) -> String {
         var output = ""

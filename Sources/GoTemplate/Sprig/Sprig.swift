@@ -17,6 +17,7 @@ public enum Sprig {
             SprigPaths.functions,
             SprigCrypto.functions,
             SprigRegex.functions,
+            SprigSemver.functions,
         ]
         var map = FunctionMap()
         for family in families {
