@@ -540,6 +540,14 @@ each("crypto", [
     "{{randBytes 4}}", "{{randBytes 4 | b64dec | len}}", "{{decryptAES \"secretkey\" \"not base64\"}}",
     "{{encryptAES \"k\" \"\"}}", "{{encryptAES \"secretkey\" \"plaintext\" | decryptAES \"secretkey\"}}", "{{encryptAES \"k\" \"x\" | b64dec | len}}",
     "{{buildCustomCert \"bad\" \"bad\"}}", "{{getHostByName \"example.com\"}}",
+    "{{$c := genCAWithKey \"ca\" 30 (genPrivateKey \"ecdsa\")}}{{$c.Cert | hasPrefix \"-----BEGIN CERTIFICATE-----\"}} {{$c.Key | hasPrefix \"-----BEGIN EC PRIVATE KEY-----\"}}",
+    "{{genCAWithKey \"ca\" 30 \"not a key\"}}",
+    "{{$c := genSelfSignedCert \"foo.com\" (list \"10.0.0.1\") (list \"bar.com\") 30}}{{$c.Cert | hasPrefix \"-----BEGIN CERTIFICATE-----\"}} {{$c.Key | hasPrefix \"-----BEGIN RSA PRIVATE KEY-----\"}}",
+    "{{$c := genSelfSignedCertWithKey \"foo.com\" (list) (list) 30 (genPrivateKey \"ed25519\")}}{{$c.Cert | hasPrefix \"-----BEGIN CERTIFICATE-----\"}}",
+    "{{genSelfSignedCert \"foo.com\" (list \"not-an-ip\") nil 30}}",
+    "{{$ca := genCA \"ca\" 30}}{{$c := genSignedCert \"foo.com\" nil (list \"a.com\") 30 $ca}}{{$c.Cert | hasPrefix \"-----BEGIN CERTIFICATE-----\"}} {{$c.Key | hasPrefix \"-----BEGIN RSA PRIVATE KEY-----\"}}",
+    "{{$ca := genCAWithKey \"ca\" 30 (genPrivateKey \"ecdsa\")}}{{$c := genSignedCertWithKey \"foo.com\" nil nil 30 $ca (genPrivateKey \"ecdsa\")}}{{$c.Cert | hasPrefix \"-----BEGIN CERTIFICATE-----\"}}",
+    "{{genSignedCert \"foo.com\" nil nil 30 \"not a ca\"}}",
 ])
 each("flow", ["{{fail \"boom\"}}", "{{fail \"\"}}", "{{if .t}}{{fail (printf \"bad %s\" .s)}}{{end}}", "{{fail}}", "{{fail 1}}"])
 
