@@ -43,11 +43,18 @@ public struct FunctionContext: Sendable {
     /// The action that calls the function, set by the executor for each call: lets a function such as
     /// KrakenD's `include` report a problem at the place that asked for it.
     public var callSite: CallSite?
+    /// The IANA name of the zone Go's `time.Local` stands for (`now`, `date`, `toDate`…): injected by the caller,
+    /// never the host's own. `UTC` unless set.
+    public var localTimeZone: String
 
-    public init(environment: [String: String] = [:], maximumResultSize: Int = 64 << 20, callSite: CallSite? = nil) {
+    public init(
+        environment: [String: String] = [:], maximumResultSize: Int = 64 << 20, callSite: CallSite? = nil,
+        localTimeZone: String = "UTC"
+    ) {
         self.environment = environment
         self.maximumResultSize = maximumResultSize
         self.callSite = callSite
+        self.localTimeZone = localTimeZone
     }
 }
 
