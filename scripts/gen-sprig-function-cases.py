@@ -277,6 +277,13 @@ cases("dig", [S("a"), S("b"), S("c"), S("def"), D("nested")], [S("a"), S("x"), S
       [S("a"), S("d"), N], [S("n"), S("c"), S("d"), D("m")], [S("b"), S("c"), S("d"), D("m")], [S("a"), S("d")],
       [S("z"), S("c"), S("d"), D("m")], [S("z"), S("d"), D("m")], [S("a"), S("d"), M("a", N)])
 
+ENVIRONMENT = {"FOO": "bar", "EMPTY": "", "SPACED": " a b ", "UNI": "héllo", "_x1": "under", "1": "one",
+               "A_B": "ab"}
+cases("env", [S("FOO")], [S("EMPTY")], [S("MISSING")], [S("UNI")], [S("")], [S("foo")])
+cases("expandenv", [S("a$FOO b")], [S("${FOO}x")], [S("$FOOx")], [S("${} ${ $$ $1 ${1} x$")], [S("$")],
+      [S("$MISSING.$UNI")], [S("$_x1-$A_B")], [S("${SPACED}|${FOO")], [S("no vars")], [S("$-$@")], [S("${FOO")],
+      [S("é$FOOé")], [S("")], [S("${A_B}${FOO}$")])
+
 GO_PROGRAM = r'''package main
 
 import (
@@ -338,8 +345,11 @@ def main():
         program.write_text(GO_PROGRAM.replace("DATA", DATA_GO))
         inputs = pathlib.Path(work) / "cases.json"
         inputs.write_text(json.dumps(templates))
+        binary = pathlib.Path(work) / "cases"
         env = dict(os.environ, GO111MODULE="off", GOPATH="/usr/share/gocode", GOFLAGS="")
-        result = subprocess.run(["go", "run", str(program), str(inputs)], env=env, capture_output=True, text=True,
+        subprocess.run(["go", "build", "-o", str(binary), str(program)], env=env, check=True)
+        # The program sees exactly ENVIRONMENT, which the Swift test injects as the function context's.
+        result = subprocess.run([str(binary), str(inputs)], env=ENVIRONMENT, capture_output=True, text=True,
                                 check=True)
     lines = result.stdout.splitlines()
     assert len(lines) == len(CASES), (len(lines), len(CASES))
@@ -369,6 +379,11 @@ def main():
 /// error. Left out because Go's result is not valid UTF-8, which a Swift string cannot hold:
 {skipped_text}let sprigFunctionCases: [SprigFunctionCase] = [
 {chr(10).join(rows)}
+]
+
+/// The environment the cases of `env` and `expandenv` ran with, in Go as here.
+let sprigFunctionCaseEnvironment: [String: String] = [
+{chr(10).join("    %s: %s," % (swift_string(k), swift_string(v)) for k, v in sorted(ENVIRONMENT.items()))}
 ]
 """)
     print("%d cases written, %d skipped" % (len(rows), len(skipped)))

@@ -33,7 +33,8 @@ final class SprigFunctionTableTests: XCTestCase {
                 XCTFail("no function \(testCase.function)")
                 continue
             }
-            let outcome = Result { try function.body(testCase.arguments, FunctionContext()) }
+            let context = FunctionContext(environment: sprigFunctionCaseEnvironment)
+            let outcome = Result { try function.body(testCase.arguments, context) }
             switch (testCase.expectation, outcome) {
             case (.result(let text, let type), .success(let value)):
                 XCTAssertEqual(GoFormat.formatValue(value), text, call)
@@ -55,7 +56,7 @@ final class SprigFunctionTableTests: XCTestCase {
         let covered = Set(sprigFunctionCases.map(\.function))
         let families = [
             SprigStrings.functions, SprigConversions.functions, SprigDefaults.functions, SprigReflection.functions,
-            SprigLists.functions, SprigDicts.functions,
+            SprigEnvironment.functions, SprigLists.functions, SprigDicts.functions,
         ]
         let deterministic = families.flatMap { $0.filter(\.value.isDeterministic).keys }
         XCTAssertEqual(Set(deterministic).subtracting(covered).sorted(), [])

@@ -3,10 +3,10 @@
 enum SprigEnvironment {
     static var functions: FunctionMap {
         [
-            "env": TemplateFunction(parameters: [.string], result: .string, isDeterministic: false) { arguments, context in
+            "env": TemplateFunction(parameters: [.string], result: .string) { arguments, context in
                 .string(context.environment[arguments[0].stringArgument] ?? "")
             },
-            "expandenv": TemplateFunction(parameters: [.string], result: .string, isDeterministic: false) { arguments, context in
+            "expandenv": TemplateFunction(parameters: [.string], result: .string) { arguments, context in
                 .string(expand(arguments[0].stringArgument) { context.environment[$0] ?? "" })
             },
         ]
