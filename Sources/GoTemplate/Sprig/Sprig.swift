@@ -18,6 +18,7 @@ public enum Sprig {
             SprigCrypto.functions,
             SprigRegex.functions,
             SprigSemver.functions,
+            SprigDates.functions,
         ]
         var map = FunctionMap()
         for family in families {
