@@ -5,23 +5,26 @@ enum ParameterType: Sendable {
     case type(GoType)
 }
 
-/// A function name resolved when the template is parsed: a built-in or a function of the set.
-enum ResolvedFunction: Sendable {
-    case builtin(Builtin)
-    case user(TemplateFunction)
-
-    var parameters: [ParameterType] {
-        switch self {
-        case .builtin(let builtin): return builtin.parameters
-        case .user(let function): return function.parameters.map { .type($0) }
-        }
+/// A function name resolved when the template is parsed: a built-in or a function of the set, with the
+/// signature arguments are checked against.
+struct ResolvedFunction: Sendable {
+    enum Implementation: Sendable {
+        case builtin(Builtin)
+        case user(TemplateFunction)
     }
 
-    var variadic: ParameterType? {
-        switch self {
-        case .builtin(let builtin): return builtin.variadic
-        case .user(let function): return function.variadic.map { .type($0) }
-        }
+    let implementation: Implementation
+    let parameters: [ParameterType]
+    let variadic: ParameterType?
+
+    static func builtin(_ builtin: Builtin) -> ResolvedFunction {
+        ResolvedFunction(implementation: .builtin(builtin), parameters: builtin.parameters, variadic: builtin.variadic)
+    }
+
+    static func user(_ function: TemplateFunction) -> ResolvedFunction {
+        ResolvedFunction(
+            implementation: .user(function), parameters: function.parameters.map { .type($0) },
+            variadic: function.variadic.map { .type($0) })
     }
 }
 
@@ -134,7 +137,7 @@ enum Builtin: String, CaseIterable, Sendable {
             case .list(let items, let element):
                 let position = try indexArgument(key, capacity: items.count)
                 guard position < items.count else { throw FunctionError("reflect: slice index out of range") }
-                current = EvaluatedValue(value: items[position], boxed: element == .interface)
+                current = EvaluatedValue(value: items[position], boxed: element.isInterface)
             case .string(let text):
                 let bytes = Array(text.utf8)
                 let position = try indexArgument(key, capacity: bytes.count)
@@ -146,7 +149,7 @@ enum Builtin: String, CaseIterable, Sendable {
                     throw FunctionError("value has type \(key.value.goType); should be string")
                 }
                 if let member = members[name] {
-                    current = EvaluatedValue(value: member, boxed: valueType == .interface)
+                    current = EvaluatedValue(value: member, boxed: valueType.isInterface)
                 } else {
                     current = valueType.zeroValue
                 }

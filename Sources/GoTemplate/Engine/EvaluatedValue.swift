@@ -50,7 +50,22 @@ func isTrue(_ value: Value) -> Bool {
     }
 }
 
+extension Array {
+    /// Drops the elements from `count` on, without the generic range replacement `removeSubrange` costs.
+    @inline(__always)
+    mutating func truncate(to count: Int) {
+        if self.count > count { removeLast(self.count - count) }
+    }
+}
+
 extension GoType {
+    /// Whether the type is `interface {}` (a pattern match, cheaper than comparing indirect enums).
+    @inline(__always)
+    var isInterface: Bool {
+        if case .interface = self { return true }
+        return false
+    }
+
     /// Whether Go's untyped nil can be assigned to the type (interfaces, slices, maps, pointers, funcs).
     var canBeNil: Bool {
         switch self {

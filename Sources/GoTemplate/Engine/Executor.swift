@@ -1,15 +1,17 @@
 /// Runs a parsed template against data with Go's `text/template` rules (`exec.go`): walks the body,
 /// evaluates pipelines, keeps the variable stack, enforces the limits, writes into one byte buffer and,
 /// when asked, records the source map.
-final class Executor {
-    private let set: TemplateSet
+struct Executor {
+    private let templates: [String: ParsedTemplate]
     private let options: ExecutionOptions
     private let stack = StackGuard()
     private var output: [UInt8] = []
     private var variables: [(name: String, value: EvaluatedValue)] = []
     private var template: ParsedTemplate
     /// The node being evaluated, which errors name (Go's `state.node`).
-    private var node: SyntaxNode?
+    private unowned(unsafe) var node: SyntaxNode?
+    /// Where the current template's variables start: a called template sees only its own.
+    private var variableBase = 0
     private var depth = 0
     private var iterations = 0
     private var recordsSourceMap: Bool
@@ -22,15 +24,15 @@ final class Executor {
 
     private enum Flow { case normal, breakLoop, continueLoop }
 
-    init(set: TemplateSet, template: ParsedTemplate, options: ExecutionOptions) {
-        self.set = set
+    init(templates: [String: ParsedTemplate], template: ParsedTemplate, options: ExecutionOptions) {
+        self.templates = templates
         self.template = template
         self.options = options
         self.recordsSourceMap = options.recordSourceMap
         output.reserveCapacity(4096)
     }
 
-    func run(data: Value) throws(TemplateError) -> RenderResult {
+    mutating func run(data: Value) throws(TemplateError) -> RenderResult {
         let dot = EvaluatedValue(data)
         variables.append(("$", dot))
         if recordsSourceMap { templateIndex = index(of: template) }
@@ -60,14 +62,14 @@ final class Executor {
     // MARK: - Output
 
     @inline(__always)
-    private func reserveOutput(_ count: Int, text: TextNode? = nil) throws(TemplateError) {
+    private mutating func reserveOutput(_ count: Int, text: TextNode? = nil) throws(TemplateError) {
         if output.count + count > options.maximumOutputBytes {
             if let text { node = text }
             throw failure("output exceeds the limit of \(options.maximumOutputBytes) bytes", kind: .limit)
         }
     }
 
-    private func writeText(_ text: TextNode) throws(TemplateError) {
+    private mutating func writeText(_ text: TextNode) throws(TemplateError) {
         try reserveOutput(text.bytes.count, text: text)
         let start = output.count
         output.append(contentsOf: text.bytes)
@@ -90,7 +92,7 @@ final class Executor {
         }
     }
 
-    private func printValue(_ value: EvaluatedValue, action: ActionNode) throws(TemplateError) {
+    private mutating func printValue(_ value: EvaluatedValue, action: ActionNode) throws(TemplateError) {
         node = action
         let start = output.count
         switch value.value.storage {
@@ -116,7 +118,7 @@ final class Executor {
         }
     }
 
-    private func appendDecimal(_ number: Int64) {
+    private mutating func appendDecimal(_ number: Int64) {
         if number >= 0 && number < 10 {
             output.append(UInt8(ascii: "0") + UInt8(number))
             return
@@ -133,7 +135,7 @@ final class Executor {
         output.append(contentsOf: buffer[position...])
     }
 
-    private func index(of template: ParsedTemplate) -> Int32 {
+    private mutating func index(of template: ParsedTemplate) -> Int32 {
         let key = ObjectIdentifier(template)
         if let existing = templateIndexes[key] { return existing }
         let index = Int32(sourceMap.templates.count)
@@ -144,7 +146,7 @@ final class Executor {
 
     // MARK: - Walking
 
-    private func walk(_ list: ListNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
+    private mutating func walk(_ list: ListNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
         for item in list.nodes {
             switch item {
             case .text(let text):
@@ -172,10 +174,10 @@ final class Executor {
         return .normal
     }
 
-    private func walkIfOrWith(_ branch: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
+    private mutating func walkIfOrWith(_ branch: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
         node = branch
         let mark = variables.count
-        defer { variables.removeSubrange(mark...) }
+        defer { variables.truncate(to: mark) }
         let value = try evaluatePipeline(branch.pipe, dot: dot)
         if isTrue(value.value) {
             return try walk(branch.list, dot: branch.kind == .with ? value : dot)
@@ -185,10 +187,10 @@ final class Executor {
         return .normal
     }
 
-    private func walkRange(_ range: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
+    private mutating func walkRange(_ range: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
         node = range
         let outerMark = variables.count
-        defer { variables.removeSubrange(outerMark...) }
+        defer { variables.truncate(to: outerMark) }
         let value = try evaluatePipeline(range.pipe, dot: dot)
         let mark = variables.count
         let savedFrame = frame
@@ -220,7 +222,7 @@ final class Executor {
                 frame = Int32(frames.count - 1)
             }
             let flow = try walk(range.list, dot: element)
-            if variables.count > mark { variables.removeSubrange(mark...) }
+            variables.truncate(to: mark)
             return flow != .breakLoop
         }
 
@@ -248,7 +250,7 @@ final class Executor {
                 current += 1
             }
         case .list(let items, let elementType):
-            let boxed = elementType == .interface
+            let boxed = elementType.isInterface
             for (position, item) in items.enumerated() {
                 iterated = true
                 let index = EvaluatedValue(.int(position))
@@ -257,7 +259,7 @@ final class Executor {
                 }
             }
         case .map(let members, let valueType):
-            let boxed = valueType == .interface
+            let boxed = valueType.isInterface
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             for (position, key) in keys.enumerated() {
                 iterated = true
@@ -276,9 +278,9 @@ final class Executor {
         return .normal
     }
 
-    private func walkTemplate(_ call: TemplateCallNode, dot: EvaluatedValue) throws(TemplateError) {
+    private mutating func walkTemplate(_ call: TemplateCallNode, dot: EvaluatedValue) throws(TemplateError) {
         node = call
-        guard let callee = set.lookup(call.name) else {
+        guard let callee = templates[call.name] else {
             throw failure("template \(GoFormat.quote(call.name)) not defined")
         }
         if depth >= options.maximumDepth {
@@ -288,12 +290,14 @@ final class Executor {
             throw failure("exceeded the native stack at template depth \(depth)", kind: .limit)
         }
         let newDot = call.pipe == nil ? EvaluatedValue.missing : try evaluatePipeline(call.pipe!, dot: dot)
-        let savedVariables = variables
+        let savedBase = variableBase
+        let savedCount = variables.count
         let savedTemplate = template
         let savedNode = node
         let savedIndex = templateIndex
         let savedFrame = frame
-        variables = [("$", newDot)]
+        variableBase = savedCount
+        variables.append(("$", newDot))
         template = callee
         depth += 1
         if recordsSourceMap {
@@ -305,7 +309,8 @@ final class Executor {
             templateIndex = index(of: callee)
         }
         defer {
-            variables = savedVariables
+            variables.truncate(to: savedCount)
+            variableBase = savedBase
             template = savedTemplate
             node = savedNode
             templateIndex = savedIndex
@@ -317,9 +322,9 @@ final class Executor {
 
     // MARK: - Variables
 
-    private func setVariable(_ name: String, _ value: EvaluatedValue) throws(TemplateError) {
+    private mutating func setVariable(_ name: String, _ value: EvaluatedValue) throws(TemplateError) {
         var position = variables.count - 1
-        while position >= 0 {
+        while position >= variableBase {
             if variables[position].name == name {
                 variables[position].value = value
                 return
@@ -329,9 +334,9 @@ final class Executor {
         throw failure("undefined variable: \(name)")
     }
 
-    private func variableValue(_ name: String) throws(TemplateError) -> EvaluatedValue {
+    private mutating func variableValue(_ name: String) throws(TemplateError) -> EvaluatedValue {
         var position = variables.count - 1
-        while position >= 0 {
+        while position >= variableBase {
             if variables[position].name == name { return variables[position].value }
             position -= 1
         }
@@ -340,7 +345,7 @@ final class Executor {
 
     // MARK: - Evaluation
 
-    private func evaluatePipeline(_ pipe: PipeNode, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluatePipeline(_ pipe: PipeNode, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
         node = pipe
         if stack.isExhausted() { throw failure("expression nesting exceeds the native stack", kind: .limit) }
         var value: EvaluatedValue? = nil
@@ -358,13 +363,13 @@ final class Executor {
         return result
     }
 
-    private func notAFunction(_ arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) {
+    private mutating func notAFunction(_ arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) {
         if arguments.count > 1 || final != nil {
             throw failure("can't give argument to non-function \(arguments[0].syntax.goDescription)")
         }
     }
 
-    private func evaluateCommand(_ command: CommandNode, dot: EvaluatedValue, final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateCommand(_ command: CommandNode, dot: EvaluatedValue, final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
         let arguments = command.arguments
         let first = arguments[0]
         switch first {
@@ -396,7 +401,7 @@ final class Executor {
         }
     }
 
-    private func idealConstant(_ number: NumberNode) throws(TemplateError) -> EvaluatedValue {
+    private mutating func idealConstant(_ number: NumberNode) throws(TemplateError) -> EvaluatedValue {
         node = number
         switch number.literal.idealValue {
         case .success(let value): return EvaluatedValue(value)
@@ -404,14 +409,14 @@ final class Executor {
         }
     }
 
-    private func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
         node = chain
         if case .nilLiteral = chain.node { throw failure("indirection through explicit nil in \(chain.goDescription)") }
         let receiver = try evaluateArgument(chain.node, type: .reflectValue, dot: dot)
         return try evaluateFieldChain(dot: dot, receiver: receiver, node: chain, names: chain.names[...], arguments: arguments, final: final)
     }
 
-    private func evaluateVariable(_ variable: VariableNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateVariable(_ variable: VariableNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
         node = variable
         let value = try variableValue(variable.variableName)
         if variable.names.count == 1 {
@@ -421,7 +426,7 @@ final class Executor {
         return try evaluateFieldChain(dot: dot, receiver: value, node: variable, names: variable.names[1...], arguments: arguments, final: final)
     }
 
-    private func evaluateFieldChain(
+    private mutating func evaluateFieldChain(
         dot: EvaluatedValue, receiver: EvaluatedValue, node: SyntaxNode, names: ArraySlice<String>, arguments: [ArgumentNode],
         final: EvaluatedValue?
     ) throws(TemplateError) -> EvaluatedValue {
@@ -435,11 +440,11 @@ final class Executor {
         return current
     }
 
-    private func evaluateField(_ name: String, receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateField(_ name: String, receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         switch receiver.value.storage {
         case .map(let members, let valueType):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
-            if let member = members[name] { return EvaluatedValue(value: member, boxed: valueType == .interface) }
+            if let member = members[name] { return EvaluatedValue(value: member, boxed: valueType.isInterface) }
             switch options.missingKey {
             case .default: return .missing
             case .zero: return valueType.zeroValue
@@ -468,7 +473,7 @@ final class Executor {
 
     // MARK: - Calls
 
-    private func call(
+    private mutating func call(
         _ identifier: IdentifierNode, node callNode: SyntaxNode, dot: EvaluatedValue, arguments: [ArgumentNode],
         final: EvaluatedValue?
     ) throws(TemplateError) -> EvaluatedValue {
@@ -486,7 +491,7 @@ final class Executor {
             throw failure("wrong number of args for \(name): want \(parameters.count) got \(count)")
         }
 
-        if case .builtin(let builtin) = function, builtin == .and || builtin == .or {
+        if case .builtin(let builtin) = function.implementation, builtin == .and || builtin == .or {
             var value = EvaluatedValue.missing
             for argument in passed {
                 value = try evaluateArgument(argument, type: .reflectValue, dot: dot)
@@ -496,26 +501,26 @@ final class Executor {
             return value
         }
 
-        var values: [EvaluatedValue] = []
-        values.reserveCapacity(count)
-        var position = 0
-        for argument in passed {
-            let type = position < parameters.count ? parameters[position] : variadic!
-            values.append(try evaluateArgument(argument, type: type, dot: dot))
-            position += 1
-        }
-        if let final {
-            let type: ParameterType
-            if let variadic {
-                type = count - 1 < parameters.count ? parameters[count - 1] : variadic
-            } else {
-                type = parameters[parameters.count - 1]
-            }
-            values.append(try validate(final, type: type))
+        let finalType: ParameterType?
+        if final == nil {
+            finalType = nil
+        } else if let variadic {
+            finalType = count - 1 < parameters.count ? parameters[count - 1] : variadic
+        } else {
+            finalType = parameters[parameters.count - 1]
         }
 
-        switch function {
+        switch function.implementation {
         case .builtin(let builtin):
+            var values: [EvaluatedValue] = []
+            values.reserveCapacity(count)
+            var position = 0
+            for argument in passed {
+                let type = position < parameters.count ? parameters[position] : variadic!
+                values.append(try evaluateArgument(argument, type: type, dot: dot))
+                position += 1
+            }
+            if let final, let finalType { values.append(try validate(final, type: finalType)) }
             do {
                 return try builtin.call(values)
             } catch {
@@ -523,9 +528,18 @@ final class Executor {
                 throw failure("error calling \(name): \(error.message)")
             }
         case .user(let user):
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            var position = 0
+            for argument in passed {
+                let type = position < parameters.count ? parameters[position] : variadic!
+                values.append(try evaluateArgument(argument, type: type, dot: dot).value)
+                position += 1
+            }
+            if let final, let finalType { values.append(try validate(final, type: finalType).value) }
             let result: Value
             do {
-                result = try user.body(values.map(\.value), options.context)
+                result = try user.body(values, options.context)
             } catch let error as FunctionError {
                 node = callNode
                 throw failure("error calling \(name): \(error.message)")
@@ -535,25 +549,25 @@ final class Executor {
                 node = callNode
                 throw failure("error calling \(name): \(error)")
             }
-            return EvaluatedValue(value: result, boxed: user.result == .interface)
+            return EvaluatedValue(value: result, boxed: user.result.isInterface)
         }
     }
 
     /// Go's `validateType`: checks (and for no value, converts) a computed value for a parameter.
-    private func validate(_ value: EvaluatedValue, type parameter: ParameterType) throws(TemplateError) -> EvaluatedValue {
+    private mutating func validate(_ value: EvaluatedValue, type parameter: ParameterType) throws(TemplateError) -> EvaluatedValue {
         guard case .type(let type) = parameter else { return value }
         if value.isMissing {
             if type.canBeNil { return type.zeroValue }
             throw failure("invalid value; expected \(type)")
         }
-        if type == .interface { return value }
+        if type.isInterface { return value }
         if value.boxed && value.value.isNil { throw failure("wrong type for value; expected \(type); got interface {}") }
         if value.value.goType == type { return value.unboxed }
         throw failure("wrong type for value; expected \(type); got \(value.value.goType)")
     }
 
     /// Go's `evalArg`: evaluates an argument for a parameter; literals are converted to the parameter's type.
-    private func evaluateArgument(_ argument: ArgumentNode, type parameter: ParameterType, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateArgument(_ argument: ArgumentNode, type parameter: ParameterType, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
         node = argument.syntax
         switch argument {
         case .dot:
@@ -614,7 +628,7 @@ final class Executor {
         }
     }
 
-    private func emptyInterfaceLiteral(_ argument: ArgumentNode) throws(TemplateError) -> EvaluatedValue {
+    private mutating func emptyInterfaceLiteral(_ argument: ArgumentNode) throws(TemplateError) -> EvaluatedValue {
         switch argument {
         case .bool(let literal): return EvaluatedValue(.bool(literal.value))
         case .number(let number): return try idealConstant(number)
