@@ -19,6 +19,8 @@ public enum Sprig {
             SprigRegex.functions,
             SprigSemver.functions,
             SprigDates.functions,
+            SprigURL.functions,
+            SprigNetwork.functions,
         ]
         var map = FunctionMap()
         for family in families {
