@@ -348,11 +348,15 @@ struct Executor {
     private mutating func evaluatePipeline(_ pipe: PipeNode, dot: EvaluatedValue) throws(TemplateError) -> EvaluatedValue {
         node = pipe
         if stack.isExhausted() { throw failure("expression nesting exceeds the native stack", kind: .limit) }
-        var value: EvaluatedValue? = nil
-        for command in pipe.commands {
-            value = try evaluateCommand(command, dot: dot, final: value).unboxed
+        let commands = pipe.commands
+        var result = try evaluateCommand(commands[0], dot: dot, final: nil)
+        result.boxed = false
+        var position = 1
+        while position < commands.count {
+            result = try evaluateCommand(commands[position], dot: dot, final: result)
+            result.boxed = false
+            position += 1
         }
-        let result = value ?? .missing
         for variable in pipe.declarations {
             if pipe.isAssign {
                 try setVariable(variable.variableName, result)
@@ -363,34 +367,33 @@ struct Executor {
         return result
     }
 
-    private mutating func notAFunction(_ arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) {
-        if arguments.count > 1 || final != nil {
-            throw failure("can't give argument to non-function \(arguments[0].syntax.goDescription)")
-        }
+    private func notAFunction(_ first: ArgumentNode, hasArguments: Bool) throws(TemplateError) {
+        if hasArguments { throw failure("can't give argument to non-function \(first.syntax.goDescription)") }
     }
 
     private mutating func evaluateCommand(_ command: CommandNode, dot: EvaluatedValue, final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
         let arguments = command.arguments
         let first = arguments[0]
+        let hasArguments = arguments.count > 1 || final != nil
         switch first {
         case .field(let field):
             node = field
-            return try evaluateFieldChain(dot: dot, receiver: dot, node: field, names: field.names[...], arguments: arguments, final: final)
+            return try evaluateFieldChain(receiver: dot, names: field.names[...], hasArguments: hasArguments)
         case .chain(let chain):
-            return try evaluateChain(chain, dot: dot, arguments: arguments, final: final)
+            return try evaluateChain(chain, dot: dot, hasArguments: hasArguments)
         case .identifier(let identifier):
             node = identifier
             return try call(identifier, node: command, dot: dot, arguments: arguments, final: final)
         case .pipe(let pipe):
-            try notAFunction(arguments, final: final)
+            try notAFunction(first, hasArguments: hasArguments)
             return try evaluatePipeline(pipe, dot: dot)
         case .variable(let variable):
-            return try evaluateVariable(variable, dot: dot, arguments: arguments, final: final)
+            return try evaluateVariable(variable, hasArguments: hasArguments)
         default:
             break
         }
         node = first.syntax
-        try notAFunction(arguments, final: final)
+        try notAFunction(first, hasArguments: hasArguments)
         switch first {
         case .bool(let literal): return EvaluatedValue(.bool(literal.value))
         case .dot: return dot
@@ -409,38 +412,38 @@ struct Executor {
         }
     }
 
-    private mutating func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         node = chain
         if case .nilLiteral = chain.node { throw failure("indirection through explicit nil in \(chain.goDescription)") }
         let receiver = try evaluateArgument(chain.node, type: .reflectValue, dot: dot)
-        return try evaluateFieldChain(dot: dot, receiver: receiver, node: chain, names: chain.names[...], arguments: arguments, final: final)
+        return try evaluateFieldChain(receiver: receiver, names: chain.names[...], hasArguments: hasArguments)
     }
 
-    private mutating func evaluateVariable(_ variable: VariableNode, dot: EvaluatedValue, arguments: [ArgumentNode], final: EvaluatedValue?) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateVariable(_ variable: VariableNode, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         node = variable
         let value = try variableValue(variable.variableName)
         if variable.names.count == 1 {
-            try notAFunction(arguments, final: final)
+            try notAFunction(.variable(variable), hasArguments: hasArguments)
             return value
         }
-        return try evaluateFieldChain(dot: dot, receiver: value, node: variable, names: variable.names[1...], arguments: arguments, final: final)
+        return try evaluateFieldChain(receiver: value, names: variable.names[1...], hasArguments: hasArguments)
     }
 
-    private mutating func evaluateFieldChain(
-        dot: EvaluatedValue, receiver: EvaluatedValue, node: SyntaxNode, names: ArraySlice<String>, arguments: [ArgumentNode],
-        final: EvaluatedValue?
+    /// `.A.B.C` from `receiver`; only the last field receives the arguments (Go's `evalFieldChain`).
+    private func evaluateFieldChain(
+        receiver: EvaluatedValue, names: ArraySlice<String>, hasArguments: Bool
     ) throws(TemplateError) -> EvaluatedValue {
-        var current = receiver
         let last = names.endIndex - 1
-        for position in names.indices {
-            let isLast = position == last
-            current = try evaluateField(
-                names[position], receiver: current, hasArguments: isLast && (arguments.count > 1 || final != nil))
+        var current = try evaluateField(names[names.startIndex], receiver: receiver, hasArguments: hasArguments && last == names.startIndex)
+        var position = names.startIndex + 1
+        while position <= last {
+            current = try evaluateField(names[position], receiver: current, hasArguments: hasArguments && position == last)
+            position += 1
         }
         return current
     }
 
-    private mutating func evaluateField(_ name: String, receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+    private func evaluateField(_ name: String, receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
         switch receiver.value.storage {
         case .map(let members, let valueType):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
@@ -577,17 +580,15 @@ struct Executor {
             if type.canBeNil { return type.zeroValue }
             throw failure("cannot assign nil to \(type)")
         case .field(let field):
-            let value = try evaluateFieldChain(
-                dot: dot, receiver: dot, node: field, names: field.names[...], arguments: [argument], final: nil)
-            return try validate(value, type: parameter)
+            return try validate(try evaluateFieldChain(receiver: dot, names: field.names[...], hasArguments: false), type: parameter)
         case .variable(let variable):
-            return try validate(try evaluateVariable(variable, dot: dot, arguments: [], final: nil), type: parameter)
+            return try validate(try evaluateVariable(variable, hasArguments: false), type: parameter)
         case .pipe(let pipe):
             return try validate(try evaluatePipeline(pipe, dot: dot), type: parameter)
         case .identifier(let identifier):
             return try validate(try call(identifier, node: identifier, dot: dot, arguments: [], final: nil), type: parameter)
         case .chain(let chain):
-            return try validate(try evaluateChain(chain, dot: dot, arguments: [], final: nil), type: parameter)
+            return try validate(try evaluateChain(chain, dot: dot, hasArguments: false), type: parameter)
         case .bool, .number, .string:
             break
         }
