@@ -7,9 +7,11 @@ differential test runs every case through Go and through our engine and compares
 exception is newer-go.json, cases of features Debian's Go 1.19 lacks (range over an integer, else with),
 whose "expected" text follows the documented behaviour of the Go that KrakenD ships with.
 
-Case fields: name, templates [{name, text}], execute (default: the first template), data (a JSON value) or
-dataJSON (JSON text, for numbers a JSON round trip could change), env, options {missingkey, partials}
-(partials is relative to the Cases directory).
+Case fields: name, templates [{name, text}], execute (default: the first template), data (a JSON value),
+dataJSON (JSON text, for numbers a JSON round trip could change) or dataRef (the name of a file of
+Cases/Data/ holding the JSON text, for the standard data most cases share), env, options {missingkey,
+partials} (partials is relative to the Cases directory). The peer reads data and dataJSON; the loaders (the
+Swift test, --snapshot below) put a dataRef's text into dataJSON.
 
 With --snapshot, it also runs the peer on every case and writes Cases/Snapshot/go-1.19.json (name ->
 {"output": text} or {"outputBase64": bytes that are not UTF-8} or {"error": Go's message}), which the tests
@@ -56,6 +58,8 @@ def case(label, text=None, data=D, *, templates=None, execute=None, env=None, mi
         c["execute"] = execute
     if dataJSON is not None:
         c["dataJSON"] = dataJSON
+    elif data is D:
+        c["dataRef"] = "standard"
     elif data is not None:
         c["data"] = data
     if env is not None:
@@ -651,6 +655,8 @@ case("else-with-no-else", "{{with .fl}}A{{else with .z}}B{{end}}end", goVersion=
 
 def main():
     CASES.mkdir(parents=True, exist_ok=True)
+    (CASES / "Data").mkdir(exist_ok=True)
+    (CASES / "Data" / "standard.json").write_text(json.dumps(D, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     names = set()
     total = 0
     for name, cases in groups.items():
@@ -673,6 +679,8 @@ def snapshot(groups):
             if "goVersion" in c:
                 continue
             c = dict(c)
+            if "dataRef" in c:
+                c["dataJSON"] = (CASES / "Data" / (c.pop("dataRef") + ".json")).read_text(encoding="utf-8")
             if "options" in c and "partials" in c["options"]:
                 c["options"] = dict(c["options"], partials=str(CASES / c["options"]["partials"]))
             batch.append(c)
