@@ -6,7 +6,9 @@ struct Executor {
     private let options: ExecutionOptions
     private let stack = StackGuard()
     private var output: [UInt8] = []
-    private var variables: [(name: String, value: EvaluatedValue)] = []
+    /// The variable stack: names and values in two arrays, so that a lookup compares names only.
+    private var variableNames: [String] = []
+    private var variables: [EvaluatedValue] = []
     private var template: ParsedTemplate
     /// The node being evaluated, which errors name (Go's `state.node`).
     private unowned(unsafe) var node: SyntaxNode?
@@ -34,7 +36,7 @@ struct Executor {
 
     mutating func run(data: Value) throws(TemplateError) -> RenderResult {
         let dot = EvaluatedValue(data)
-        variables.append(("$", dot))
+        pushVariable("$", dot)
         if recordsSourceMap { templateIndex = index(of: template) }
         _ = try walk(template.root, dot: dot)
         guard recordsSourceMap else { return RenderResult(output: output, sourceMap: nil) }
@@ -98,7 +100,7 @@ struct Executor {
         switch value.value.storage {
         case .string(let text):
             try reserveOutput(text.utf8.count)
-            output.append(contentsOf: text.utf8)
+            appendUTF8(text)
         case .int(let number, _):
             try reserveOutput(20)
             appendDecimal(number)
@@ -108,7 +110,7 @@ struct Executor {
         default:
             let text = GoFormat.formatValue(value.value)
             try reserveOutput(text.utf8.count)
-            output.append(contentsOf: text.utf8)
+            appendUTF8(text)
         }
         if recordsSourceMap && output.count > start {
             segments.append(
@@ -116,6 +118,12 @@ struct Executor {
                     outputStart: start, outputEnd: output.count, isLiteral: false, template: templateIndex, frame: frame,
                     sourceStart: action.span.lowerBound, sourceEnd: action.span.upperBound, origin: value.value.origin))
         }
+    }
+
+    @inline(__always)
+    private mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     private mutating func appendDecimal(_ number: Int64) {
@@ -177,7 +185,7 @@ struct Executor {
     private mutating func walkIfOrWith(_ branch: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
         node = branch
         let mark = variables.count
-        defer { variables.truncate(to: mark) }
+        defer { popVariables(to: mark) }
         let value = try evaluatePipeline(branch.pipe, dot: dot)
         if isTrue(value.value) {
             return try walk(branch.list, dot: branch.kind == .with ? value : dot)
@@ -190,7 +198,7 @@ struct Executor {
     private mutating func walkRange(_ range: BranchNode, dot: EvaluatedValue) throws(TemplateError) -> Flow {
         node = range
         let outerMark = variables.count
-        defer { variables.truncate(to: outerMark) }
+        defer { popVariables(to: outerMark) }
         let value = try evaluatePipeline(range.pipe, dot: dot)
         let mark = variables.count
         let savedFrame = frame
@@ -210,19 +218,19 @@ struct Executor {
                     try setVariable(declarations[0].variableName, declarations.count > 1 ? index : element)
                     if declarations.count > 1 { try setVariable(declarations[1].variableName, element) }
                 } else {
-                    variables[mark - 1].value = element
-                    if declarations.count > 1 { variables[mark - 2].value = index }
+                    variables[mark - 1] = element
+                    if declarations.count > 1 { variables[mark - 2] = index }
                 }
             }
             if recordsSourceMap {
                 frames.append(
                     SourceMap.Frame(
                         parent: savedFrame, template: templateIndex, sourceStart: range.headerSpan.lowerBound,
-                        sourceEnd: range.headerSpan.upperBound, callee: nil, iteration: iteration, key: key))
+                        sourceEnd: range.headerSpan.upperBound, callee: -1, iteration: iteration, key: key))
                 frame = Int32(frames.count - 1)
             }
             let flow = try walk(range.list, dot: element)
-            variables.truncate(to: mark)
+            popVariables(to: mark)
             return flow != .breakLoop
         }
 
@@ -297,19 +305,20 @@ struct Executor {
         let savedIndex = templateIndex
         let savedFrame = frame
         variableBase = savedCount
-        variables.append(("$", newDot))
+        pushVariable("$", newDot)
         template = callee
         depth += 1
         if recordsSourceMap {
+            let calleeIndex = index(of: callee)
             frames.append(
                 SourceMap.Frame(
                     parent: frame, template: templateIndex, sourceStart: call.span.lowerBound, sourceEnd: call.span.upperBound,
-                    callee: call.name, iteration: 0, key: nil))
+                    callee: calleeIndex, iteration: 0, key: nil))
             frame = Int32(frames.count - 1)
-            templateIndex = index(of: callee)
+            templateIndex = calleeIndex
         }
         defer {
-            variables.truncate(to: savedCount)
+            popVariables(to: savedCount)
             variableBase = savedBase
             template = savedTemplate
             node = savedNode
@@ -322,11 +331,23 @@ struct Executor {
 
     // MARK: - Variables
 
+    @inline(__always)
+    private mutating func pushVariable(_ name: String, _ value: EvaluatedValue) {
+        variableNames.append(name)
+        variables.append(value)
+    }
+
+    @inline(__always)
+    private mutating func popVariables(to count: Int) {
+        variableNames.truncate(to: count)
+        variables.truncate(to: count)
+    }
+
     private mutating func setVariable(_ name: String, _ value: EvaluatedValue) throws(TemplateError) {
         var position = variables.count - 1
         while position >= variableBase {
-            if variables[position].name == name {
-                variables[position].value = value
+            if variableNames[position] == name {
+                variables[position] = value
                 return
             }
             position -= 1
@@ -337,7 +358,7 @@ struct Executor {
     private mutating func variableValue(_ name: String) throws(TemplateError) -> EvaluatedValue {
         var position = variables.count - 1
         while position >= variableBase {
-            if variables[position].name == name { return variables[position].value }
+            if variableNames[position] == name { return variables[position] }
             position -= 1
         }
         throw failure("undefined variable: \(name)")
@@ -361,7 +382,7 @@ struct Executor {
             if pipe.isAssign {
                 try setVariable(variable.variableName, result)
             } else {
-                variables.append((variable.variableName, result))
+                pushVariable(variable.variableName, result)
             }
         }
         return result

@@ -44,8 +44,8 @@ public struct SourceMap: Sendable {
         var template: Int32
         var sourceStart: Int
         var sourceEnd: Int
-        /// For a template call, the callee; nil for a range iteration.
-        var callee: String?
+        /// For a template call, the callee's index in `templates`; -1 for a range iteration.
+        var callee: Int32
         var iteration: Int
         var key: String?
     }
@@ -86,8 +86,8 @@ public struct SourceMap: Sendable {
         while frameIndex >= 0 {
             let frame = frames[Int(frameIndex)]
             let frameSpan = self.span(template: frame.template, start: frame.sourceStart, end: frame.sourceEnd)
-            if let callee = frame.callee {
-                chain.append(.templateCall(frameSpan, callee: callee))
+            if frame.callee >= 0 {
+                chain.append(.templateCall(frameSpan, callee: templates[Int(frame.callee)].name))
             } else {
                 chain.append(.rangeIteration(frameSpan, iteration: frame.iteration, key: frame.key))
             }
