@@ -277,6 +277,35 @@ cases("dig", [S("a"), S("b"), S("c"), S("def"), D("nested")], [S("a"), S("x"), S
       [S("a"), S("d"), N], [S("n"), S("c"), S("d"), D("m")], [S("b"), S("c"), S("d"), D("m")], [S("a"), S("d")],
       [S("z"), S("c"), S("d"), D("m")], [S("z"), S("d"), D("m")], [S("a"), S("d"), M("a", N)])
 
+# Extreme integers: Go's int arithmetic wraps, and the answers must not trap.
+MAX, MIN = 9223372036854775807, -9223372036854775808
+cases("repeat", [I(MAX), S("ab")], [I(4611686018427387904), S("ab")])
+cases("abbrevboth", [I(MAX), I(9), S("1234567890abcdefghij")], [I(MIN), I(9), S("1234567890abcdefghij")],
+      [I(5), I(MAX), S("abc")])
+cases("abbrev", [I(MAX), S("abc")], [I(MIN), S("abc")])
+cases("wrap", [I(MAX), S("a b")], [I(MIN), S("a b")])
+cases("wrapWith", [I(MAX), S("-"), S("a b")])
+cases("trunc", [I(MIN), S("abc")], [I(MAX), S("abc")])
+cases("substr", [I(MIN), I(MAX), S("abc")], [I(MAX), I(MIN), S("abc")], [I(MIN), I(MIN), S("abc")])
+cases("chunk", [I(MAX), L(I(1), I(2), I(3))], [I(MIN), L(I(1))])
+cases("plural", [S("a"), S("b"), I(MAX)])
+cases("splitn", [S(","), I(MAX), S("a,b")], [S(","), I(MIN), S("a,b")])
+
+cases("seq", [I(MAX), I(MAX)], [I(MIN), I(MIN)])
+cases("slice", [L(I(1), I(2)), I(MAX)], [L(I(1), I(2)), I(MIN), I(MAX)])
+# A nil where a map is expected arrives as Go's nil map.
+cases("set", [N, S("a"), I(1)])
+cases("unset", [N, S("a")])
+cases("get", [N, S("a")])
+cases("hasKey", [N, S("a")])
+cases("merge", [N, M("a", I(1))], [N])
+cases("mergeOverwrite", [N, M("a", I(1))])
+cases("pick", [N, S("a")])
+cases("omit", [N, S("a")])
+cases("keys", [N])
+cases("values", [N])
+cases("pluck", [S("a"), N])
+
 ENVIRONMENT = {"FOO": "bar", "EMPTY": "", "SPACED": " a b ", "UNI": "héllo", "_x1": "under", "1": "one",
                "A_B": "ab"}
 cases("env", [S("FOO")], [S("EMPTY")], [S("MISSING")], [S("UNI")], [S("")], [S("foo")])
