@@ -16,6 +16,7 @@ public enum Sprig {
             SprigEncoding.functions,
             SprigPaths.functions,
             SprigCrypto.functions,
+            SprigCertificates.functions,
             SprigRegex.functions,
             SprigSemver.functions,
             SprigDates.functions,
