@@ -5,11 +5,28 @@ final class ParsedTemplate: @unchecked Sendable {
     let name: String
     let root: ListNode
     let origin: ParsedText
+    /// The names this template's body calls with `{{template}}` (and `{{block}}`).
+    let calledNames: Set<String>
 
     init(name: String, root: ListNode, origin: ParsedText) {
         self.name = name
         self.root = root
         self.origin = origin
+        var names: Set<String> = []
+        Self.collectCalls(in: root, into: &names)
+        calledNames = names
+    }
+
+    private static func collectCalls(in list: ListNode, into names: inout Set<String>) {
+        for node in list.nodes {
+            switch node {
+            case .template(let call): names.insert(call.name)
+            case .branch(let branch):
+                collectCalls(in: branch.list, into: &names)
+                if let elseList = branch.elseList { collectCalls(in: elseList, into: &names) }
+            default: continue
+            }
+        }
     }
 }
 

@@ -10,6 +10,8 @@ public final class TemplateSet: @unchecked Sendable {
     private let functions: FunctionMap
     private var templates: [String: ParsedTemplate] = [:]
     private var firstName: String?
+    /// For each executed name: the deepest chain of `template` calls it can make, nil when it can recurse.
+    private var callDepthBounds: [String: Int?] = [:]
     private let lock = NSLock()
 
     public init(functions: FunctionMap = [:]) {
@@ -36,6 +38,7 @@ public final class TemplateSet: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if firstName == nil { firstName = name }
+        callDepthBounds = [:]
         for (treeName, root) in trees {
             if let existing = templates[treeName], root.isEmpty, !existing.root.isEmpty { continue }
             templates[treeName] = ParsedTemplate(name: treeName, root: root, origin: origin)
@@ -46,6 +49,7 @@ public final class TemplateSet: @unchecked Sendable {
     public func execute(_ name: String, data: Value, options: ExecutionOptions = .init()) throws(TemplateError) -> RenderResult {
         lock.lock()
         let templates = self.templates
+        let callDepthBound = self.callDepthBound(of: name)
         lock.unlock()
         guard let template = templates[name] else {
             let owner = firstName ?? name
@@ -54,7 +58,7 @@ public final class TemplateSet: @unchecked Sendable {
                 description: "template: no template \(GoFormat.quote(name)) associated with template \(GoFormat.quote(owner))",
                 templateName: name)
         }
-        let stackSize = Self.stackSize(forDepth: options.maximumDepth)
+        let stackSize = Self.stackSize(forDepth: min(options.maximumDepth, callDepthBound ?? Int.max))
         if stackSize <= Self.callerStackAssumed {
             var executor = Executor(templates: templates, template: template, options: options)
             return try executor.run(data: data)
@@ -80,15 +84,38 @@ public final class TemplateSet: @unchecked Sendable {
         return try result.get()
     }
 
+    /// The longest chain of `template` calls from `name`, or nil when a call can recurse (the lock is held).
+    private func callDepthBound(of name: String) -> Int? {
+        if let known = callDepthBounds[name] { return known }
+        var depths: [String: Int] = [:]
+        var visiting: Set<String> = []
+        func depth(_ current: String) -> Int? {
+            if let known = depths[current] { return known }
+            if visiting.contains(current) || visiting.count > 1000 { return nil }
+            visiting.insert(current)
+            defer { visiting.remove(current) }
+            var deepest = 0
+            for callee in templates[current]?.calledNames ?? [] {
+                guard let calleeDepth = depth(callee) else { return nil }
+                deepest = max(deepest, calleeDepth + 1)
+            }
+            depths[current] = deepest
+            return deepest
+        }
+        let bound = depth(name)
+        callDepthBounds[name] = .some(bound)
+        return bound
+    }
+
     /// Native stack one level of `template` call needs: about 1 KiB optimized, 6.5 KiB unoptimized.
     private static let stackBytesPerDepth = 8192
-    /// Depths the calling thread's stack is assumed to hold without a thread of its own.
+    /// The stack a template that cannot recurse is assumed to fit in on the calling thread.
     private static let callerStackAssumed = 256 * 1024
 
     private static func stackSize(forDepth depth: Int) -> Int {
         let wanted = depth.multipliedReportingOverflow(by: stackBytesPerDepth)
         let bytes = wanted.overflow ? Int.max : wanted.partialValue
-        return min(bytes + (1 << 20), 1 << 30)
+        return min(bytes + (64 << 10), 1 << 30)
     }
 }
 
