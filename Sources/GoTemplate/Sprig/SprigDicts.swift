@@ -133,7 +133,7 @@ enum SprigDicts {
 ///   replaces it, even when the source is itself empty.
 enum MergoMerge {
     /// Deeper nesting than this is refused rather than followed.
-    static let maximumDepth = 10_000
+    static let maximumDepth = 1_000
 
     static func merge(into destination: inout [String: Value], _ source: [String: Value], overwrite: Bool, depth: Int)
         throws
