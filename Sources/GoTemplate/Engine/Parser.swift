@@ -276,9 +276,11 @@ struct Parser {
         let savedRange = rangeDepth
         variables = ["$"]
         rangeDepth = 0
+        defer {
+            variables = savedVariables
+            rangeDepth = savedRange
+        }
         let (list, end) = try itemList()
-        variables = savedVariables
-        rangeDepth = savedRange
         guard case .end = end else { throw error("unexpected \(end.goDescription) in \(context)") }
         try add(name: name, root: list)
         return .template(TemplateCallNode(offset: token.offset, line: token.line, name: name, pipe: pipe, span: span))
