@@ -5,8 +5,8 @@
 # .build/template-differential/differences.txt.
 #   Usage: scripts/template-differential.sh [N=100000] [SEED=1]
 # Needs Go and sprig (see scripts/go-template-peer.sh). Runs GoDifferentialTests/testGeneratedProgramsAgreeWithGo
-# in release mode; the test fails when any program differs. If our engine crashes, the batch it was running
-# stays in .build/template-differential/current-batch.json (the Go peer reads it as it is).
+# in release mode; the test fails when any program differs. If our engine crashes, the program it was rendering
+# stays in .build/template-differential/current-program.json (the Go peer reads it as it is).
 set -eu
 cd "$(dirname "$0")/.."
 COUNT="${1:-100000}"
@@ -22,8 +22,8 @@ GO_TEMPLATE_PROGRAMS="$COUNT" GO_TEMPLATE_SEED="$SEED" GO_TEMPLATE_REPORT="$REPO
 status=$?
 set -e
 grep -E '^generated programs' "$REPORT/test-output.txt" || tail -n 30 "$REPORT/test-output.txt"
-if [ -f "$REPORT/current-batch.json" ]; then
-    echo "the run stopped inside a batch: $REPORT/current-batch.json holds its programs" >&2
+if [ -f "$REPORT/current-program.json" ]; then
+    echo "the run stopped while rendering $REPORT/current-program.json" >&2
 fi
 echo "differences: $REPORT/differences.txt"
 exit "$status"

@@ -11,8 +11,8 @@ import XCTest
 /// (`Cases/Snapshot/go-1.19.json`, written by `scripts/gen-template-cases.py --snapshot`).
 ///
 /// Environment: `GO_TEMPLATE_PROGRAMS` (generated programs, default 3000), `GO_TEMPLATE_SEED` (default 1),
-/// `GO_TEMPLATE_REPORT` (a folder for the full list of differences and each batch of programs, so that a
-/// crash can be replayed); `scripts/template-differential.sh` sets them for long campaigns.
+/// `GO_TEMPLATE_REPORT` (a folder for the full list of differences, and for the program being rendered, so
+/// that a crash can be replayed: the peer reads `current-program.json` as it is); `scripts/template-differential.sh` sets them for long campaigns.
 final class GoDifferentialTests: XCTestCase {
     private static let sprig = Sprig.genericFunctionMap()
 
@@ -81,15 +81,15 @@ final class GoDifferentialTests: XCTestCase {
         while produced < count {
             let batch = (produced..<min(count, produced + 2000)).map { generator.next(index: $0) }
             produced += batch.count
-            if let reportFolder {
-                let data = try JSONSerialization.data(withJSONObject: batch.map(\.peerJSON), options: [.prettyPrinted])
-                try data.write(to: reportFolder.appendingPathComponent("current-batch.json"))
-            }
             let go = try peer.render(batch)
             for program in batch {
                 guard let theirs = go[program.name] else {
                     XCTFail("the Go peer gave no outcome for \(program.name)")
                     continue
+                }
+                if let reportFolder {
+                    let data = try JSONSerialization.data(withJSONObject: [program.peerJSON], options: [.prettyPrinted])
+                    try data.write(to: reportFolder.appendingPathComponent("current-program.json"))
                 }
                 let ours = OurEngine.render(program, sprig: Self.sprig)
                 tally.count(ours: ours, go: theirs)
@@ -101,7 +101,7 @@ final class GoDifferentialTests: XCTestCase {
         if let reportFolder {
             let text = summary + "\n\n" + differences.map(\.detailed).joined(separator: "\n\n") + "\n"
             try Data(text.utf8).write(to: reportFolder.appendingPathComponent("differences.txt"))
-            try? FileManager.default.removeItem(at: reportFolder.appendingPathComponent("current-batch.json"))
+            try? FileManager.default.removeItem(at: reportFolder.appendingPathComponent("current-program.json"))
         }
         // The grammar is meant to produce mostly programs that Go runs to the end; far fewer means it has drifted.
         XCTAssertGreaterThan(tally.goOutputs * 2, tally.programs, "fewer than half of the generated programs render in Go")
