@@ -125,6 +125,7 @@ def cases(function, *argument_lists):
 
 
 # ---- strings ----
+case("hello")
 cases("trim", [S("  a b \t\n")], [S("\u00a0\u2003x\u0085")], [S("")], [S(" \u200b ")])
 cases("upper", [S("héllo wörld")], [S("ßǆᾳﬀ")], [S("ǅ")], [S("")])
 cases("lower", [S("HÉLLO")], [S("İ")], [S("ǅǄΣ")])

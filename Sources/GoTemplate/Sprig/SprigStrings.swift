@@ -3,6 +3,7 @@
 enum SprigStrings {
     static var functions: FunctionMap {
         var map: FunctionMap = [
+            "hello": TemplateFunction(parameters: [], result: .string) { _, _ in .string("Hello!") },
             "trim": unary(GoStrings.trimSpace),
             "upper": unary(GoStrings.upper),
             "lower": unary(GoStrings.lower),
