@@ -104,6 +104,11 @@ struct Executor {
         case .int(let number, _):
             try reserveOutput(20)
             appendDecimal(number)
+        case .float(let number, .float64) where number.magnitude < 1e6 && number.rounded(.towardZero) == number
+            && !(number == 0 && number.sign == .minus):
+            // Go's %v prints a float64 with an exponent below 1e+06 and no fraction as its integer digits.
+            try reserveOutput(20)
+            appendDecimal(Int64(number))
         case .nil:
             try reserveOutput(10)
             output.append(contentsOf: "<no value>".utf8)
