@@ -49,6 +49,30 @@ enum Builtin: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the built-in takes plain values (`...interface{}` and `string` parameters) rather than Go's
+    /// `reflect.Value`: the printing and escaping functions.
+    var takesPlainValues: Bool {
+        switch self {
+        case .print, .printf, .println, .html, .js, .urlquery: return true
+        default: return false
+        }
+    }
+
+    /// Calls a built-in that takes plain values (``takesPlainValues``) on checked arguments.
+    func call(plain arguments: [Value]) -> Value {
+        switch self {
+        case .print: return .string(GoFormat.sprint(arguments))
+        case .println: return .string(GoFormat.sprintln(arguments))
+        case .printf:
+            guard case .string(let format) = arguments[0].storage else { return .string("") }
+            return .string(GoFormat.sprintf(format, Array(arguments.dropFirst())))
+        case .html: return .string(TextEscaping.html(Self.printedArguments(arguments)))
+        case .js: return .string(TextEscaping.javaScript(Self.printedArguments(arguments)))
+        case .urlquery: return .string(TextEscaping.urlQuery(Self.printedArguments(arguments)))
+        default: return .nil
+        }
+    }
+
     /// Calls the built-in on checked arguments. `and` and `or` are evaluated by the executor (they short-
     /// circuit) and never reach here.
     func call(_ arguments: [EvaluatedValue]) throws(FunctionError) -> EvaluatedValue {
@@ -63,13 +87,6 @@ enum Builtin: String, CaseIterable, Sendable {
             return try Self.index(arguments[0], Array(arguments.dropFirst()))
         case .slice:
             return try Self.slice(arguments[0], Array(arguments.dropFirst()))
-        case .print:
-            return EvaluatedValue(.string(GoFormat.sprint(arguments.map(\.value))))
-        case .println:
-            return EvaluatedValue(.string(GoFormat.sprintln(arguments.map(\.value))))
-        case .printf:
-            guard case .string(let format) = arguments[0].value.storage else { return EvaluatedValue(.string("")) }
-            return EvaluatedValue(.string(GoFormat.sprintf(format, arguments.dropFirst().map(\.value))))
         case .eq:
             return EvaluatedValue(.bool(try Comparison.equal(arguments[0], Array(arguments.dropFirst()))))
         case .ne:
@@ -82,12 +99,8 @@ enum Builtin: String, CaseIterable, Sendable {
             return EvaluatedValue(.bool(!(try Comparison.lessOrEqual(arguments[0], arguments[1]))))
         case .ge:
             return EvaluatedValue(.bool(!(try Comparison.less(arguments[0], arguments[1]))))
-        case .html:
-            return EvaluatedValue(.string(TextEscaping.html(Self.printedArguments(arguments))))
-        case .js:
-            return EvaluatedValue(.string(TextEscaping.javaScript(Self.printedArguments(arguments))))
-        case .urlquery:
-            return EvaluatedValue(.string(TextEscaping.urlQuery(Self.printedArguments(arguments))))
+        case .print, .printf, .println, .html, .js, .urlquery:
+            return EvaluatedValue(call(plain: arguments.map(\.value)))
         case .call:
             if arguments[0].value.isNil { throw FunctionError("call of nil") }
             throw FunctionError("non-function of type \(arguments[0].value.goType)")
@@ -95,9 +108,9 @@ enum Builtin: String, CaseIterable, Sendable {
     }
 
     /// Go's `evalArgs`: a single string as is, otherwise `fmt.Sprint` with nil printed as `<no value>`.
-    private static func printedArguments(_ arguments: [EvaluatedValue]) -> String {
-        if arguments.count == 1, case .string(let text) = arguments[0].value.storage { return text }
-        return GoFormat.sprint(arguments.map { $0.value.isNil ? .string("<no value>") : $0.value })
+    private static func printedArguments(_ arguments: [Value]) -> String {
+        if arguments.count == 1, case .string(let text) = arguments[0].storage { return text }
+        return GoFormat.sprint(arguments.map { $0.isNil ? .string("<no value>") : $0 })
     }
 
     private static func length(_ item: EvaluatedValue) throws(FunctionError) -> Int {

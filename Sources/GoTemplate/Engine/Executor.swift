@@ -540,6 +540,17 @@ struct Executor {
         }
 
         switch function.implementation {
+        case .builtin(let builtin) where builtin.takesPlainValues:
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            var position = 0
+            for argument in passed {
+                let type = position < parameters.count ? parameters[position] : variadic!
+                values.append(try evaluateArgument(argument, type: type, dot: dot).value)
+                position += 1
+            }
+            if let final, let finalType { values.append(try validate(final, type: finalType).value) }
+            return EvaluatedValue(builtin.call(plain: values))
         case .builtin(let builtin):
             var values: [EvaluatedValue] = []
             values.reserveCapacity(count)
