@@ -248,7 +248,7 @@ struct Executor {
             while current < count {
                 iterated = true
                 let element = EvaluatedValue(Value(.int(current, type)))
-                if try !iterate(index: .missing, element: element, iteration: Int(current), key: nil) { break }
+                if try !iterate(index: .missing, element: element, iteration: Int(truncatingIfNeeded: current), key: nil) { break }
                 current += 1
             }
         case .uint(let count, let type):
@@ -259,7 +259,7 @@ struct Executor {
             while current < count {
                 iterated = true
                 let element = EvaluatedValue(Value(.uint(current, type)))
-                if try !iterate(index: .missing, element: element, iteration: Int(current), key: nil) { break }
+                if try !iterate(index: .missing, element: element, iteration: Int(truncatingIfNeeded: current), key: nil) { break }
                 current += 1
             }
         case .list(let items, let elementType):
@@ -302,7 +302,8 @@ struct Executor {
         if stack.isExhausted() {
             throw failure("exceeded the native stack at template depth \(depth)", kind: .limit)
         }
-        let newDot = call.pipe == nil ? EvaluatedValue.missing : try evaluatePipeline(call.pipe!, dot: dot)
+        var newDot = EvaluatedValue.missing
+        if let pipe = call.pipe { newDot = try evaluatePipeline(pipe, dot: dot) }
         let savedBase = variableBase
         let savedCount = variables.count
         let savedTemplate = template
@@ -545,7 +546,7 @@ struct Executor {
             values.reserveCapacity(count)
             var position = 0
             for argument in passed {
-                let type = position < parameters.count ? parameters[position] : variadic!
+                let type = position < parameters.count ? parameters[position] : (variadic ?? .type(.interface))
                 values.append(try evaluateArgument(argument, type: type, dot: dot).value)
                 position += 1
             }
@@ -556,7 +557,7 @@ struct Executor {
             values.reserveCapacity(count)
             var position = 0
             for argument in passed {
-                let type = position < parameters.count ? parameters[position] : variadic!
+                let type = position < parameters.count ? parameters[position] : (variadic ?? .type(.interface))
                 values.append(try evaluateArgument(argument, type: type, dot: dot))
                 position += 1
             }
@@ -572,7 +573,7 @@ struct Executor {
             values.reserveCapacity(count)
             var position = 0
             for argument in passed {
-                let type = position < parameters.count ? parameters[position] : variadic!
+                let type = position < parameters.count ? parameters[position] : (variadic ?? .type(.interface))
                 values.append(try evaluateArgument(argument, type: type, dot: dot).value)
                 position += 1
             }

@@ -116,8 +116,7 @@ struct NumberLiteral: Sendable {
         guard !digits.isEmpty, digits.first != "+", digits.first != "-" else { return nil }
         var radix = 10
         var prefixed = false
-        if digits.hasPrefix("0") && digits.count > 1 {
-            let marker = digits.dropFirst().first!
+        if digits.hasPrefix("0"), let marker = digits.dropFirst().first {
             switch marker {
             case "x", "X": radix = 16; digits = digits.dropFirst(2); prefixed = true
             case "o", "O": radix = 8; digits = digits.dropFirst(2); prefixed = true
