@@ -49,7 +49,7 @@ def swift_string(text):
 
 
 def go_string(text):
-    return json.dumps(text, ensure_ascii=True)
+    return json.dumps(text, ensure_ascii=False)
 
 
 def S(text):
@@ -182,6 +182,10 @@ cases("sortAlpha", [L(S("b"), S("a"), S("B"), S("é"), S("e"))], [D("strs")], [D
 cases("toString", [I(1)], [F(1.5)], [N], [B(True)], [L(I(1), S("a"))], [M("a", I(1))], [S("s")], [D("i64")],
       [D("f32")], [D("ms")])
 cases("toStrings", [L(I(1), N, S("a"))], [D("strs")], [D("ints")], [N], [S("x")], [I(3)], [M("a", I(1))], [L()])
+# Characters assigned or given case mappings after Unicode 13.0, the version of Go 1.19's tables.
+LATER_UNICODE = "\u019b \ua7c0\ua7c1 \u2c2f\u2c5f \ua7cb\u0264 \U00010570\U00010597 \u1c89\u1c8a \U00016ea0"
+for name in ["upper", "lower", "title", "swapcase", "untitle", "snakecase", "camelcase", "kebabcase"]:
+    case(name, S(LATER_UNICODE))
 # ---- conversions ----
 cases("atoi", [S("42")], [S("-7")], [S("+12")], [S(" 1")], [S("1.5")], [S("0x10")], [S("99999999999999999999")],
       [S("-99999999999999999999")], [S("")], [S("1_000")], [S("9223372036854775807")])
