@@ -32,7 +32,7 @@ struct ProgramGenerator {
             defines += "{{define \"d\(number)\"}}\(body){{end}}"
         }
         program.callable = (0..<defineCount).map { "d\($0)" }
-        var main = defines + block(&program, depth: 3, scope: Scope())
+        var main = defines + block(&program, depth: 2, scope: Scope())
         if random.below(5) == 0 { main = mutate(main) }
         templates.append(.init(name: "main", text: main))
         if random.below(4) == 0 {
@@ -40,7 +40,7 @@ struct ProgramGenerator {
             if random.below(5) == 0 { second = mutate(second) }
             templates.append(.init(name: "second.tmpl", text: second))
             if random.below(2) == 0 {
-                templates[0].text += "{{template \"second.tmpl\" \(operand(&program, scope: Scope(), depth: 1))}}"
+                templates[0].text += "{{template \"second.tmpl\" \(operand(&program, scope: Scope(), depth: 1, kind: "a"))}}"
             }
         }
         var testCase = TemplateCase(name: "generated/\(index)", templates: templates)
@@ -69,7 +69,7 @@ struct ProgramGenerator {
     private mutating func block(_ program: inout Program, depth: Int, scope: Scope) -> String {
         var scope = scope
         var text = ""
-        for _ in 0..<(1 + random.below(depth > 0 ? 4 : 2)) {
+        for _ in 0..<(1 + random.below(depth > 0 ? 3 : 2)) {
             text += item(&program, depth: depth, scope: &scope)
         }
         return text
@@ -90,7 +90,7 @@ struct ProgramGenerator {
             if let variable = random.pick(orNil: scope.variables) {
                 return action("\(variable) = \(pipeline(&program, scope: scope, depth: 1))")
             }
-            return action("/* \(random.pick(["c", "", " x "])) */")
+            return comment()
         case 7, 8: return conditional(&program, keyword: random.pick(["if", "with"]), depth: depth, scope: scope)
         case 9, 10: return rangeAction(&program, depth: depth, scope: scope)
         case 11:
@@ -105,9 +105,9 @@ struct ProgramGenerator {
         case 13:
             let name = "b\(program.blockNames)"
             program.blockNames += 1
-            return action("block \"\(name)\" \(operand(&program, scope: scope, depth: 1))")
+            return action("block \"\(name)\" \(operand(&program, scope: scope, depth: 1, kind: "a"))")
                 + block(&program, depth: depth - 1, scope: Scope()) + action("end")
-        default: return action("/* comment */")
+        default: return comment()
         }
     }
 
@@ -155,11 +155,17 @@ struct ProgramGenerator {
     /// What a `range` iterates: data (lists, maps, or scalars that Go refuses) or a list-making function.
     private mutating func rangeSource(_ program: inout Program, scope: Scope) -> String {
         switch random.below(6) {
-        case 0: return "list \(operand(&program, scope: scope, depth: 0)) \(operand(&program, scope: scope, depth: 0))"
+        case 0: return "list \(operand(&program, scope: scope, depth: 0, kind: "a")) \(operand(&program, scope: scope, depth: 0, kind: "a"))"
         case 1: return "until \(random.below(5))"
         case 2: return "splitList \",\" \(random.pick(["\"a,b,c\"", "\"\"", ".s", "\"x\""]))"
         default: return fieldChain()
         }
+    }
+
+    /// A comment: Go wants `/*` right after `{{` (or `{{- `) and `*/` right before `}}` (or ` -}}`).
+    private mutating func comment() -> String {
+        let body = "/*" + random.pick([" c ", "", " x y ", "*"]) + "*/"
+        return (random.below(4) == 0 ? "{{- " : "{{") + body + (random.below(4) == 0 ? " -}}" : "}}")
     }
 
     private mutating func action(_ body: String) -> String {
@@ -170,40 +176,56 @@ struct ProgramGenerator {
 
     private mutating func pipeline(_ program: inout Program, scope: Scope, depth: Int) -> String {
         var text = command(&program, scope: scope, depth: depth)
-        for _ in 0..<random.below(3) {
+        for _ in 0..<random.below(random.below(2) + 2) {
             let function = random.pick(ProgramGenerator.pipeFunctions)
-            let extra = (0..<function.arguments).map { _ in operand(&program, scope: scope, depth: 0) }
+            let extra = function.parameters.dropLast().map { operand(&program, scope: scope, depth: 0, kind: $0) }
             text += " | " + ([function.name] + extra).joined(separator: " ")
         }
         return text
     }
 
     private mutating func command(_ program: inout Program, scope: Scope, depth: Int) -> String {
-        if random.below(3) == 0 { return operand(&program, scope: scope, depth: depth) }
+        if random.below(2) == 0 { return operand(&program, scope: scope, depth: depth, kind: "a") }
         let function = random.pick(ProgramGenerator.functions)
-        var count = function.arguments
-        if function.variadic { count += random.below(3) }
-        if random.below(25) == 0 { count += random.pick([-1, 1]) }
-        let arguments = (0..<max(0, count)).map { _ in operand(&program, scope: scope, depth: depth - 1) }
+        var kinds = Array(function.parameters)
+        if function.variadic, let last = kinds.last {
+            kinds += Array(repeating: last, count: random.below(3))
+        }
+        if random.below(25) == 0 {
+            if kinds.isEmpty || random.below(2) == 0 { kinds.append("a") } else { kinds.removeLast() }
+        }
+        let arguments = kinds.map { operand(&program, scope: scope, depth: depth - 1, kind: $0) }
         return ([function.name] + arguments).joined(separator: " ")
     }
 
-    private mutating func operand(_ program: inout Program, scope: Scope, depth: Int) -> String {
+    /// An operand, usually of the kind a parameter wants (`a` any, `s` string, `i` int, `l` list, `m` map,
+    /// `b` bool, `f` a printf format); one in twenty ignores the kind, for Go's argument errors.
+    private mutating func operand(_ program: inout Program, scope: Scope, depth: Int, kind: Character) -> String {
+        let wanted: Character = random.below(20) == 0 ? "a" : kind
+        switch wanted {
+        case "s": return random.below(5) == 0 ? fieldChain(maximumLength: 1) : random.pick(ProgramGenerator.stringLiterals)
+        case "i": return random.pick(["0", "1", "2", "3", "5", "-1", "10", "0x1F", "'a'"])
+        case "l": return random.pick(["(list 1 \"a\" 2.5)", "(splitList \",\" \"b,a,c\")", "(until 3)", "(list)", ".list", "$.hosts", "(list .a .b)"])
+        case "m": return random.pick([".", "$", "(dict \"a\" 1 \"b\" .s)", "(dict)", ".m", "$.m"])
+        case "b": return random.pick(["true", "false", "(eq 1 1)", "(not .t)", ".t"])
+        case "f": return random.pick(ProgramGenerator.formats)
+        default: break
+        }
         switch random.below(depth > 0 ? 10 : 8) {
-        case 0, 1, 2: return fieldChain()
+        case 0, 1, 2: return fieldChain(maximumLength: random.below(4) == 0 ? 3 : 1)
         case 3:
             guard let variable = random.pick(orNil: scope.variables) else { return "$" }
-            return random.below(3) == 0 ? variable + fieldChain() : variable
+            return random.below(3) == 0 ? variable + fieldChain(maximumLength: 1) : variable
         case 4, 5: return random.pick(ProgramGenerator.literals)
-        case 6: return random.pick(["\"%v\"", "\"%d\"", "\"%s-%q\"", "\"%5.2f\"", "\"%T\"", "\"%x\"", "\"%+v\"", "\"%-4s|\"", "\"%#v\"", "\"%e %g\""])
+        case 6: return random.pick(ProgramGenerator.formats)
         case 7: return random.pick([".", "$", "$.s", "$.list"])
         default: return "(" + pipeline(&program, scope: scope, depth: depth - 1) + ")"
         }
     }
 
-    private mutating func fieldChain() -> String {
+    private mutating func fieldChain(maximumLength: Int = 3) -> String {
         var chain = ""
-        for _ in 0..<(1 + random.below(3)) {
+        for _ in 0..<(1 + random.below(maximumLength)) {
             chain += "." + random.pick(ProgramGenerator.keys)
         }
         return chain
@@ -257,82 +279,62 @@ struct ProgramGenerator {
 
     private struct Function {
         var name: String
-        var arguments: Int
-        var variadic = false
+        /// The parameters' kinds, one letter each (see `operand(_:scope:depth:kind:)`).
+        var parameters: Substring
+        var variadic: Bool
+
+        /// `"name:kinds"`, with a trailing `*` when the last parameter repeats.
+        init(_ signature: String) {
+            let parts = signature.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            name = String(parts[0])
+            let kinds = parts.count > 1 ? parts[1] : ""
+            variadic = kinds.hasSuffix("*")
+            parameters = variadic ? kinds.dropLast() : kinds
+        }
     }
 
     static let keys = ["a", "b", "s", "n", "list", "m", "x", "name", "port", "hosts", "t", "e"]
-    static let texts = ["", "a", " ", "\n", "x y", "é", "{", "}", "<&>", "\t", ",", "\"", "日本"]
+    static let texts = ["", "a", " ", "\n", "x y", "é", "{ ", "}", "<&>", "\t", ",", "\"", "日本"]
     static let numbers = ["0", "1", "-1", "42", "3.5", "1e6", "1000000", "5368709120", "0.000001", "1e21", "123456789",
                           "-0.5", "2.5", "100", "1e-7", "0.1", "-0", "8080", "7"]
     static let strings = ["\"\"", "\"hello\"", "\"héllo ✓\"", "\"<a>&amp;\"", "\"a,b,c\"", "\"1.2.3\"", "\"42\"", "\"x y\"",
                           "\"tab\\there\"", "\"quote\\\"\"", "\"/etc/x.json\"", "\"UPPER lower\""]
     static let literals = ["0", "1", "3", "-2", "42", "1.5", "2e3", "0.1", "0x1F", "'a'", "\"\"", "\"a\"", "\"héllo\"",
-                           "\"<&>\"", "`raw`", "\"a,b\"", "true", "false", "nil", "\"%v\"", "1e6", "-0.0", "\"1.2.3\"", "\"x\""]
+                           "\"<&>\"", "`raw`", "\"a,b\"", "true", "false", "nil", "1e6", "-0.0", "\"1.2.3\"", "\"x\""]
+    static let stringLiterals = ["\"\"", "\"a\"", "\"héllo\"", "\"<&>\"", "`raw`", "\"a,b\"", "\"1.2.3\"", "\"x\"", "\"a\\nb\"",
+                                 "\"Hello World\"", "\"42\"", "\"/a/b.json\"", "\"${HOME}/x\"", "\"PORT\""]
+    static let formats = ["\"%v\"", "\"%d\"", "\"%s-%q\"", "\"%5.2f\"", "\"%T\"", "\"%x\"", "\"%+v\"", "\"%-4s|\"", "\"%#v\"",
+                          "\"%e %g\"", "\"%05d\"", "\"%t\"", "\"%c\"", "\"%8.3v|\"", "\"%[2]v %[1]v\"", "\"%%\""]
     static let fragments = ["{{", "}}", "{{end}}", "{{else}}", "|", "(", ")", "$u", ":=", "=", "\"", "`", "'", ".", "-",
                             "{{/*", "*/}}", "{{-", "-}}", "{{break}}", "0x", "1e", "\\", "{{if}}", "{{range .x}}", ",", "nil",
                             "{{define \"z\"}}", "{{template \"zz\"}}", "$", " ", "{{.a.}}", "{{end}}{{end}}"]
 
-    /// Functions a command may call, with their arity: Go's built-ins and deterministic sprig.
+    /// Functions a command may call: Go's built-ins and the deterministic part of sprig, with the kinds of
+    /// their parameters.
     private static let functions: [Function] = [
-        .init(name: "and", arguments: 2, variadic: true), .init(name: "or", arguments: 2, variadic: true),
-        .init(name: "not", arguments: 1), .init(name: "len", arguments: 1), .init(name: "index", arguments: 2, variadic: true),
-        .init(name: "slice", arguments: 1, variadic: true), .init(name: "print", arguments: 0, variadic: true),
-        .init(name: "printf", arguments: 1, variadic: true), .init(name: "println", arguments: 0, variadic: true),
-        .init(name: "eq", arguments: 2, variadic: true), .init(name: "ne", arguments: 2), .init(name: "lt", arguments: 2),
-        .init(name: "le", arguments: 2), .init(name: "gt", arguments: 2), .init(name: "ge", arguments: 2),
-        .init(name: "html", arguments: 1, variadic: true), .init(name: "js", arguments: 1, variadic: true),
-        .init(name: "urlquery", arguments: 1, variadic: true),
-        .init(name: "upper", arguments: 1), .init(name: "lower", arguments: 1), .init(name: "title", arguments: 1),
-        .init(name: "trim", arguments: 1), .init(name: "quote", arguments: 1, variadic: true),
-        .init(name: "squote", arguments: 1, variadic: true), .init(name: "repeat", arguments: 2),
-        .init(name: "substr", arguments: 3), .init(name: "trunc", arguments: 2), .init(name: "abbrev", arguments: 2),
-        .init(name: "replace", arguments: 3), .init(name: "contains", arguments: 2), .init(name: "hasPrefix", arguments: 2),
-        .init(name: "cat", arguments: 1, variadic: true), .init(name: "indent", arguments: 2), .init(name: "nindent", arguments: 2),
-        .init(name: "toString", arguments: 1), .init(name: "toStrings", arguments: 1), .init(name: "join", arguments: 2),
-        .init(name: "splitList", arguments: 2), .init(name: "split", arguments: 2), .init(name: "snakecase", arguments: 1),
-        .init(name: "camelcase", arguments: 1), .init(name: "kebabcase", arguments: 1), .init(name: "swapcase", arguments: 1),
-        .init(name: "initials", arguments: 1), .init(name: "nospace", arguments: 1), .init(name: "plural", arguments: 3),
-        .init(name: "b64enc", arguments: 1), .init(name: "b64dec", arguments: 1), .init(name: "sha256sum", arguments: 1),
-        .init(name: "add", arguments: 2, variadic: true), .init(name: "sub", arguments: 2), .init(name: "mul", arguments: 2, variadic: true),
-        .init(name: "div", arguments: 2), .init(name: "mod", arguments: 2), .init(name: "add1", arguments: 1),
-        .init(name: "max", arguments: 2, variadic: true), .init(name: "min", arguments: 2), .init(name: "addf", arguments: 2),
-        .init(name: "mulf", arguments: 2), .init(name: "divf", arguments: 2), .init(name: "round", arguments: 2),
-        .init(name: "floor", arguments: 1), .init(name: "ceil", arguments: 1), .init(name: "int", arguments: 1),
-        .init(name: "int64", arguments: 1), .init(name: "float64", arguments: 1), .init(name: "atoi", arguments: 1),
-        .init(name: "until", arguments: 1), .init(name: "seq", arguments: 1, variadic: true),
-        .init(name: "default", arguments: 2), .init(name: "empty", arguments: 1), .init(name: "coalesce", arguments: 1, variadic: true),
-        .init(name: "ternary", arguments: 3), .init(name: "toJson", arguments: 1), .init(name: "toPrettyJson", arguments: 1),
-        .init(name: "toRawJson", arguments: 1), .init(name: "fromJson", arguments: 1), .init(name: "marshal", arguments: 1),
-        .init(name: "list", arguments: 0, variadic: true), .init(name: "dict", arguments: 2, variadic: true),
-        .init(name: "first", arguments: 1), .init(name: "last", arguments: 1), .init(name: "rest", arguments: 1),
-        .init(name: "initial", arguments: 1), .init(name: "reverse", arguments: 1), .init(name: "uniq", arguments: 1),
-        .init(name: "compact", arguments: 1), .init(name: "has", arguments: 2), .init(name: "without", arguments: 2),
-        .init(name: "append", arguments: 2), .init(name: "prepend", arguments: 2), .init(name: "concat", arguments: 2),
-        .init(name: "sortAlpha", arguments: 1), .init(name: "hasKey", arguments: 2), .init(name: "get", arguments: 2),
-        .init(name: "pluck", arguments: 2), .init(name: "pick", arguments: 2), .init(name: "omit", arguments: 2),
-        .init(name: "merge", arguments: 2), .init(name: "dig", arguments: 3), .init(name: "deepCopy", arguments: 1),
-        .init(name: "typeOf", arguments: 1), .init(name: "kindOf", arguments: 1), .init(name: "kindIs", arguments: 2),
-        .init(name: "deepEqual", arguments: 2), .init(name: "base", arguments: 1), .init(name: "dir", arguments: 1),
-        .init(name: "ext", arguments: 1), .init(name: "clean", arguments: 1), .init(name: "regexMatch", arguments: 2),
-        .init(name: "regexReplaceAll", arguments: 3), .init(name: "regexFindAll", arguments: 3),
-        .init(name: "semverCompare", arguments: 2), .init(name: "env", arguments: 1), .init(name: "expandenv", arguments: 1),
-        .init(name: "uuidv4", arguments: 0), .init(name: "randAlpha", arguments: 1), .init(name: "fail", arguments: 1),
-        .init(name: "urlParse", arguments: 1), .init(name: "toDecimal", arguments: 1), .init(name: "chunk", arguments: 2),
-    ]
+        "and:aa*", "or:aa*", "not:a", "len:a", "index:aa*", "slice:ai*", "print:a*", "printf:fa*", "println:a*",
+        "eq:aa*", "ne:aa", "lt:aa", "le:aa", "gt:aa", "ge:aa", "html:a*", "js:a*", "urlquery:a*",
+        "upper:s", "lower:s", "title:s", "trim:s", "quote:a*", "squote:a*", "repeat:is", "substr:iis", "trunc:is",
+        "abbrev:is", "replace:sss", "contains:ss", "hasPrefix:ss", "cat:a*", "indent:is", "nindent:is",
+        "toString:a", "toStrings:a", "join:sa", "splitList:ss", "split:ss", "snakecase:s", "camelcase:s",
+        "kebabcase:s", "swapcase:s", "initials:s", "nospace:s", "plural:ssi", "b64enc:s", "b64dec:s", "sha256sum:s",
+        "add:aa*", "sub:aa", "mul:aa*", "div:aa", "mod:aa", "add1:a", "max:aa*", "min:aa", "addf:aa", "mulf:aa",
+        "divf:aa", "round:ai", "floor:a", "ceil:a", "int:a", "int64:a", "float64:a", "atoi:s", "until:i", "seq:i*",
+        "default:aa", "empty:a", "coalesce:a*", "ternary:aab", "toJson:a", "toPrettyJson:a", "toRawJson:a",
+        "fromJson:s", "marshal:a", "list:a*", "dict:sa*", "first:l", "last:l", "rest:l", "initial:l", "reverse:l",
+        "uniq:l", "compact:l", "has:al", "without:la", "append:la", "prepend:la", "concat:ll", "sortAlpha:l",
+        "hasKey:ms", "get:ms", "pluck:sm", "pick:ms", "omit:ms", "merge:mm", "dig:ssam", "deepCopy:a", "typeOf:a",
+        "kindOf:a", "kindIs:sa", "deepEqual:aa", "base:s", "dir:s", "ext:s", "clean:s", "regexMatch:ss",
+        "regexReplaceAll:sss", "regexFindAll:ssi", "semverCompare:ss", "env:s", "expandenv:s", "uuidv4:",
+        "randAlpha:i", "fail:s", "urlParse:s", "toDecimal:a", "chunk:il",
+    ].map(Function.init)
 
-    /// Functions that read well after a `|` (the piped value is their last argument), with their other arguments.
+    /// Functions that read well after a `|` (the piped value is their last argument).
     private static let pipeFunctions: [Function] = [
-        .init(name: "print", arguments: 0), .init(name: "printf \"%v\"", arguments: 0), .init(name: "printf \"[%5v]\"", arguments: 0),
-        .init(name: "len", arguments: 0), .init(name: "upper", arguments: 0), .init(name: "quote", arguments: 0),
-        .init(name: "default", arguments: 1), .init(name: "toJson", arguments: 0), .init(name: "marshal", arguments: 0),
-        .init(name: "not", arguments: 0), .init(name: "repeat", arguments: 1), .init(name: "trunc", arguments: 1),
-        .init(name: "join", arguments: 1), .init(name: "first", arguments: 0), .init(name: "toString", arguments: 0),
-        .init(name: "eq", arguments: 1), .init(name: "index", arguments: 0), .init(name: "html", arguments: 0),
-        .init(name: "js", arguments: 0), .init(name: "urlquery", arguments: 0), .init(name: "add1", arguments: 0),
-        .init(name: "int", arguments: 0), .init(name: "indent", arguments: 1), .init(name: "typeOf", arguments: 0),
-        .init(name: "kindOf", arguments: 0), .init(name: "sortAlpha", arguments: 0), .init(name: "uniq", arguments: 0),
-    ]
+        "print:a", "printf \"%v\":a", "printf \"[%5v]\":a", "len:a", "upper:s", "quote:a", "default:aa", "toJson:a",
+        "marshal:a", "not:a", "repeat:is", "trunc:is", "join:sl", "first:l", "toString:a", "eq:aa", "index:a", "html:a",
+        "js:a", "urlquery:a", "add1:a", "int:a", "indent:is", "typeOf:a", "kindOf:a", "sortAlpha:l", "uniq:l",
+    ].map(Function.init)
 }
 
 /// A small, fast, seedable generator (SplitMix64), so generated programs are the same on every platform.
