@@ -60,6 +60,31 @@ final class EngineParseTests: XCTestCase {
         XCTAssertEqual(set.templateNames, ["a.tmpl", "b.tmpl", "c.tmpl", "x"])
     }
 
+    func testErrorsCarryStructuredFacts() throws {
+        let set = TemplateSet()
+        XCTAssertThrowsError(try set.parse(name: "b.tmpl", text: "{{ define \"x\" }}\n{{ .a | nope }}{{ end }}", source: "dir/b.tmpl")) {
+            let error = $0 as? TemplateError
+            XCTAssertEqual(error?.description, #"template: b.tmpl:2: function "nope" not defined"#)
+            XCTAssertEqual(error?.kind, .parse)
+            XCTAssertEqual(error?.templateName, "b.tmpl")
+            XCTAssertEqual(error?.line, 2)
+            XCTAssertNil(error?.column)
+            XCTAssertEqual(error?.source, "dir/b.tmpl")
+        }
+        try set.parse(name: "a.tmpl", text: "x{{ .a.b }}", source: "dir/a.tmpl")
+        XCTAssertThrowsError(try set.execute("nope", data: .nil)) {
+            XCTAssertEqual("\($0)", #"template: no template "nope" associated with template "a.tmpl""#)
+        }
+        XCTAssertThrowsError(try set.execute("a.tmpl", data: .map(["a": .string("s")]))) {
+            let error = $0 as? TemplateError
+            XCTAssertEqual(error?.kind, .execution)
+            XCTAssertEqual(error?.line, 1)
+            XCTAssertEqual(error?.column, 6)
+            XCTAssertEqual(error?.offset, 6)
+            XCTAssertEqual(error?.source, "dir/a.tmpl")
+        }
+    }
+
     func testNodesKeepByteOffsetsIntoTheirSource() throws {
         let origin = ParsedText(parseName: "t", bytes: Array("ab{{ .x | printf \"%v\" }}".utf8), source: nil)
         let trees = try Parser.parse(name: "t", origin: origin) { Builtin(rawValue: $0).map(ResolvedFunction.builtin) }
