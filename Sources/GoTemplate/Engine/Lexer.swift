@@ -348,7 +348,7 @@ struct Lexer {
             backup()
             let word = String(decoding: input[start..<position], as: UTF8.self)
             if !atTerminator() { return fail("bad character \(Self.describe(scalar))") }
-            if let keyword = TokenKind.keywords[word], keyword != .dot {
+            if let keyword = TokenKind.keywords[word] {
                 if keyword == .breakKeyword && !breakAllowed || keyword == .continueKeyword && !continueAllowed {
                     emit(.identifier)
                 } else {

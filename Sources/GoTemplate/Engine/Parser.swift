@@ -157,7 +157,7 @@ struct Parser {
     private enum Parsed {
         case body(BodyNode)
         case end(Int)
-        case elseNode(Int, line: Int)
+        case elseNode(Int)
 
         var goDescription: String {
             switch self {
@@ -216,9 +216,9 @@ struct Parser {
             return .body(.loopControl(LoopControlNode(offset: token.offset, isBreak: isBreak)))
         case .elseKeyword:
             let following = peekNonSpace()
-            if following.kind == .ifKeyword || following.kind == .with { return .elseNode(following.offset, line: following.line) }
+            if following.kind == .ifKeyword || following.kind == .with { return .elseNode(following.offset) }
             let closing = try expect(.rightDelim, context: "else")
-            return .elseNode(closing.offset, line: closing.line)
+            return .elseNode(closing.offset)
         case .end:
             let closing = try expect(.rightDelim, context: "end")
             return .end(closing.offset)
@@ -232,7 +232,7 @@ struct Parser {
         backup()
         let first = peek()
         let pipe = try pipeline(context: "command", end: .rightDelim)
-        return .body(.action(ActionNode(offset: first.offset, line: first.line, pipe: pipe, span: start..<lastRightDelimiterEnd)))
+        return .body(.action(ActionNode(offset: first.offset, pipe: pipe, span: start..<lastRightDelimiterEnd)))
     }
 
     private mutating func control(_ kind: BranchNode.Kind, context: String, start: Int) throws(TemplateError) -> BranchNode {
@@ -246,7 +246,7 @@ struct Parser {
         var elseList: ListNode?
         switch next {
         case .end: break
-        case .elseNode(let offset, _):
+        case .elseNode(let offset):
             if kind == .ifBranch && peek().kind == .ifKeyword || kind == .with && peek().kind == .with {
                 _ = self.next()
                 let chained = ListNode(offset: offset)
@@ -261,7 +261,7 @@ struct Parser {
             break
         }
         return BranchNode(
-            kind: kind, offset: pipe.offset, line: pipe.line, pipe: pipe, list: list, elseList: elseList,
+            kind: kind, offset: pipe.offset, pipe: pipe, list: list, elseList: elseList,
             headerSpan: headerSpan)
     }
 
@@ -283,7 +283,7 @@ struct Parser {
         let (list, end) = try itemList()
         guard case .end = end else { throw error("unexpected \(end.goDescription) in \(context)") }
         try add(name: name, root: list)
-        return .template(TemplateCallNode(offset: token.offset, line: token.line, name: name, pipe: pipe, span: span))
+        return .template(TemplateCallNode(offset: token.offset, name: name, pipe: pipe, span: span))
     }
 
     private mutating func templateControl(start: Int) throws(TemplateError) -> BodyNode {
@@ -298,7 +298,7 @@ struct Parser {
             lastRightDelimiterEnd = tokens[index - 1].offset + 2
         }
         return .template(
-            TemplateCallNode(offset: token.offset, line: token.line, name: name, pipe: pipe, span: start..<lastRightDelimiterEnd))
+            TemplateCallNode(offset: token.offset, name: name, pipe: pipe, span: start..<lastRightDelimiterEnd))
     }
 
     private mutating func templateName(_ token: Token, context: String) throws(TemplateError) -> String {
@@ -310,7 +310,7 @@ struct Parser {
 
     private mutating func pipeline(context: String, end: TokenKind) throws(TemplateError) -> PipeNode {
         let first = peekNonSpace()
-        let pipe = PipeNode(offset: first.offset, line: first.line)
+        let pipe = PipeNode(offset: first.offset)
         declarations: while true {
             let variable = peekNonSpace()
             guard variable.kind == .variable else { break }

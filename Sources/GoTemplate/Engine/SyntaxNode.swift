@@ -86,12 +86,10 @@ final class CommentNode: SyntaxNode, @unchecked Sendable {
 
 /// `{{pipeline}}`: evaluates and prints (unless the pipeline declares variables).
 final class ActionNode: SyntaxNode, @unchecked Sendable {
-    let line: Int
     let pipe: PipeNode
     /// The byte range of the whole action, delimiters included, for the source map.
     let span: Range<Int>
-    init(offset: Int, line: Int, pipe: PipeNode, span: Range<Int>) {
-        self.line = line
+    init(offset: Int, pipe: PipeNode, span: Range<Int>) {
         self.pipe = pipe
         self.span = span
         super.init(offset: offset)
@@ -107,15 +105,13 @@ final class ActionNode: SyntaxNode, @unchecked Sendable {
 final class BranchNode: SyntaxNode, @unchecked Sendable {
     enum Kind: Sendable { case ifBranch, range, with }
     let kind: Kind
-    let line: Int
     let pipe: PipeNode
     let list: ListNode
     let elseList: ListNode?
     /// The byte range of the opening action (`{{range …}}`), for the source map.
     let headerSpan: Range<Int>
-    init(kind: Kind, offset: Int, line: Int, pipe: PipeNode, list: ListNode, elseList: ListNode?, headerSpan: Range<Int>) {
+    init(kind: Kind, offset: Int, pipe: PipeNode, list: ListNode, elseList: ListNode?, headerSpan: Range<Int>) {
         self.kind = kind
-        self.line = line
         self.pipe = pipe
         self.list = list
         self.elseList = elseList
@@ -151,13 +147,11 @@ final class LoopControlNode: SyntaxNode, @unchecked Sendable {
 
 /// `{{template "name" pipeline}}` (also what `{{block}}` leaves in place).
 final class TemplateCallNode: SyntaxNode, @unchecked Sendable {
-    let line: Int
     let name: String
     let pipe: PipeNode?
     /// The byte range of the whole action, for the source map.
     let span: Range<Int>
-    init(offset: Int, line: Int, name: String, pipe: PipeNode?, span: Range<Int>) {
-        self.line = line
+    init(offset: Int, name: String, pipe: PipeNode?, span: Range<Int>) {
         self.name = name
         self.pipe = pipe
         self.span = span
@@ -176,19 +170,13 @@ final class TemplateCallNode: SyntaxNode, @unchecked Sendable {
 
 /// A pipeline: optional variable declarations and commands joined by `|`.
 final class PipeNode: SyntaxNode, @unchecked Sendable {
-    let line: Int
     fileprivate(set) var isAssign = false
     fileprivate(set) var declarations: [VariableNode] = []
     fileprivate(set) var commands: [CommandNode] = []
-    init(offset: Int, line: Int) {
-        self.line = line
-        super.init(offset: offset)
-    }
     func declare(_ variable: VariableNode, isAssign: Bool) {
         declarations.append(variable)
         self.isAssign = isAssign
     }
-    func markAssign(_ value: Bool) { isAssign = value }
     func append(_ command: CommandNode) { commands.append(command) }
 
     override func write(into text: inout String) {

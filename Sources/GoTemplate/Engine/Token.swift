@@ -9,7 +9,7 @@ enum TokenKind: UInt8, Sendable {
     var isKeyword: Bool { rawValue >= TokenKind.block.rawValue }
 
     static let keywords: [String: TokenKind] = [
-        ".": .dot, "block": .block, "break": .breakKeyword, "continue": .continueKeyword, "define": .define,
+        "block": .block, "break": .breakKeyword, "continue": .continueKeyword, "define": .define,
         "else": .elseKeyword, "end": .end, "if": .ifKeyword, "range": .range, "nil": .nilKeyword,
         "template": .template, "with": .with,
     ]
