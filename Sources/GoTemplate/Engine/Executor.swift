@@ -580,7 +580,12 @@ struct Executor {
             if let final, let finalType { values.append(try validate(final, type: finalType).value) }
             let result: Value
             do {
-                result = try user.body(values, options.context)
+                var context = options.context
+                context.callSite = CallSite(
+                    templateName: template.name, source: template.origin.source ?? template.origin.parseName,
+                    range: identifier.offset..<(identifier.offset + name.utf8.count)
+                )
+                result = try user.body(values, context)
             } catch let error as FunctionError {
                 node = callNode
                 throw failure("error calling \(name): \(error.message)")
