@@ -644,7 +644,7 @@ case("range-int-break", "{{range 10}}{{if eq . 3}}{{break}}{{end}}{{.}}{{end}}",
 case("range-int-continue", "{{range 5}}{{if eq . 2}}{{continue}}{{end}}{{.}}{{end}}", goVersion="1.22", expected="0134")
 case("range-int-len", "{{range len .strs}}{{.}}{{end}}", goVersion="1.22", expected="012")
 case("range-int-two-vars", "{{range $i, $e := 3}}{{end}}", goVersion="1.22",
-     expectedError="template: t:1:24: executing \"t\" at <3>: can't use 3 to iterate over more than one variable")
+     expectedError="template: t:1:18: executing \"t\" at <3>: can't use 3 to iterate over more than one variable")
 case("range-int-nested", "{{range 2}}{{range $j := 2}}{{$j}}{{end}};{{end}}", goVersion="1.22", expected="01;01;")
 case("else-with", "{{with .missing}}A{{else with .s}}B{{.}}{{else}}C{{end}}", goVersion="1.23", expected="Bhello")
 case("else-with-fallthrough", "{{with .missing}}A{{else with .empty}}B{{else}}C{{end}}", goVersion="1.23", expected="C")

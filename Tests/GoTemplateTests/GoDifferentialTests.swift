@@ -142,7 +142,11 @@ final class GoDifferentialTests: XCTestCase {
             for source in testCase.templates {
                 lines.append("  template \(source.name): \(Outcome.quoted(Array(source.text.utf8)))")
             }
-            if let data = testCase.dataJSON { lines.append("  data: \(data)") }
+            if let reference = testCase.dataReference {
+                lines.append("  data: Cases/Data/\(reference).json")
+            } else if let data = testCase.dataJSON {
+                lines.append("  data: \(data)")
+            }
             if let missingKey = testCase.missingKey { lines.append("  missingkey: \(missingKey)") }
             return lines.joined(separator: "\n")
         }

@@ -14,6 +14,8 @@ struct TemplateCase: Sendable {
     var execute: String?
     /// The data as JSON text (decoded by both sides as encoding/json does into `interface{}`); nil for no data.
     var dataJSON: String?
+    /// The file of `Cases/Data/` the data came from, when it is shared by many cases.
+    var dataReference: String?
     var environment: [String: String] = [:]
     /// Go's `missingkey` option (`default`, `zero`, `error`, `invalid`), nil for the default.
     var missingKey: String?
@@ -140,6 +142,7 @@ enum CaseCorpus {
                 sharedData[reference] = String(decoding: try Data(contentsOf: url), as: UTF8.self)
             }
             result.dataJSON = sharedData[reference]
+            result.dataReference = reference
         } else if let data = object["data"] {
             let bytes = try JSONSerialization.data(withJSONObject: data, options: [.fragmentsAllowed, .sortedKeys])
             result.dataJSON = String(decoding: bytes, as: UTF8.self)
