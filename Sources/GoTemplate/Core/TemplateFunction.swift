@@ -40,10 +40,35 @@ public struct FunctionContext: Sendable {
     public var environment: [String: String]
     /// The largest string or list a function may build (`repeat`, `until`, `seq`), in bytes or elements.
     public var maximumResultSize: Int
+    /// The action that calls the function, set by the executor for each call: lets a function such as
+    /// KrakenD's `include` report a problem at the place that asked for it.
+    public var callSite: CallSite?
+    /// The IANA name of the zone Go's `time.Local` stands for (`now`, `date`, `toDate`…): injected by the caller,
+    /// never the host's own. `UTC` unless set.
+    public var localTimeZone: String
 
-    public init(environment: [String: String] = [:], maximumResultSize: Int = 64 << 20) {
+    public init(
+        environment: [String: String] = [:], maximumResultSize: Int = 64 << 20, callSite: CallSite? = nil,
+        localTimeZone: String = "UTC"
+    ) {
         self.environment = environment
         self.maximumResultSize = maximumResultSize
+        self.callSite = callSite
+        self.localTimeZone = localTimeZone
+    }
+}
+
+/// Where in a template a function is called: the template's name, its source (the file path given to
+/// `TemplateSet.parse`), and the byte range of the call in that source.
+public struct CallSite: Sendable, Equatable {
+    public var templateName: String
+    public var source: String
+    public var range: Range<Int>
+
+    public init(templateName: String, source: String, range: Range<Int>) {
+        self.templateName = templateName
+        self.source = source
+        self.range = range
     }
 }
 

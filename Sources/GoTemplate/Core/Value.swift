@@ -154,6 +154,14 @@ public protocol GoObject: Sendable {
     func member(_ name: String) throws -> Value?
     /// What `fmt` prints for the value with `%v` (its `String()` method, or Go's struct form).
     var formatted: String { get }
+    /// The value `encoding/json` marshals in its place (what the type's `MarshalJSON` writes, for example
+    /// `time.Time`'s RFC 3339 string), or nil when Go reports the type as unsupported.
+    var jsonValue: Value? { get }
+}
+
+extension GoObject {
+    /// By default a type has no JSON form: marshalling it fails with `json: unsupported type: T`.
+    public var jsonValue: Value? { nil }
 }
 
 /// Where a value came from: a span of a named source (a settings file, a template), given as byte offsets.

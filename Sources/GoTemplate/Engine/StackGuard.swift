@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tells whether the native stack of the current thread is close to its end, so that deeply nested
+/// templates (recursive `template` calls, nested parentheses or control structures) end with an error
+/// instead of crashing, whatever the thread's stack size.
+struct StackGuard {
+    /// The lowest address the stack may grow to before recursion must stop.
+    private let limit: UInt
+
+    /// Measures the current thread's stack; `reserve` bytes are kept free for the error path and callees.
+    init(reserve: UInt = 128 * 1024) {
+        let here = Self.currentAddress()
+        var low: UInt = 0
+        #if canImport(Darwin)
+        let thread = pthread_self()
+        let top = UInt(bitPattern: pthread_get_stackaddr_np(thread))
+        let size = UInt(pthread_get_stacksize_np(thread))
+        low = top &- size
+        #else
+        var attributes = pthread_attr_t()
+        // pthread_getattr_np is a GNU extension the Glibc module does not import; look it up at run time.
+        typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+        if let symbol = dlsym(nil, "pthread_getattr_np"),
+            unsafeBitCast(symbol, to: GetAttributes.self)(pthread_self(), &attributes) == 0
+        {
+            var address: UnsafeMutableRawPointer?
+            var size = 0
+            if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
+                low = UInt(bitPattern: address)
+            }
+            pthread_attr_destroy(&attributes)
+        }
+        #endif
+        if low == 0 || low >= here {
+            // Unknown bounds: assume the smallest common thread stack (512 KiB).
+            low = here &- 512 * 1024
+        }
+        let usable = here - low
+        limit = usable > reserve * 2 ? low + reserve : here &- usable / 2
+    }
+
+    /// True when less than the reserve is left below the caller's frame.
+    @inline(__always)
+    func isExhausted() -> Bool { Self.currentAddress() < limit }
+
+    @inline(never)
+    private static func currentAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+}

@@ -1,0 +1,80 @@
+/// Go's `fmt` printing and `strconv` conversions of template values, byte for byte.
+public enum GoFormat {
+    /// `fmt.Sprint`: operands printed with `%v`, a space between two operands when neither is a string.
+    public static func sprint(_ values: [Value]) -> String {
+        var printer = FormatPrinter()
+        var previousIsString = false
+        for (index, value) in values.enumerated() {
+            let isString: Bool
+            if case .string = value.storage { isString = true } else { isString = false }
+            if index > 0 && !isString && !previousIsString { printer.output.append(UInt8(ascii: " ")) }
+            printer.printArgument(value, verb: ascii("v"))
+            previousIsString = isString
+        }
+        return printer.text
+    }
+
+    /// `fmt.Sprintln`: operands printed with `%v`, always separated by a space, and a newline.
+    public static func sprintln(_ values: [Value]) -> String {
+        var printer = FormatPrinter()
+        for (index, value) in values.enumerated() {
+            if index > 0 { printer.output.append(UInt8(ascii: " ")) }
+            printer.printArgument(value, verb: ascii("v"))
+        }
+        printer.output.append(UInt8(ascii: "\n"))
+        return printer.text
+    }
+
+    /// `fmt.Sprintf`, with Go's verbs, flags, widths, precisions, argument indexes and error forms.
+    public static func sprintf(_ format: String, _ arguments: [Value]) -> String {
+        var printer = FormatPrinter()
+        printer.printFormatted(format, arguments)
+        return printer.text
+    }
+
+    /// What `%v` prints for one value (`fmt.Sprint(value)`).
+    public static func formatValue(_ value: Value) -> String {
+        switch value.storage {
+        case .string(let string): return string
+        default:
+            var printer = FormatPrinter()
+            printer.printArgument(value, verb: ascii("v"))
+            return printer.text
+        }
+    }
+
+    /// `strconv.FormatFloat`: `format` is one of `b e E f g G x X`; precision -1 gives the shortest digits
+    /// that read back as the same value; `bitSize` is 32 or 64.
+    public static func formatFloat(_ value: Double, format: Character, precision: Int, bitSize: Int) -> String {
+        var output: [UInt8] = []
+        let formatByte = format.asciiValue ?? UInt8(ascii: "?")
+        FloatFormatting.append(value, format: formatByte, precision: precision, bitSize: bitSize, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `strconv.Quote`: a double-quoted Go string literal, non-printable characters escaped.
+    public static func quote(_ string: String) -> String {
+        var output: [UInt8] = []
+        Quoting.appendQuoted(string.utf8, asciiOnly: false, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `strconv.QuoteToASCII`: like ``quote(_:)`` with every non-ASCII character escaped.
+    public static func quoteToASCII(_ string: String) -> String {
+        var output: [UInt8] = []
+        Quoting.appendQuoted(string.utf8, asciiOnly: true, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `strconv.FormatInt` in a base from 2 to 36 (lowercase letters); other bases give an empty string.
+    public static func formatInt(_ value: Int64, base: Int) -> String {
+        guard (2...36).contains(base) else { return "" }
+        return String(value, radix: base)
+    }
+
+    /// `strconv.FormatUint` in a base from 2 to 36; other bases give an empty string.
+    public static func formatUint(_ value: UInt64, base: Int) -> String {
+        guard (2...36).contains(base) else { return "" }
+        return String(value, radix: base)
+    }
+}

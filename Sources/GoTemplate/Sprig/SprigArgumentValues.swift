@@ -1,0 +1,28 @@
+/// Reading arguments that the executor already checked against a function's Go parameter types.
+extension Value {
+    /// The integer of an argument checked against an `int` (or other integer) parameter.
+    var intArgument: Int {
+        switch storage {
+        case .int(let integer, _): return Int(integer)
+        case .uint(let integer, _): return Int(truncatingIfNeeded: integer)
+        case .float(let number, _): return Int(SprigCast.goInt64(truncating: number))
+        default: return 0
+        }
+    }
+
+    /// The text of an argument checked against a `string` parameter.
+    var stringArgument: String {
+        if case .string(let text) = storage { return text }
+        return ""
+    }
+
+    /// The number of an argument checked against a `float64` parameter.
+    var floatArgument: Double {
+        switch storage {
+        case .float(let number, _): return number
+        case .int(let integer, _): return Double(integer)
+        case .uint(let integer, _): return Double(integer)
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// sprig's regular-expression functions (Go's `regexp`, see ``GoRegex``). The plain forms fail on a bad
+/// pattern as Go's `MustCompile` panics (`regexp: Compile(\`(\`): error parsing regexp: …`), except
+/// `regexMatch`, which is then false; the `must…` forms fail with the parse error alone.
+enum SprigRegex {
+    static var functions: FunctionMap {
+        [
+            "regexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
+                guard let regex = try? GoRegex(arguments[0].stringArgument) else { return .bool(false) }
+                return .bool(regex.firstMatch(in: arguments[1].stringArgument) != nil)
+            },
+            "mustRegexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
+                .bool(try compile(arguments[0], must: true).firstMatch(in: arguments[1].stringArgument) != nil)
+            },
+            "regexFindAll": findAll(must: false),
+            "mustRegexFindAll": findAll(must: true),
+            "regexFind": find(must: false),
+            "mustRegexFind": find(must: true),
+            "regexReplaceAll": replaceAll(must: false, literal: false),
+            "mustRegexReplaceAll": replaceAll(must: true, literal: false),
+            "regexReplaceAllLiteral": replaceAll(must: false, literal: true),
+            "mustRegexReplaceAllLiteral": replaceAll(must: true, literal: true),
+            "regexSplit": split(must: false),
+            "mustRegexSplit": split(must: true),
+            "regexQuoteMeta": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
+                .string(GoRegex.quoteMeta(arguments[0].stringArgument))
+            },
+        ]
+    }
+
+    private static func findAll(must: Bool) -> TemplateFunction {
+        TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
+            let text = arguments[1].stringArgument
+            let matches = try compile(arguments[0], must: must).matches(in: text, limit: arguments[2].intArgument)
+            return .strings(matches.map { String(text.unicodeScalars[$0.range]) })
+        }
+    }
+
+    private static func find(must: Bool) -> TemplateFunction {
+        TemplateFunction(parameters: [.string, .string], result: .string) { arguments, _ in
+            let text = arguments[1].stringArgument
+            guard let match = try compile(arguments[0], must: must).firstMatch(in: text) else { return .string("") }
+            return .string(String(text.unicodeScalars[match.range]))
+        }
+    }
+
+    private static func replaceAll(must: Bool, literal: Bool) -> TemplateFunction {
+        TemplateFunction(parameters: [.string, .string, .string], result: .string) { arguments, _ in
+            let regex = try compile(arguments[0], must: must)
+            return .string(regex.replaceAll(in: arguments[1].stringArgument, with: arguments[2].stringArgument, literal: literal))
+        }
+    }
+
+    private static func split(must: Bool) -> TemplateFunction {
+        TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
+            .strings(try compile(arguments[0], must: must).split(arguments[1].stringArgument, limit: arguments[2].intArgument))
+        }
+    }
+
+    private static func compile(_ argument: Value, must: Bool) throws -> GoRegex {
+        let expression = argument.stringArgument
+        do {
+            return try GoRegex(expression)
+        } catch {
+            if must { throw FunctionError(error.description) }
+            throw FunctionError("regexp: Compile(\(quoted(expression))): \(error.description)")
+        }
+    }
+
+    /// Go's `regexp` quoting of an expression in a panic: backquoted when `strconv.CanBackquote`, else quoted.
+    private static func quoted(_ text: String) -> String {
+        let backquotable = text.unicodeScalars.allSatisfy { scalar in
+            scalar != "`" && scalar != "\u{FEFF}" && scalar != "\u{7F}" && (scalar.value >= 0x20 || scalar == "\t")
+        }
+        return backquotable ? "`" + text + "`" : GoFormat.quote(text)
+    }
+}

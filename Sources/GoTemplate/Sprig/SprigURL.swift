@@ -1,0 +1,54 @@
+/// sprig's `urlParse` (a map of a URL's parts) and `urlJoin` (a URL from such a map), through Go's `net/url`.
+enum SprigURL {
+    static var functions: FunctionMap {
+        [
+            "urlParse": TemplateFunction(parameters: [.string], result: .map(.interface)) { arguments, _ in
+                switch GoURL.parse(arguments[0].stringArgument) {
+                case .failure(let error): throw FunctionError("unable to parse url: \(error.message)")
+                case .success(let url):
+                    return .map([
+                        "scheme": .string(url.scheme), "host": .string(url.host), "hostname": .string(url.hostname),
+                        "path": .string(url.path), "query": .string(url.rawQuery), "opaque": .string(url.opaque),
+                        "fragment": .string(url.fragment), "userinfo": .string(url.userText ?? ""),
+                    ])
+                }
+            },
+            "urlJoin": TemplateFunction(parameters: [.map(.interface)], result: .string) { arguments, _ in
+                guard case .map(let members, _) = arguments[0].storage else { return .string("") }
+                var url = GoURL()
+                url.scheme = try member(members, "scheme")
+                url.host = try member(members, "host")
+                url.path = try member(members, "path")
+                url.rawQuery = try member(members, "query")
+                url.opaque = try member(members, "opaque")
+                url.fragment = try member(members, "fragment")
+                let userinfo = try member(members, "userinfo")
+                if !userinfo.isEmpty {
+                    switch GoURL.parse("proto://\(userinfo)@host") {
+                    case .success(let parsed): url.user = parsed.user
+                    case .failure(let error): throw FunctionError("unable to parse userinfo in dict: \(error.message)")
+                    }
+                }
+                return .string(url.text)
+            },
+        ]
+    }
+
+    /// sprig's `dictGetOrEmpty`: a missing key is empty; a key of another kind fails as sprig panics.
+    private static func member(_ members: [String: Value], _ key: String) throws -> String {
+        guard let value = members[key] else { return "" }
+        let kind: String
+        switch value.storage {
+        case .string(let text): return text
+        case .nil: throw FunctionError("runtime error: invalid memory address or nil pointer dereference")
+        case .bool: kind = "bool"
+        case .int(_, let type), .uint(_, let type): kind = type.rawValue
+        case .float(_, let type): kind = type.rawValue
+        case .complex: kind = "complex128"
+        case .list: kind = "slice"
+        case .map: kind = "map"
+        case .object(let object): kind = object.goKind
+        }
+        throw FunctionError("unable to parse \(key) key, must be of type string, but \(kind) found")
+    }
+}

@@ -1,0 +1,189 @@
+@testable import GoTemplate
+import XCTest
+
+/// Execution behaviour and error wording; every expected string was printed by Go 1.19's text/template
+/// with the same data (see `engineSampleData`).
+final class EngineExecutionTests: XCTestCase {
+    func testFieldsOnMapsNilAndMissingValues() {
+        XCTAssertEqual(renderForTest("x{{.a}}y"), "xAy")
+        XCTAssertEqual(renderForTest("{{.missing}}|{{.m.z}}|{{ $x := .m.z }}{{ $x.q }}"), "<no value>|<no value>|<no value>")
+        XCTAssertEqual(
+            renderForTest("{{ .m.z.q }}"),
+            #"ERR: template: t:1:5: executing "t" at <.m.z.q>: nil pointer evaluating interface {}.q"#)
+        XCTAssertEqual(
+            renderForTest("{{ .a.b }}"),
+            #"ERR: template: t:1:5: executing "t" at <.a.b>: can't evaluate field b in type interface {}"#)
+        XCTAssertEqual(
+            renderForTest("{{ with .a }}{{ .q }}{{ end }}"),
+            #"ERR: template: t:1:16: executing "t" at <.q>: can't evaluate field q in type string"#)
+        XCTAssertEqual(
+            renderForTest("{{ range $i, $e := .list }}{{ $e.q }}{{ end }}"),
+            #"ERR: template: t:1:32: executing "t" at <$e.q>: can't evaluate field q in type interface {}"#)
+        XCTAssertEqual(
+            renderForTest("{{ .a 1 }}"), #"ERR: template: t:1:3: executing "t" at <.a>: a is not a method but has arguments"#)
+        XCTAssertEqual(renderForTest(#"{{ (.m).k }}{{ index . "m" "k" }}{{ index .m "nope" }}"#), "vv<no value>")
+    }
+
+    func testMissingKeyOptions() {
+        let data = Value.map(["m": .map(["k": .string("v")]), "s": Value(.map(["k": .string("v")], valueType: .string))])
+        let zero = ExecutionOptions(missingKey: .zero)
+        XCTAssertEqual(renderForTest("{{ .nope }}", data: data, options: zero), "<no value>")
+        XCTAssertEqual(renderForTest(#"{{ .s.nope }}|{{ printf "%q" .s.nope }}"#, data: data, options: zero), #"|"""#)
+        XCTAssertEqual(
+            renderForTest("{{ .nope.x }}", data: data, options: zero),
+            #"ERR: template: t:1:8: executing "t" at <.nope.x>: nil pointer evaluating interface {}.x"#)
+        let strict = ExecutionOptions(missingKey: .error)
+        XCTAssertEqual(
+            renderForTest("{{ .m.nope }}", data: data, options: strict),
+            #"ERR: template: t:1:5: executing "t" at <.m.nope>: map has no entry for key "nope""#)
+        XCTAssertEqual(
+            renderForTest("{{ .nope.x }}", data: data, options: strict),
+            #"ERR: template: t:1:8: executing "t" at <.nope.x>: map has no entry for key "nope""#)
+    }
+
+    func testRangeOverListsMapsAndNothing() {
+        XCTAssertEqual(renderForTest("{{range .list}}[{{.}}]{{end}}"), "[1][x][<no value>]")
+        XCTAssertEqual(renderForTest("{{range $i, $e := .list}}{{$i}}={{$e}},{{end}}"), "0=1,1=x,2=<no value>,")
+        XCTAssertEqual(renderForTest("{{range $k, $v := .m}}{{$k}}={{$v}};{{end}}"), "k=v;z=<no value>;")
+        XCTAssertEqual(renderForTest("{{ range .missing }}x{{ else }}empty{{ end }}"), "empty")
+        XCTAssertEqual(
+            renderForTest("{{ range .a }}{{ end }}"), #"ERR: template: t:1:9: executing "t" at <.a>: range can't iterate over A"#)
+        XCTAssertEqual(
+            renderForTest(
+                "{{ range $i, $e := .list }}{{ if eq $i 1 }}{{ continue }}{{ end }}{{ if eq $i 2 }}{{ break }}{{ end }}[{{ $e }}]{{ end }}"),
+            "[1]")
+    }
+
+    /// Go 1.22 and later range over integers; Go 1.23 and later accept `{{else with}}` (documented behaviour,
+    /// not available in the Go 1.19 the expectations elsewhere come from).
+    func testNewerGoFeatures() {
+        XCTAssertEqual(renderForTest("{{ range 3 }}{{ . }}{{ end }}|{{ range $v := 2 }}{{ $v }}{{ end }}|{{ range 0 }}x{{ else }}none{{ end }}"), "012|01|none")
+        XCTAssertEqual(
+            renderForTest("{{ range $i, $v := 3 }}{{ end }}"),
+            #"ERR: template: t:1:19: executing "t" at <3>: can't use 3 to iterate over more than one variable"#)
+        XCTAssertEqual(renderForTest("{{ with .missing }}x{{ else with .a }}{{ . }}{{ else }}none{{ end }}"), "A")
+        XCTAssertEqual(renderForTest("{{ with .missing }}x{{ else with .nope }}y{{ else }}none{{ end }}"), "none")
+    }
+
+    func testVariablesScopeAndAssignment() {
+        XCTAssertEqual(renderForTest("{{ $x := 1 }}{{ $x = 2 }}{{ $x }}"), "2")
+        XCTAssertEqual(renderForTest("{{ $x := 1 }}{{ if 1 }}{{ $x := 2 }}{{ $x = 3 }}{{ $x }}{{ end }}{{ $x }}"), "31")
+        XCTAssertEqual(renderForTest("{{ $ := 1 }}{{ $ }}"), "1")
+    }
+
+    func testTemplateCallsBlocksAndDepth() {
+        XCTAssertEqual(
+            renderForTest(#"{{ define "x" }}X{{ .a }}{{ end }}{{ template "x" . }}{{ block "y" .m }}Y{{ .k }}{{ end }}"#), "XAYv")
+        XCTAssertEqual(
+            renderForTest(#"{{ define "r" }}{{ if . }}{{ . }}{{ template "r" (slice . 1) }}{{ end }}{{ end }}{{ template "r" "abc" }}"#),
+            "abcbcc")
+        XCTAssertEqual(
+            renderForTest(#"{{ template "x" . }}"#),
+            #"ERR: template: t:1:12: executing "t" at <{{template "x" .}}>: template "x" not defined"#)
+        let error = templateErrorForTest(#"{{ template "t" }}"#)
+        XCTAssertEqual(
+            error?.description, #"template: t:1:12: executing "t" at <{{template "t"}}>: exceeded maximum template depth (100000)"#)
+        XCTAssertEqual(error?.kind, .limit)
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.column, 12)
+    }
+
+    func testBuiltins() {
+        XCTAssertEqual(renderForTest(#"{{ printf "%s-%d" .a 3 }}|{{ 1 | printf "%d" }}|{{ .a | printf "%s|%s" "x" }}"#), "A-3|1|x|A")
+        XCTAssertEqual(renderForTest(#"{{ len .list }} {{ index .list 1 }} {{ index .m "k" }} {{ slice "abcdef" 1 3 }} {{ "a" | len }}"#), "3 x v bc 1")
+        XCTAssertEqual(renderForTest(#"{{ and 1 0 }} {{ or 0 "" "x" }} {{ not .a }}"#), "0 x false")
+        XCTAssertEqual(renderForTest(#"{{ eq .n 3.0 }} {{ lt 1 2 }} {{ eq "a" "b" "a" }} {{ eq .missing nil }}"#), "true true true true")
+        XCTAssertEqual(renderForTest(#"{{ ge 2 1 }} {{ le 1 1 }} {{ gt "b" "a" }} {{ ne 1 2 }}"#), "true true true true")
+        XCTAssertEqual(renderForTest(#"{{ html "<a&b>" }} {{ js "a'b<" }} {{ urlquery "a b&c" }}"#), #"&lt;a&amp;b&gt; a\'b\u003C a+b%26c"#)
+        XCTAssertEqual(renderForTest(#"{{ html nil 1 }}|{{ html .missing }}|{{ js "é\u2028<" }}|{{ urlquery "a/b?c=d é" }}"#),
+            #"&lt;no value&gt;1|&lt;no value&gt;|é\u2028\u003C|a%2Fb%3Fc%3Dd+%C3%A9"#)
+    }
+
+    func testAndOrShortCircuit() {
+        let calls = CallCounter()
+        let count = TemplateFunction(parameters: []) { _, _ in
+            calls.increment()
+            return .bool(true)
+        }
+        XCTAssertEqual(renderForTest("{{ and 0 count }}{{ or 1 count }}", functions: ["count": count]), "01")
+        XCTAssertEqual(calls.value, 0)
+    }
+
+    func testBuiltinErrors() {
+        let cases: [(String, String)] = [
+            ("{{ eq .n 3 }}", #"at <eq .n 3>: error calling eq: incompatible types for comparison"#),
+            ("{{ printf 3 }}", #"at <3>: expected string; found 3"#),
+            ("{{ nil }}", #"at <nil>: nil is not a command"#),
+            ("{{ len .missing }}", #"at <len .missing>: error calling len: reflect: call of reflect.Value.Type on zero Value"#),
+            ("{{ index .list 3 }}", #"at <index .list 3>: error calling index: reflect: slice index out of range"#),
+            ("{{ index .list 4 }}", #"at <index .list 4>: error calling index: index out of range: 4"#),
+            ("{{ index .list 1.0 }}", #"at <index .list 1.0>: error calling index: cannot index slice/array with type float64"#),
+            ("{{ index .m 1 }}", #"at <index .m 1>: error calling index: value has type int; should be string"#),
+            ("{{ slice .list 2 1 }}", #"at <slice .list 2 1>: error calling slice: invalid slice index: 2 > 1"#),
+            (#"{{ slice "abc" 1 2 3 }}"#, #"at <slice "abc" 1 2 3>: error calling slice: cannot 3-index slice a string"#),
+            ("{{ lt .m .m }}", #"at <lt .m .m>: error calling lt: invalid type for comparison"#),
+            ("{{ not 1 2 }}", #"at <not>: wrong number of args for not: want 1 got 2"#),
+            ("{{ and }}", #"at <and>: wrong number of args for and: want at least 1 got 0"#),
+            ("{{ printf }}", #"at <printf>: wrong number of args for printf: want at least 1 got 0"#),
+            ("{{ 1 2 }}", #"at <1>: can't give argument to non-function 1"#),
+            ("{{ call .a }}", #"at <call .a>: error calling call: non-function of type string"#),
+            ("{{ call .missing }}", #"at <call .missing>: error calling call: call of nil"#),
+        ]
+        for (text, suffix) in cases {
+            let error = templateErrorForTest(text)
+            XCTAssertEqual(error?.kind, .execution, text)
+            XCTAssertTrue(error?.description.hasSuffix(suffix) ?? false, "\(text): \(String(describing: error))")
+            XCTAssertTrue(error?.description.hasPrefix(#"template: t:1:"#) ?? false, text)
+        }
+    }
+
+    func testUserFunctionArgumentsAreCheckedAsGoDoes() {
+        let upper = TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
+            guard case .string(let text) = arguments[0].storage else { return .nil }
+            return .string(text.uppercased())
+        }
+        let fails = TemplateFunction(parameters: [], result: .string) { _, _ in throw FunctionError("boom") }
+        let functions: FunctionMap = ["upper": upper, "fails": fails]
+        XCTAssertEqual(renderForTest("{{ upper .a }}{{ .m.k | upper }}", functions: functions), "AV")
+        XCTAssertEqual(
+            renderForTest("{{ upper .n }}", functions: functions),
+            #"ERR: template: t:1:9: executing "t" at <.n>: wrong type for value; expected string; got float64"#)
+        XCTAssertEqual(
+            renderForTest("{{ upper .m.z }}", functions: functions),
+            #"ERR: template: t:1:11: executing "t" at <.m.z>: wrong type for value; expected string; got interface {}"#)
+        XCTAssertEqual(
+            renderForTest("{{ upper .missing }}", functions: functions),
+            #"ERR: template: t:1:9: executing "t" at <.missing>: invalid value; expected string"#)
+        XCTAssertEqual(
+            renderForTest("{{ upper 1 }}", functions: functions),
+            #"ERR: template: t:1:9: executing "t" at <1>: expected string; found 1"#)
+        XCTAssertEqual(
+            renderForTest("{{ upper }}", functions: functions),
+            #"ERR: template: t:1:3: executing "t" at <upper>: wrong number of args for upper: want 1 got 0"#)
+        XCTAssertEqual(
+            renderForTest("{{ fails }}", functions: functions),
+            #"ERR: template: t:1:3: executing "t" at <fails>: error calling fails: boom"#)
+    }
+
+    func testLimits() {
+        let output = templateErrorForTest("{{ range 100 }}0123456789{{ end }}", options: ExecutionOptions(maximumOutputBytes: 25))
+        XCTAssertEqual(output?.kind, .limit)
+        XCTAssertEqual(output?.description, "template: t:1:15: executing \"t\" at <0123456789>: output exceeds the limit of 25 bytes")
+        let iterations = templateErrorForTest("{{ range 1000000000000 }}{{ end }}", options: ExecutionOptions(maximumRangeIterations: 1000))
+        XCTAssertEqual(iterations?.kind, .limit)
+        XCTAssertEqual(
+            iterations?.description,
+            "template: t:1:9: executing \"t\" at <1000000000000>: range iterations exceed the limit of 1000")
+        let depth = templateErrorForTest(#"{{ define "d" }}{{ template "d" }}{{ end }}{{ template "d" }}"#, options: ExecutionOptions(maximumDepth: 50))
+        XCTAssertEqual(depth?.kind, .limit)
+        XCTAssertEqual(
+            depth?.description,
+            #"template: t:1:28: executing "d" at <{{template "d"}}>: exceeded maximum template depth (50)"#)
+    }
+}
+
+/// Counts calls from a function body.
+final class CallCounter: @unchecked Sendable {
+    private(set) var value = 0
+    func increment() { value += 1 }
+}

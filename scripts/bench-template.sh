@@ -1,0 +1,32 @@
+#!/bin/sh
+# Template benchmark against Go (issue 14, item 6): a 5,000-iteration range with template calls and printf.
+# 1. TemplateBenchmark (release) renders it in-process without and with the source map and writes the case
+#    to .build-bench/template-case.json;
+# 2. the Go peer renders the same case in-process (-bench) and its output is compared with ours;
+# 3. hyperfine times both whole processes (parse the settings and templates, render once, write the output).
+# Prints figures only; nothing is asserted.
+#   Usage: scripts/bench-template.sh [seconds-per-measurement=3]
+set -eu
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN="${1:-3}"
+BENCH=.build-bench
+mkdir -p "$BENCH"
+
+swift build -c release --product TemplateBenchmark
+BIN="$(swift build -c release --show-bin-path)/TemplateBenchmark"
+"$BIN" --seconds "$SECONDS_PER_RUN" --out "$BENCH"
+
+PEER="$(scripts/go-template-peer.sh)"
+"$PEER" -raw "$BENCH/template-case.json" >"$BENCH/template-output-go.txt"
+if cmp -s "$BENCH/template-output-go.txt" "$BENCH/template-output-swift.txt"; then
+    echo "outputs: identical to Go's ($(wc -c <"$BENCH/template-output-go.txt") bytes)"
+else
+    echo "outputs: DIFFERENT from Go's (see $BENCH/template-output-go.txt and $BENCH/template-output-swift.txt)"
+fi
+# The peer runs the case about SECONDS_PER_RUN seconds' worth of times (100 renders is roughly a second).
+"$PEER" -bench "$(awk "BEGIN { print int($SECONDS_PER_RUN * 100) }")" <"$BENCH/template-case.json" 2>&1 | grep RESULT
+
+hyperfine --warmup 3 --min-runs 20 -N \
+    --command-name "krakenlint TemplateBenchmark --once" "$BIN --once" \
+    --command-name "go-template-peer -raw" "$PEER -raw $BENCH/template-case.json" \
+    --export-markdown "$BENCH/template-hyperfine.md"
