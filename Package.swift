@@ -12,10 +12,14 @@ let package = Package(
         .library(name: "KrakenLint", targets: ["KrakenLint"]),
         .library(name: "NTLM", targets: ["NTLM"]),
         .library(name: "NTLMProbe", targets: ["NTLMProbe"]),
+        .library(name: "GoTemplate", targets: ["GoTemplate"]),
+        .library(name: "FlexibleConfig", targets: ["FlexibleConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
@@ -35,6 +39,17 @@ let package = Package(
 
         // The finding every command reports (rule id, severity, message, locations, fix) and the per-input report.
         .target(name: "Findings", dependencies: ["ConfigTree"]),
+
+        // Go's text/template with sprig v3's functions, byte for byte as Go renders, with a source map.
+        .target(name: "GoTemplate", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ]),
+
+        // KrakenD's flexible configuration: settings, templates, partials, marshal, include (CE and Enterprise).
+        .target(name: "FlexibleConfig", dependencies: ["ConfigTree", "GoTemplate"]),
 
         // The typed, read-only views of a KrakenD configuration that lint rules and probe targets share.
         .target(name: "KrakenDModel", dependencies: ["ConfigTree"]),
@@ -68,7 +83,7 @@ let package = Package(
         .target(
             name: "KrakenLintCLI",
             dependencies: [
-                "ConfigTree", "JSONSchema", "Findings", "KrakenLint", "Reporting", "NTLM", "NTLMProbe",
+                "ConfigTree", "JSONSchema", "Findings", "KrakenLint", "Reporting", "NTLM", "NTLMProbe", "FlexibleConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,12 +96,15 @@ let package = Package(
         // Benchmarks: executables that print figures (see Benchmarks/README.md).
         .executableTarget(name: "LoadBenchmark", dependencies: ["ConfigTree", "CYAML"], path: "Benchmarks/LoadBenchmark"),
         .executableTarget(name: "SchemaBenchmark", dependencies: ["ConfigTree", "JSONSchema", "KrakenLint"], path: "Benchmarks/SchemaBenchmark"),
+        .executableTarget(name: "TemplateBenchmark", dependencies: ["GoTemplate"], path: "Benchmarks/TemplateBenchmark"),
 
         .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "ConfigTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
         .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], exclude: ["Peer", "Cases"]),
+        .testTarget(name: "FlexibleConfigTests", dependencies: ["FlexibleConfig", "GoTemplate", "ConfigTree"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
         .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting"], exclude: ["Servers"]),
         .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "NTLMProbe", "ConfigTree"], exclude: ["Golden"]),

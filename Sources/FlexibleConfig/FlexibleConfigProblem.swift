@@ -24,6 +24,8 @@ public struct FlexibleConfigProblem: Sendable {
         case noValue = "template/no-value"
         /// A formatting error such as `%!d(string=x)` in the output.
         case formatError = "template/format-error"
+        /// An Enterprise `$ref` that cannot be replaced.
+        case reference = "template/reference"
         /// The Enterprise behaviour file is unreadable or invalid.
         case enterpriseConfig = "template/enterprise-config"
     }

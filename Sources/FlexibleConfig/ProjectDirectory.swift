@@ -78,4 +78,11 @@ enum ProjectDirectory {
         guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
         return String(trimmed[trimmed.index(after: slash)...])
     }
+
+    /// The folder part of `path`, as Go's `filepath.Dir`: `"."` for a bare name.
+    static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : clean(folder)
+    }
 }

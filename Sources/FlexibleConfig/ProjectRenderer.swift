@@ -64,12 +64,28 @@ public struct ProjectRenderer: Sendable {
         }
 
         for (path, partial) in log.partials { run.sources[path] = partial }
+        var bytes = result.output
+        guard let renderMap = result.sourceMap else { return run.finish(output: nil, sourceMap: nil, environment: environment) }
+        var map = RenderedOutputMap(renderMap, length: bytes.count)
+        if let referenceKey = layout.referenceKey, !options.rendersYAML {
+            let folder = ProjectDirectory.directoryName(base.path)
+            let resolver = ReferenceResolver(key: referenceKey, folder: (folder, options.resolve(folder)), limits: limits)
+            let outcome = resolver.resolve(bytes, map: map, set: set, data: .map(layout.data), execution: execution, sources: run.sources)
+            for file in outcome.files { run.sources[file.path] = file }
+            run.problems += outcome.problems
+            if outcome.problems.contains(where: { $0.severity == .error }) {
+                return run.finish(output: nil, sourceMap: nil, environment: environment)
+            }
+            bytes = outcome.output
+            map = outcome.map
+            for (path, partial) in log.partials { run.sources[path] = partial }
+        }
         let output = SourceFile(
-            path: RenderedProject.renderedName(of: base.path), format: options.rendersYAML ? .yaml : .json, bytes: result.output
+            path: RenderedProject.renderedName(of: base.path), format: options.rendersYAML ? .yaml : .json, bytes: bytes
         )
         run.problems += RenderWarnings.missingPartials(log.missing, sources: run.sources)
-        run.problems += RenderWarnings.suspiciousOutput(output, sourceMap: result.sourceMap, sources: run.sources)
-        return run.finish(output: output, sourceMap: result.sourceMap, environment: environment)
+        run.problems += RenderWarnings.suspiciousOutput(output, sourceMap: map, sources: run.sources)
+        return run.finish(output: output, sourceMap: map, environment: environment)
     }
 
     /// What the templates are rendered from: the data, the sub-templates by name, where partials are looked for.
@@ -79,6 +95,8 @@ public struct ProjectRenderer: Sendable {
         /// Each folder as opened and as shown; `include` takes the first that holds the name.
         var partialFolders: [(opened: String, shown: String)] = []
         var missingKey: MissingKeyPolicy = .default
+        /// Enterprise's `ref_key`: objects holding it are replaced by the file they name (nil in CE).
+        var referenceKey: String?
     }
 
     /// KrakenD CE: `FC_SETTINGS`, `FC_TEMPLATES` (`*.tmpl`, named by file name), `FC_PARTIALS`.
@@ -131,6 +149,7 @@ public struct ProjectRenderer: Sendable {
         case .zero: layout.missingKey = .zero
         case .invalid: layout.missingKey = .default
         }
+        layout.referenceKey = config.referenceKey
         return layout
     }
 
@@ -171,7 +190,7 @@ public struct ProjectRenderer: Sendable {
             sources = [base.path: base]
         }
 
-        func finish(output: SourceFile?, sourceMap: SourceMap?, environment: EnvironmentLog? = nil) -> RenderedProject {
+        func finish(output: SourceFile?, sourceMap: RenderedOutputMap?, environment: EnvironmentLog? = nil) -> RenderedProject {
             RenderedProject(
                 baseTemplate: base, output: output, sourceMap: sourceMap, sources: sources, problems: problems,
                 environmentVariablesRead: environment?.namesRead ?? [],

@@ -30,7 +30,7 @@ enum RenderWarnings {
     }
 
     /// `<no value>` and `%!…(` in the rendered bytes, each traced back to the action that printed it.
-    static func suspiciousOutput(_ output: SourceFile, sourceMap: SourceMap?, sources: [String: SourceFile]) -> [FlexibleConfigProblem] {
+    static func suspiciousOutput(_ output: SourceFile, sourceMap: RenderedOutputMap?, sources: [String: SourceFile]) -> [FlexibleConfigProblem] {
         var found: [(code: FlexibleConfigProblem.Code, offset: Int, text: String)] = []
         let bytes = output.bytes
         let noValue = Array("<no value>".utf8)

@@ -9,7 +9,7 @@ public struct RenderedProject: Sendable {
     /// The rendered configuration (named after the base template), or nil when rendering failed.
     public let output: SourceFile?
     /// Where every rendered byte came from (nil when rendering failed).
-    public let sourceMap: SourceMap?
+    public let sourceMap: RenderedOutputMap?
     /// Every file that fed the output, by the path shown to the user: templates, partials, settings files.
     public let sources: [String: SourceFile]
     /// Problems found while loading and rendering, in the order found.
@@ -26,6 +26,7 @@ public struct RenderedProject: Sendable {
     /// The place in a project file that produced rendered byte `offset`, innermost first, followed by the
     /// chain of template calls and range iterations that led there.
     public func origins(ofRenderedOffset offset: Int) -> [OutputOrigin] {
-        sourceMap?.origins(ofOutputOffset: offset) ?? []
+        guard let (map, local) = sourceMap?.locate(offset) else { return [] }
+        return map.origins(ofOutputOffset: local)
     }
 }

@@ -14,18 +14,18 @@ public struct SourceMapping: Sendable {
         public var environmentVariable: String?
     }
 
-    let map: SourceMap
+    let map: RenderedOutputMap
     let sources: [String: SourceFile]
 
-    public init(map: SourceMap, sources: [String: SourceFile]) {
+    public init(map: RenderedOutputMap, sources: [String: SourceFile]) {
         self.map = map
         self.sources = sources
     }
 
     /// The `{{ }}` action that printed the rendered byte at `offset`, or nil for literal text.
-    static func action(at offset: Int, in map: SourceMap?) -> FlexibleConfigProblem.Location? {
-        guard let map else { return nil }
-        for link in map.origins(ofOutputOffset: offset) {
+    static func action(at offset: Int, in map: RenderedOutputMap?) -> FlexibleConfigProblem.Location? {
+        guard let (render, local) = map?.locate(offset) else { return nil }
+        for link in render.origins(ofOutputOffset: local) {
             if case .action(let span) = link { return location(of: span) }
         }
         return nil
@@ -33,10 +33,11 @@ public struct SourceMapping: Sendable {
 
     /// The origin of the rendered span `span`: the place its first byte came from.
     public func origin(of span: Span) -> Origin? {
-        let chain = map.origins(ofOutputOffset: span.start)
+        guard let (render, local) = map.locate(span.start) else { return nil }
+        let chain = render.origins(ofOutputOffset: local)
         guard !chain.isEmpty else { return nil }
-        let segment = map.outputRange(ofSegmentContaining: span.start)
-        let within = segment.map { span.start - $0.lowerBound } ?? 0
+        let segment = render.outputRange(ofSegmentContaining: local)
+        let within = segment.map { local - $0.lowerBound } ?? 0
         let printedLength = segment.map { $0.count } ?? 0
         var result: Origin?
         var notes: [FlexibleConfigProblem.Note] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConfigTree
+import FlexibleConfig
 import Foundation
 import JSONSchema
 import KrakenLint
@@ -73,6 +74,12 @@ struct LintCommand: IOCommand {
     @Option(help: "Directory that SARIF, GitHub, JUnit and Checkstyle paths are relative to (default: the working directory).")
     var sarifRoot: String?
 
+    @Flag(name: .customLong("flexible-config"), help: "Render each file as a KrakenD flexible-configuration template first (also on with FC_ENABLE, FC_CONFIG or a folder flag), and report findings at the template, partial or settings line that produced them.")
+    var flexibleConfig = false
+
+    @OptionGroup(title: "Flexible configuration")
+    var folders: FlexibleConfigFlags
+
     @Flag(help: "Also print the summary when there are no findings, and which configuration files were used (on standard error).")
     var verbose = false
 
@@ -86,10 +93,14 @@ struct LintCommand: IOCommand {
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
 
-        var jobs: [(file: SourceFile, options: LintOptions, failLevel: FailLevel)] = []
+        var jobs: [(file: SourceFile, options: LintOptions, failLevel: FailLevel, rendering: FlexibleConfigOptions?)] = []
         var broken: [String: ConfigurationDiscovery.Loaded] = [:]
         var used: [String: Int] = [:]
         var ignored = 0
+        let commandRendering = flexibleConfigOptions(io: io)
+        // Projects declared by a configuration's flexible-config: whose base template is linted rendered,
+        // and whose settings, partials and templates are not configurations of their own.
+        var projects: [String: (configuration: LintConfiguration, linted: Bool)] = [:]
         for path in try InputFiles.expand(paths) {
             // Standard input takes its configuration from --stdin-filename's place, as an editor expects.
             let displayPath = path == "-" ? stdinFilename : path
@@ -106,13 +117,35 @@ struct LintCommand: IOCommand {
                 ignored += 1
                 continue
             }
+            var rendering = commandRendering
+            if let configuration, let project = configuration.flexibleConfig, path != "-", let key = configuration.path {
+                let absolute = discovery.absolute(path)
+                if absolute == FlexibleConfigProject.absolute(project.template ?? "", in: configuration) {
+                    projects[key] = (configuration, true)
+                    rendering = FlexibleConfigProject.options(project, configuration: configuration, flags: folders, io: io)
+                } else if FlexibleConfigProject.holds(absolute, project, configuration: configuration) {
+                    if projects[key] == nil { projects[key] = (configuration, false) }
+                    continue
+                }
+            }
             if let source = configuration?.path { used[source, default: 0] += 1 }
             let file = try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io)
             let options = LintOptions(
                 edition: edition ?? configuration?.edition,
                 policy: configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none
             )
-            jobs.append((file, options, failLevel ?? configuration?.failLevel ?? .error))
+            jobs.append((file, options, failLevel ?? configuration?.failLevel ?? .error, rendering))
+        }
+        // A project met through its folders (its .tmpl base template is no JSON or YAML file of the walk).
+        for (source, project) in projects.sorted(by: { $0.key < $1.key }) where !project.linted {
+            let configuration = project.configuration
+            guard let settings = configuration.flexibleConfig, let template = settings.template else { continue }
+            let path = FlexibleConfigProject.shown(FlexibleConfigProject.absolute(template, in: configuration), io: io)
+            used[source, default: 0] += 1
+            let file = try SourceLoading.read(path, stdinName: nil, limits: limits, io: io)
+            let options = LintOptions(edition: edition ?? configuration.edition, policy: configuration.policy(for: discovery.absolute(path)))
+            let rendering = FlexibleConfigProject.options(settings, configuration: configuration, flags: folders, io: io)
+            jobs.append((file, options, failLevel ?? configuration.failLevel ?? .error, rendering))
         }
 
         guard broken.isEmpty else {
@@ -128,13 +161,19 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
-        let linted = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lintedFile(job.file) }
-        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
-        let reports = zip(jobs, linted).map { job, file in
-            var report = file.report
+        let linted = jobs.parallelMap { job -> (report: Report, root: Node?) in
+            let linter = Linter(options: job.options, limits: limits, schema: schemaChoice)
+            if let rendering = job.rendering {
+                let project = ProjectRenderer(options: rendering).render(base: job.file)
+                return FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
+            }
+            let file = linter.lintedFile(job.file)
+            var report = TemplateHint.explainingUnrenderedTemplate(file.report)
             report.failLevel = job.failLevel
-            return report
+            return (report, file.root)
         }
+        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
+        let reports = linted.map(\.report)
         let run = Run(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
             verbose: verbose,
@@ -147,6 +186,13 @@ struct LintCommand: IOCommand {
         // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
         if reports.contains(where: { !$0.isReadable }) { return .usage }
         return reports.contains(where: \.fails) ? .findings : .success
+    }
+
+    /// The flexible-configuration options when rendering is on (the flag, a folder flag, or KrakenD's
+    /// `FC_ENABLE`/`FC_CONFIG`), else nil.
+    private func flexibleConfigOptions(io: CommandIO) -> FlexibleConfigOptions? {
+        guard flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment) else { return nil }
+        return folders.options(io: io)
     }
 
     /// The schema to validate against: the built-in one, or `--schema PATH` compiled once for every file.

@@ -86,4 +86,44 @@ final class EnterpriseTests: XCTestCase {
         XCTAssertEqual(project.problems.map(\.code), [.settings, .noValue])
         XCTAssertEqual(project.problems.first?.severity, .warning)
     }
+
+    func testARefObjectIsReplacedByTheRenderedFileAndItsBytesKeepTheirOrigin() throws {
+        let fixture = try ProjectFixture([
+            "flexible_config.json": "{\"settings\": {\"paths\": [\"settings\"]}, \"ref_key\": \"$replace\"}",
+            "settings/hosts.json": "{\"rabbit\": \"rabbit.internal\"}",
+            "extended/krakend.tmpl": "{\"version\": 3, \"extra_config\": {\"$replace\": \"./extra.json\"}, \"$ref\": \"kept\"}",
+            "extended/extra.json": "{\n  \"amqp\": \"amqp://guest@{{ .hosts.rabbit }}/\",\n  \"nested\": {\"$replace\": \"inner.json\"}\n}",
+            "extended/inner.json": "{\"inner\": true}",
+        ])
+        defer { fixture.remove() }
+        let project = try fixture.render("extended/krakend.tmpl", settings: nil, partials: nil, enterprise: "flexible_config.json")
+        XCTAssertEqual(project.problems.map(\.message), [])
+        XCTAssertEqual(
+            project.output.map { String(decoding: $0.bytes, as: UTF8.self) },
+            "{\"version\": 3, \"extra_config\": {\n  \"amqp\": \"amqp://guest@rabbit.internal/\",\n  \"nested\": {\"inner\": true}\n}, \"$ref\": \"kept\"}"
+        )
+        XCTAssertEqual(project.place(try project.origin(of: "amqp").location), "extended/extra.json:2:4")
+        XCTAssertEqual(project.place(try project.origin(of: "rabbit.internal").location), "settings/hosts.json:1:13")
+        XCTAssertEqual(project.place(try project.origin(of: "inner").location), "extended/inner.json:1:3")
+        XCTAssertEqual(project.place(try project.origin(of: "kept").location), "extended/krakend.tmpl:1:71")
+    }
+
+    func testAReferenceCycleIsAnError() throws {
+        let fixture = try ProjectFixture([
+            "flexible_config.json": "{}",
+            "krakend.tmpl": "{\"a\": {\"$ref\": \"a.json\"}}",
+            "a.json": "{\"b\": {\"$ref\": \"a.json\"}}",
+        ])
+        defer { fixture.remove() }
+        let project = try fixture.render(settings: nil, partials: nil, enterprise: "flexible_config.json")
+        XCTAssertNil(project.output)
+        XCTAssertEqual(project.problems.map(\.code), [.reference])
+    }
+
+    func testCommunityEditionKeepsRefObjectsAsTheyAre() throws {
+        let fixture = try ProjectFixture(["krakend.tmpl": "{\"a\": {\"$ref\": \"a.json\"}}", "a.json": "{}"])
+        defer { fixture.remove() }
+        let project = try fixture.render(settings: nil, partials: nil)
+        XCTAssertEqual(project.output.map { String(decoding: $0.bytes, as: UTF8.self) }, "{\"a\": {\"$ref\": \"a.json\"}}")
+    }
 }

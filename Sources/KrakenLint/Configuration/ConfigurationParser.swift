@@ -3,7 +3,7 @@ import ConfigTree
 /// Turns the tree of a configuration file into a `LintConfiguration`, reporting every problem with its position.
 public enum ConfigurationParser {
     /// Every top-level key the configuration understands.
-    public static let topLevelKeys = ["edition", "fail-level", "rules", "ignore", "overrides"]
+    public static let topLevelKeys = ["edition", "fail-level", "rules", "ignore", "overrides", "flexible-config"]
     static let overrideKeys = ["files", "rules"]
 
     /// Loads and checks `file`; the configuration is nil when any error was found.
@@ -44,6 +44,8 @@ public enum ConfigurationParser {
                 configuration.rules = ruleSettings(member.value, pointer, knownRules, &problems)
             case "ignore":
                 configuration.ignore = globs(member.value, pointer, &problems)
+            case "flexible-config":
+                configuration.flexibleConfig = flexibleConfig(member.value, pointer, &problems)
             case "overrides":
                 configuration.overrides = overrides(member.value, pointer, knownRules, &problems)
             default:
@@ -126,6 +128,37 @@ public enum ConfigurationParser {
             result.append(.init(files: targets, rules: rules))
         }
         return result
+    }
+
+    private static func flexibleConfig(_ node: Node, _ pointer: JSONPointer, _ problems: inout Problems) -> FlexibleConfigSettings? {
+        guard let members = node.members else {
+            problems.add("flexible-config must be a mapping with template, settings, partials, templates, out or enterprise-config, found \(article(node.typeName))", at: node.span, pointer)
+            return nil
+        }
+        var settings = FlexibleConfigSettings()
+        for member in members {
+            let memberPointer = pointer.appending(member.key)
+            guard FlexibleConfigSettings.keys.contains(member.key) else {
+                problems.add(unknownKey(member.key, expected: FlexibleConfigSettings.keys), at: member.keySpan, memberPointer)
+                continue
+            }
+            guard let text = member.value.string, !text.isEmpty else {
+                problems.add("\(member.key) must be a path (a non-empty string), found \(shown(member.value))", at: member.value.span, memberPointer)
+                continue
+            }
+            switch member.key {
+            case "template": settings.template = text
+            case "settings": settings.settings = text
+            case "partials": settings.partials = text
+            case "templates": settings.templates = text
+            case "out": settings.out = text
+            default: settings.enterpriseConfig = text
+            }
+        }
+        if settings.template == nil {
+            problems.add("flexible-config needs template: the base template (KrakenD's -c file)", at: node.span, pointer)
+        }
+        return settings
     }
 
     private struct Problems {

@@ -16,6 +16,15 @@ import ConfigTree
 ///       secret/*: warning
 /// ```
 /// File globs are relative to the directory holding the configuration file.
+///
+/// A `flexible-config` mapping declares a templated project (paths relative to the configuration's directory):
+/// ```yaml
+/// flexible-config:
+///   template: krakend.tmpl
+///   settings: settings
+///   partials: partials
+///   templates: templates
+/// ```
 public struct LintConfiguration: Sendable, Hashable {
     /// A `files`/`rules` pair; each file entry may carry a JSON Pointer after `#` (Spectral style).
     public struct Override: Sendable, Hashable {
@@ -48,6 +57,8 @@ public struct LintConfiguration: Sendable, Hashable {
     public var rules: [RuleSetting]
     public var ignore: [String]
     public var overrides: [Override]
+    /// The flexible-configuration project this configuration describes, if any.
+    public var flexibleConfig: FlexibleConfigSettings?
 
     public init(path: String? = nil, directory: String, edition: Edition? = nil, failLevel: FailLevel? = nil,
                 rules: [RuleSetting] = [], ignore: [String] = [], overrides: [Override] = []) {
@@ -86,4 +97,31 @@ public struct LintConfiguration: Sendable, Hashable {
         }
         return RulePolicy(entries: entries)
     }
+}
+
+/// A flexible-configuration project as `.krakenlint.yml` declares it: the base template and the folders
+/// KrakenD takes from `FC_SETTINGS`, `FC_PARTIALS`, `FC_TEMPLATES`, `FC_OUT` and `FC_CONFIG`, relative to
+/// the configuration's directory.
+public struct FlexibleConfigSettings: Sendable, Hashable {
+    public static let keys = ["template", "settings", "partials", "templates", "out", "enterprise-config"]
+
+    public var template: String?
+    public var settings: String?
+    public var partials: String?
+    public var templates: String?
+    public var out: String?
+    public var enterpriseConfig: String?
+
+    public init(template: String? = nil, settings: String? = nil, partials: String? = nil, templates: String? = nil,
+                out: String? = nil, enterpriseConfig: String? = nil) {
+        self.template = template
+        self.settings = settings
+        self.partials = partials
+        self.templates = templates
+        self.out = out
+        self.enterpriseConfig = enterpriseConfig
+    }
+
+    /// The folders whose files belong to the project rather than being configurations of their own.
+    public var folders: [String] { [settings, partials, templates].compactMap { $0 } }
 }

@@ -1,0 +1,87 @@
+import ConfigTree
+import FlexibleConfig
+import Findings
+import KrakenLint
+
+/// Lints a rendered flexible-configuration project and reports every finding where its bytes came from: a
+/// line of the base template, a sub-template, a partial or a settings file, with the rendered position and
+/// the chain of template calls and range iterations as related locations.
+struct FlexibleConfigLint {
+    let project: RenderedProject
+    let linter: Linter
+    let failLevel: FailLevel
+
+    /// Rules about secrets written into the file: a value rendered from `env` is exactly the fix they ask for.
+    static let plaintextSecretRules: Set<String> = ["secret/plaintext", "ntlm/plaintext-password"]
+
+    func report() -> (report: Report, root: Node?) {
+        var findings = project.problems.map(finding(for:))
+        var secrets = project.environmentValuesToMask.sorted().map { SecretValue($0, span: Span(at: 0)) }
+        var root: Node?
+        var readable = project.output != nil
+        if let output = project.output, let sourceMap = project.sourceMap {
+            let linted = linter.lintedFile(output)
+            root = linted.root
+            readable = linted.report.isReadable
+            secrets += linted.report.secrets
+            let mapping = SourceMapping(map: sourceMap, sources: project.sources)
+            findings += Self.collapsed(linted.report.findings.compactMap { placed($0, output: output, mapping: mapping) })
+        }
+        let report = Report(file: project.baseTemplate, findings: findings.sorted(by: Finding.ordered), secrets: secrets, isReadable: readable, failLevel: failLevel)
+        return (report, root)
+    }
+
+    /// A finding on the rendered file moved to its origin, or nil when it is a plaintext-secret finding on a
+    /// value that came from the environment.
+    private func placed(_ finding: Finding, output: SourceFile, mapping: SourceMapping) -> Finding? {
+        guard let origin = mapping.origin(of: finding.span) else {
+            var kept = finding
+            kept.location = Location(file: output, span: finding.span)
+            return kept
+        }
+        if origin.environmentVariable != nil, Self.plaintextSecretRules.contains(finding.ruleID) { return nil }
+        var moved = finding
+        moved.location = location(origin.location)
+        var related = [RelatedLocation(Location(file: output, span: finding.span), message: "rendered here")]
+        related += origin.notes.map { RelatedLocation(location($0.location), message: $0.message) }
+        related += finding.related.map { note in
+            var note = note
+            if note.location.file == nil || note.location.file?.path == output.path {
+                note.location = Location(file: output, span: note.location.span)
+            }
+            return note
+        }
+        moved.related = related
+        return moved
+    }
+
+    /// A finding repeated at one origin (once per `range` iteration) is reported once, with the count.
+    static func collapsed(_ findings: [Finding]) -> [Finding] {
+        var order: [String] = []
+        var groups: [String: (finding: Finding, count: Int)] = [:]
+        for finding in findings {
+            let key = "\(finding.ruleID)|\(finding.location.file?.path ?? "")|\(finding.span.start)|\(finding.message)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: (finding, 0)].count += 1
+        }
+        return order.compactMap { key in
+            guard var (finding, count) = groups[key] else { return nil }
+            if count > 1 { finding.message += " (\(count) times in the rendered output, once per expansion of this line)" }
+            return finding
+        }
+    }
+
+    private func finding(for problem: FlexibleConfigProblem) -> Finding {
+        Finding(
+            ruleID: problem.code.rawValue, severity: problem.severity == .error ? .error : .warning, message: problem.message,
+            location: location(problem.location), pointer: .root, fix: problem.hint,
+            related: problem.notes.map { RelatedLocation(location($0.location), message: $0.message) }
+        )
+    }
+
+    private func location(_ location: FlexibleConfigProblem.Location) -> Location {
+        let file = project.sources[location.path] ?? (project.output?.path == location.path ? project.output : nil)
+            ?? SourceFile(path: location.path, format: .json, bytes: [])
+        return Location(file: file, span: location.span)
+    }
+}
