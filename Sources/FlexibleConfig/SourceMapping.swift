@@ -31,8 +31,35 @@ public struct SourceMapping: Sendable {
         return nil
     }
 
-    /// The origin of the rendered span `span`: the place its first byte came from.
+    /// The origin of the rendered span `span`: the place its first byte came from. A string whose quotes are
+    /// template text around an action (`"{{ .x }}"`) is placed at the settings string the action printed,
+    /// quotes included.
     public func origin(of span: Span) -> Origin? {
+        if span.end - span.start >= 2, let inner = quotedValue(of: span) { return inner }
+        return origin(ofSpan: span)
+    }
+
+    /// When `span` starts with a literal quote followed by an action that printed a quoted settings string,
+    /// that string, whole.
+    private func quotedValue(of span: Span) -> Origin? {
+        guard let (render, local) = map.locate(span.start), render.origins(ofOutputOffset: local).first.map(Self.isLiteral) == true,
+              let inner = origin(ofSpan: Span(start: span.start + 1, end: span.end - 1)),
+              let file = sources[inner.location.path], inner.location.span.start > 0,
+              inner.location.span.start <= file.bytes.count,
+              file.bytes[inner.location.span.start - 1] == UInt8(ascii: "\""),
+              inner.environmentVariable == nil, inner.notes.first?.message == "printed by this action"
+        else { return nil }
+        var widened = inner
+        widened.location.span = Span(start: inner.location.span.start - 1, end: inner.location.span.end + 1)
+        return widened
+    }
+
+    private static func isLiteral(_ origin: OutputOrigin) -> Bool {
+        if case .literal = origin { return true }
+        return false
+    }
+
+    private func origin(ofSpan span: Span) -> Origin? {
         guard let (render, local) = map.locate(span.start) else { return nil }
         let chain = render.origins(ofOutputOffset: local)
         guard !chain.isEmpty else { return nil }

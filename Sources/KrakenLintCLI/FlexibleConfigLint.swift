@@ -15,7 +15,7 @@ struct FlexibleConfigLint {
     static let plaintextSecretRules: Set<String> = ["secret/plaintext", "ntlm/plaintext-password"]
 
     func report() -> (report: Report, root: Node?) {
-        var findings = project.problems.map(finding(for:))
+        var findings = project.problems.map { Self.finding(for: $0, in: project) }
         var secrets = project.environmentValuesToMask.sorted().map { SecretValue($0, span: Span(at: 0)) }
         var root: Node?
         var readable = project.output != nil
@@ -24,16 +24,21 @@ struct FlexibleConfigLint {
             root = linted.root
             readable = linted.report.isReadable
             secrets += linted.report.secrets
-            let mapping = SourceMapping(map: sourceMap, sources: project.sources)
-            findings += Self.collapsed(linted.report.findings.compactMap { placed($0, output: output, mapping: mapping) })
+            findings += Self.placed(linted.report.findings, project: project, output: output, map: sourceMap)
         }
         let report = Report(file: project.baseTemplate, findings: findings.sorted(by: Finding.ordered), secrets: secrets, isReadable: readable, failLevel: failLevel)
         return (report, root)
     }
 
+    /// Findings on the rendered output moved to their origins, repeated ones collapsed.
+    static func placed(_ findings: [Finding], project: RenderedProject, output: SourceFile, map: RenderedOutputMap) -> [Finding] {
+        let mapping = SourceMapping(map: map, sources: project.sources)
+        return collapsed(findings.compactMap { placed($0, output: output, mapping: mapping, project: project) })
+    }
+
     /// A finding on the rendered file moved to its origin, or nil when it is a plaintext-secret finding on a
     /// value that came from the environment.
-    private func placed(_ finding: Finding, output: SourceFile, mapping: SourceMapping) -> Finding? {
+    private static func placed(_ finding: Finding, output: SourceFile, mapping: SourceMapping, project: RenderedProject) -> Finding? {
         guard let origin = mapping.origin(of: finding.span) else {
             var kept = finding
             kept.location = Location(file: output, span: finding.span)
@@ -41,9 +46,9 @@ struct FlexibleConfigLint {
         }
         if origin.environmentVariable != nil, Self.plaintextSecretRules.contains(finding.ruleID) { return nil }
         var moved = finding
-        moved.location = location(origin.location)
+        moved.location = location(origin.location, in: project)
         var related = [RelatedLocation(Location(file: output, span: finding.span), message: "rendered here")]
-        related += origin.notes.map { RelatedLocation(location($0.location), message: $0.message) }
+        related += origin.notes.map { RelatedLocation(location($0.location, in: project), message: $0.message) }
         related += finding.related.map { note in
             var note = note
             if note.location.file == nil || note.location.file?.path == output.path {
@@ -71,15 +76,15 @@ struct FlexibleConfigLint {
         }
     }
 
-    private func finding(for problem: FlexibleConfigProblem) -> Finding {
+    static func finding(for problem: FlexibleConfigProblem, in project: RenderedProject) -> Finding {
         Finding(
             ruleID: problem.code.rawValue, severity: problem.severity == .error ? .error : .warning, message: problem.message,
-            location: location(problem.location), pointer: .root, fix: problem.hint,
-            related: problem.notes.map { RelatedLocation(location($0.location), message: $0.message) }
+            location: Self.location(problem.location, in: project), pointer: .root, fix: problem.hint,
+            related: problem.notes.map { RelatedLocation(Self.location($0.location, in: project), message: $0.message) }
         )
     }
 
-    private func location(_ location: FlexibleConfigProblem.Location) -> Location {
+    static func location(_ location: FlexibleConfigProblem.Location, in project: RenderedProject) -> Location {
         let file = project.sources[location.path] ?? (project.output?.path == location.path ? project.output : nil)
             ?? SourceFile(path: location.path, format: .json, bytes: [])
         return Location(file: file, span: location.span)

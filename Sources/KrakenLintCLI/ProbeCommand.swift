@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigTree
 import Findings
+import FlexibleConfig
 import Foundation
 import NTLM
 import NTLMProbe
@@ -16,8 +17,10 @@ struct ProbeCommand: IOCommand {
         discussion: """
             Each backend with auth/ntlm is probed at each of its hosts (or the root host list) with the \
             handshake KrakenD's NTLM client (go-ntlmssp) performs: an anonymous request, NEGOTIATE and \
-            AUTHENTICATE over HTTP/1.1. {{ env "NAME" }} templates in user and password are read from the \
-            environment. Passwords are never printed.
+            AUTHENTICATE over HTTP/1.1. A flexible-configuration template (a file holding {{ }}, or any file \
+            with FC_ENABLE, FC_CONFIG, --flexible-config or a folder flag) is rendered first exactly as \
+            KrakenD renders it, so {{ env "NAME" }} credentials are read from the environment. Passwords \
+            are never printed.
 
             The text format is a table of targets; json lists the targets and the same results as \
             findings; sarif, github, junit and checkstyle report one finding per target (probe/rejected, \
@@ -82,6 +85,12 @@ struct ProbeCommand: IOCommand {
     @Option(help: "File name used for standard input in messages, and to pick its format.")
     var stdinFilename: String?
 
+    @Flag(name: .customLong("flexible-config"), help: "Render the file as a KrakenD flexible-configuration template first (also on with FC_ENABLE, FC_CONFIG, a folder flag, or {{ in the file).")
+    var flexibleConfig = false
+
+    @OptionGroup(title: "Flexible configuration")
+    var folders: FlexibleConfigFlags
+
     func validate() throws {
         guard (1...256).contains(concurrency) else {
             throw ValidationError("--concurrency must be from 1 to 256, got \(concurrency)")
@@ -104,7 +113,9 @@ struct ProbeCommand: IOCommand {
     }
 
     func run(io: CommandIO) throws -> ExitStatus {
-        let file = try SourceLoading.read(config, stdinName: stdinFilename, limits: .default, io: io)
+        let source = try SourceLoading.read(config, stdinName: stdinFilename, limits: .default, io: io)
+        let project = try rendered(source, io: io)
+        let file = project?.output ?? source
         let loaded = ConfigLoader.load(file)
         guard let root = loaded.root else {
             let first = loaded.issues.first { $0.severity == .error }
@@ -140,7 +151,15 @@ struct ProbeCommand: IOCommand {
         let elapsed = Int((ContinuousClock.now - start) / .milliseconds(1))
         let summary = ProbeSummary(results: results, elapsedMilliseconds: elapsed, settings: settings)
 
-        let report = ProbeFindings.report(results, file: file)
+        var report = ProbeFindings.report(results, file: file)
+        if let project, let output = project.output, let map = project.sourceMap {
+            // Each finding at the template or settings line that wrote its auth/ntlm block.
+            report = Report(
+                file: project.baseTemplate, findings: FlexibleConfigLint.placed(report.findings, project: project, output: output, map: map),
+                secrets: report.secrets + project.environmentValuesToMask.sorted().map { SecretValue($0, span: Span(at: 0)) },
+                failLevel: report.failLevel
+            )
+        }
         switch format {
         case .text: io.out(ProbeTextFormat.render(results, summary: summary))
         case .json: io.out(ProbeJSONFormat.render(results, summary: summary, report: report))
@@ -152,6 +171,23 @@ struct ProbeCommand: IOCommand {
             io.out(format.reporter(settings).render(Run(reports: [report], toolVersion: krakenlintVersion)))
         }
         return summary.passed ? .success : .findings
+    }
+
+    /// The rendered project when the file is a flexible-configuration template (or rendering is asked for),
+    /// nil for a plain configuration. A template that KrakenD could not render ends the command.
+    private func rendered(_ source: SourceFile, io: CommandIO) throws -> RenderedProject? {
+        let asked = flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment)
+        guard asked || source.bytes.containsTemplateAction else { return nil }
+        let project = ProjectRenderer(options: folders.options(io: io)).render(base: source)
+        guard project.output != nil, !project.problems.contains(where: { $0.severity == .error }) else {
+            let report = Report(
+                file: project.baseTemplate, findings: project.problems.map { FlexibleConfigLint.finding(for: $0, in: project) },
+                isReadable: false
+            )
+            io.err(TextReporter(color: false).render(Run(reports: [report], toolVersion: krakenlintVersion)))
+            throw UsageError("\(source.path) could not be rendered as KrakenD renders it; nothing was probed")
+        }
+        return project
     }
 
     private func parsedParameters() -> [String: String] {

@@ -19,8 +19,13 @@ enum TemplateHint {
         return Report(file: report.file, findings: [finding], secrets: report.secrets, isReadable: false, failLevel: report.failLevel)
     }
 
-    private static func firstAction(in bytes: [UInt8]) -> Int? {
+    static func firstAction(in bytes: [UInt8]) -> Int? {
         guard bytes.count >= 2 else { return nil }
         return (0..<(bytes.count - 1)).first { bytes[$0] == UInt8(ascii: "{") && bytes[$0 + 1] == UInt8(ascii: "{") }
     }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes hold `{{`, the start of a Go template action.
+    var containsTemplateAction: Bool { TemplateHint.firstAction(in: self) != nil }
 }

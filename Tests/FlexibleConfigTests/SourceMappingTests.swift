@@ -70,6 +70,14 @@ final class SourceMappingTests: XCTestCase {
         XCTAssertEqual(project.place(origin.location), "settings/service.json:3:19")
     }
 
+    func testAQuotedRenderedStringMapsToTheWholeSettingsStringItPrinted() throws {
+        let offset = try project.renderedOffset(of: "\"orders-gateway\"")
+        let map = try XCTUnwrap(project.sourceMap)
+        let origin = try XCTUnwrap(SourceMapping(map: map, sources: project.sources).origin(of: Span(start: offset, end: offset + 16)))
+        XCTAssertEqual(project.place(origin.location), "settings/service.json:3:11")
+        XCTAssertEqual(origin.location.span.end - origin.location.span.start, 16)
+    }
+
     func testAValueReachedThroughRangeAndATemplateCallMapsToItsSettingsElement() throws {
         let origin = try project.origin(of: "/second-path")
         XCTAssertEqual(project.place(origin.location), "settings/service.json:5:47")
