@@ -167,8 +167,10 @@ extension Evaluation {
         return matchPattern(regex, name, schema, "patternProperties") { "" }
     }
 
+    /// The suggestions look beyond the names this schema object declares: a misspelling of a name that
+    /// an `allOf`/`$ref` branch at the same place declares is worth a did-you-mean too.
     private func reportUnknownProperty(_ name: String, _ schema: SchemaNode, keyword: String, allowed: [String]) {
-        let suggestions = Suggestions.closest(to: name, among: allowed)
+        let suggestions = Suggestions.closest(to: name, among: schema.reachablePropertyNames)
         var message = "unknown property \"\(name)\""
         if let best = suggestions.first { message += " (did you mean \"\(best)\"?)" }
         report(schema, keyword, message, instanceToken: name, suggestions: suggestions, allowedNames: allowed)
