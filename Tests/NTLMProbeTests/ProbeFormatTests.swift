@@ -13,7 +13,7 @@ final class ProbeFormatTests: XCTestCase {
         return ProbeTarget(
             endpoint: "/e/{id}", backendIndex: index, pointer: "/endpoints/0/backend/\(index)", line: 7,
             hostEntry: url ?? "dns-name", urlPattern: "/api/<x>&\"y\"", url: parsed,
-            credentials: ConfiguredCredentials(user: .text(SecretText("CORP\\svc")), password: .text(SecretText("pw"))),
+            credentials: ConfiguredCredentials(user: .text(SecretValue("CORP\\svc", span: Span(at: 0))), password: .text(SecretValue("pw", span: Span(at: 0)))),
             notProbedReason: reason)
     }
 
