@@ -128,7 +128,7 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
-        let linted = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lintedFile(job.file) }
+        let linted = Concurrently.map(jobs) { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lintedFile(job.file) }
         io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
         let reports = zip(jobs, linted).map { job, file in
             var report = file.report
