@@ -32,8 +32,8 @@ public enum ProbeFindings {
             "url": .string(target.displayURL),
             "profile": .string(result.profile.rawValue),
         ]
+        // No timings: a finding is the same on every run (SARIF baselines, golden files).
         if let status = result.status { properties["status"] = .number(Double(status)) }
-        if result.wasProbed { properties["elapsed_ms"] = .number(Double(result.elapsedMilliseconds)) }
         return Finding(
             ruleID: ruleID(for: result.outcome),
             severity: severity(of: result),
