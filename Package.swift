@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], exclude: ["Peer", "Cases"]),
         .testTarget(name: "FlexibleConfigTests", dependencies: ["FlexibleConfig", "GoTemplate", "ConfigTree"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
-        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting"], exclude: ["Servers"]),
+        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting"], exclude: ["Servers", "Golden"]),
         .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "NTLMProbe", "ConfigTree"], exclude: ["Golden"]),
     ]
 )

@@ -80,9 +80,8 @@ struct JSONParser {
             guard index < end else {
                 throw JSONFailure(issue: LoadIssue(
                     code: .structure,
-                    message: "empty file: a KrakenD configuration is a JSON object",
-                    span: Span(at: 0),
-                    hint: "start from {\"version\": 3}"))
+                    message: "empty file: expected a JSON object",
+                    span: Span(at: 0)))
             }
             if requiresObject { try requireObjectAtTopLevel() }
             let root = try parseValue()
@@ -140,7 +139,7 @@ struct JSONParser {
         }
         throw JSONFailure(issue: LoadIssue(
             code: .structure,
-            message: "the top level is \(kind); a KrakenD configuration must be a JSON object ({...})",
+            message: "the top level is \(kind); expected a JSON object ({...})",
             span: Span(at: index)))
     }
 
@@ -262,7 +261,7 @@ struct JSONParser {
                 code: .limit,
                 message: "nesting deeper than \(limits.maxDepth) levels of objects and arrays",
                 span: Span(start: start, end: index + 1),
-                hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly"))
+                hint: "configuration files nest a few levels; check whether the file was generated correctly"))
         }
         index += 1
         skipWhitespace()

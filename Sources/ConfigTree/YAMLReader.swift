@@ -170,7 +170,7 @@ struct YAMLTreeBuilder {
         case .documentStart:
             documents += 1
             if documents > 1 {
-                throw failure(.structure, "a second YAML document starts here; a KrakenD configuration is a single document",
+                throw failure(.structure, "a second YAML document starts here; expected a single document",
                               at: span(event.start, event.end),
                               hint: "KrakenD reads only the first document; remove the '---' and what follows, or merge the documents")
             }
@@ -273,7 +273,7 @@ struct YAMLTreeBuilder {
         }
         if depth + 1 > limits.maxDepth {
             throw failure(.limit, "nesting deeper than \(limits.maxDepth) levels of mappings and sequences", at: startSpan,
-                          hint: "a KrakenD configuration nests a few levels; check whether the file was generated correctly")
+                          hint: "configuration files nest a few levels; check whether the file was generated correctly")
         }
         try countNodes(1, at: startSpan)
         let name = event.anchor.map(YAMLEvent.string)

@@ -63,12 +63,11 @@ extension YAMLTreeBuilder {
     }
 
     func emptyFile() -> YAMLFailure {
-        failure(.structure, "empty file: a KrakenD configuration is a YAML mapping", at: Span(at: 0),
-                hint: "start from \"version: 3\"")
+        failure(.structure, "empty file: expected a YAML mapping", at: Span(at: 0))
     }
 
     func topLevelNotMapping(_ kind: String, at span: Span) -> YAMLFailure {
-        failure(.structure, "the top level is \(kind); a KrakenD configuration must be a mapping (key: value)", at: span)
+        failure(.structure, "the top level is \(kind); expected a mapping (key: value)", at: span)
     }
 
     /// libyaml's own error, with its position and context.

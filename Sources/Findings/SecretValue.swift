@@ -4,7 +4,9 @@ import Foundation
 /// The value of a secret field (an NTLM password, a client secret...) and where it sits in the file.
 ///
 /// It cannot be printed: `description`, `debugDescription` and reflection show a mask. Reporters use it
-/// only to mask source lines and to scrub text that might contain the value.
+/// only to mask source lines and to scrub text that might contain the value; the prober reads the
+/// credentials of `auth/ntlm` blocks through it too. The NTLM module's own wrappers (`NTLMPassword`,
+/// `SecretBytes`), which cannot depend on this module, print the same mask.
 public struct SecretValue: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private let value: String
     /// Span of the value in its file (the string token, quotes included for JSON).
@@ -30,6 +32,10 @@ public struct SecretValue: Sendable, CustomStringConvertible, CustomDebugStringC
 
     /// Compare the secret with another string without exposing it.
     public func matches(_ other: String) -> Bool { value == other }
+
+    /// The clear text, for the code that must use the secret (the prober renders and sends the password);
+    /// never for output.
+    public func reveal() -> String { value }
 
     public var description: String { SecretValue.mask }
     public var debugDescription: String { "SecretValue(\(SecretValue.mask))" }

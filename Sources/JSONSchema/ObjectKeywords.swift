@@ -167,8 +167,10 @@ extension Evaluation {
         return matchPattern(regex, name, schema, "patternProperties") { "" }
     }
 
+    /// The suggestions look beyond the names this schema object declares: a misspelling of a name that
+    /// an `allOf`/`$ref` branch at the same place declares is worth a did-you-mean too.
     private func reportUnknownProperty(_ name: String, _ schema: SchemaNode, keyword: String, allowed: [String]) {
-        let suggestions = Suggestions.closest(to: name, among: allowed)
+        let suggestions = Suggestions.closest(to: name, among: schema.reachablePropertyNames)
         var message = "unknown property \"\(name)\""
         if let best = suggestions.first { message += " (did you mean \"\(best)\"?)" }
         report(schema, keyword, message, instanceToken: name, suggestions: suggestions, allowedNames: allowed)
@@ -185,32 +187,10 @@ enum Suggestions {
         for candidate in candidates {
             let other = Array(candidate.lowercased().unicodeScalars)
             guard other.count <= 128 else { continue }
-            let distance = editDistance(target, other)
+            let distance = EditDistance.between(target, other)
             let threshold = max(1, min(3, max(target.count, other.count) / 3))
             if distance <= threshold { scored.append((distance, candidate)) }
         }
         return scored.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.prefix(limit).map(\.1)
-    }
-
-    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
-                }
-            }
-            previousPrevious = previous
-            previous = current
-        }
-        return previous[b.count]
     }
 }

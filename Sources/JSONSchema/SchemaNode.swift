@@ -226,3 +226,32 @@ enum Keyword {
         }
     }
 }
+
+extension SchemaNode {
+    /// The property names this schema declares, then those declared by the schemas it applies at the same
+    /// instance position (through `$ref`, `$dynamicRef`, `$recursiveRef`, `allOf`, `anyOf`, `oneOf` and
+    /// `if`/`then`/`else`), in order and without repeats: the candidates of a did-you-mean.
+    var reachablePropertyNames: [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        var visited = Set<ObjectIdentifier>()
+        func walk(_ node: SchemaNode, depth: Int) {
+            guard depth < 32, visited.insert(ObjectIdentifier(node)).inserted else { return }
+            for name in node.declaredProperties where seen.insert(name).inserted { names.append(name) }
+            for keyword in node.keywords {
+                switch keyword {
+                case .ref(let target, _), .dynamicRef(let target, _), .recursiveRef(let target):
+                    walk(target, depth: depth + 1)
+                case .allOf(let list), .anyOf(let list), .oneOf(let list):
+                    for branch in list { walk(branch, depth: depth + 1) }
+                case .conditional(let condition, let then, let otherwise):
+                    for branch in [condition, then, otherwise].compactMap({ $0 }) { walk(branch, depth: depth + 1) }
+                default:
+                    break
+                }
+            }
+        }
+        walk(self, depth: 0)
+        return names
+    }
+}

@@ -32,9 +32,9 @@ struct LintCommand: IOCommand {
         commandName: "lint",
         abstract: "Check KrakenD configuration files (JSON or YAML).",
         discussion: """
-            Directories are searched recursively for .json, .yaml and .yml files. Use - to read standard input.
-            Settings come from the nearest .krakenlint.yml (or .yaml, .json) above each file, up to the
-            repository root, or from --config. Exit status: 0 nothing at or above the fail level, 1 findings,
+            Directories are searched recursively for .json, .yaml and .yml files. Use - to read standard input. \
+            Settings come from the nearest .krakenlint.yml (or .yaml, .json) above each file, up to the \
+            repository root, or from --config. Exit status: 0 nothing at or above the fail level, 1 findings, \
             2 usage error, unreadable file or broken configuration, 3 internal error.
 
             Examples:
@@ -161,7 +161,7 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
-        let linted = jobs.parallelMap { job -> (report: Report, root: Node?) in
+        let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?) in
             let linter = Linter(options: job.options, limits: limits, schema: schemaChoice)
             if let rendering = job.rendering {
                 let project = ProjectRenderer(options: rendering).render(base: job.file)

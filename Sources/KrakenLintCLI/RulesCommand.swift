@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigTree
 import KrakenLint
 
 /// `krakenlint rules`: every rule with its id, default severity and summary.
@@ -35,7 +36,7 @@ struct ExplainCommand: IOCommand {
     func run(io: CommandIO) throws -> ExitStatus {
         guard let rule = RuleRegistry.description(for: ruleID) else {
             let known = RuleRegistry.allDescriptions.map(\.id)
-            let suggestion = known.min { editDistance($0, ruleID) < editDistance($1, ruleID) }
+            let suggestion = known.min { EditDistance.between($0, ruleID) < EditDistance.between($1, ruleID) }
             throw UsageError("unknown rule \"\(ruleID)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "") + "; `krakenlint rules` lists them")
         }
         var text = "\(rule.id) (\(rule.defaultSeverity.rawValue)): \(rule.summary)\n\n\(rule.explanation)\n\nFix: \(rule.fix)\n"
@@ -54,20 +55,4 @@ struct ExplainCommand: IOCommand {
     private func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
     }
-}
-
-/// Levenshtein distance, for did-you-mean suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -17,5 +17,6 @@ public struct NTLMPassword: Sendable, Equatable, CustomStringConvertible, Custom
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
-/// What every secret-holding type prints instead of its content.
-let redactedText = "<redacted>"
+/// What every secret-holding type prints instead of its content: the same mask as the findings'
+/// `SecretValue.mask` (this module depends on nothing, so it cannot share the constant; a test checks).
+public let redactedText = "********"

@@ -1,10 +1,11 @@
 import ConfigTree
+import Findings
 
 /// One field (`user` or `password`) of an `auth/ntlm` block as written in the configuration, before any
 /// flexible-config template in it is rendered.
 public enum CredentialField: Sendable, CustomStringConvertible {
     /// A string, possibly holding `{{ env "NAME" }}` actions. Kept as a secret: it may be a clear-text password.
-    case text(SecretText)
+    case text(SecretValue)
     /// The key is absent.
     case missing
     /// The value is not a string; the associated value is its JSON type name.
@@ -23,19 +24,16 @@ public enum CredentialField: Sendable, CustomStringConvertible {
 public struct ConfiguredCredentials: Sendable {
     public var user: CredentialField
     public var password: CredentialField
-    /// Where the password value is in the file, so reports can mask it.
-    public var passwordSpan: Span?
 
-    public init(user: CredentialField, password: CredentialField, passwordSpan: Span? = nil) {
+    public init(user: CredentialField, password: CredentialField) {
         self.user = user
         self.password = password
-        self.passwordSpan = passwordSpan
     }
 
     /// The user as it can be shown: the literal text, or the template source when it is a template.
     /// Users are not secrets; passwords are never shown.
     public var displayUser: String {
-        if case .text(let secret) = user { return secret.value }
+        if case .text(let secret) = user { return secret.reveal() }
         return ""
     }
 }

@@ -40,9 +40,9 @@ public enum CredentialResolver {
         case .notString(let type):
             return .failure(CredentialProblem(message: "auth/ntlm \(name) is a \(type); expected a string"))
         case .text(let secret):
-            guard TemplateRenderer.isTemplate(secret.value) else { return .success(secret.value) }
+            guard TemplateRenderer.isTemplate(secret.reveal()) else { return .success(secret.reveal()) }
             do {
-                return .success(try TemplateRenderer.render(secret.value, environment: environment))
+                return .success(try TemplateRenderer.render(secret.reveal(), environment: environment))
             } catch {
                 return .failure(CredentialProblem(message: "auth/ntlm \(name): \(error)"))
             }

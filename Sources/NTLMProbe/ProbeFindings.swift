@@ -12,8 +12,8 @@ public enum ProbeFindings {
         let findings = results.map { finding(for: $0, in: file) }
         // Passwords are masked wherever a reporter shows or hashes a source line.
         let secrets = results.compactMap { result -> SecretValue? in
-            guard case .text(let password) = result.target.credentials.password, let span = result.target.credentials.passwordSpan else { return nil }
-            return SecretValue(password.value, span: span)
+            guard case .text(let password) = result.target.credentials.password else { return nil }
+            return password
         }
         // Targets come in file order, and so do their findings.
         return Report(file: file, findings: findings, secrets: secrets)
@@ -32,8 +32,8 @@ public enum ProbeFindings {
             "url": .string(target.displayURL),
             "profile": .string(result.profile.rawValue),
         ]
+        // No timings: a finding is the same on every run (SARIF baselines, golden files).
         if let status = result.status { properties["status"] = .number(Double(status)) }
-        if result.wasProbed { properties["elapsed_ms"] = .number(Double(result.elapsedMilliseconds)) }
         return Finding(
             ruleID: ruleID(for: result.outcome),
             severity: severity(of: result),

@@ -1,4 +1,5 @@
 import ConfigTree
+import Findings
 import KrakenDModel
 
 /// Finds every backend with `auth/ntlm` (endpoints, workflows at any depth, async agents) and turns each
@@ -52,8 +53,7 @@ public enum TargetExtractor {
                 return
             }
             let backend = view.node, block = namespace.node, index = view.index, pointer = view.pointer
-            let credentials = ConfiguredCredentials(
-                user: field(block["user"]), password: field(block["password"]), passwordSpan: block["password"]?.span)
+            let credentials = ConfiguredCredentials(user: field(block["user"]), password: field(block["password"]))
             let pattern = backend["url_pattern"]?.string ?? ""
             var hosts = view.hosts.map(\.value)
             if hosts.isEmpty { hosts = rootHosts }
@@ -109,7 +109,7 @@ public enum TargetExtractor {
         func field(_ node: Node?) -> CredentialField {
             guard let node else { return .missing }
             guard let text = node.string else { return .notString(node.typeName) }
-            return .text(SecretText(text))
+            return .text(SecretValue(text, span: node.span))
         }
     }
 }

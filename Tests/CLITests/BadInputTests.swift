@@ -39,8 +39,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func testATopLevelArrayOrString() throws {
-        try assertUnreadable("krakend.json", "[1, 2]", says: "must be a JSON object", at: "1:1")
-        try assertUnreadable("krakend.json", "\"version 3\"", says: "must be a JSON object", at: "1:1")
+        try assertUnreadable("krakend.json", "[1, 2]", says: "expected a JSON object", at: "1:1")
+        try assertUnreadable("krakend.json", "\"version 3\"", says: "expected a JSON object", at: "1:1")
     }
 
     func testAnUnterminatedString() throws {

@@ -56,6 +56,21 @@ final class LintOutputTests: XCTestCase {
         }
     }
 
+    /// Discussions are written as paragraphs and wrapped by the argument parser alone: wrapped by hand as
+    /// well, they came out ragged ("so" / "relative $refs" / "between them" on lines of their own).
+    func testHelpProseIsWrappedOnceIntoFullLines() {
+        for command in ["lint", "validate", "probe"] {
+            let help = runCLI([command, "--help"]).stdout
+            let prose = help.components(separatedBy: "\nUSAGE:").first ?? help
+            for paragraph in prose.components(separatedBy: "\n\n") where !paragraph.hasPrefix("Examples") && !paragraph.hasPrefix("OVERVIEW") {
+                let lines = paragraph.split(separator: "\n")
+                for line in lines.dropLast() {
+                    XCTAssertGreaterThan(line.count, 55, "\(command) --help has a ragged line \"\(line)\" in:\n\(paragraph)")
+                }
+            }
+        }
+    }
+
     func testShellCompletionScriptsAreGenerated() {
         for shell in ["bash", "zsh", "fish"] {
             let run = runCLI(["--generate-completion-script", shell])

@@ -14,6 +14,23 @@ final class ReadmeTests: XCTestCase {
         }
     }
 
+    /// And the other way: every row of the README's rule table is a registered rule, as registered.
+    func testEveryRuleInTheReadmesTableIsRegistered() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let row = try NSRegularExpression(pattern: #"^\| `([^`]+)` \| (error|warning|info) \| (.*) \|$"#, options: [.anchorsMatchLines])
+        let rows = row.matches(in: readme, range: NSRange(readme.startIndex..., in: readme))
+        XCTAssertEqual(rows.count, RuleRegistry.allDescriptions.count, "the README's rule table has one row per rule")
+        for match in rows {
+            let id = Range(match.range(at: 1), in: readme).map { String(readme[$0]) } ?? ""
+            let severity = Range(match.range(at: 2), in: readme).map { String(readme[$0]) } ?? ""
+            let summary = Range(match.range(at: 3), in: readme).map { String(readme[$0]) } ?? ""
+            let rule = RuleRegistry.description(for: id)
+            XCTAssertNotNil(rule, "README.md lists \(id), which is not a rule")
+            XCTAssertEqual(rule?.defaultSeverity.rawValue, severity, id)
+            XCTAssertEqual(rule?.summary, summary, id)
+        }
+    }
+
     func testTheReadmeStartsWithTheTwoSetUpCommands() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let firstBlock = try XCTUnwrap(readme.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)

@@ -29,3 +29,36 @@ final class SARIFValidateCommandTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
     }
 }
+
+/// `probe` in every format without an NTLM server: a closed port on 127.0.0.1 is `probe/unreachable`, an
+/// error on the backend's auth/ntlm key, and the SARIF log passes the official schema.
+final class ProbeFormatsCommandTests: XCTestCase {
+    static let config = """
+        {
+          "version": 3,
+          "endpoints": [{"endpoint": "/a", "backend": [{
+            "url_pattern": "/a", "host": ["http://127.0.0.1:1"],
+            "extra_config": {"auth/ntlm": {"user": "CORP\\\\svc", "password": "Probe-Marker-Pw-1"}}
+          }]}]
+        }
+
+        """
+
+    func testEveryFormatReportsTheUnreachableTargetAtItsNTLMBlock() throws {
+        let tree = try TemporaryTree(["gw/krakend.json": Self.config])
+        for format in ["text", "json", "sarif", "github", "junit", "checkstyle"] {
+            let run = runCLI(["probe", "--format", format, "--sarif-root", tree.path("."), "--connect-timeout", "2", "--timeout", "3", tree.path("gw/krakend.json")])
+            XCTAssertEqual(run.status, 1, "\(format): \(run.stdout)\(run.stderr)")
+            XCTAssertFalse(run.stdout.contains("Probe-Marker-Pw-1"), "\(format) shows the password:\n\(run.stdout)")
+            XCTAssertTrue(run.stdout.contains(format == "text" ? "unreachable" : "probe/unreachable"), "\(format): \(run.stdout)")
+        }
+        let github = runCLI(["probe", "--format", "github", "--sarif-root", tree.path("."), tree.path("gw/krakend.json")])
+        XCTAssertTrue(github.stdout.hasPrefix("::error file=gw/krakend.json,line=5,col=22,"), github.stdout)
+
+        let sarif = runCLI(["probe", "--format", "sarif", "--sarif-root", tree.path("."), tree.path("gw/krakend.json")])
+        try tree.write("probe.sarif.json", sarif.stdout)
+        let schema = packageRoot.appendingPathComponent("Tests/ReportingTests/Data/sarif-schema-2.1.0.json").path
+        let check = runCLI(["validate", "--schema", schema, "--format-assertion", tree.path("probe.sarif.json")])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
+}

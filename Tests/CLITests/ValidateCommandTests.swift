@@ -113,6 +113,14 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual((files[1]["diagnostics"] as? [[String: Any]])?.first?["rule"] as? String, "schema/type")
     }
 
+    /// Standard input has the same size limit as a file (64 MiB): validate used to read it whole and parse it.
+    func testStandardInputIsReadUnderTheSizeLimit() throws {
+        let tree = try TemporaryTree(["schema.json": "{}"])
+        let run = runCLI(["validate", "--schema", tree.path("schema.json"), "-"], stdin: String(repeating: " ", count: 64 << 20) + "{}")
+        XCTAssertEqual(run.status, 2, run.stdout)
+        XCTAssertTrue(run.stderr.contains("more than the limit"), run.stderr)
+    }
+
     func testAnUnknownDraftIsAUsageError() {
         let run = runCLI(["validate", "--draft", "5", "--schema", "x.json", "i.json"])
         XCTAssertEqual(run.status, 2)

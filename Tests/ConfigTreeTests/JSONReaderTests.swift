@@ -151,12 +151,12 @@ final class JSONReaderTests: XCTestCase {
     // MARK: Structure
 
     func testEmptyAndWhitespaceOnlyFilesAreStructureErrors() {
-        assertLoadError("", code: .structure, line: 1, column: 1, message: "empty file: a KrakenD configuration is a JSON object")
+        assertLoadError("", code: .structure, line: 1, column: 1, message: "empty file: expected a JSON object")
         assertLoadError("  \n\t \r\n", code: .structure, line: 1, column: 1, message: "empty file")
     }
 
     func testTopLevelMustBeAnObject() {
-        assertLoadError("[{\"version\": 3}]", code: .structure, line: 1, column: 1, message: "the top level is an array; a KrakenD configuration must be a JSON object")
+        assertLoadError("[{\"version\": 3}]", code: .structure, line: 1, column: 1, message: "the top level is an array; expected a JSON object")
         assertLoadError("\n  \"krakend.json\"", code: .structure, line: 2, column: 3, message: "the top level is a string")
         assertLoadError("42", code: .structure, line: 1, column: 1, message: "the top level is a number")
         assertLoadError("null", code: .structure, line: 1, column: 1, message: "the top level is null")

@@ -242,10 +242,10 @@ final class YAMLReaderTests: XCTestCase {
     }
 
     func testEmptyAndNonMappingDocuments() {
-        assertLoadError("", format: .yaml, code: .structure, line: 1, column: 1, message: "empty file: a KrakenD configuration is a YAML mapping")
+        assertLoadError("", format: .yaml, code: .structure, line: 1, column: 1, message: "empty file: expected a YAML mapping")
         assertLoadError("  \n\n", format: .yaml, code: .structure, line: 1, column: 1, message: "empty file")
         assertLoadError("# only a comment\n", format: .yaml, code: .structure, line: 1, column: 1, message: "empty file")
-        assertLoadError("- a\n- b\n", format: .yaml, code: .structure, line: 1, column: 1, message: "the top level is a sequence; a KrakenD configuration must be a mapping")
+        assertLoadError("- a\n- b\n", format: .yaml, code: .structure, line: 1, column: 1, message: "the top level is a sequence; expected a mapping")
         assertLoadError("just text\n", format: .yaml, code: .structure, line: 1, column: 1, message: "the top level is a scalar (string)")
         assertLoadError("---\n", format: .yaml, code: .structure, line: 2, column: 1, message: "the top level is empty (null)")
     }

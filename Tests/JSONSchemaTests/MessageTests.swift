@@ -28,6 +28,22 @@ final class MessageTests: XCTestCase {
         XCTAssertEqual(found.first?.suggestions.first, "user")
     }
 
+    /// The names a `$ref`, `allOf`, `anyOf` or `oneOf` branch declares at the same place are candidates too:
+    /// looking only in the schema object that rejected the key found nothing here.
+    func testUnknownPropertySuggestsNamesDeclaredThroughReferencesAndAlternatives() throws {
+        let schema = #"""
+            {"$schema": "https://json-schema.org/draft/2020-12/schema",
+             "$defs": {"base": {"properties": {"timeout": {}}}},
+             "allOf": [{"$ref": "#/$defs/base"}],
+             "oneOf": [{"properties": {"hosts": {}}, "required": ["hosts"]}, {"properties": {"aliased_hosts": {}}, "required": ["aliased_hosts"]}],
+             "properties": {"name": {}}, "unevaluatedProperties": false}
+            """#
+        let viaReference = try errors(schema, #"{"hosts": [], "timout": "1s"}"#)
+        XCTAssertEqual(viaReference.map(\.message), [#"unknown property "timout" (did you mean "timeout"?)"#])
+        let viaAlternative = try errors(schema, #"{"hosts": [], "alised_hosts": {}}"#)
+        XCTAssertEqual(viaAlternative.map(\.message), [#"unknown property "alised_hosts" (did you mean "aliased_hosts"?)"#])
+    }
+
     func testUnknownPropertyWithoutCloseNameHasNoSuggestion() throws {
         let found = try errors(#"{"properties": {"user": {}}, "additionalProperties": false}"#, #"{"zzzzzz": 1}"#)
         XCTAssertEqual(found.map(\.message), [#"unknown property "zzzzzz""#])

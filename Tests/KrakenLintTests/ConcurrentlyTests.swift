@@ -15,6 +15,11 @@ final class ConcurrentlyTests: XCTestCase {
         XCTAssertEqual(Concurrently.map([Int]()) { $0 + 1 }, [])
     }
 
+    func testMapNestedInMapFinishesEveryItemInOrder() {
+        let outer = Concurrently.map(Array(0..<200)) { row in Concurrently.map(Array(0..<5)) { row * 10 + $0 } }
+        XCTAssertEqual(outer, (0..<200).map { row in (0..<5).map { row * 10 + $0 } })
+    }
+
     func testEveryRuleIsInExactlyOneGroupAndTheRouteRulesShareOne() {
         let groups = Linter.ruleGroups(RuleRegistry.visitorRules)
         let ids = groups.flatMap { group in group.rules.map { rule in rule.id } }

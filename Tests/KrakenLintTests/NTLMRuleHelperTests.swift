@@ -12,8 +12,9 @@ final class NTLMRuleHelperTests: XCTestCase {
         XCTAssertEqual(NTLMUnknownFieldRule.suggestion(for: "pwd"), "password")
         XCTAssertEqual(NTLMUnknownFieldRule.suggestion(for: "pasword"), "password")
         XCTAssertNil(NTLMUnknownFieldRule.suggestion(for: "timeout"))
-        XCTAssertEqual(NTLMUnknownFieldRule.editDistance("kitten", "sitting"), 3)
-        XCTAssertEqual(NTLMUnknownFieldRule.editDistance("", "user"), 4)
+        XCTAssertEqual(EditDistance.between("kitten", "sitting"), 3)
+        XCTAssertEqual(EditDistance.between("", "user"), 4)
+        XCTAssertEqual(EditDistance.between("usre", "user"), 1, "an adjacent transposition is one edit")
     }
 
     func testUserFormatFindsEachListedCase() {

@@ -1,13 +1,25 @@
 import ConfigTree
 import KrakenLint
+import Foundation
 import XCTest
 
 /// Runs every rule's documented examples: each triggering example must produce the rule's finding at
 /// exactly its `↓` markers, and each non-triggering example must produce none of it.
 final class RuleExampleTests: XCTestCase {
-    func testEveryRuleHasATriggeringOrNonTriggeringExample() {
+    /// The one rule the bundled schema cannot trigger: it has no `maxLength` anywhere, so `schema/max-length`
+    /// fires only with `--schema` (the id exists so it can be configured and explained).
+    static let onlyWithACustomSchema: Set<String> = ["schema/max-length"]
+
+    /// A triggering example is what fails when a rule is dropped from the registry, so every rule has one.
+    func testEveryRuleHasATriggeringExampleAndDocumentation() {
         for rule in RuleRegistry.allDescriptions {
-            XCTAssertFalse(rule.triggeringExamples.isEmpty && rule.nonTriggeringExamples.isEmpty, "\(rule.id) has no examples")
+            if Self.onlyWithACustomSchema.contains(rule.id) {
+                XCTAssertTrue(rule.triggeringExamples.isEmpty, "\(rule.id) has an example now; drop it from the exception list")
+                XCTAssertFalse(KrakenDSchemaKeywords.bundledUses("maxLength"), "the bundled schema uses maxLength now; give \(rule.id) an example")
+            } else {
+                XCTAssertFalse(rule.triggeringExamples.isEmpty, "\(rule.id) has no triggering example")
+            }
+            XCTAssertFalse(rule.nonTriggeringExamples.isEmpty, "\(rule.id) has no non-triggering example")
             XCTAssertFalse(rule.summary.isEmpty, "\(rule.id) has no summary")
             XCTAssertFalse(rule.explanation.isEmpty, "\(rule.id) has no explanation")
             XCTAssertFalse(rule.fix.isEmpty, "\(rule.id) has no fix")
@@ -38,9 +50,50 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
+    /// A rule type in Sources/KrakenLint/Rules that no registry lists would never run: find them all.
+    func testEveryRuleTypeInTheSourcesIsRegistered() throws {
+        let rules = packageRoot.appendingPathComponent("Sources/KrakenLint/Rules")
+        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: rules.path))
+        let declaration = try NSRegularExpression(pattern: #"class\s+(\w+)\s*:\s*([^{]+)\{"#)
+        let registered = Set(RuleRegistry.visitorRules.map { String(describing: $0) })
+        var found: [String] = []
+        for case let path as String in walker where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: rules.appendingPathComponent(path), encoding: .utf8)
+            for match in declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let name = Range(match.range(at: 1), in: text).map({ String(text[$0]) }),
+                      let conformances = Range(match.range(at: 2), in: text).map({ text[$0] }) else { continue }
+                let isRule = conformances.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("Rule") }
+                guard isRule else { continue }
+                found.append(name)
+                XCTAssertTrue(registered.contains(name), "\(name) (\(path)) is a rule in no registry: add it to its family's `all`")
+            }
+        }
+        XCTAssertEqual(found.count, registered.count, "every registered rule type was found in the sources")
+    }
+
     private func findings(of rule: RuleDescription, in example: RuleExample) -> [Int] {
+        if rule.id.hasPrefix("config/") && rule.triggeringExamples.contains(where: { $0.file == example.file && $0.line == example.line }) {
+            // Configuration rules check .krakenlint.yml files: their triggering examples are parsed as one.
+            let file = SourceFile(path: ".krakenlint.yml", format: example.format, text: example.source)
+            return ConfigurationParser.parse(file, directory: "/").diagnostics.filter { $0.ruleID == rule.id }.map(\.span.start).sorted()
+        }
         let file = SourceFile(path: "example.\(example.format.rawValue)", format: example.format, text: example.source)
         let report = Linter(options: LintOptions(edition: example.edition)).lint(file)
         return report.diagnostics.filter { $0.ruleID == rule.id }.map(\.span.start).sorted()
     }
 }
+
+/// Whether the bundled KrakenD schema uses a keyword anywhere (read from schemas/).
+enum KrakenDSchemaKeywords {
+    static func bundledUses(_ keyword: String) -> Bool {
+        let schemas = packageRoot.appendingPathComponent("schemas")
+        guard let walker = FileManager.default.enumerator(atPath: schemas.path) else { return false }
+        for case let path as String in walker where path.hasSuffix(".json") {
+            if let text = try? String(contentsOf: schemas.appendingPathComponent(path), encoding: .utf8), text.contains("\"\(keyword)\"") { return true }
+        }
+        return false
+    }
+}
+
+/// The package root, found from this file's location.
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,10 +1,12 @@
 import NTLM
 import NTLMProbe
+import Findings
+import ConfigTree
 import XCTest
 
 final class CredentialResolverTests: XCTestCase {
     private func configured(_ user: String, _ password: String) -> ConfiguredCredentials {
-        ConfiguredCredentials(user: .text(SecretText(user)), password: .text(SecretText(password)))
+        ConfiguredCredentials(user: .text(SecretValue(user, span: Span(at: 0))), password: .text(SecretValue(password, span: Span(at: 0))))
     }
 
     func testLiteralsAreUsedAsWritten() throws {
@@ -34,14 +36,21 @@ final class CredentialResolverTests: XCTestCase {
 
     func testAMissingPasswordIsAProblem() {
         let result = CredentialResolver.resolve(
-            ConfiguredCredentials(user: .text(SecretText("svc")), password: .missing), environment: [:])
+            ConfiguredCredentials(user: .text(SecretValue("svc", span: Span(at: 0))), password: .missing), environment: [:])
         guard case .failure(let problem) = result else { return XCTFail("resolved") }
         XCTAssertEqual(problem.message, "auth/ntlm has no password; expected a string")
     }
 
-    func testSecretTextNeverPrintsItsValue() {
-        let secret = SecretText("hunter2-marker")
-        let configured = ConfiguredCredentials(user: .text(SecretText("u")), password: .text(secret))
+    /// One mask everywhere: the findings' secrets and the NTLM module's passwords print the same.
+    func testEverySecretWrapperPrintsTheSameMask() {
+        XCTAssertEqual(redactedText, SecretValue.mask)
+        XCTAssertEqual("\(NTLMPassword("hunter2"))", SecretValue.mask)
+        XCTAssertEqual("\(SecretValue("hunter2", span: Span(at: 0)))", SecretValue.mask)
+    }
+
+    func testASecretCredentialNeverPrintsItsValue() {
+        let secret = SecretValue("hunter2-marker", span: Span(at: 0))
+        let configured = ConfiguredCredentials(user: .text(SecretValue("u", span: Span(at: 0))), password: .text(secret))
         for text in ["\(secret)", String(reflecting: secret), "\(configured)", String(reflecting: configured)] {
             XCTAssertFalse(text.contains("hunter2"), text)
         }

@@ -13,7 +13,7 @@ final class ProbeFormatTests: XCTestCase {
         return ProbeTarget(
             endpoint: "/e/{id}", backendIndex: index, pointer: "/endpoints/0/backend/\(index)", line: 7,
             hostEntry: url ?? "dns-name", urlPattern: "/api/<x>&\"y\"", url: parsed,
-            credentials: ConfiguredCredentials(user: .text(SecretText("CORP\\svc")), password: .text(SecretText("pw"))),
+            credentials: ConfiguredCredentials(user: .text(SecretValue("CORP\\svc", span: Span(at: 0))), password: .text(SecretValue("pw", span: Span(at: 0)))),
             notProbedReason: reason)
     }
 
@@ -109,6 +109,28 @@ final class ProbeFormatTests: XCTestCase {
         XCTAssertTrue(junit.contains("failures=\"1\""), "only the rejected target fails: \(junit)")
         let sarif = SARIFReporter(paths: paths, rules: ProbeFindings.rules).render(run)
         XCTAssertTrue(sarif.contains("\"ruleIndex\""), sarif)
+    }
+
+    /// Probe's output in every format from fixed results, compared with the reviewed files in Golden/.
+    /// Set KRAKENLINT_UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
+    func testEveryFormatMatchesItsGoldenFile() throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let paths = ArtifactPath(root: "/work/project", currentDirectory: "/work/project")
+        for format in ReportFormat.allCases {
+            let output: String
+            switch format {
+            case .text: output = ProbeTextFormat.render(results, summary: summary)
+            case .json: output = ProbeJSONFormat.render(results, summary: summary, report: report)
+            default: output = format.reporter(ReportSettings(paths: paths, rules: ProbeFindings.rules)).render(Run(reports: [report], toolVersion: "0.1.0-test"))
+            }
+            let url = golden.appendingPathComponent("probe.\(format.rawValue)")
+            if ProcessInfo.processInfo.environment["KRAKENLINT_UPDATE_GOLDEN"] == "1" {
+                try output.write(to: url, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertEqual(output, expected, "probe --format \(format.rawValue) differs from Golden/probe.\(format.rawValue)")
+        }
     }
 
     func testTextShowsATableRowDetailsHintsAndASummary() {

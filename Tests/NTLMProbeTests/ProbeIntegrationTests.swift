@@ -1,6 +1,8 @@
 import Foundation
 import NTLM
 import NTLMProbe
+import Findings
+import ConfigTree
 import XCTest
 
 /// The prober against real servers on 127.0.0.1 (pyspnego does the NTLM work), each verdict compared with
@@ -62,7 +64,7 @@ final class ProbeIntegrationTests: XCTestCase {
         let target = ProbeTarget(
             endpoint: "/test", backendIndex: 0, pointer: "/endpoints/0/backend/0", line: 1, hostEntry: base,
             urlPattern: path, url: url,
-            credentials: ConfiguredCredentials(user: .text(SecretText(user)), password: .text(SecretText(password))),
+            credentials: ConfiguredCredentials(user: .text(SecretValue(user, span: Span(at: 0))), password: .text(SecretValue(password, span: Span(at: 0)))),
             notProbedReason: nil)
         let prober = try Prober(settings: settings ?? self.settings())
         let results = await prober.run([target], environment: environment)
@@ -301,7 +303,7 @@ final class ProbeIntegrationTests: XCTestCase {
                 endpoint: "/n", backendIndex: index, pointer: "/endpoints/0/backend/\(index)", line: 1,
                 hostEntry: servers.url("ntlm"), urlPattern: "/n/\(index)", url: url,
                 credentials: ConfiguredCredentials(
-                    user: .text(SecretText(TestUsers.domainUser)), password: .text(SecretText(password))),
+                    user: .text(SecretValue(TestUsers.domainUser, span: Span(at: 0))), password: .text(SecretValue(password, span: Span(at: 0)))),
                 notProbedReason: nil))
         }
         let results = await (try Prober(settings: settings { $0.concurrency = 6 })).run(targets, environment: [:])
@@ -315,7 +317,7 @@ final class ProbeIntegrationTests: XCTestCase {
         let target = ProbeTarget(
             endpoint: "/s", backendIndex: 0, pointer: "/", line: 1, hostEntry: "", urlPattern: "/",
             url: try BackendHost.parse(servers.url("silent")).get().url(path: "/"),
-            credentials: ConfiguredCredentials(user: .text(SecretText("u")), password: .text(SecretText("p"))),
+            credentials: ConfiguredCredentials(user: .text(SecretValue("u", span: Span(at: 0))), password: .text(SecretValue("p", span: Span(at: 0)))),
             notProbedReason: nil)
         let prober = try Prober(settings: settings {
             $0.targetTimeout = .seconds(30)

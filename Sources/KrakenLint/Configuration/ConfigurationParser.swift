@@ -13,7 +13,7 @@ public enum ConfigurationParser {
         var problems = Problems()
         for issue in loaded.issues where issue.severity == .error || issue.code == .duplicateKey {
             if issue.code == .structure {
-                // The loader words this for KrakenD configurations; say what this file must be instead.
+                // The loader's words are generic; say what this file must be.
                 problems.add("the configuration must be a single mapping with keys such as rules and ignore", at: issue.span, .root)
             } else {
                 problems.diagnostics.append(Diagnostic(issue))

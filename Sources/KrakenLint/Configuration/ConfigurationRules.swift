@@ -10,8 +10,10 @@ public enum ConfigurationRules {
             errors, and the run stops with exit code 2 before linting anything.
             """,
         fix: "Use only the keys edition, fail-level, rules, ignore and overrides; rule levels are off, info, warning or error.",
-        // It checks .krakenlint.yml files, never a KrakenD configuration: linting one must not produce it.
-        triggering: [], nonTriggering: [RuleExample(#"{"version": 3, "rules": {"no-such-rule": "loud"}}"#)]
+        // It checks .krakenlint.yml files, never a KrakenD configuration: its triggering example is a
+        // .krakenlint.yml, and linting a KrakenD configuration must not produce it.
+        triggering: [RuleExample("rules:\n  ↓no-such/rule: off\n", format: .yaml)],
+        nonTriggering: [RuleExample(#"{"version": 3, "rules": {"no-such-rule": "loud"}}"#)]
     )
 
     public static let descriptions = [invalid]

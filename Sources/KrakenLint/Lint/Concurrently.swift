@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Two independent pieces of work run at the same time, on two cores when there are two free.
 ///
@@ -7,8 +8,8 @@ import Dispatch
 /// its parallelism when called from inside other parallel work (one job per file, then schema beside
 /// rules, then rule groups beside each other). A blocked waiter cannot starve the pool: libdispatch adds
 /// a worker when the ones it has are blocked.
-enum Concurrently {
-    static func both<First: Sendable, Second: Sendable>(
+public enum Concurrently {
+    public static func both<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @escaping @Sendable () -> Second
     ) -> (First, Second) {
         let slot = ResultSlot<Second>()
@@ -22,19 +23,42 @@ enum Concurrently {
 }
 
 extension Concurrently {
-    /// `transform` applied to every item at the same time (the first on the calling thread), in order.
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+    /// `transform` applied to every item, in order, on at most as many threads as there are cores: the
+    /// calling thread and helpers on a global queue take the next item until none is left. It serves the
+    /// CLI's one job per file and the linter's rule groups alike, and keeps its parallelism when nested
+    /// (unlike `DispatchQueue.concurrentPerform`), while never holding more items in flight than cores.
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
-        let slots = items.dropFirst().map { _ in ResultSlot<Result>() }
-        let group = DispatchGroup()
-        for (item, slot) in zip(items.dropFirst(), slots) {
-            DispatchQueue.global().async(group: group) { slot.value = transform(item) }
+        let slots = items.map { _ in ResultSlot<Result>() }
+        let next = NextIndex(count: items.count)
+        let work: @Sendable () -> Void = {
+            while let index = next.take() { slots[index].value = transform(items[index]) }
         }
-        let first = transform(items[0])
+        let group = DispatchGroup()
+        let helpers = min(items.count, max(2, ProcessInfo.processInfo.activeProcessorCount)) - 1
+        for _ in 0..<helpers { DispatchQueue.global().async(group: group, execute: work) }
+        work()
         group.wait()
-        return [first] + slots.map { slot in
+        return slots.map { slot in
             guard let value = slot.value else { preconditionFailure("a piece of work finished without a result") }
             return value
+        }
+    }
+}
+
+/// The next item to work on, handed out once each.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
         }
     }
 }

@@ -19,7 +19,7 @@ public enum LoaderRules {
         summary: "The file is not UTF-8, or starts with a byte-order mark",
         explanation: "Configuration files must be UTF-8. KrakenD's JSON decoder also refuses a UTF-8 byte-order mark.",
         fix: "Save the file as UTF-8 without a byte-order mark.",
-        triggering: [], nonTriggering: [RuleExample("{\"version\": 3, \"name\": \"café\"}")]
+        triggering: [RuleExample("↓\u{FEFF}{\"version\": 3}")], nonTriggering: [RuleExample("{\"version\": 3, \"name\": \"café\"}")]
     )
 
     public static let duplicateKey = RuleDescription(
@@ -36,7 +36,7 @@ public enum LoaderRules {
         summary: "The file exceeds a size, depth or expansion limit",
         explanation: "krakenlint bounds file size, nesting depth, key length and YAML alias expansion so that a broken or hostile file cannot exhaust memory or the stack. No real KrakenD configuration comes near these limits.",
         fix: "Check the file for runaway nesting or alias expansion.",
-        triggering: [],
+        triggering: [RuleExample("{\"version\": 3, \"a\": " + String(repeating: "[", count: 999) + "↓[[" + String(repeating: "]", count: 1001) + "}")],
         nonTriggering: [RuleExample("{\"version\": 3, \"endpoints\": [{\"endpoint\": \"/a\", \"backend\": [{\"url_pattern\": \"/b\", \"mapping\": {\"x\": \"y\"}}]}]}")]
     )
 

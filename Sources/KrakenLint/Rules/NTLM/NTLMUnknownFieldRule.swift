@@ -82,26 +82,8 @@ public final class NTLMUnknownFieldRule: NTLMBlockRule {
         let lower = key.lowercased()
         if lower.contains("pass") || lower.contains("pwd") { return "password" }
         if lower.contains("user") || lower == "login" || lower == "account" { return "user" }
-        let candidates = NTLMBlock.fieldNames.map { ($0, editDistance(lower, $0)) }
+        let candidates = NTLMBlock.fieldNames.map { ($0, EditDistance.between(lower, $0)) }
         guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
         return best.0
-    }
-
-    /// Levenshtein distance, bounded: long keys are compared only by their first 64 characters.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs.prefix(64)), b = Array(rhs.prefix(64))
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
