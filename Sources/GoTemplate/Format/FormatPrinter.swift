@@ -17,7 +17,7 @@ struct FormatFlags {
 
 /// Go's `fmt` printer state: formats values into a byte buffer the way `fmt.Fprint` and friends do.
 struct FormatPrinter {
-    var output: [UInt8] = []
+    var output: [UInt8]
     var flags = FormatFlags()
 
     /// Nesting beyond this depth prints `...` instead of recursing further.
@@ -25,6 +25,11 @@ struct FormatPrinter {
 
     private static let lowerDigits = Array("0123456789abcdefx".utf8)
     private static let upperDigits = Array("0123456789ABCDEFX".utf8)
+
+    init() {
+        output = []
+        output.reserveCapacity(64)
+    }
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
@@ -393,6 +398,12 @@ struct FormatPrinter {
     mutating func formatInteger(_ number: UInt64, base: UInt64, signed: Bool, verb: UInt32, digits: [UInt8]) {
         let negative = signed && Int64(bitPattern: number) < 0
         var magnitude = negative ? 0 &- number : number
+        if base == 10 && !flags.precisionPresent && !flags.widthPresent && !flags.plus && !flags.space {
+            // The common plain `%d`: no padding, sign only when negative.
+            if negative { output.append(UInt8(ascii: "-")) }
+            output.append(contentsOf: String(magnitude).utf8)
+            return
+        }
         var minimumDigits = 0
         if flags.precisionPresent {
             minimumDigits = flags.precision
