@@ -130,8 +130,14 @@ struct DecimalDigits {
     /// The digits of `integer × 10^-fractionDigits`.
     private static func fromInteger(_ integer: UInt64, fractionDigits: Int) -> DecimalDigits {
         if integer == 0 { return .zero }
-        var result = DecimalDigits(digits: Array(String(integer).utf8), decimalPoint: 0)
-        result.decimalPoint = result.digits.count - fractionDigits
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(20)
+        var rest = integer
+        while rest > 0 {
+            reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        var result = DecimalDigits(digits: reversed.reversed(), decimalPoint: reversed.count - fractionDigits)
         result.trim()
         return result
     }

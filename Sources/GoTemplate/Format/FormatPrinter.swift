@@ -511,6 +511,11 @@ struct FormatPrinter {
     /// `fmt.fmtFloat`: strconv's digits, then sign, `#` (keep the point and trailing zeros) and padding.
     private mutating func formatFloat(_ number: Double, bitSize: Int, verb: UInt8, defaultPrecision: Int) {
         let precision = flags.precisionPresent ? flags.precision : defaultPrecision
+        if !flags.plus && !flags.space && !flags.sharp && !flags.widthPresent {
+            // Nothing to pad or sign: strconv's text as it is (`-1.5`, `+Inf`, `NaN`).
+            FloatFormatting.append(number, format: verb, precision: precision, bitSize: bitSize, to: &output)
+            return
+        }
         var digits: [UInt8] = [UInt8(ascii: "+")]
         FloatFormatting.append(number, format: verb, precision: precision, bitSize: bitSize, to: &digits)
         if digits.count > 1 && (digits[1] == UInt8(ascii: "-") || digits[1] == UInt8(ascii: "+")) {
