@@ -148,11 +148,11 @@ extension FormatPrinter {
         }
     }
 
-    /// `%#v` and `%+v` keep their flags apart from `#` and `+`.
+    /// `%#v` asks for Go syntax rather than the `#` flag; `%+v` only names struct fields, so neither flag
+    /// reaches the numbers and strings printed.
     private mutating func moveSharpAndPlusToV() {
         flags.sharpV = flags.sharp
         flags.sharp = false
-        flags.plusV = flags.plus
         flags.plus = false
     }
 

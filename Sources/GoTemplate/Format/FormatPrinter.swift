@@ -5,8 +5,6 @@ struct FormatFlags {
     var sharp = false
     var space = false
     var zero = false
-    /// `%+v`: the plus flag moved aside for `v`.
-    var plusV = false
     /// `%#v`: Go-syntax output.
     var sharpV = false
     var width = 0
@@ -371,11 +369,11 @@ struct FormatPrinter {
         case ascii("c"):
             var encoded: [UInt8] = []
             UTF8Decoding.append(rune: Self.rune(number), to: &encoded)
-            pad(encoded)
+            padString(encoded)
         case ascii("q"):
             var quoted: [UInt8] = []
             Quoting.appendQuoted(rune: Self.rune(number), asciiOnly: flags.plus, to: &quoted)
-            pad(quoted)
+            padString(quoted)
         case ascii("U"): formatUnicode(number)
         default: badVerb(verb, value: value, asArgument: asArgument)
         }
@@ -452,7 +450,7 @@ struct FormatPrinter {
         reversed.reverse()
         let savedZero = flags.zero
         flags.zero = false
-        pad(reversed)
+        padString(reversed)
         flags.zero = savedZero
     }
 
@@ -476,7 +474,7 @@ struct FormatPrinter {
         }
         let savedZero = flags.zero
         flags.zero = false
-        pad(result)
+        padString(result)
         flags.zero = savedZero
     }
 
@@ -526,7 +524,7 @@ struct FormatPrinter {
             let savedZero = flags.zero
             flags.zero = false
             if digits[1] == UInt8(ascii: "N") && !flags.space && !flags.plus { digits.removeFirst() }
-            pad(digits)
+            padString(digits)
             flags.zero = savedZero
             return
         }
@@ -540,10 +538,10 @@ struct FormatPrinter {
                 output.append(contentsOf: digits[1...])
                 return
             }
-            pad(digits)
+            padString(digits)
             return
         }
-        pad(digits[1...])
+        padString(digits[1...])
     }
 
     /// The `#` flag for floats: a decimal point always, and for `g`/`x` the trailing zeros up to the precision.
@@ -595,10 +593,6 @@ struct FormatPrinter {
     mutating func writePadding(_ count: Int) {
         guard count > 0 else { return }
         output.append(contentsOf: repeatElement(flags.zero ? UInt8(ascii: "0") : UInt8(ascii: " "), count: count))
-    }
-
-    private mutating func pad<Bytes: BidirectionalCollection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        padString(bytes)
     }
 
     /// Writes the bytes padded to the width, counted in runes, on the left or (with `-`) on the right.

@@ -78,10 +78,4 @@ public enum GoFormat {
         guard (2...36).contains(base) else { return "" }
         return String(value, radix: base)
     }
-
-    /// `strconv.FormatUint` in a base from 2 to 36; other bases give an empty string.
-    public static func formatUint(_ value: UInt64, base: Int) -> String {
-        guard (2...36).contains(base) else { return "" }
-        return String(value, radix: base)
-    }
 }
