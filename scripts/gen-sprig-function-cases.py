@@ -186,6 +186,9 @@ cases("toStrings", [L(I(1), N, S("a"))], [D("strs")], [D("ints")], [N], [S("x")]
 LATER_UNICODE = "\u019b \ua7c0\ua7c1 \u2c2f\u2c5f \ua7cb\u0264 \U00010570\U00010597 \u1c89\u1c8a \U00016ea0"
 for name in ["upper", "lower", "title", "swapcase", "untitle", "snakecase", "camelcase", "kebabcase"]:
     case(name, S(LATER_UNICODE))
+# U+FFFD is what Go decodes from a bad byte: xstrings' word splitting skips it.
+for name in ["snakecase", "kebabcase", "camelcase", "swapcase", "initials", "nospace", "title"]:
+    cases(name, [S("\ufffd")], [S("a\ufffdB c\ufffd\ufffd")], [S("\ufffdX1 y")])
 # ---- conversions ----
 cases("atoi", [S("42")], [S("-7")], [S("+12")], [S(" 1")], [S("1.5")], [S("0x10")], [S("99999999999999999999")],
       [S("-99999999999999999999")], [S("")], [S("1_000")], [S("9223372036854775807")])

@@ -165,6 +165,24 @@ final class EngineExecutionTests: XCTestCase {
             #"ERR: template: t:1:3: executing "t" at <fails>: error calling fails: boom"#)
     }
 
+    /// Go's maps are references: sprig's `set` changes the map its first argument names. Expectations from Go
+    /// with `put := func(m map[string]interface{}, k string, v interface{}) map[string]interface{}`.
+    func testAFunctionThatMutatesItsFirstArgumentChangesTheVariable() {
+        let put = TemplateFunction(parameters: [.map(.interface), .string, .interface], result: .map(.interface), mutatesFirstArgument: true) {
+            arguments, _ in
+            guard case .map(var members, let valueType) = arguments[0].storage, case .string(let key) = arguments[1].storage else {
+                return arguments[0]
+            }
+            members[key] = arguments[2]
+            return Value(.map(members, valueType: valueType), origin: arguments[0].origin)
+        }
+        let data = Value.map(["m": .map(["k": .string("v")])])
+        let functions: FunctionMap = ["put": put]
+        XCTAssertEqual(renderForTest(#"{{ $d := .m }}{{ $_ := put $d "n" 1 }}{{ $d.n }}|{{ len $d }}"#, data: data, functions: functions), "1|2")
+        XCTAssertEqual(renderForTest(#"{{ $_ := put $.m "n" 2 }}{{ $.m.n }}"#, data: data, functions: functions), "2")
+        XCTAssertEqual(renderForTest(#"{{ $d := . }}{{ $_ := put $d.m "n" 3 }}{{ $d.m.n }}"#, data: data, functions: functions), "3")
+    }
+
     func testLimits() {
         let output = templateErrorForTest("{{ range 100 }}0123456789{{ end }}", options: ExecutionOptions(maximumOutputBytes: 25))
         XCTAssertEqual(output?.kind, .limit)

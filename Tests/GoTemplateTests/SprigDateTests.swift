@@ -138,6 +138,33 @@ final class SprigDateTests: XCTestCase {
         guard case .bool(true) = try zero.member("IsZero")?.storage else { return XCTFail("zero time") }
     }
 
+    func testTimeMethodsWithArgumentsAndJSON() throws {
+        guard case .object(let time) = try date("2006-01-02 15:04:05.000", "2023-03-05 07:08:09.120").storage else { return XCTFail() }
+        func call(_ name: String, _ arguments: Value...) throws -> String {
+            let value = try XCTUnwrap(time.method(name)).body(arguments, FunctionContext())
+            switch value.storage {
+            case .string(let text): return text
+            case .bool(let flag): return String(flag)
+            case .object(let object): return object.formatted
+            default: return "<\(value.storage)>"
+            }
+        }
+        XCTAssertEqual(try call("Format", .string("Jan 2")), "Mar 5")
+        XCTAssertEqual(try call("Add", .int(3_600_000_000_000)), "2023-03-05 08:08:09.12 +0000 UTC")
+        XCTAssertEqual(try call("AddDate", .int(1), .int(2), .int(30)), "2024-06-04 07:08:09.12 +0000 UTC")
+        let now = try dates["now"]!.body([], FunctionContext())
+        XCTAssertEqual(try call("Before", now), "true")
+        XCTAssertEqual(try call("After", now), "false")
+        XCTAssertEqual(try call("Equal", Value(.object(time))), "true")
+        XCTAssertNil(time.method("Bogus"))
+        guard case .string(let json) = time.jsonValue?.storage else { return XCTFail("time JSON") }
+        XCTAssertEqual(json, "2023-03-05T07:08:09.12Z")
+        guard case .object(let offsetTime) = try date("2006-01-02T15:04:05Z07:00", "2019-10-12T07:20:50+02:00").storage,
+            case .string(let offsetJSON) = offsetTime.jsonValue?.storage
+        else { return XCTFail("time JSON") }
+        XCTAssertEqual(offsetJSON, "2019-10-12T07:20:50+02:00")
+    }
+
     func testNowAndAgoAreMarkedAndShaped() throws {
         XCTAssertFalse(dates["now"]!.isDeterministic)
         XCTAssertFalse(dates["ago"]!.isDeterministic)

@@ -91,6 +91,13 @@ final class SprigLimitsAndOriginTests: XCTestCase {
         XCTAssertEqual(members["port"]?.origin, origin)
     }
 
+    func testExactlyTheFunctionsThatChangeTheirMapInGoSaySo() throws {
+        let flagged = functions.filter(\.value.mutatesFirstArgument).keys.sorted()
+        XCTAssertEqual(flagged, ["merge", "mergeOverwrite", "mustMerge", "mustMergeOverwrite", "set", "unset"])
+        let changed = try callSprig(functions, "set", .map(["a": .int(1)]), .string("b"), .int(2))
+        XCTAssertEqual(GoFormat.formatValue(changed), "map[a:1 b:2]")
+    }
+
     func testDeeplyNestedMapsMergeUpToTheDepthLimit() {
         var destination = Value.map(["x": .int(1)]), source = Value.map(["leaf": .int(1)])
         for _ in 0..<(MergoMerge.maximumDepth + 1) {

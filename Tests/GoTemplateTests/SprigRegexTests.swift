@@ -49,6 +49,7 @@ final class SprigRegexTests: XCTestCase {
         XCTAssertEqual(try find("[[:^digit:]x]+", "x12ab"), "x")
         XCTAssertEqual(try find("(?i:A)b", "aB ab"), "ab")
         XCTAssertEqual(try find("(?P<n>a)(?P<n>b)", "x"), "")
+        XCTAssertEqual(try find("(?)a", "a"), "a")
         guard case .bool(true) = try callSprig(regex, "regexMatch", .string(#"^[a-z]+\[[0-9]+\]$"#), .string("adam[23]")).storage else {
             return XCTFail("regexMatch")
         }
@@ -107,6 +108,8 @@ final class SprigRegexTests: XCTestCase {
             (#"\8"#, #"invalid escape sequence: `\8`"#),
             ("(?x)a", "invalid or unsupported Perl syntax: `(?x`"),
             (#"\x{110000}"#, #"invalid escape sequence: `\x{110000`"#),
+            ("(?-:a)", "invalid or unsupported Perl syntax: `(?-:`"),
+            ("(?i-)a", "invalid or unsupported Perl syntax: `(?i-)`"),
         ]
         for (pattern, message) in cases {
             XCTAssertEqual(

@@ -43,6 +43,35 @@ final class SprigSemverTests: XCTestCase {
         XCTAssertEqual(try version("1.02.3").formatted, "1.2.3")
     }
 
+    func testVersionMethodsWithArgumentsAndJSON() throws {
+        let parsed = try version("v1.2.3-rc.1+b")
+        func call(_ name: String, _ argument: Value) throws -> String {
+            let value = try XCTUnwrap(parsed.method(name)).body([argument], FunctionContext())
+            switch value.storage {
+            case .int(let integer, _): return String(integer)
+            case .bool(let flag): return String(flag)
+            case .object(let object): return object.formatted
+            default: return "<\(value.storage)>"
+            }
+        }
+        func other(_ text: String) throws -> Value { try callSprig(semver, "semver", .string(text)) }
+        XCTAssertEqual(try call("Compare", try other("1.3.0")), "-1")
+        XCTAssertEqual(try call("LessThan", try other("1.3.0")), "true")
+        XCTAssertEqual(try call("GreaterThan", try other("1.0.0")), "true")
+        XCTAssertEqual(try call("Equal", try other("1.2.3-rc.1")), "true")
+        XCTAssertEqual(try call("SetPrerelease", .string("beta")), "1.2.3-beta+b")
+        XCTAssertEqual(try call("SetMetadata", .string("m")), "1.2.3-rc.1+m")
+        guard case .string(let json) = parsed.jsonValue?.storage else { return XCTFail("semver JSON") }
+        XCTAssertEqual(json, "1.2.3-rc.1+b")
+        let plain = try version("1.2.3")
+        XCTAssertEqual(
+            sprigErrorMessage { try XCTUnwrap(plain.method("SetPrerelease")).body([.string("01")], FunctionContext()) },
+            "Version segment starts with 0")
+        XCTAssertEqual(
+            sprigErrorMessage { try XCTUnwrap(plain.method("SetMetadata")).body([.string("a_b")], FunctionContext()) },
+            "Invalid Metadata string")
+    }
+
     func testVersionErrors() {
         let cases = [
             ("1.2.3.4", "Invalid Semantic Version"), ("", "Invalid Semantic Version"),

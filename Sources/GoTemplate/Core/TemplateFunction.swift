@@ -16,17 +16,23 @@ public struct TemplateFunction: Sendable {
     /// False for functions whose result depends on the clock, randomness, the network or the host
     /// (`now`, `uuidv4`, `randAlpha`, `genPrivateKey`, `getHostByName`). Callers may replace them.
     public let isDeterministic: Bool
+    /// True for functions that, in Go, change the map passed as their first argument and return it (sprig's
+    /// `set`, `unset`, `merge`, `mergeOverwrite` and their `must` forms). A Go map is a reference, so after
+    /// `{{ $_ := set $d "k" 1 }}` the change shows through `$d`. Values here are copies: the body returns the
+    /// changed map, and it is for the executor to store it where the first argument was read from.
+    public let mutatesFirstArgument: Bool
     public let body: @Sendable (_ arguments: [Value], _ context: FunctionContext) throws -> Value
 
     public init(
         parameters: [GoType], variadic: GoType? = nil, result: GoType = .interface,
-        isDeterministic: Bool = true,
+        isDeterministic: Bool = true, mutatesFirstArgument: Bool = false,
         body: @escaping @Sendable (_ arguments: [Value], _ context: FunctionContext) throws -> Value
     ) {
         self.parameters = parameters
         self.variadic = variadic
         self.result = result
         self.isDeterministic = isDeterministic
+        self.mutatesFirstArgument = mutatesFirstArgument
         self.body = body
     }
 }

@@ -157,11 +157,16 @@ public protocol GoObject: Sendable {
     /// The value `encoding/json` marshals in its place (what the type's `MarshalJSON` writes, for example
     /// `time.Time`'s RFC 3339 string), or nil when Go reports the type as unsupported.
     var jsonValue: Value? { get }
+    /// A method that takes arguments, reached as `.Name arg…` (`.Format "2006"`, `.LessThan $v`), as a
+    /// function of those arguments; nil when the type has none of that name.
+    func method(_ name: String) -> TemplateFunction?
 }
 
 extension GoObject {
     /// By default a type has no JSON form: marshalling it fails with `json: unsupported type: T`.
     public var jsonValue: Value? { nil }
+    /// By default a type has no methods with arguments.
+    public func method(_ name: String) -> TemplateFunction? { nil }
 }
 
 /// Where a value came from: a span of a named source (a settings file, a template), given as byte offsets.

@@ -595,8 +595,36 @@ struct Executor {
                 node = callNode
                 throw failure("error calling \(name): \(error)")
             }
+            if user.mutatesFirstArgument, case .variable(let variable)? = passed.first {
+                storeMutatedArgument(result, into: variable)
+            }
             return EvaluatedValue(value: result, boxed: user.result.isInterface)
         }
+    }
+
+    /// A function that changes its first argument in Go (sprig's `set`, `merge`) changes a map that every
+    /// reference shares. Values here are copies, so the changed map is stored back where the argument was
+    /// read: the variable, or the member of the variable its fields lead to (`$d`, `$d.a.b`, `$.m`).
+    private mutating func storeMutatedArgument(_ changed: Value, into variable: VariableNode) {
+        var position = variables.count - 1
+        while position >= variableBase && variableNames[position] != variable.variableName { position -= 1 }
+        guard position >= variableBase else { return }
+        let names = variable.names.dropFirst()
+        if names.isEmpty {
+            variables[position].value = changed
+        } else if let updated = Self.replacing(in: variables[position].value, path: names, with: changed) {
+            variables[position].value = updated
+        }
+    }
+
+    /// `value` with the member at `path` (through maps only) replaced, or nil when the path leaves the maps.
+    private static func replacing(in value: Value, path: ArraySlice<String>, with newValue: Value) -> Value? {
+        guard let key = path.first else { return newValue }
+        guard case .map(var members, let valueType) = value.storage, let member = members[key],
+            let updated = replacing(in: member, path: path.dropFirst(), with: newValue)
+        else { return nil }
+        members[key] = updated
+        return Value(.map(members, valueType: valueType), origin: value.origin)
     }
 
     /// Go's `validateType`: checks (and for no value, converts) a computed value for a parameter.

@@ -148,8 +148,8 @@ struct Parser {
         _ = try expect(.rightDelim, context: context)
         let savedVariables = variables
         variables = ["$"]
+        defer { variables = savedVariables }
         let (list, end) = try itemList()
-        variables = savedVariables
         guard case .end = end else { throw error("unexpected \(end.goDescription) in \(context)") }
         try add(name: name, root: list)
     }
@@ -237,7 +237,7 @@ struct Parser {
 
     private mutating func control(_ kind: BranchNode.Kind, context: String, start: Int) throws(TemplateError) -> BranchNode {
         let savedVariables = variables.count
-        defer { variables.removeSubrange(savedVariables...) }
+        defer { variables.truncate(to: savedVariables) }
         let pipe = try pipeline(context: context, end: .rightDelim)
         let headerSpan = start..<lastRightDelimiterEnd
         if kind == .range { rangeDepth += 1 }

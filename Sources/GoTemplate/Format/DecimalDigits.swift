@@ -12,6 +12,13 @@ struct DecimalDigits {
     /// the exact value. `magnitude` is finite and not negative.
     static func shortest(_ magnitude: Double, bitSize: Int) -> DecimalDigits {
         if magnitude == 0 { return .zero }
+        if bitSize == 64 && magnitude < 1e15 && Double(UInt64(magnitude)) == magnitude {
+            // Integers below 2⁵³ are exact and one apart at most, so their own digits are the shortest.
+            var result = DecimalDigits(digits: Array(String(UInt64(magnitude)).utf8), decimalPoint: 0)
+            result.decimalPoint = result.digits.count
+            result.trim()
+            return result
+        }
         let text = bitSize == 32 ? Float(magnitude).description : magnitude.description
         var digits: [UInt8] = []
         digits.reserveCapacity(20)
@@ -66,6 +73,71 @@ struct DecimalDigits {
         }
         let digits = number.decimalDigits()
         var result = DecimalDigits(digits: digits, decimalPoint: digits.count - fractionDigits)
+        result.trim()
+        return result
+    }
+
+    /// `mantissa × 2^binaryExponent` rounded to `fractionDigits` decimals (ties to even) with 128-bit integer
+    /// arithmetic, or nil when the operands are outside what that covers (then use ``exact(mantissa:binaryExponent:)``
+    /// and ``round(toCount:)``, which give the same digits).
+    static func roundedFixed(mantissa: UInt64, binaryExponent: Int, fractionDigits: Int) -> DecimalDigits? {
+        guard fractionDigits >= 0, fractionDigits < powersOfTen.count, mantissa < 1 << 53 else { return nil }
+        if binaryExponent >= 0 {
+            guard binaryExponent <= 10 else { return nil }
+            return fromInteger(mantissa << UInt64(binaryExponent), fractionDigits: 0)
+        }
+        let (high, low) = mantissa.multipliedFullWidth(by: powersOfTen[fractionDigits])
+        let shift = -binaryExponent
+        var quotient: UInt64
+        var roundUp: Bool
+        if shift >= 128 {
+            return .zero  // the product is below 2¹¹⁷, under half a unit
+        } else if shift >= 64 {
+            let inner = shift - 64
+            quotient = inner == 0 ? high : high >> UInt64(inner)
+            let remainderHigh = inner == 0 ? 0 : high & ((1 << UInt64(inner)) - 1)
+            // Compare (remainderHigh:low) with half = 2^(shift-1).
+            if inner == 0 {
+                roundUp = low > 1 << 63 || (low == 1 << 63 && quotient & 1 == 1)
+            } else {
+                let halfHigh: UInt64 = 1 << UInt64(inner - 1)
+                roundUp = remainderHigh > halfHigh || (remainderHigh == halfHigh && (low > 0 || quotient & 1 == 1))
+            }
+        } else {
+            guard high >> UInt64(shift) == 0 else { return nil }
+            quotient = shift == 0 ? low : (high << UInt64(64 - shift)) | (low >> UInt64(shift))
+            if shift == 0 {
+                roundUp = false
+            } else {
+                let remainder = low & ((1 << UInt64(shift)) - 1)
+                let half: UInt64 = 1 << UInt64(shift - 1)
+                roundUp = remainder > half || (remainder == half && quotient & 1 == 1)
+            }
+        }
+        if roundUp {
+            guard quotient < UInt64.max else { return nil }
+            quotient += 1
+        }
+        return fromInteger(quotient, fractionDigits: fractionDigits)
+    }
+
+    private static let powersOfTen: [UInt64] = {
+        var powers: [UInt64] = [1]
+        for _ in 1...19 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
+    /// The digits of `integer × 10^-fractionDigits`.
+    private static func fromInteger(_ integer: UInt64, fractionDigits: Int) -> DecimalDigits {
+        if integer == 0 { return .zero }
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(20)
+        var rest = integer
+        while rest > 0 {
+            reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        var result = DecimalDigits(digits: reversed.reversed(), decimalPoint: reversed.count - fractionDigits)
         result.trim()
         return result
     }
@@ -145,18 +217,16 @@ struct BigDecimalInteger {
     func decimalDigits() -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(limbs.count * 9)
-        for (position, limb) in limbs.reversed().enumerated() {
-            var chunk = [UInt8](repeating: UInt8(ascii: "0"), count: 9)
-            var rest = limb
-            for index in stride(from: 8, through: 0, by: -1) {
-                chunk[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-            if position == 0 {
-                let firstNonZero = chunk.firstIndex { $0 != UInt8(ascii: "0") } ?? 8
-                result.append(contentsOf: chunk[firstNonZero...])
-            } else {
-                result.append(contentsOf: chunk)
+        var leading = true
+        for limb in limbs.reversed() {
+            var divisor: UInt64 = 100_000_000
+            while divisor > 0 {
+                let digit = limb / divisor % 10
+                if digit != 0 || !leading {
+                    result.append(UInt8(ascii: "0") + UInt8(digit))
+                    leading = false
+                }
+                divisor /= 10
             }
         }
         return result

@@ -53,6 +53,11 @@ enum FloatFormatting {
             case UInt8(ascii: "g"), UInt8(ascii: "G"): precision = digits.digits.count
             default: break
             }
+        } else if format == UInt8(ascii: "f"),
+            let rounded = DecimalDigits.roundedFixed(
+                mantissa: mantissa, binaryExponent: binaryExponent - mantissaBits, fractionDigits: precision)
+        {
+            digits = rounded
         } else {
             digits = DecimalDigits.exact(mantissa: mantissa, binaryExponent: binaryExponent - mantissaBits)
             switch format {

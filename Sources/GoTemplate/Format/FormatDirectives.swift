@@ -5,7 +5,11 @@ extension FormatPrinter {
     private static let largestNumber = 1_000_000
 
     mutating func printFormatted(_ format: String, _ arguments: [Value]) {
-        let bytes = Array(format.utf8)
+        var format = format
+        format.withUTF8 { printFormatted($0, arguments) }
+    }
+
+    private mutating func printFormatted(_ bytes: UnsafeBufferPointer<UInt8>, _ arguments: [Value]) {
         let end = bytes.count
         var argumentIndex = 0
         var afterIndex = false
@@ -144,17 +148,17 @@ extension FormatPrinter {
         }
     }
 
-    /// `%#v` and `%+v` keep their flags apart from `#` and `+`.
+    /// `%#v` asks for Go syntax rather than the `#` flag; `%+v` only names struct fields, so neither flag
+    /// reaches the numbers and strings printed.
     private mutating func moveSharpAndPlusToV() {
         flags.sharpV = flags.sharp
         flags.sharp = false
-        flags.plusV = flags.plus
         flags.plus = false
     }
 
     /// An explicit argument index `[n]` at `index`, if there is one.
     private func argumentNumber(
-        _ bytes: [UInt8], at index: Int, current: Int, count: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, current: Int, count: Int
     ) -> (argument: Int, next: Int, found: Bool, reordered: Bool, good: Bool) {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
             return (current, index, false, false, true)
@@ -167,7 +171,7 @@ extension FormatPrinter {
     }
 
     /// Parses `[n]` at `start`: the zero-based index, the length consumed, and whether it was well formed.
-    private static func bracketedNumber(_ bytes: [UInt8], from start: Int) -> (index: Int, length: Int, ok: Bool) {
+    private static func bracketedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (index: Int, length: Int, ok: Bool) {
         guard bytes.count - start >= 3 else { return (0, 1, false) }
         var position = start + 1
         while position < bytes.count {
@@ -182,7 +186,7 @@ extension FormatPrinter {
     }
 
     /// A decimal number in `bytes[start..<end]` (`parsenum`).
-    private static func number(_ bytes: [UInt8], from start: Int, to end: Int) -> (Int, Bool, Int) {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (Int, Bool, Int) {
         if start >= end { return (0, false, end) }
         var value = 0
         var isNumber = false

@@ -5,8 +5,6 @@ struct FormatFlags {
     var sharp = false
     var space = false
     var zero = false
-    /// `%+v`: the plus flag moved aside for `v`.
-    var plusV = false
     /// `%#v`: Go-syntax output.
     var sharpV = false
     var width = 0
@@ -17,7 +15,7 @@ struct FormatFlags {
 
 /// Go's `fmt` printer state: formats values into a byte buffer the way `fmt.Fprint` and friends do.
 struct FormatPrinter {
-    var output: [UInt8] = []
+    var output: [UInt8]
     var flags = FormatFlags()
 
     /// Nesting beyond this depth prints `...` instead of recursing further.
@@ -25,6 +23,11 @@ struct FormatPrinter {
 
     private static let lowerDigits = Array("0123456789abcdefx".utf8)
     private static let upperDigits = Array("0123456789ABCDEFX".utf8)
+
+    init() {
+        output = []
+        output.reserveCapacity(64)
+    }
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
@@ -366,11 +369,11 @@ struct FormatPrinter {
         case ascii("c"):
             var encoded: [UInt8] = []
             UTF8Decoding.append(rune: Self.rune(number), to: &encoded)
-            pad(encoded)
+            padString(encoded)
         case ascii("q"):
             var quoted: [UInt8] = []
             Quoting.appendQuoted(rune: Self.rune(number), asciiOnly: flags.plus, to: &quoted)
-            pad(quoted)
+            padString(quoted)
         case ascii("U"): formatUnicode(number)
         default: badVerb(verb, value: value, asArgument: asArgument)
         }
@@ -393,6 +396,12 @@ struct FormatPrinter {
     mutating func formatInteger(_ number: UInt64, base: UInt64, signed: Bool, verb: UInt32, digits: [UInt8]) {
         let negative = signed && Int64(bitPattern: number) < 0
         var magnitude = negative ? 0 &- number : number
+        if base == 10 && !flags.precisionPresent && !flags.widthPresent && !flags.plus && !flags.space {
+            // The common plain `%d`: no padding, sign only when negative.
+            if negative { output.append(UInt8(ascii: "-")) }
+            output.append(contentsOf: String(magnitude).utf8)
+            return
+        }
         var minimumDigits = 0
         if flags.precisionPresent {
             minimumDigits = flags.precision
@@ -441,7 +450,7 @@ struct FormatPrinter {
         reversed.reverse()
         let savedZero = flags.zero
         flags.zero = false
-        pad(reversed)
+        padString(reversed)
         flags.zero = savedZero
     }
 
@@ -465,7 +474,7 @@ struct FormatPrinter {
         }
         let savedZero = flags.zero
         flags.zero = false
-        pad(result)
+        padString(result)
         flags.zero = savedZero
     }
 
@@ -500,6 +509,11 @@ struct FormatPrinter {
     /// `fmt.fmtFloat`: strconv's digits, then sign, `#` (keep the point and trailing zeros) and padding.
     private mutating func formatFloat(_ number: Double, bitSize: Int, verb: UInt8, defaultPrecision: Int) {
         let precision = flags.precisionPresent ? flags.precision : defaultPrecision
+        if !flags.plus && !flags.space && !flags.sharp && !flags.widthPresent {
+            // Nothing to pad or sign: strconv's text as it is (`-1.5`, `+Inf`, `NaN`).
+            FloatFormatting.append(number, format: verb, precision: precision, bitSize: bitSize, to: &output)
+            return
+        }
         var digits: [UInt8] = [UInt8(ascii: "+")]
         FloatFormatting.append(number, format: verb, precision: precision, bitSize: bitSize, to: &digits)
         if digits.count > 1 && (digits[1] == UInt8(ascii: "-") || digits[1] == UInt8(ascii: "+")) {
@@ -510,7 +524,7 @@ struct FormatPrinter {
             let savedZero = flags.zero
             flags.zero = false
             if digits[1] == UInt8(ascii: "N") && !flags.space && !flags.plus { digits.removeFirst() }
-            pad(digits)
+            padString(digits)
             flags.zero = savedZero
             return
         }
@@ -524,10 +538,10 @@ struct FormatPrinter {
                 output.append(contentsOf: digits[1...])
                 return
             }
-            pad(digits)
+            padString(digits)
             return
         }
-        pad(digits[1...])
+        padString(digits[1...])
     }
 
     /// The `#` flag for floats: a decimal point always, and for `g`/`x` the trailing zeros up to the precision.
@@ -579,10 +593,6 @@ struct FormatPrinter {
     mutating func writePadding(_ count: Int) {
         guard count > 0 else { return }
         output.append(contentsOf: repeatElement(flags.zero ? UInt8(ascii: "0") : UInt8(ascii: " "), count: count))
-    }
-
-    private mutating func pad<Bytes: BidirectionalCollection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        padString(bytes)
     }
 
     /// Writes the bytes padded to the width, counted in runes, on the left or (with `-`) on the right.

@@ -36,6 +36,13 @@ public enum GoFormat {
     public static func formatValue(_ value: Value) -> String {
         switch value.storage {
         case .string(let string): return string
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number, _): return String(number)
+        case .uint(let number, _): return String(number)
+        case .float(let number, .float64) where number.magnitude < 1e6 && Double(Int64(number)) == number:
+            // Integral values below 10⁶ print all their digits in %v's shortest 'g' form.
+            if number == 0 { return number.sign == .minus ? "-0" : "0" }
+            return String(Int64(number))
         default:
             var printer = FormatPrinter()
             printer.printArgument(value, verb: ascii("v"))
@@ -68,12 +75,6 @@ public enum GoFormat {
 
     /// `strconv.FormatInt` in a base from 2 to 36 (lowercase letters); other bases give an empty string.
     public static func formatInt(_ value: Int64, base: Int) -> String {
-        guard (2...36).contains(base) else { return "" }
-        return String(value, radix: base)
-    }
-
-    /// `strconv.FormatUint` in a base from 2 to 36; other bases give an empty string.
-    public static func formatUint(_ value: UInt64, base: Int) -> String {
         guard (2...36).contains(base) else { return "" }
         return String(value, radix: base)
     }

@@ -1,29 +1,20 @@
 /// Go's `time.Duration` as sprig uses it: `String` (`1h2m3.5s`), `time.ParseDuration`, `Round`, and `Since`.
 enum GoDuration {
-    static let nanosecond: Int64 = 1, microsecond: Int64 = 1000, millisecond: Int64 = 1_000_000
+    static let microsecond: Int64 = 1000, millisecond: Int64 = 1_000_000
     static let second: Int64 = 1_000_000_000, minute: Int64 = 60 * second, hour: Int64 = 60 * minute
 
     /// `Duration.String`.
     static func format(_ duration: Int64) -> String {
         var magnitude = duration.magnitude
-        var output: [UInt8] = []
+        if magnitude == 0 { return "0s" }
+        var output: [UInt8]
         if magnitude < UInt64(second) {
-            if magnitude == 0 { return "0s" }
-            let precision: Int
-            let unit: [UInt8]
-            if magnitude < UInt64(microsecond) {
-                precision = 0
-                unit = Array("ns".utf8)
-            } else if magnitude < UInt64(millisecond) {
-                precision = 3
-                unit = Array("µs".utf8)
-            } else {
-                precision = 6
-                unit = Array("ms".utf8)
-            }
-            output = integerDigits(&magnitude, fractionDigits: precision) + unit
+            let (precision, unit) =
+                magnitude < UInt64(microsecond) ? (0, "ns") : magnitude < UInt64(millisecond) ? (3, "µs") : (6, "ms")
+            let fraction = fractionText(&magnitude, digits: precision)
+            output = Array(String(magnitude).utf8) + fraction + Array(unit.utf8)
         } else {
-            let fraction = integerDigits(&magnitude, fractionDigits: 9)
+            let fraction = fractionText(&magnitude, digits: 9)
             output = Array(String(magnitude % 60).utf8) + fraction + Array("s".utf8)
             magnitude /= 60
             if magnitude > 0 {
@@ -31,28 +22,24 @@ enum GoDuration {
                 magnitude /= 60
                 if magnitude > 0 { output = Array(String(magnitude).utf8) + Array("h".utf8) + output }
             }
-            if duration < 0 { output.insert(UInt8(ascii: "-"), at: 0) }
-            return String(decoding: output, as: UTF8.self)
         }
         if duration < 0 { output.insert(UInt8(ascii: "-"), at: 0) }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Go's `fmtFrac` and `fmtInt`: for values under a second, the whole text of `value / 10^fractionDigits`
-    /// with the fraction's trailing zeros dropped; for larger values (9 fraction digits), only the fraction
-    /// part (`.5`), leaving the whole seconds in `value`.
-    private static func integerDigits(_ value: inout UInt64, fractionDigits: Int) -> [UInt8] {
+    /// Go's `fmtFrac`: the last `digits` decimal digits of `value` as a fraction (`.5`, trailing zeros and a
+    /// zero fraction dropped), leaving the integer part in `value`.
+    private static func fractionText(_ value: inout UInt64, digits: Int) -> [UInt8] {
         var fraction: [UInt8] = []
         var printing = false
-        for _ in 0..<fractionDigits {
+        for _ in 0..<digits {
             let digit = UInt8(value % 10)
             printing = printing || digit != 0
             if printing { fraction.insert(digit + UInt8(ascii: "0"), at: 0) }
             value /= 10
         }
         if printing { fraction.insert(UInt8(ascii: "."), at: 0) }
-        if fractionDigits == 9 { return fraction }
-        return Array(String(value).utf8) + fraction
+        return fraction
     }
 
     /// `time.ParseDuration`, failing with its error texts.

@@ -7,7 +7,10 @@
 /// unknown `\p{…}` names) fails with Go's message, `error parsing regexp: CODE: \`TEXT\``.
 ///
 /// Known differences that remain: under `(?m)`, `^` also matches after `\r`, U+2028 and U+2029 (Swift has no
-/// look-behind to restrict it to `\n`); case folding under `(?i)` is Swift's.
+/// look-behind to restrict it to `\n`); `\b` and `\B` use Swift's simple word boundaries, which do not count
+/// digits as word characters (`\b` never matches between a space and `1`); case folding under `(?i)` is
+/// Swift's (a bracketed `[k]` does not match the Kelvin sign); matching backtracks, so a pattern such as
+/// `(a+)+$` can take exponential time where Go's RE2 is linear.
 struct GoRegex {
     let expression: String
     let regex: Regex<AnyRegexOutput>

@@ -201,7 +201,7 @@ struct GoRegexTranslator {
                     case "-" where !negated:
                         negated = true
                         sawFlag = false
-                    case ":", ")" where !negated || sawFlag:
+                    case ":" where !negated || sawFlag, ")" where !negated || sawFlag:
                         multiLine = setMultiLine
                         dotMatchesNewline = setDotAll
                         ungreedy = setUngreedy

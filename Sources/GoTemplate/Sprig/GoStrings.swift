@@ -135,11 +135,10 @@ enum GoStrings {
     }
 }
 
-/// The size limit of `FunctionContext.maximumResultSize`, checked before a function builds its result.
-enum SprigLimits {
-    static func check(_ size: Int, _ maximum: Int) throws {
-        guard size <= maximum else {
-            throw FunctionError("result of \(size) bytes or elements exceeds the limit of \(maximum)")
-        }
+extension String {
+    /// A Go string built from bytes. Go keeps any bytes; a Swift string cannot hold invalid UTF-8, so a sequence
+    /// that a byte-wise cut left incomplete becomes U+FFFD.
+    init(goBytes bytes: some Collection<UInt8>) {
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

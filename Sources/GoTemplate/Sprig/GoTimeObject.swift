@@ -30,6 +30,44 @@ struct GoTimeObject: GoObject {
         default: return nil
         }
     }
+
+    /// `Time.MarshalJSON`: RFC 3339 with the nanoseconds it has.
+    var jsonValue: Value? { .string(time.format("2006-01-02T15:04:05.999999999Z07:00")) }
+
+    func method(_ name: String) -> TemplateFunction? {
+        let time = self.time
+        let timeType = GoType.named("time.Time")
+        @Sendable func other(_ value: Value) -> GoTime {
+            if case .object(let object as GoTimeObject) = value.storage { return object.time }
+            return .zero
+        }
+        switch name {
+        case "Format":
+            return TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
+                .string(time.format(arguments[0].stringArgument))
+            }
+        case "Add":
+            return TemplateFunction(parameters: [.int64], result: timeType) { arguments, _ in
+                Value(.object(GoTimeObject(time: time.adding(Int64(arguments[0].intArgument)))))
+            }
+        case "AddDate":
+            return TemplateFunction(parameters: [.int, .int, .int], result: timeType) { arguments, _ in
+                let civil = time.civil
+                let moved = GoTime.date(
+                    year: civil.year &+ Int64(arguments[0].intArgument), month: civil.month &+ arguments[1].intArgument,
+                    day: civil.day &+ arguments[2].intArgument, hour: civil.hour, minute: civil.minute, second: civil.second,
+                    nanosecond: time.nanoseconds, zone: time.zone)
+                return Value(.object(GoTimeObject(time: moved)))
+            }
+        case "Before", "After", "Equal":
+            return TemplateFunction(parameters: [timeType], result: .bool) { arguments, _ in
+                let difference = time.since(other(arguments[0]))
+                return .bool(name == "Before" ? difference < 0 : name == "After" ? difference > 0 : difference == 0)
+            }
+        default:
+            return nil
+        }
+    }
 }
 
 /// A Go integer type with a `String` method, such as `time.Month` (prints `January`).
@@ -41,6 +79,7 @@ struct GoNamedInteger: GoObject {
     var goType: GoType { .named(typeName) }
     var goKind: String { "int" }
     var formatted: String { name }
+    var jsonValue: Value? { .int(value) }
     func member(_ memberName: String) throws -> Value? { memberName == "String" ? .string(name) : nil }
 }
 
@@ -52,5 +91,7 @@ struct GoNamedText: GoObject {
     var goType: GoType { .named(typeName) }
     var goKind: String { "ptr" }
     var formatted: String { text }
+    /// A `*time.Location` has only unexported fields: `encoding/json` writes `{}`.
+    var jsonValue: Value? { .map([:]) }
     func member(_ memberName: String) throws -> Value? { memberName == "String" ? .string(text) : nil }
 }

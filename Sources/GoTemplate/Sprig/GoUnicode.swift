@@ -94,11 +94,3 @@ enum GoUnicode {
         return first
     }
 }
-
-extension String {
-    /// A Go string built from bytes. Go keeps any bytes; a Swift string cannot hold invalid UTF-8, so a sequence
-    /// that a byte-wise cut left incomplete becomes U+FFFD.
-    init(goBytes bytes: some Collection<UInt8>) {
-        self = String(decoding: bytes, as: UTF8.self)
-    }
-}

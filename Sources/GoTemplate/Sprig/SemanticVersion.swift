@@ -30,20 +30,26 @@ struct SemanticVersion: Sendable, Equatable {
         prerelease = groups[5]
         metadata = groups[8]
         original = text
-        if !prerelease.isEmpty {
-            for part in prerelease.split(separator: ".", omittingEmptySubsequences: false) {
-                if part.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-                    if part.count > 1 && part.first == "0" { throw FunctionError("Version segment starts with 0") }
-                } else if !part.unicodeScalars.allSatisfy(Self.identifierCharacters.contains) {
-                    throw FunctionError("Invalid Prerelease string")
-                }
+        if !prerelease.isEmpty { try Self.validatePrerelease(prerelease) }
+        if !metadata.isEmpty { try Self.validateMetadata(metadata) }
+    }
+
+    /// semver's `validatePrerelease`.
+    static func validatePrerelease(_ text: String) throws(FunctionError) {
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            if part.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+                if part.count > 1 && part.first == "0" { throw FunctionError("Version segment starts with 0") }
+            } else if !part.unicodeScalars.allSatisfy(identifierCharacters.contains) {
+                throw FunctionError("Invalid Prerelease string")
             }
         }
-        if !metadata.isEmpty {
-            for part in metadata.split(separator: ".", omittingEmptySubsequences: false)
-            where !part.unicodeScalars.allSatisfy(Self.identifierCharacters.contains) {
-                throw FunctionError("Invalid Metadata string")
-            }
+    }
+
+    /// semver's `validateMetadata`.
+    static func validateMetadata(_ text: String) throws(FunctionError) {
+        for part in text.split(separator: ".", omittingEmptySubsequences: false)
+        where !part.unicodeScalars.allSatisfy(identifierCharacters.contains) {
+            throw FunctionError("Invalid Metadata string")
         }
     }
 
@@ -144,6 +150,46 @@ struct SemanticVersionObject: GoObject {
         case "IncMinor": return Value(.object(SemanticVersionObject(version: version.incrementedMinor(), isPointer: false)))
         case "IncMajor": return Value(.object(SemanticVersionObject(version: version.incrementedMajor(), isPointer: false)))
         default: return nil
+        }
+    }
+
+    var jsonValue: Value? { .string(version.text) }
+
+    func method(_ name: String) -> TemplateFunction? {
+        let versionType = GoType.named("*semver.Version")
+        @Sendable func other(_ value: Value) -> SemanticVersion? {
+            if case .object(let object as SemanticVersionObject) = value.storage { return object.version }
+            return nil
+        }
+        let version = self.version
+        switch name {
+        case "Compare":
+            return TemplateFunction(parameters: [versionType], result: .int) { arguments, _ in
+                guard let other = other(arguments[0]) else { throw FunctionError("runtime error: invalid memory address or nil pointer dereference") }
+                return .int(version.compare(other))
+            }
+        case "LessThan", "GreaterThan", "Equal":
+            let wanted = name == "LessThan" ? -1 : name == "GreaterThan" ? 1 : 0
+            return TemplateFunction(parameters: [versionType], result: .bool) { arguments, _ in
+                guard let other = other(arguments[0]) else { throw FunctionError("runtime error: invalid memory address or nil pointer dereference") }
+                return .bool(version.compare(other) == wanted)
+            }
+        case "SetPrerelease", "SetMetadata":
+            return TemplateFunction(parameters: [.string], result: .named("semver.Version")) { arguments, _ in
+                let text = arguments[0].stringArgument
+                var next = version
+                if name == "SetPrerelease" {
+                    if !text.isEmpty { try SemanticVersion.validatePrerelease(text) }
+                    next.prerelease = text
+                } else {
+                    if !text.isEmpty { try SemanticVersion.validateMetadata(text) }
+                    next.metadata = text
+                }
+                next.original = (version.original.hasPrefix("v") ? "v" : "") + next.text
+                return Value(.object(SemanticVersionObject(version: next, isPointer: false)))
+            }
+        default:
+            return nil
         }
     }
 

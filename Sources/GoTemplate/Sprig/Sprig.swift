@@ -4,7 +4,16 @@ public enum Sprig {
     /// Every function of sprig's generic map, by name. Each call builds a new table; callers that render many
     /// templates should keep one.
     public static func genericFunctionMap() -> FunctionMap {
-        let families: [FunctionMap] = [
+        var map = FunctionMap()
+        for family in families {
+            map.merge(family) { first, _ in first }
+        }
+        return map
+    }
+
+    /// One table per family; no name appears in two of them.
+    static var families: [FunctionMap] {
+        [
             SprigStrings.functions,
             SprigConversions.functions,
             SprigDefaults.functions,
@@ -23,10 +32,5 @@ public enum Sprig {
             SprigURL.functions,
             SprigNetwork.functions,
         ]
-        var map = FunctionMap()
-        for family in families {
-            map.merge(family) { first, _ in first }
-        }
-        return map
     }
 }

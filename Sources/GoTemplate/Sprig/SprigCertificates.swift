@@ -229,6 +229,7 @@ struct CertificateObject: GoObject {
     var goType: GoType { SprigCertificates.certificateType }
     var goKind: String { "struct" }
     var formatted: String { "{\(certificate) \(key)}" }
+    var jsonValue: Value? { .map(["Cert": .string(certificate), "Key": .string(key)]) }
 
     func member(_ name: String) throws -> Value? {
         switch name {

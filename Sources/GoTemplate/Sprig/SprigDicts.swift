@@ -1,7 +1,8 @@
 /// sprig's dictionary functions on `map[string]interface{}`.
 ///
 /// In Go a map is a reference: `set`, `unset` and `merge` change the caller's map as well as returning it.
-/// Values here are copied, so only the returned map carries the change.
+/// Values here are copied: these functions return the changed map and say so with
+/// ``TemplateFunction/mutatesFirstArgument``, for the executor to store it back.
 enum SprigDicts {
     private static let dictionary = GoType.map(.interface)
 
@@ -20,14 +21,17 @@ enum SprigDicts {
             "get": TemplateFunction(parameters: [dictionary, .string]) { arguments, _ in
                 members(arguments[0])[arguments[1].stringArgument] ?? .string("")
             },
-            "set": TemplateFunction(parameters: [dictionary, .string, .interface], result: dictionary) { arguments, _ in
+            "set": TemplateFunction(
+                parameters: [dictionary, .string, .interface], result: dictionary, mutatesFirstArgument: true
+            ) { arguments, _ in
                 guard case .map(var members, let valueType) = arguments[0].storage else {
                     throw FunctionError("assignment to entry in nil map")
                 }
                 members[arguments[1].stringArgument] = arguments[2]
                 return Value(.map(members, valueType: valueType), origin: arguments[0].origin)
             },
-            "unset": TemplateFunction(parameters: [dictionary, .string], result: dictionary) { arguments, _ in
+            "unset": TemplateFunction(parameters: [dictionary, .string], result: dictionary, mutatesFirstArgument: true) {
+                arguments, _ in
                 var members = members(arguments[0])
                 members[arguments[1].stringArgument] = nil
                 return Value(.map(members, valueType: .interface), origin: arguments[0].origin)
@@ -81,7 +85,7 @@ enum SprigDicts {
     }
 
     private static func merge(overwrite: Bool) -> TemplateFunction {
-        TemplateFunction(parameters: [dictionary], variadic: dictionary) { arguments, _ in
+        TemplateFunction(parameters: [dictionary], variadic: dictionary, mutatesFirstArgument: true) { arguments, _ in
             var destination = members(arguments[0])
             for source in arguments.dropFirst() {
                 try MergoMerge.merge(into: &destination, members(source), overwrite: overwrite, depth: 0)

@@ -37,12 +37,12 @@ enum SprigNetwork {
             if current.pointee.ai_family == AF_INET, let raw = current.pointee.ai_addr {
                 raw.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
                     var ip = address.pointee.sin_addr
-                    if inet_ntop(AF_INET, &ip, &buffer, socklen_t(buffer.count)) != nil { text = String(cString: buffer) }
+                    if inet_ntop(AF_INET, &ip, &buffer, socklen_t(buffer.count)) != nil { text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
                 }
             } else if current.pointee.ai_family == AF_INET6, let raw = current.pointee.ai_addr {
                 raw.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
                     var ip = address.pointee.sin6_addr
-                    if inet_ntop(AF_INET6, &ip, &buffer, socklen_t(buffer.count)) != nil { text = String(cString: buffer) }
+                    if inet_ntop(AF_INET6, &ip, &buffer, socklen_t(buffer.count)) != nil { text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
                 }
             }
             if let text, !addresses.contains(text) { addresses.append(text) }
