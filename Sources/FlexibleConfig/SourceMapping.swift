@@ -43,8 +43,11 @@ public struct SourceMapping: Sendable {
     /// that string, whole.
     private func quotedValue(of span: Span) -> Origin? {
         guard let (render, local) = map.locate(span.start), render.origins(ofOutputOffset: local).first.map(Self.isLiteral) == true,
-              let inner = origin(ofSpan: Span(start: span.start + 1, end: span.end - 1)),
-              let file = sources[inner.location.path], inner.location.span.start > 0,
+              let inner = origin(ofSpan: Span(start: span.start + 1, end: span.end - 1))
+        else { return nil }
+        // A string printed from the environment: the action, naming the variable.
+        if inner.environmentVariable != nil { return inner }
+        guard let file = sources[inner.location.path], inner.location.span.start > 0,
               inner.location.span.start <= file.bytes.count,
               file.bytes[inner.location.span.start - 1] == UInt8(ascii: "\""),
               inner.environmentVariable == nil, inner.notes.first?.message == "printed by this action"

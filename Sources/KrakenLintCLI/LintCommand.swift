@@ -140,10 +140,12 @@ struct LintCommand: IOCommand {
         for (source, project) in projects.sorted(by: { $0.key < $1.key }) where !project.linted {
             let configuration = project.configuration
             guard let settings = configuration.flexibleConfig, let template = settings.template else { continue }
-            let path = FlexibleConfigProject.shown(FlexibleConfigProject.absolute(template, in: configuration), io: io)
+            let absolute = FlexibleConfigProject.absolute(template, in: configuration)
+            let path = FlexibleConfigProject.shown(absolute, io: io)
             used[source, default: 0] += 1
-            let file = try SourceLoading.read(path, stdinName: nil, limits: limits, io: io)
-            let options = LintOptions(edition: edition ?? configuration.edition, policy: configuration.policy(for: discovery.absolute(path)))
+            let read = try SourceLoading.read(absolute, stdinName: nil, limits: limits, io: io)
+            let file = SourceFile(path: path, format: read.format, bytes: read.bytes)
+            let options = LintOptions(edition: edition ?? configuration.edition, policy: configuration.policy(for: absolute))
             let rendering = FlexibleConfigProject.options(settings, configuration: configuration, flags: folders, io: io)
             jobs.append((file, options, failLevel ?? configuration.failLevel ?? .error, rendering))
         }

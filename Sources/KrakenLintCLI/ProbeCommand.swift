@@ -156,7 +156,7 @@ struct ProbeCommand: IOCommand {
             // Each finding at the template or settings line that wrote its auth/ntlm block.
             report = Report(
                 file: project.baseTemplate, findings: FlexibleConfigLint.placed(report.findings, project: project, output: output, map: map),
-                secrets: report.secrets + project.environmentValuesToMask.sorted().map { SecretValue($0, span: Span(at: 0)) },
+                secrets: (report.secrets.map { $0.reveal() } + project.environmentValuesToMask.sorted()).map { SecretValue($0, span: Span(at: 0)) },
                 failLevel: report.failLevel
             )
         }

@@ -41,10 +41,10 @@ final class FlexibleConfigCommandTests: XCTestCase {
     func testLintRendersWithTheFolderFlagsAndPlacesFindingsAtTemplateAndSettingsLines() throws {
         let tree = try TemporaryTree(Self.project)
         let result = run(
-            ["lint", "--settings", "config/settings", "config/krakend.tmpl"], in: tree, environment: ["NTLM_PASSWORD": Self.password]
+            ["lint", "--settings", "config/settings", tree.path("config/krakend.tmpl")], in: tree, environment: ["NTLM_PASSWORD": Self.password]
         )
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("config/krakend.tmpl:3:3: error: unknown property \"timeuot\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains(tree.path("config/krakend.tmpl") + ":3:3: error: unknown property \"timeuot\""), result.stdout)
         XCTAssertTrue(result.stdout.contains("config/settings/api.json:4:30: error: \"get\" is not one of"), result.stdout)
         XCTAssertTrue(result.stdout.contains("note: rendered here"), result.stdout)
         XCTAssertFalse(result.stdout.contains("plaintext"), "a password rendered from env is not in clear text:\n\(result.stdout)")
@@ -53,7 +53,7 @@ final class FlexibleConfigCommandTests: XCTestCase {
     func testKrakenDsVariablesTurnRenderingOnAsForKrakendCheck() throws {
         let tree = try TemporaryTree(Self.project)
         let result = run(
-            ["lint", "config/krakend.tmpl"], in: tree,
+            ["lint", tree.path("config/krakend.tmpl")], in: tree,
             environment: ["FC_ENABLE": "1", "FC_SETTINGS": "config/settings", "NTLM_PASSWORD": Self.password]
         )
         XCTAssertEqual(result.status, 1)
@@ -62,9 +62,9 @@ final class FlexibleConfigCommandTests: XCTestCase {
 
     func testATemplateLintedWithoutRenderingGetsOneErrorThatSaysHowToRenderIt() throws {
         let tree = try TemporaryTree(["krakend.json": "{\n  \"version\": 3,\n  \"port\": {{ .service.port }}\n}\n"])
-        let result = run(["lint", "krakend.json"], in: tree)
+        let result = run(["lint", tree.path("krakend.json")], in: tree)
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stdout.contains("krakend.json:3:11: error: this file is a flexible-configuration template"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(tree.path("krakend.json") + ":3:11: error: this file is a flexible-configuration template"), result.stdout)
         XCTAssertTrue(result.stdout.contains("--flexible-config"), result.stdout)
         XCTAssertFalse(result.stdout.contains("[syntax]"), result.stdout)
     }
@@ -73,7 +73,7 @@ final class FlexibleConfigCommandTests: XCTestCase {
         var files = Self.project
         files["config/.krakenlint.yml"] = "flexible-config:\n  template: krakend.tmpl\n  settings: settings\n"
         let tree = try TemporaryTree(files)
-        let result = run(["lint", "config"], in: tree, environment: ["NTLM_PASSWORD": Self.password])
+        let result = run(["lint", tree.path("config")], in: tree, environment: ["NTLM_PASSWORD": Self.password])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("config/settings/api.json:4:30:"), result.stdout)
         XCTAssertFalse(result.stdout.contains("config/settings/api.json:1:1"), "settings are not configurations:\n\(result.stdout)")
@@ -83,7 +83,7 @@ final class FlexibleConfigCommandTests: XCTestCase {
         let tree = try TemporaryTree(Self.project)
         for format in ["text", "json", "sarif", "github", "junit", "checkstyle"] {
             let result = run(
-                ["lint", "--format", format, "--settings", "config/settings", "config/krakend.tmpl"], in: tree,
+                ["lint", "--format", format, "--settings", "config/settings", tree.path("config/krakend.tmpl")], in: tree,
                 environment: ["NTLM_PASSWORD": Self.password]
             )
             XCTAssertEqual(result.status, 1, format)
@@ -94,13 +94,13 @@ final class FlexibleConfigCommandTests: XCTestCase {
     func testJSONGivesEveryDiagnosticItsOwnPath() throws {
         let tree = try TemporaryTree(Self.project)
         let result = run(
-            ["lint", "--format", "json", "--settings", "config/settings", "config/krakend.tmpl"], in: tree,
+            ["lint", "--format", "json", "--settings", "config/settings", tree.path("config/krakend.tmpl")], in: tree,
             environment: ["NTLM_PASSWORD": Self.password]
         )
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let files = try XCTUnwrap(json["files"] as? [[String: Any]])
         let paths = files.flatMap { ($0["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String } }
-        XCTAssertTrue(paths.contains("config/krakend.tmpl"), "\(paths)")
+        XCTAssertTrue(paths.contains(tree.path("config/krakend.tmpl")), "\(paths)")
         XCTAssertTrue(paths.contains("config/settings/api.json"), "\(paths)")
     }
 
@@ -112,27 +112,27 @@ final class FlexibleConfigCommandTests: XCTestCase {
                 """,
             "settings/creds.json": "{\n  \"password\": \"Literal-Pa55word-In-Settings\"\n}\n",
         ])
-        let result = run(["lint", "--settings", "settings", "krakend.tmpl"], in: tree)
+        let result = run(["lint", "--settings", "settings", tree.path("krakend.tmpl")], in: tree)
         XCTAssertTrue(result.stdout.contains("settings/creds.json:2:15: warning: the NTLM password is written in clear text"), result.stdout)
         XCTAssertFalse(result.stdout.contains("Literal-Pa55word"), result.stdout)
     }
 
     func testRenderWritesExactlyTheRenderedBytesAndPrintsEnvValuesBecauseThatIsItsJob() throws {
         let tree = try TemporaryTree(["krakend.tmpl": "{\"port\": {{ .s.port }}, \"p\": \"{{ env \"P\" }}\"}", "settings/s.json": "{\"port\": 1000000}"])
-        let result = run(["render", "--settings", "settings", "krakend.tmpl"], in: tree, environment: ["P": "pw"])
+        let result = run(["render", "--settings", "settings", tree.path("krakend.tmpl")], in: tree, environment: ["P": "pw"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "{\"port\": 1e+06, \"p\": \"pw\"}")
-        let written = run(["render", "--settings", "settings", "--out", "out.json", "krakend.tmpl"], in: tree)
+        let written = run(["render", "--settings", "settings", "--out", "out.json", tree.path("krakend.tmpl")], in: tree)
         XCTAssertEqual(written.status, 0)
         XCTAssertEqual(try String(contentsOfFile: tree.path("out.json"), encoding: .utf8), "{\"port\": 1e+06, \"p\": \"\"}")
     }
 
     func testRenderStopsWithThePositionOfATemplateErrorAndWritesNothing() throws {
         let tree = try TemporaryTree(["krakend.tmpl": "{\n  \"a\": {{ toYaml .a }}\n}"])
-        let result = run(["render", "--out", "out.json", "krakend.tmpl"], in: tree)
+        let result = run(["render", "--out", "out.json", tree.path("krakend.tmpl")], in: tree)
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertTrue(result.stderr.contains("krakend.tmpl:2:11: error:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains(tree.path("krakend.tmpl") + ":2:11: error:"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: tree.path("out.json")))
     }
 }
