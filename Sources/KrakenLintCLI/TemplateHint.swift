@@ -8,7 +8,10 @@ enum TemplateHint {
     static let ruleID = "template/not-rendered"
 
     static func explainingUnrenderedTemplate(_ report: Report) -> Report {
-        guard !report.isReadable, let open = firstAction(in: report.file.bytes) else { return report }
+        // Only when the reader stopped at or after the first `{{`: a syntax error before it has another cause.
+        guard !report.isReadable, let open = firstAction(in: report.file.bytes),
+              let stop = report.findings.first(where: { $0.severity == .error }), stop.span.start >= open
+        else { return report }
         let finding = Finding(
             ruleID: ruleID, severity: .error,
             message: "this file is a flexible-configuration template ({{ … }}), which is not JSON until it is rendered",

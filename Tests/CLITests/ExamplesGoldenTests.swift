@@ -14,10 +14,21 @@ final class ExamplesGoldenTests: XCTestCase {
         XCTAssertGreaterThan(names.count, 10)
         var exitCodes = ""
         for name in names {
-            let text = try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8)
-            // Standard input named as the file, so the paths in the output are the same on every machine.
-            let lint = { (format: String) in
-                runCLI(["lint", "--format", format, "--color", "never", "--stdin-filename", "examples/" + name, "-"], stdin: text)
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: Self.examples.appendingPathComponent(name).path, isDirectory: &isFolder)
+            let lint: (String) -> CLIRun
+            if isFolder.boolValue {
+                // A flexible-configuration project, linted as a folder from the package root so that its
+                // paths are the same on every machine.
+                lint = { format in
+                    Self.inPackageRoot { runCLI(["lint", "--format", format, "--color", "never", "examples/" + name]) }
+                }
+            } else {
+                let text = try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8)
+                // Standard input named as the file, so the paths in the output are the same on every machine.
+                lint = { format in
+                    runCLI(["lint", "--format", format, "--color", "never", "--stdin-filename", "examples/" + name, "-"], stdin: text)
+                }
             }
             let plain = lint("text"), json = lint("json")
             XCTAssertEqual(plain.status, json.status, name)
@@ -29,6 +40,13 @@ final class ExamplesGoldenTests: XCTestCase {
         let expected = Set(names.flatMap { [$0 + ".txt", $0 + ".out.json"] } + ["exit-codes.txt"])
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: Self.golden.path))
         XCTAssertEqual(present.subtracting(expected), [], "golden files without an example; delete them")
+    }
+
+    private static func inPackageRoot<Result>(_ body: () -> Result) -> Result {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        return body()
     }
 
     private func check(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) throws {
