@@ -77,7 +77,7 @@ let package = Package(
 
         .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
-        .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"]),
+        .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
         .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
         .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree"], exclude: ["Servers"]),

@@ -40,7 +40,8 @@ final class RuleExampleTests: XCTestCase {
 
     private func findings(of rule: RuleDescription, in example: RuleExample) -> [Int] {
         let file = SourceFile(path: "example.\(example.format.rawValue)", format: example.format, text: example.source)
-        let report = Linter(options: LintOptions(edition: example.edition)).lint(file)
+        let audit: AuditMode = rule.family == "audit" ? .alongside : .off
+        let report = Linter(options: LintOptions(edition: example.edition, audit: audit)).lint(file)
         return report.diagnostics.filter { $0.ruleID == rule.id }.map(\.span.start).sorted()
     }
 }

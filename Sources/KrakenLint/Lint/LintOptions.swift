@@ -10,13 +10,16 @@ public struct LintOptions: Sendable {
     public var policy: RulePolicy
     /// Honour `@krakenlint` keys and `# krakenlint:` comments in the linted file.
     public var suppressions: Bool
+    /// Whether `krakend audit`'s rules run too (`lint --audit`), or only they (`audit`).
+    public var audit: AuditMode
 
     public init(edition: Edition? = nil, disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
-                policy: RulePolicy = .none, suppressions: Bool = true) {
+                policy: RulePolicy = .none, suppressions: Bool = true, audit: AuditMode = .off) {
         self.edition = edition
         self.disabledRules = disabledRules
         self.severityOverrides = severityOverrides
         self.policy = policy
         self.suppressions = suppressions
+        self.audit = audit
     }
 }
