@@ -3,7 +3,8 @@ import KrakenLint
 /// `--format json`: the fixed contract CI tools parse.
 ///
 /// `{"tool":{"name","version"},"files":[{"path","format","diagnostics":[{"rule","severity","message",
-/// "line","column","end_line","end_column","pointer","fix"?}]}],"summary":{"files","errors","warnings","infos"}}`
+/// "line","column","end_line","end_column","pointer","fix"?,"properties"?}]}],"summary":{"files","errors","warnings","infos"}}`;
+/// audit findings carry `"properties": {"krakend_id", "krakend_severity"}` (KrakenD's own id and severity).
 public struct JSONReporter: Reporter {
     public var pretty: Bool
 
@@ -43,6 +44,9 @@ public struct JSONReporter: Reporter {
             ("pointer", .string(diagnostic.pointer.description)),
         ]
         if let fix = diagnostic.fix { members.append(("fix", .string(Redaction.scrub(fix, in: report)))) }
+        if let audit = AuditRules.rule(for: diagnostic.ruleID) {
+            members.append(("properties", .object([("krakend_id", .string(audit.krakendID)), ("krakend_severity", .string(audit.krakendSeverity.rawValue))])))
+        }
         return .object(members)
     }
 }

@@ -55,14 +55,22 @@ public struct SARIFReporter: Reporter {
     }
 
     private func descriptor(_ rule: RuleDescription) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("id", .string(rule.id)),
             ("name", .string(rule.name)),
             ("shortDescription", .object([("text", .string(rule.summary))])),
             ("fullDescription", .object([("text", .string(rule.explanation))])),
             ("help", .object([("text", .string("\(rule.explanation)\n\nFix: \(rule.fix)\n\nMore: krakenlint explain \(rule.id)"))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(rule.defaultSeverity)))])),
-        ])
+        ]
+        if let properties = Self.auditProperties(rule.id) { members.append(("properties", properties)) }
+        return .object(members)
+    }
+
+    /// KrakenD's own id and severity of an audit rule, kept in SARIF's property bags.
+    static func auditProperties(_ ruleID: String) -> JSONValue? {
+        guard let audit = AuditRules.rule(for: ruleID) else { return nil }
+        return .object([("krakendId", .string(audit.krakendID)), ("krakendSeverity", .string(audit.krakendSeverity.rawValue))])
     }
 
     private func result(_ diagnostic: Diagnostic, in report: FileReport, ruleIndex: Int?, fingerprint: String) -> JSONValue {
@@ -99,6 +107,7 @@ public struct SARIFReporter: Reporter {
             ("locations", .array([.object(location)])),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(fingerprint))])),
         ]
+        if let properties = Self.auditProperties(diagnostic.ruleID) { members.append(("properties", properties)) }
         return .object(members)
     }
 
