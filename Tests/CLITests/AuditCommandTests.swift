@@ -56,17 +56,33 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(try audit(["--severity", "HIGH", "@krakend.json"]).status, 1)
     }
 
-    func testEveryFormatCarriesTheFindings() throws {
-        for format in ["text", "json", "sarif", "github", "junit", "checkstyle"] {
-            let run = try audit(["--format", format, "@krakend.json"])
+    func testEveryFormatPlacesTheFindingAtItsCause() throws {
+        let expected = [
+            "text": "krakend.json:5:40: error: endpoint GET \"/a\" forwards every client header",
+            "github": "::error file=krakend.json,line=5,col=40,endLine=5,endColumn=42,title=audit/2.2.3::",
+            "checkstyle": "<error line=\"5\" column=\"40\" severity=\"error\"",
+            "junit": "krakend.json:5:40: error: endpoint GET \"/a\" forwards every client header",
+        ]
+        for (format, line) in expected {
+            let run = try audit(["--format", format, "--sarif-root", "@", "@krakend.json"])
             XCTAssertEqual(run.status, 1, format)
-            XCTAssertTrue(run.stdout.contains("audit/2.2.3"), "\(format): \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains(line), "\(format): \(run.stdout)")
         }
-        let json = try audit(["-f", "json", "@krakend.json"]).stdout
-        XCTAssertTrue(json.contains(#""pointer" : "\/endpoints\/0\/input_headers\/0""#) || json.contains(#""pointer": "/endpoints/0/input_headers/0""#) || json.contains("/endpoints/0/input_headers/0"), json)
-        XCTAssertTrue(json.contains("krakend_severity") && json.contains("HIGH"), json)
-        let sarif = try audit(["--format", "sarif", "@krakend.json"]).stdout
-        XCTAssertTrue(sarif.contains("krakendSeverity"), sarif)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try audit(["-f", "json", "@krakend.json"]).stdout.utf8)) as? [String: Any])
+        let diagnostics = try XCTUnwrap(((json["files"] as? [[String: Any]])?.first?["diagnostics"]) as? [[String: Any]])
+        let headers = try XCTUnwrap(diagnostics.first { $0["rule"] as? String == "audit/2.2.3" })
+        XCTAssertEqual(headers["pointer"] as? String, "/endpoints/0/input_headers/0")
+        XCTAssertEqual(headers["line"] as? Int, 5)
+        XCTAssertEqual(headers["column"] as? Int, 40)
+        XCTAssertEqual(headers["properties"] as? [String: String], ["krakend_id": "2.2.3", "krakend_severity": "HIGH"])
+        let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try audit(["-f", "sarif", "@krakend.json"]).stdout.utf8)) as? [String: Any])
+        let results = try XCTUnwrap(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let result = try XCTUnwrap(results.first { $0["ruleId"] as? String == "audit/2.2.4" })
+        XCTAssertEqual(result["properties"] as? [String: String], ["krakendId": "2.2.4", "krakendSeverity": "HIGH"])
+        let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first)
+        let region = try XCTUnwrap((location["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+        XCTAssertEqual(region["startLine"], 7)
+        XCTAssertEqual(region["startColumn"], 46)
     }
 
     func testGoTemplateFormatsAreNotSupportedYet() throws {
