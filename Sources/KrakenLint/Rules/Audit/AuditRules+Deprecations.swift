@@ -96,10 +96,10 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 var causes: [AuditCause] = []
-                func check(_ extraConfig: ExtraConfigView?, _ place: String) {
+                func check(_ extraConfig: ExtraConfigView?, _ place: @autoclosure () -> String) {
                     guard let block = facts.block("plugin/req-resp-modifier", in: extraConfig),
                           let name = AuditFacts.pluginNames(block, allowString: false, allowArray: true).first(where: { $0.name == plugin }) else { return }
-                    causes.append(AuditCause(pointer: name.pointer, message: "\(place) uses the old \(plugin) plugin; use \(replacement)"))
+                    causes.append(AuditCause(pointer: name.pointer, message: "\(place()) uses the old \(plugin) plugin; use \(replacement)"))
                 }
                 for endpoint in facts.endpoints {
                     check(endpoint.extraConfig, "endpoint \(KrakenDText.endpoint(endpoint))")
