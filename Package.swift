@@ -74,6 +74,7 @@ let package = Package(
         // Benchmarks: executables that print figures (see Benchmarks/README.md).
         .executableTarget(name: "LoadBenchmark", dependencies: ["ConfigTree", "CYAML"], path: "Benchmarks/LoadBenchmark"),
         .executableTarget(name: "SchemaBenchmark", dependencies: ["ConfigTree", "JSONSchema", "KrakenLint"], path: "Benchmarks/SchemaBenchmark"),
+        .executableTarget(name: "AuditBenchmark", dependencies: ["ConfigTree", "KrakenLint", "Reporting"], path: "Benchmarks/AuditBenchmark"),
 
         .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
