@@ -14,7 +14,10 @@ public struct KrakenLintCommand: ParsableCommand {
         commandName: "krakenlint",
         abstract: "Lint KrakenD configurations and smoke-test their NTLM credentials.",
         version: krakenlintVersion,
-        subcommands: [LintCommand.self, RenderCommand.self, ProbeCommand.self, RulesCommand.self, ExplainCommand.self, ValidateCommand.self, ConfigCommand.self],
+        subcommands: [
+            LintCommand.self, AuditCommand.self, RenderCommand.self, ProbeCommand.self, RulesCommand.self, ExplainCommand.self,
+            ValidateCommand.self, ConfigCommand.self,
+        ],
         defaultSubcommand: LintCommand.self
     )
 

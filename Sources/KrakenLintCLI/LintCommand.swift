@@ -83,6 +83,9 @@ struct LintCommand: IOCommand {
     @Flag(help: "Also print the summary when there are no findings, and which configuration files were used (on standard error).")
     var verbose = false
 
+    @Flag(help: "Also run krakend audit's rules (audit/*, see `krakenlint audit`) in the same pass over the same tree.")
+    var audit = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to lint (or - for standard input)") }
     }
@@ -132,7 +135,8 @@ struct LintCommand: IOCommand {
             let file = try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io)
             let options = LintOptions(
                 edition: edition ?? configuration?.edition,
-                policy: configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none
+                policy: configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none,
+                audit: audit ? .alongside : .off
             )
             jobs.append((file, options, failLevel ?? configuration?.failLevel ?? .error, rendering))
         }

@@ -8,6 +8,8 @@ import Findings
 ///
 /// A diagnostic's `path` is the file it is in, which may differ from its entry's input (a partial or a
 /// settings file of a template); `related` and `properties` appear when the finding has them.
+///
+/// Audit findings carry `"properties": {"krakend_id", "krakend_severity"}` (KrakenD's own id and severity).
 public struct JSONReporter: Reporter {
     public var pretty: Bool
 

@@ -78,7 +78,8 @@ final class RuleExampleTests: XCTestCase {
             return ConfigurationParser.parse(file, directory: "/").diagnostics.filter { $0.ruleID == rule.id }.map(\.span.start).sorted()
         }
         let file = SourceFile(path: "example.\(example.format.rawValue)", format: example.format, text: example.source)
-        let report = Linter(options: LintOptions(edition: example.edition)).lint(file)
+        let audit: AuditMode = rule.family == "audit" ? .alongside : .off
+        let report = Linter(options: LintOptions(edition: example.edition, audit: audit)).lint(file)
         return report.diagnostics.filter { $0.ruleID == rule.id }.map(\.span.start).sorted()
     }
 }

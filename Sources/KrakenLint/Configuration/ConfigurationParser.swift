@@ -63,14 +63,16 @@ public enum ConfigurationParser {
         var settings: [RuleSetting] = []
         for member in members {
             let entryPointer = pointer.appending(member.key)
-            if !knownRules.contains(where: { Glob.matchesRule(member.key, $0) }) {
+            // KrakenD's bare audit ids (`2.1.7`) stand for `audit/2.1.7`.
+            let pattern = AuditRules.normalizedID(member.key)
+            if !knownRules.contains(where: { Glob.matchesRule(pattern, $0) }) {
                 problems.add("\"\(member.key)\" matches no rule; `krakenlint rules` lists them", at: member.keySpan, entryPointer)
             }
             guard let text = member.value.string, let level = RuleLevel(text) else {
                 problems.add("the level of \"\(member.key)\" must be off, info, warning or error, found \(shown(member.value))", at: member.value.span, entryPointer)
                 continue
             }
-            settings.append(RuleSetting(pattern: member.key, level: level))
+            settings.append(RuleSetting(pattern: pattern, level: level))
         }
         return settings
     }

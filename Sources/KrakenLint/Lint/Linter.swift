@@ -31,7 +31,15 @@ public struct Linter: Sendable {
         var diagnostics = loaded.issues.map { Diagnostic($0) }
         var secrets: [SecretValue] = []
         var service: ServiceView?
-        if let root = loaded.root {
+        if let root = loaded.root, options.audit == .only {
+            // The audit alone: no schema, unless KrakenD could not decode a value the audit reads.
+            let rules = runRules(on: root, file: file)
+            secrets = rules.secrets
+            service = rules.service
+            diagnostics = AuditGate.only(diagnostics + rules.diagnostics, root: root, service: rules.service) {
+                SchemaCheck(choice: schema).diagnostics(for: root, in: file)
+            }
+        } else if let root = loaded.root {
             // The rules and the schema read the same tree and share nothing else: run them side by side.
             let (rules, schemaDiagnostics) = Concurrently.both(
                 { runRules(on: root, file: file) },
@@ -43,6 +51,7 @@ public struct Linter: Sendable {
             // A rule the configuration turns off no longer speaks for the schema finding it restated.
             let speaking = rules.diagnostics.filter { !isOff($0) }
             diagnostics += Self.withoutRestatements(schemaDiagnostics, of: speaking)
+            if options.audit == .alongside { diagnostics = AuditGate.alongside(diagnostics, root: root, service: rules.service) }
         } else {
             secrets = SecretCatalog.secrets(inUnreadable: file)
         }
@@ -58,13 +67,14 @@ public struct Linter: Sendable {
 
     /// Loads the file; the first time the bundled schema is needed, it is compiled meanwhile on another core.
     private func loadWhileCompilingSchema(_ file: SourceFile) -> LoadResult {
-        guard case .bundled = schema else { return ConfigLoader.load(file, limits: limits) }
+        guard case .bundled = schema, options.audit != .only else { return ConfigLoader.load(file, limits: limits) }
         return Concurrently.both({ ConfigLoader.load(file, limits: limits) }, { KrakenDSchema.isBundledUsable }).0
     }
 
     private func runRules(on root: Node, file: SourceFile) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         let service = model.service(root)
-        let groups = Self.ruleGroups(RuleRegistry.visitorRules)
+        let enabled = AuditGate.visitorRules(for: options.audit).filter { !options.disabledRules.contains($0.id) }
+        let groups = Self.ruleGroups(enabled)
         let (findings, secrets) = Concurrently.both(
             { Concurrently.map(groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
             { SecretCatalog.secrets(in: service) }
@@ -73,13 +83,15 @@ public struct Linter: Sendable {
     }
 
     /// The rules in groups that walk the model at the same time, each group with its own context: the two
-    /// route rules together (they share one router table), the other KrakenD rules, and the NTLM and secret rules.
+    /// route rules together (they share one router table), the other KrakenD rules, the NTLM and secret rules,
+    /// and the audit.
     static func ruleGroups(_ rules: [any Rule.Type]) -> [RuleGroup] {
         let routeRules: Set<String> = [DuplicateEndpointRule.id, RouteCollisionRule.id]
         let routes = rules.filter { routeRules.contains($0.id) }
         let runtime = rules.filter { !routeRules.contains($0.id) && $0.id.hasPrefix("krakend/") }
-        let others = rules.filter { !routeRules.contains($0.id) && !$0.id.hasPrefix("krakend/") }
-        return [routes, runtime, others].filter { !$0.isEmpty }.map(RuleGroup.init)
+        let audit = rules.filter { $0.id == AuditCollector.id }
+        let others = rules.filter { !routeRules.contains($0.id) && !$0.id.hasPrefix("krakend/") && $0.id != AuditCollector.id }
+        return [routes, runtime, others, audit].filter { !$0.isEmpty }.map(RuleGroup.init)
     }
 
     private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> [Diagnostic] {
@@ -90,10 +102,18 @@ public struct Linter: Sendable {
 
     /// Applies suppressions in the file, then the configuration's policy; sorts, and removes exact duplicates.
     func finalize(_ diagnostics: [Diagnostic], root: Node?, file: SourceFile) -> [Diagnostic] {
-        let unsuppressed = Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs)
+        let unsuppressed = AuditGate.withoutUnusedForRulesNotRun(
+            Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs),
+            mode: options.audit, disabled: options.disabledRules
+        )
         var seen = Set<Diagnostic>()
         var result: [Diagnostic] = []
         for var diagnostic in unsuppressed {
+            if let audit = AuditRules.rule(for: diagnostic.ruleID) {
+                // KrakenD's own id and severity, for the JSON and SARIF property bags.
+                diagnostic.properties["krakend_id"] = .string(audit.krakendID)
+                diagnostic.properties["krakend_severity"] = .string(audit.krakendSeverity.rawValue)
+            }
             switch options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) {
             case .off?: continue
             case .on(let severity)?: diagnostic.severity = severity

@@ -7,7 +7,7 @@ public enum RuleRegistry {
     /// Every rule description, visitor rules and built-in findings alike, sorted by id.
     public static let allDescriptions: [RuleDescription] = {
         let all = LoaderRules.all + SchemaRules.descriptions + visitorRules.map { $0.description }
-            + SuppressionRules.descriptions + ConfigurationRules.descriptions
+            + SuppressionRules.descriptions + ConfigurationRules.descriptions + AuditRules.descriptions
         return all.sorted { $0.id < $1.id }
     }()
 

@@ -1,0 +1,132 @@
+import ConfigTree
+
+/// What the audit rules read from one configuration, worked out once per file the way KrakenD's loader
+/// decodes it (weak typing for the root and endpoint fields, `Init()` defaults and inheritance), with
+/// the pointers the findings are placed at.
+final class AuditFacts: Sendable {
+    let root: Node
+    let service: ServiceView
+    let format: SourceFormat
+    /// The configuration's endpoints (workflows and async agents are not audited).
+    let endpoints: [EndpointView]
+    /// Each endpoint's effective timeout in whole milliseconds (truncated, as KrakenD's summary has it).
+    let timeoutMilliseconds: [Int64]
+    /// Whether an endpoint's timeout is its own (false: inherited from the root or the 2 s default).
+    let ownTimeout: [Bool]
+
+    init(root: Node, service: ServiceView, format: SourceFormat) {
+        self.root = root
+        self.service = service
+        self.format = format
+        endpoints = service.endpoints
+        var rootTimeout = Self.duration(root["timeout"]) ?? 0
+        if rootTimeout == 0 { rootTimeout = 2_000_000_000 }
+        var milliseconds: [Int64] = []
+        var own: [Bool] = []
+        milliseconds.reserveCapacity(endpoints.count)
+        own.reserveCapacity(endpoints.count)
+        for endpoint in endpoints {
+            let value = Self.duration(endpoint.node["timeout"]) ?? 0
+            milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
+            own.append(value != 0)
+        }
+        timeoutMilliseconds = milliseconds
+        ownTimeout = own
+    }
+
+    // MARK: namespaces
+
+    /// The block KrakenD audits for `name` in `extraConfig`: the current spelling when it is there (KrakenD's
+    /// normalisation copies it over the legacy one), else the legacy spelling.
+    func block(_ name: String, in extraConfig: ExtraConfigView?) -> NamespaceView? {
+        guard let extraConfig else { return nil }
+        var legacy: NamespaceView?
+        for namespace in extraConfig.namespaces.reversed() where namespace.name == name {
+            if namespace.writtenName == name { return namespace }
+            if legacy == nil { legacy = namespace }
+        }
+        return legacy
+    }
+
+    func serviceBlock(_ name: String) -> NamespaceView? { block(name, in: service.extraConfig) }
+
+    /// Where a missing service-level namespace belongs: the root `extra_config`, or the root when there is none.
+    var serviceExtraConfigPointer: JSONPointer { root["extra_config"] == nil ? .root : JSONPointer.root.appending("extra_config") }
+
+    /// Where a missing endpoint-level setting belongs: the `endpoints` list, or the root when there is none.
+    var endpointsPointer: JSONPointer { root["endpoints"] == nil ? .root : JSONPointer.root.appending("endpoints") }
+
+    /// The backends KrakenD audits: those of the endpoints themselves (not of workflows or async agents).
+    func backends(of endpoint: EndpointView) -> [BackendView] { endpoint.backends }
+
+    // MARK: KrakenD's decoding
+
+    /// A duration as KrakenD's decoder reads it, in nanoseconds: a Go duration string, or a bare number taken
+    /// as nanoseconds; 0 when absent or null. Nil when the loader would refuse the value.
+    static func duration(_ node: Node?) -> Int64? {
+        guard let node else { return 0 }
+        switch node.value {
+        case .string(let text): return GoDuration.parse(text)
+        case .number(let number):
+            let value = number.doubleValue
+            guard value.isFinite, abs(value) < 9.2e18 else { return nil }
+            return Int64(value)
+        case .bool(let flag): return flag ? 1 : 0
+        case .null: return 0
+        default: return nil
+        }
+    }
+
+    /// A string field as KrakenD's weak decoder reads it (numbers and booleans become text); nil when absent
+    /// or not decodable as a string.
+    static func string(_ node: Node?) -> String? {
+        guard let node else { return nil }
+        switch node.value {
+        case .string(let text): return text
+        case .number(let number): return number.literal
+        case .bool(let flag): return flag ? "1" : "0"
+        case .null: return ""
+        default: return nil
+        }
+    }
+
+    /// The items of a string-list field with their pointers: a list, or a single string that the decoder
+    /// wraps into a one-element list.
+    static func stringItems(_ node: Node?, at pointer: JSONPointer) -> [(text: String, pointer: JSONPointer)] {
+        guard let node else { return [] }
+        if let text = node.string { return [(text, pointer)] }
+        return (node.elements ?? []).enumerated().compactMap { index, item in
+            item.string.map { ($0, pointer.appending(index)) }
+        }
+    }
+
+    /// True only for JSON `true` (values inside `extra_config` are not weakly decoded).
+    static func isJSONTrue(_ node: Node?) -> Bool { node?.bool == true }
+
+    /// A number that KrakenD's audit reads as a Go `float64` and finds above zero. JSON numbers always are
+    /// `float64`; a YAML integer decodes to `int` and is not one.
+    func isPositiveFloat(_ node: Node?) -> Bool {
+        guard let number = node?.number, number.doubleValue > 0 else { return false }
+        return format != .yaml || Self.isYAMLFloat(number.literal)
+    }
+
+    static func isYAMLFloat(_ literal: String) -> Bool {
+        let unsigned = literal.hasPrefix("-") || literal.hasPrefix("+") ? String(literal.dropFirst()) : literal
+        if unsigned.hasPrefix("0x") || unsigned.hasPrefix("0o") { return false }
+        return unsigned.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+    }
+
+    /// An endpoint path after `Init()`'s normalisation: one leading slash removed, then one added.
+    static func normalizedPath(_ path: String) -> String {
+        "/" + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// The values a plugin `name` holds, with their pointers: a string, or the strings of an array.
+    static func pluginNames(_ block: NamespaceView, allowString: Bool, allowArray: Bool) -> [(name: String, pointer: JSONPointer)] {
+        guard block.node.isObject, let name = block.node["name"] else { return [] }
+        let pointer = block.pointer.appending("name")
+        if let text = name.string { return allowString ? [(text, pointer)] : [] }
+        guard allowArray, let items = name.elements else { return [] }
+        return items.enumerated().compactMap { index, item in item.string.map { ($0, pointer.appending(index)) } }
+    }
+}

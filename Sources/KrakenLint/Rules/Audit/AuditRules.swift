@@ -1,0 +1,53 @@
+import ConfigTree
+
+/// `krakend audit`'s 52 rules, in KrakenD's order (which is also its output order), as `audit/<id>`.
+///
+/// They read one summary of the configuration (`AuditFacts`), built once per file by `AuditCollector`
+/// in the same walk as the lint rules, and report every place that makes them fire.
+public enum AuditRules {
+    public static let prefix = "audit/"
+
+    public static let all: [AuditRule] = authentication + security + trafficControl + telemetry + endpointDesign + deprecations
+
+    public static let descriptions: [RuleDescription] = all.map(\.description)
+
+    private static let byID: [String: AuditRule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    /// The audit rule with this id (`audit/2.1.7`).
+    public static func rule(for id: String) -> AuditRule? { byID[id] }
+
+    /// KrakenD's severity of the audit rule with this id, or nil when `id` is not an audit rule.
+    public static func krakendSeverity(forRuleID id: String) -> AuditSeverity? {
+        id.hasPrefix(prefix) ? byID[id]?.krakendSeverity : nil
+    }
+
+    /// A rule id or pattern as users may write it: KrakenD's bare ids (`2.1.7`, `3.3.*`) get the `audit/` prefix;
+    /// anything else is returned unchanged.
+    public static func normalizedID(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ("0"..."9").contains(first),
+              text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "*" || $0 == "?" }) else { return text }
+        return prefix + text
+    }
+
+    /// The visitor that runs the audit in the lint walk.
+    nonisolated(unsafe) static let visitors: [any Rule.Type] = [AuditCollector.self]
+}
+
+/// Builds the audit summary at the end of the walk and reports the findings of every enabled audit rule.
+final class AuditCollector: Rule {
+    static let description = RuleDescription(
+        id: "audit", severity: .info, summary: "The audit rules (internal: the findings carry the ids audit/<id>)",
+        explanation: "Runs krakend audit's rules.", fix: "See each audit rule.", triggering: [], nonTriggering: []
+    )
+
+    init() {}
+
+    func finish(in context: LintContext) {
+        let facts = AuditFacts(root: context.root, service: context.service, format: context.file.format)
+        for rule in AuditRules.all where !context.options.disabledRules.contains(rule.id) {
+            for cause in rule.evaluate(facts) {
+                context.report(rule.description, cause.message, about: cause.pointer, fix: rule.description.fix)
+            }
+        }
+    }
+}
