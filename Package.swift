@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(name: "LoadBenchmark", dependencies: ["ConfigTree", "CYAML"], path: "Benchmarks/LoadBenchmark"),
         .executableTarget(name: "SchemaBenchmark", dependencies: ["ConfigTree", "JSONSchema", "KrakenLint"], path: "Benchmarks/SchemaBenchmark"),
         .executableTarget(name: "TemplateBenchmark", dependencies: ["GoTemplate"], path: "Benchmarks/TemplateBenchmark"),
-        .executableTarget(name: "AuditBenchmark", dependencies: ["ConfigTree", "KrakenLint", "Reporting"], path: "Benchmarks/AuditBenchmark"),
+        .executableTarget(name: "AuditBenchmark", dependencies: ["ConfigTree", "Findings", "KrakenLint", "Reporting"], path: "Benchmarks/AuditBenchmark"),
 
         .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "ConfigTree"]),

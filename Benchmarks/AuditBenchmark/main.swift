@@ -5,6 +5,7 @@
 // Usage: AuditBenchmark FILE [rounds]
 import ConfigTree
 import Dispatch
+import Findings
 import Foundation
 import KrakenLint
 import Reporting
@@ -26,7 +27,7 @@ for round in 0...rounds {
         let start = DispatchTime.now().uptimeNanoseconds
         let file = try SourceReader.read(path: path, limits: .default)
         let report = Linter(options: LintOptions(audit: mode)).lint(file)
-        let text = TextReporter().render(LintRun(reports: [report], toolVersion: "bench"))
+        let text = TextReporter().render(Run(reports: [report], toolVersion: "bench"))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if round > 0 { times[name, default: []].append(seconds) }
         findings[name] = report.diagnostics.count

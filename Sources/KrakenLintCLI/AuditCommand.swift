@@ -1,5 +1,7 @@
 import ArgumentParser
 import ConfigTree
+import Findings
+import FlexibleConfig
 import Foundation
 import KrakenLint
 import Reporting
@@ -61,6 +63,12 @@ struct AuditCommand: IOCommand {
     @Flag(help: "Also print the summary when there are no findings, and which configuration files were used (on standard error).")
     var verbose = false
 
+    @Flag(name: .customLong("flexible-config"), help: "Render each file as a KrakenD flexible-configuration template first (also on with FC_ENABLE, FC_CONFIG or a folder flag), and report findings at the template, partial or settings line that produced them.")
+    var flexibleConfig = false
+
+    @OptionGroup(title: "Flexible configuration")
+    var folders: FlexibleConfigFlags
+
     func validate() throws {
         if paths.isEmpty && krakendConfigs.isEmpty { throw ValidationError("give at least one KrakenD configuration file (or - for standard input)") }
         guard ReportFormat(rawValue: format) == nil else { return }
@@ -94,8 +102,8 @@ struct AuditCommand: IOCommand {
             jobs.append((file, LintOptions(disabledRules: skipped, policy: policy, audit: .only)))
         }
         guard broken.isEmpty else {
-            let reports = broken.keys.sorted().compactMap { broken[$0] }.map { FileReport(file: $0.file, root: nil, diagnostics: $0.diagnostics, secrets: []) }
-            io.err(TextReporter(color: false).render(LintRun(reports: reports, toolVersion: krakenlintVersion)))
+            let reports = broken.keys.sorted().compactMap { broken[$0] }.map { Report(file: $0.file, findings: $0.diagnostics) }
+            io.err(TextReporter(color: false).render(Run(reports: reports, toolVersion: krakenlintVersion)))
             io.err("krakenlint: fix the configuration file above; nothing was audited\n")
             return .usage
         }
@@ -103,14 +111,26 @@ struct AuditCommand: IOCommand {
             for (source, count) in used.sorted(by: { $0.key < $1.key }) { io.err("krakenlint: \(source) applies to \(count) file\(count == 1 ? "" : "s")\n") }
         }
 
-        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits).lint(job.file) }
-        io.leaveToProcessExit(AuditReportsHeldUntilExit(reports))
+        let rendering = flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment)
+            ? folders.options(io: io) : nil
+        let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?) in
+            let linter = Linter(options: job.options, limits: limits)
+            if let rendering {
+                let project = ProjectRenderer(options: rendering).render(base: job.file)
+                return FlexibleConfigLint(project: project, linter: linter, failLevel: failLevel).report()
+            }
+            let file = linter.lintedFile(job.file)
+            return (TemplateHint.explainingUnrenderedTemplate(file.report), file.root)
+        }
+        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
+        let reports = linted.map(\.report)
         let settings = ReportSettings(
             verbose: verbose, color: color.enabled(io: io),
-            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory)
+            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
+            rules: RuleRegistry.allDescriptions.map(\.descriptor)
         )
-        io.out(ReportFormat(rawValue: format)!.reporter(settings).render(LintRun(reports: reports, toolVersion: krakenlintVersion)))
-        if reports.contains(where: { $0.root == nil }) { return .usage }
+        io.out(ReportFormat(rawValue: format)!.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
+        if reports.contains(where: { !$0.isReadable }) { return .usage }
         return reports.contains { failLevel.fails($0.worstSeverity) } ? .findings : .success
     }
 
@@ -152,10 +172,4 @@ enum AuditSelection {
             .map { String(decoding: $0.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self) }
             .filter { !$0.isEmpty }
     }
-}
-
-/// The reports (and their trees) of an audit, kept for the process's lifetime by `CommandIO.leaveToProcessExit`.
-private final class AuditReportsHeldUntilExit {
-    let reports: [FileReport]
-    init(_ reports: [FileReport]) { self.reports = reports }
 }

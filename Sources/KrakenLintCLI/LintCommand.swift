@@ -241,7 +241,7 @@ enum SourceLoading {
 
 /// The trees of a run, kept for the process's lifetime by `CommandIO.leaveToProcessExit` (freeing a large
 /// tree costs time the process exit does not).
-private final class TreesHeldUntilExit {
+final class TreesHeldUntilExit {
     let trees: [Node?]
     init(_ trees: [Node?]) { self.trees = trees }
 }
