@@ -44,9 +44,9 @@ final class ProbeSecrecyTests: XCTestCase {
               {"url_pattern": "/basic", "host": ["\(basic)"],
                "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "\(marker)"}}},
               {"url_pattern": "/env", "host": ["\(ntlm)"],
-               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "{{ env \\"PROBE_MARKER_PW\\" }}"}}},
+               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "{{ env `PROBE_MARKER_PW` }}"}}},
               {"url_pattern": "/unset", "host": ["\(ntlm)"],
-               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "{{ env \\"PROBE_UNSET_PW\\" }}"}}}
+               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "{{ env `PROBE_UNSET_PW` }}"}}}
             ]}]}
             """
     }
