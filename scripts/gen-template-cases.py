@@ -586,6 +586,8 @@ case("error-in-second-template", templates=[{"name": "a", "text": "ok"}, {"name"
 case("position-after-multibyte", "ü日本 {{ .a | undefinedFn }}")
 case("position-tabs", "\t\t{{\t.s |\tbad }}")
 case("position-crlf", "a\r\nb\r\n{{ bad }}")
+case("block-else-line", "{{block \"b\" .}}\n\n{{else}}x{{end}}")
+case("define-else-line", "{{define \"b\"}}\n\n{{else}}x{{end}}")
 
 group("errors-exec")
 each("runtime", [
