@@ -474,6 +474,8 @@ each("default", [
     "{{deepEqual .m .m}}", "{{deepEqual .list (list 1 \"two\" 3.5 true nil)}}", "{{deepEqual 1 1.0}}", "{{deepEqual .nil .nil}}",
     "{{deepEqual (list 1) (list 1)}}", "{{deepEqual (dict \"a\" 1) (dict \"a\" 1)}}", "{{default \"d\" .missing | upper}}",
     "{{mustToJson .}}", "{{toPrettyJson .}}", "{{toRawJson .}}", "{{toJson (dict \"k\" (list 1.5 1e21 nil))}}",
+    "{{regexFindAll \"x\" \"abc\" -1 | toJson}}", "{{initial (list) | toJson}}", "{{rest (list) | marshal}}",
+    "{{regexSplit \"x\" \"\" 0 | toJson}}", "{{compact (list) | toJson}}", "{{list | toJson}}",
 ])
 each("reflect", [
     "{{typeOf .s}}", "{{typeOf .n}}", "{{typeOf .list}}", "{{typeOf .m}}", "{{typeOf .nil}}", "{{typeOf 1}}", "{{typeOf (list)}}",
@@ -584,6 +586,8 @@ case("error-in-second-template", templates=[{"name": "a", "text": "ok"}, {"name"
 case("position-after-multibyte", "ü日本 {{ .a | undefinedFn }}")
 case("position-tabs", "\t\t{{\t.s |\tbad }}")
 case("position-crlf", "a\r\nb\r\n{{ bad }}")
+case("block-else-line", "{{block \"b\" .}}\n\n{{else}}x{{end}}")
+case("define-else-line", "{{define \"b\"}}\n\n{{else}}x{{end}}")
 
 group("errors-exec")
 each("runtime", [
