@@ -76,12 +76,16 @@ struct LintCommand: IOCommand {
     @Flag(help: "Also print the summary when there are no findings, and which configuration files were used (on standard error).")
     var verbose = false
 
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to lint (or - for standard input)") }
     }
 
     func run(io: CommandIO) throws -> ExitStatus {
-        let limits = LoadLimits.default
+        let limits = limitOptions.loadLimits
+        let budget = limitOptions.timeBudgetDuration
         let schemaChoice = try loadSchema()
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
@@ -128,7 +132,7 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
-        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lint(job.file) }
+        let reports = jobs.parallelMap { job in Linter(options: job.options, limits: limits, schema: schemaChoice).lint(job.file, timeBudget: budget) }
         io.leaveToProcessExit(ReportsHeldUntilExit(reports))
         let run = LintRun(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
@@ -170,7 +174,7 @@ enum SourceLoading {
             let name = stdinName ?? "<stdin>"
             let bytes = io.readStandardInput()
             guard bytes.count <= limits.maxFileSize else {
-                throw UsageError("\(name): standard input is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize)")
+                throw UsageError("\(name): standard input is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize) (raise it with --max-file-size)")
             }
             return SourceFile(path: name, format: SourceFormat(fileName: name) ?? SourceReader.sniffFormat(bytes), bytes: bytes)
         }

@@ -51,12 +51,27 @@ struct ValidateCommand: IOCommand {
     @Option(help: "Output format: text or json.")
     var format: ValidateOutputFormat = .text
 
+    @Option(help: ArgumentHelp("Work budget of one regular-expression match, in steps; a match that needs more is reported as an error (default: 1000000).", valueName: "steps"))
+    var regexStepLimit: Int = ValidationOptions().regexStepLimit
+
+    @Option(help: ArgumentHelp("Longest string a pattern is matched against, in bytes (default: 100000).", valueName: "bytes"))
+    var maxPatternInput: Int = ValidationOptions().maxPatternInputLength
+
+    @Option(help: ArgumentHelp("Most subschemas applied to one value without descending into it, which stops $ref loops (default: 64).", valueName: "count"))
+    var maxRefChain: Int = ValidationOptions().maxInPlaceChain
+
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
+
     @Argument(help: "JSON or YAML files to validate; - reads standard input (as JSON).")
     var instances: [String] = []
 
     func validate() throws {
         if instances.isEmpty { throw ValidationError("give at least one instance file to validate") }
         if Dialect(name: draft) == nil { throw ValidationError("unknown draft \"\(draft)\"; expected 7, 2019-09 or 2020-12") }
+        for (name, value) in [("--regex-step-limit", regexStepLimit), ("--max-pattern-input", maxPatternInput), ("--max-ref-chain", maxRefChain)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
         for item in map where !item.contains("=") {
             throw ValidationError("--map takes PREFIX=DIR, got \"\(item)\"")
         }
@@ -75,6 +90,11 @@ struct ValidateCommand: IOCommand {
         case .json: io.out(jsonReport(results))
         case .text: io.out(textReport(results))
         }
+        // A limit that stopped validation means the instance was not checked: an unusable input, not a verdict.
+        if results.contains(where: { $0.errors.contains { $0.isLimit } }) {
+            io.err("krakenlint: a validation limit stopped the check (see the errors above); raise it with --regex-step-limit, --max-pattern-input, --max-ref-chain or --max-depth\n")
+            return .usage
+        }
         return results.allSatisfy { $0.errors.isEmpty } ? .success : .findings
     }
 
@@ -91,7 +111,10 @@ struct ValidateCommand: IOCommand {
                 try registry.registerMetaSchemas(from: URL(fileURLWithPath: metaSchemas, isDirectory: true))
             }
             let entryURI = try registerSchema(in: registry)
-            return try Validator(registry: registry, entry: entryURI, options: ValidationOptions(formatAssertion: formatAssertion))
+            let options = ValidationOptions(
+                formatAssertion: formatAssertion, maxDepth: limitOptions.maxDepth, maxInPlaceChain: maxRefChain,
+                regexStepLimit: regexStepLimit, maxPatternInputLength: maxPatternInput)
+            return try Validator(registry: registry, entry: entryURI, options: options)
         } catch let error as UsageError {
             throw error
         } catch {
@@ -136,17 +159,22 @@ struct ValidateCommand: IOCommand {
     }
 
     private func check(_ path: String, with validator: Validator, io: CommandIO) throws -> InstanceResult {
+        let limits = limitOptions.loadLimits
         let file: SourceFile
         if path == "-" {
-            file = SourceFile(path: "<stdin>", format: .json, bytes: io.readStandardInput())
+            let bytes = io.readStandardInput()
+            guard bytes.count <= limits.maxFileSize else {
+                throw UsageError("<stdin>: standard input is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize) (raise it with --max-file-size)")
+            }
+            file = SourceFile(path: "<stdin>", format: .json, bytes: bytes)
         } else {
             do {
-                file = try SourceReader.read(path: path)
+                file = try SourceReader.read(path: path, limits: limits)
             } catch {
                 throw UsageError(error.description)
             }
         }
-        let loaded = file.format == .json ? ConfigLoader.loadJSONValue(file) : ConfigLoader.load(file)
+        let loaded = file.format == .json ? ConfigLoader.loadJSONValue(file, limits: limits) : ConfigLoader.load(file, limits: limits)
         guard let root = loaded.root else {
             let issue = loaded.issues.first { $0.severity == .error }
             let place = issue.map { "\(file.position(ofOffset: $0.span.start)): " } ?? ""
