@@ -20,6 +20,12 @@ public struct FileReport: Sendable {
         self.secrets = secrets
     }
 
+    /// The same report without the tree and the model, for holding many reports until they are printed
+    /// (reporters read only the file, the findings and the secrets).
+    public var withoutTree: FileReport {
+        FileReport(file: file, root: nil, service: nil, diagnostics: diagnostics, secrets: secrets)
+    }
+
     public func count(_ severity: Severity) -> Int { diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
 
     /// The most serious severity found, or nil when clean.
