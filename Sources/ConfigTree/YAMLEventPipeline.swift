@@ -115,7 +115,12 @@ final class YAMLEventPipeline: @unchecked Sendable {
                 arena: UnsafeMutablePointer<UInt8>.allocate(capacity: capacity), arenaCapacity: capacity))
         }
         for _ in 0..<Self.slotCount { freeSlots.signal() }
-        guard Self.startThread({ [self] in produce() }) else {
+        // The thread holds no reference of its own: `finish()` waits for it, so the reader's reference keeps
+        // the pipeline alive for as long as the thread uses it. Were the thread to hold one, it could drop the
+        // last reference after `finish()` returned, and free the pipeline on its own time (LeakSanitizer in
+        // the YAML fuzz target caught a pipeline still allocated after the read had returned).
+        let pipeline = Unmanaged.passUnretained(self)
+        guard Self.startThread({ pipeline._withUnsafeGuaranteedRef { $0.produce() } }) else {
             finished = true
             return nil
         }
@@ -154,7 +159,7 @@ final class YAMLEventPipeline: @unchecked Sendable {
     }
 
     /// The parser thread: fills free slots with batches until the stream ends, libyaml fails, or the
-    /// reader cancels.
+    /// reader cancels. Signalling `producerExited` is its last use of `self`.
     private func produce() {
         var index = 0
         var event = yaml_event_t()
