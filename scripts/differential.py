@@ -152,6 +152,12 @@ def json_reason(data, our_code, peer):
             return "several top-level values: jq reads a stream of values, JSON is one value"
         if re.search(rb'"[^"]*[\x00-\x1f][^"]*"', data) and our_code == "syntax":
             return "raw control character inside a string: jq 1.6 accepts U+0000-U+001F unescaped, JSON does not"
+        if our_code == "encoding" and b"\x00" in data:
+            return "a NUL byte: we refuse binary data; jq 1.6 reads past it"
+        if our_code == "syntax" and any(space in data for space in (b"\x0b", b"\x0c", b"\x1e")):
+            return "vertical tab, form feed or U+001E between values: jq 1.6 skips them as whitespace, JSON has only four"
+        if our_code == "syntax" and re.search(rb'(^|[\[,:\s])(\+?\.\d|\+\d|-?0\d)', data):
+            return "numbers outside JSON's grammar (.5, +.5, 0901): jq 1.6 reads them with a lenient number parser"
         if any(token in data for token in (b"nan", b"NaN", b"Infinity", b"infinity")):
             return "nan and infinity literals: jq 1.6 takes them as numbers"
         return "jq 1.6 leniency (see docs/reliability.md)"

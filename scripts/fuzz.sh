@@ -40,6 +40,8 @@ options=(-runs="$RUNS" -max_total_time="$SECONDS_MAX" -max_len="${FUZZ_MAX_LEN:-
   -rss_limit_mb="${FUZZ_RSS_MB:-3072}" -print_final_stats=1 -artifact_prefix="$crashes/")
 [[ -f "$ROOT/Fuzz/Dictionaries/$TARGET.dict" ]] && options+=(-dict="$ROOT/Fuzz/Dictionaries/$TARGET.dict")
 
+# Leaks in the system libraries that krakenlint cannot fix (each explained in the file).
+export LSAN_OPTIONS="suppressions=$ROOT/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 log="$OUT/$TARGET.log"
 echo "fuzz: $TARGET, $RUNS runs or $SECONDS_MAX s, log in $log" >&2
 status=0
