@@ -105,7 +105,8 @@ struct JSONParser {
             throw JSONFailure(issue: LoadIssue(
                 code: .limit,
                 message: "file is \(end) bytes, more than the limit of \(limits.maxFileSize)",
-                span: Span(at: 0)))
+                span: Span(at: 0),
+                hint: "raise the limit with --max-file-size"))
         }
         if let nul = UTF8Scanning.binaryMarkerOffset(in: bytes) {
             throw JSONFailure(issue: LoadIssue(
@@ -261,7 +262,7 @@ struct JSONParser {
                 code: .limit,
                 message: "nesting deeper than \(limits.maxDepth) levels of objects and arrays",
                 span: Span(start: start, end: index + 1),
-                hint: "configuration files nest a few levels; check whether the file was generated correctly"))
+                hint: "configuration files nest a few levels; check whether the file was generated correctly, or raise the limit with --max-depth"))
         }
         index += 1
         skipWhitespace()
@@ -281,7 +282,8 @@ struct JSONParser {
             throw JSONFailure(issue: LoadIssue(
                 code: .limit,
                 message: "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)",
-                span: span))
+                span: span,
+                hint: "raise the limit with --max-key-length if the key is meant to be this long"))
         }
         if let earlier = RepeatedKeys.find(key, hash: hash, base: container.base, members: memberScratch,
                                            hashes: keyHashScratch, index: container.hashIndex) {

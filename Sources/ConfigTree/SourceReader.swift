@@ -29,7 +29,7 @@ public enum SourceReader {
         if info.st_mode & S_IFMT == S_IFDIR { throw SourceReadError(path: path, message: "is a directory") }
         let size = Int(info.st_size)
         if size > limits.maxFileSize {
-            throw SourceReadError(path: path, message: "file is \(size) bytes, more than the limit of \(limits.maxFileSize)")
+            throw SourceReadError(path: path, message: "file is \(size) bytes, more than the limit of \(limits.maxFileSize) (raise it with --max-file-size)")
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw SourceReadError(path: path, message: describe(errno: errno)) }
@@ -67,7 +67,7 @@ public enum SourceReader {
             }
             if count == 0 { return bytes }
             if bytes.count + count > limit {
-                throw SourceReadError(path: name, message: "input is more than the limit of \(limit) bytes")
+                throw SourceReadError(path: name, message: "input is more than the limit of \(limit) bytes (raise it with --max-file-size)")
             }
             bytes.append(contentsOf: chunk[0..<count])
         }

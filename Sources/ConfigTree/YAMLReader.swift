@@ -115,7 +115,8 @@ struct YAMLTreeBuilder {
             throw YAMLFailure(issue: LoadIssue(
                 code: .limit,
                 message: "file is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize)",
-                span: Span(at: 0)))
+                span: Span(at: 0),
+                hint: "raise the limit with --max-file-size"))
         }
         if let nul = UTF8Scanning.binaryMarkerOffset(in: bytes) {
             throw YAMLFailure(issue: LoadIssue(
@@ -273,7 +274,7 @@ struct YAMLTreeBuilder {
         }
         if depth + 1 > limits.maxDepth {
             throw failure(.limit, "nesting deeper than \(limits.maxDepth) levels of mappings and sequences", at: startSpan,
-                          hint: "configuration files nest a few levels; check whether the file was generated correctly")
+                          hint: "configuration files nest a few levels; check whether the file was generated correctly, or raise the limit with --max-depth")
         }
         try countNodes(1, at: startSpan)
         let name = event.anchor.map(YAMLEvent.string)
@@ -344,7 +345,8 @@ struct YAMLTreeBuilder {
     /// Takes `key` as the pending key of the innermost mapping, refusing a repeat.
     mutating func acceptKey(_ key: String, hash: UInt64, span keySpan: Span, isMerge: Bool) throws(YAMLFailure) {
         if key.utf8.count > limits.maxKeyLength {
-            throw failure(.limit, "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)", at: keySpan)
+            throw failure(.limit, "key of \(key.utf8.count) bytes, more than the limit of \(limits.maxKeyLength)", at: keySpan,
+                          hint: "raise the limit with --max-key-length if the key is meant to be this long")
         }
         let earlierLine = isMerge
             ? current.mergeKeyLine

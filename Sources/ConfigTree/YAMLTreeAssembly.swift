@@ -48,7 +48,7 @@ extension YAMLTreeBuilder {
         totalNodes += count
         if totalNodes > limits.maxYAMLNodes {
             throw failure(.limit, "the document expands to more than \(limits.maxYAMLNodes) nodes through aliases and values", at: `where`,
-                          hint: "aliases that repeat large anchors multiply the document's size (an alias bomb); expand them less")
+                          hint: "aliases that repeat large anchors multiply the document's size (an alias bomb); expand them less, or raise the limit with --max-yaml-nodes")
         }
     }
 

@@ -58,6 +58,7 @@ final class Evaluation {
         let saved = collecting
         collecting = true
         report(schema, keyword, message, instanceToken: instanceToken)
+        errors[errors.count - 1].isLimit = true
         collecting = saved
     }
 

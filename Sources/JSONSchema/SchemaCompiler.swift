@@ -21,6 +21,9 @@ final class SchemaCompiler {
         self.regexCache = regexCache
     }
 
+    /// Every node and resource compiled, so their owner can break the reference cycles among them.
+    var compiledGraph: CompiledGraph { CompiledGraph(nodes: Array(nodes.values), resources: Array(compiledResources.values)) }
+
     /// Compiles the schema at `location` and everything it references.
     func compile(_ location: SchemaLocation) throws -> SchemaNode {
         let root = try node(for: location, referencedAs: nil)

@@ -17,6 +17,8 @@ public struct ValidationError: Sendable, Equatable, CustomStringConvertible {
     public var suggestions: [String]
     /// For an unknown property: the property names allowed at that spot.
     public var allowedNames: [String]
+    /// Set when a limit (`ValidationOptions`) stopped the check here, so the value was not really validated.
+    public var isLimit = false
 
     public init(instancePointer: JSONPointer, keywordLocation: String, absoluteKeywordLocation: String?, keyword: String, message: String, suggestions: [String] = [], allowedNames: [String] = []) {
         self.instancePointer = instancePointer

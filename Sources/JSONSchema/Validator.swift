@@ -16,6 +16,8 @@ public final class Validator: @unchecked Sendable {
     public let options: ValidationOptions
     /// The entry schema's canonical URI.
     public let entryURI: String
+    /// Every node compiled, whose reference cycles are broken when this validator goes.
+    private let graph: CompiledGraph
 
     /// Compiles the schema registered under `entry` (a URI, optionally with a fragment).
     /// When `validateSchema` is set and the schema's meta-schema is registered, the schema is first
@@ -29,11 +31,24 @@ public final class Validator: @unchecked Sendable {
             try MetaValidation.check(location: location, registry: registry)
         }
         let compiler = SchemaCompiler(registry: registry, options: options, regexCache: RegexCache())
-        root = try compiler.compile(location)
+        do {
+            root = try compiler.compile(location)
+        } catch {
+            compiler.compiledGraph.release()
+            throw error
+        }
+        graph = compiler.compiledGraph
         tracksScope = compiler.usesDynamicScope
         self.options = options
         entryURI = uri.description
     }
+
+    deinit {
+        graph.release()
+    }
+
+    /// The compiled entry schema (for tests that check it is freed).
+    var rootNode: SchemaNode { root }
 
     /// Registers `schema` in a copy of `registry` (or a fresh one) and compiles it.
     public convenience init(schema: Node, uri: String = "urn:krakenlint:schema", registry: SchemaRegistry? = nil, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true) throws {

@@ -86,12 +86,16 @@ struct LintCommand: IOCommand {
     @Flag(help: "Also run krakend audit's rules (audit/*, see `krakenlint audit`) in the same pass over the same tree.")
     var audit = false
 
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to lint (or - for standard input)") }
     }
 
     func run(io: CommandIO) throws -> ExitStatus {
-        let limits = LoadLimits.default
+        let limits = limitOptions.loadLimits
+        let budget = limitOptions.timeBudgetDuration
         let schemaChoice = try loadSchema()
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
@@ -167,16 +171,28 @@ struct LintCommand: IOCommand {
             if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
         }
 
+        // Reporters need no tree. With many files, each tree is freed on its worker as soon as the file is
+        // linted, so memory holds the trees in flight and not every tree of the run. A single file keeps its
+        // tree until the process exits, which frees it for nothing.
+        let keepsTrees = jobs.count == 1
         let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?) in
             let linter = Linter(options: job.options, limits: limits, schema: schemaChoice)
-            if let rendering = job.rendering {
-                let project = ProjectRenderer(options: rendering).render(base: job.file)
-                return FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
+            let work: @Sendable () -> (report: Report, root: Node?) = {
+                if let rendering = job.rendering {
+                    let project = ProjectRenderer(options: rendering).render(base: job.file)
+                    return FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
+                }
+                let file = linter.lintedFile(job.file)
+                var report = TemplateHint.explainingUnrenderedTemplate(file.report)
+                report.failLevel = job.failLevel
+                return (report, file.root)
             }
-            let file = linter.lintedFile(job.file)
-            var report = TemplateHint.explainingUnrenderedTemplate(file.report)
-            report.failLevel = job.failLevel
-            return (report, file.root)
+            guard let done = TimeBudget.run(budget, work) else {
+                var report = TimeBudget.overBudget(job.file, budget: budget)
+                report.failLevel = job.failLevel
+                return (report, nil)
+            }
+            return (done.report, keepsTrees ? done.root : nil)
         }
         io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
         let reports = linted.map(\.report)
@@ -227,7 +243,7 @@ enum SourceLoading {
             let name = stdinName ?? "<stdin>"
             let bytes = io.readStandardInput()
             guard bytes.count <= limits.maxFileSize else {
-                throw UsageError("\(name): standard input is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize)")
+                throw UsageError("\(name): standard input is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize) (raise it with --max-file-size)")
             }
             return SourceFile(path: name, format: SourceFormat(fileName: name) ?? SourceReader.sniffFormat(bytes), bytes: bytes)
         }

@@ -54,12 +54,27 @@ struct ValidateCommand: IOCommand {
     @Option(help: "Directory that SARIF, GitHub, JUnit and Checkstyle paths are relative to (default: the working directory).")
     var sarifRoot: String?
 
+    @Option(help: ArgumentHelp("Work budget of one regular-expression match, in steps; a match that needs more is reported as an error (default: 1000000).", valueName: "steps"))
+    var regexStepLimit: Int = ValidationOptions().regexStepLimit
+
+    @Option(help: ArgumentHelp("Longest string a pattern is matched against, in bytes (default: 100000).", valueName: "bytes"))
+    var maxPatternInput: Int = ValidationOptions().maxPatternInputLength
+
+    @Option(help: ArgumentHelp("Most subschemas applied to one value without descending into it, which stops $ref loops (default: 64).", valueName: "count"))
+    var maxRefChain: Int = ValidationOptions().maxInPlaceChain
+
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
+
     @Argument(help: "JSON or YAML files to validate; - reads standard input (as JSON).")
     var instances: [String] = []
 
     func validate() throws {
         if instances.isEmpty { throw ValidationError("give at least one instance file to validate") }
         if Dialect(name: draft) == nil { throw ValidationError("unknown draft \"\(draft)\"; expected 7, 2019-09 or 2020-12") }
+        for (name, value) in [("--regex-step-limit", regexStepLimit), ("--max-pattern-input", maxPatternInput), ("--max-ref-chain", maxRefChain)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
         for item in map where !item.contains("=") {
             throw ValidationError("--map takes PREFIX=DIR, got \"\(item)\"")
         }
@@ -78,6 +93,11 @@ struct ValidateCommand: IOCommand {
         )
         io.out(format.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
         if reports.contains(where: { !$0.isReadable }) { return .usage }
+        // A limit that stopped validation means the instance was not checked: an unusable input, not a verdict.
+        if reports.contains(where: { $0.findings.contains { $0.ruleID == Self.limitRuleID } }) {
+            io.err("krakenlint: a validation limit stopped the check (see the errors above); raise it with --regex-step-limit, --max-pattern-input, --max-ref-chain or --max-depth\n")
+            return .usage
+        }
         return reports.allSatisfy { $0.findings.isEmpty } ? .success : .findings
     }
 
@@ -94,7 +114,9 @@ struct ValidateCommand: IOCommand {
                 try registry.registerMetaSchemas(from: URL(fileURLWithPath: metaSchemas, isDirectory: true))
             }
             let entryURI = try registerSchema(in: registry)
-            return try Validator(registry: registry, entry: entryURI, options: ValidationOptions(formatAssertion: formatAssertion))
+            return try Validator(registry: registry, entry: entryURI, options: ValidationOptions(
+                formatAssertion: formatAssertion, maxDepth: limitOptions.maxDepth, maxInPlaceChain: maxRefChain,
+                regexStepLimit: regexStepLimit, maxPatternInputLength: maxPatternInput))
         } catch let error as UsageError {
             throw error
         } catch {
@@ -137,11 +159,11 @@ struct ValidateCommand: IOCommand {
         let file: SourceFile
         if path == "-" {
             // Standard input is JSON, read under the same size limit as any file.
-            let read = try SourceLoading.read("-", stdinName: "<stdin>", limits: .default, io: io)
+            let read = try SourceLoading.read("-", stdinName: "<stdin>", limits: limitOptions.loadLimits, io: io)
             file = SourceFile(path: read.path, format: .json, bytes: read.bytes)
         } else {
             do {
-                file = try SourceReader.read(path: path)
+                file = try SourceReader.read(path: path, limits: limitOptions.loadLimits)
             } catch {
                 let empty = SourceFile(path: path, format: SourceFormat(fileName: path) ?? .json, bytes: [])
                 let finding = Finding(ruleID: LoadIssue.Code.syntax.rawValue, severity: .error, message: error.message,
@@ -149,7 +171,8 @@ struct ValidateCommand: IOCommand {
                 return Report(file: empty, findings: [finding], isReadable: false)
             }
         }
-        let loaded = file.format == .json ? ConfigLoader.loadJSONValue(file) : ConfigLoader.load(file)
+        let limits = limitOptions.loadLimits
+        let loaded = file.format == .json ? ConfigLoader.loadJSONValue(file, limits: limits) : ConfigLoader.load(file, limits: limits)
         let issues = loaded.issues.map { Finding($0) }
         guard let root = loaded.root else {
             return Report(file: file, findings: issues, isReadable: false)
@@ -157,13 +180,16 @@ struct ValidateCommand: IOCommand {
         let errors = validator.isValid(root) ? [] : validator.validate(root)
         let findings = errors.map { error in
             Finding(
-                ruleID: JSONSchema.ValidationError.ruleID(forKeyword: error.keyword), severity: .error, message: error.message,
+                ruleID: error.isLimit ? Self.limitRuleID : JSONSchema.ValidationError.ruleID(forKeyword: error.keyword), severity: .error, message: error.message,
                 location: Location(file: file, span: error.span(in: root)), pointer: error.instancePointer,
                 properties: ["keyword": .string(error.keyword), "keyword_location": .string(error.keywordLocation)]
             )
         }
         return Report(file: file, findings: (issues + findings).sorted(by: Finding.ordered))
     }
+
+    /// The rule id of a validation stopped by a limit (a regex step budget, a `$ref` loop, depth).
+    static let limitRuleID = LoadIssue.Code.limit.rawValue
 
     /// SARIF rule descriptors for the keywords that failed, and the reader's problems.
     static func rules(for reports: [Report]) -> [RuleDescriptor] {

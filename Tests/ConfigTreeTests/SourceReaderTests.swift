@@ -70,7 +70,7 @@ final class SourceReaderTests: XCTestCase {
         try handle.truncate(atOffset: 100 * 1024 * 1024)
         try handle.close()
         let started = Date()
-        XCTAssertEqual(readError(path)?.message, "file is 104857600 bytes, more than the limit of 67108864")
+        XCTAssertEqual(readError(path)?.message, "file is 104857600 bytes, more than the limit of 67108864 (raise it with --max-file-size)")
         XCTAssertLessThan(Date().timeIntervalSince(started), 5, "refused from its size, not by reading it")
     }
 
@@ -108,7 +108,7 @@ final class SourceReaderTests: XCTestCase {
         var limits = LoadLimits.default
         limits.maxFileSize = 1000
         XCTAssertThrowsError(try SourceReader.read(descriptor: pipeEnds[0], displayPath: "-", format: .json, limits: limits)) { error in
-            XCTAssertEqual((error as? SourceReadError)?.message, "input is more than the limit of 1000 bytes")
+            XCTAssertEqual((error as? SourceReadError)?.message, "input is more than the limit of 1000 bytes (raise it with --max-file-size)")
         }
     }
 }

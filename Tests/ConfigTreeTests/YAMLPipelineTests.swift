@@ -1,4 +1,6 @@
+import CYAML
 @testable import ConfigTree
+import Foundation
 import XCTest
 
 /// The YAML reader gives the same tree, spans and issues whether libyaml runs on the calling thread or on
@@ -96,6 +98,42 @@ final class YAMLPipelineTests: XCTestCase {
         let limited = bothWays(largeConfiguration(), limits: LoadLimits(maxYAMLNodes: 5000))
         XCTAssertTrue(limited.serial.contains("expands to more than 5000 nodes"), limited.serial.prefix(200).description)
         XCTAssertEqual(limited.pipelined, limited.serial)
+    }
+
+    func testThePipelineIsFreedWhenFinishReturnsNotLaterByItsThread() {
+        // Found by the YAML fuzz target (LeakSanitizer): the parser thread held a reference to the pipeline
+        // (then, once that was gone, a box for its closure), so after an early stop they could outlive the
+        // read and be freed by the thread later.
+        for attempt in 0..<200 {
+            let bytes = Array("a: [1, 2]\nb: *nowhere\n".utf8)
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            XCTAssertEqual(yaml_parser_initialize(parser), 1)
+            defer { yaml_parser_delete(parser) }
+            weak var released: YAMLEventPipeline?
+            bytes.withUnsafeBufferPointer { buffer in
+                yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+                guard let pipeline = YAMLEventPipeline(parser: parser) else { return XCTFail("no parser thread") }
+                released = pipeline
+                _ = pipeline.next()
+                pipeline.finish()
+            }
+            XCTAssertNil(released, "attempt \(attempt): the pipeline outlived finish()")
+        }
+    }
+
+    func testTheFuzzInputsThatFoundTheLeaksReadTheSameBothWays() {
+        // A document that is not UTF-8, and one with a tab where indentation goes: both stop the reader early.
+        for encoded in [
+            "YmFzZTogJuIge3RpbWVOTk5OTk5OTk5OTjNzLE5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTm919DogM3MsIGhvc3Q6IFthXX0KeDoKICA8PDogKmIKICB5OiAqYgppOiBbbCFzdCo8YiwgKmJdCg==",
+            "YToKCS0gYgpEREQgfjpERERvdWJsZUREREREREQvRERERERERERERERERERERERERHRvdWJsZUREREREREQ6LQlJbjp0OkREREREREREREREREREREREREREREREdG91YmxlRERERERERDotCUk=",
+        ] {
+            let file = SourceFile(path: "fuzz.yaml", format: .yaml, bytes: [UInt8](Data(base64Encoded: encoded)!))
+            let serial = YAMLReader.read(file, limits: .default, pipelineThreshold: .max)
+            let pipelined = YAMLReader.read(file, limits: .default, pipelineThreshold: 0)
+            XCTAssertEqual(dump(pipelined), dump(serial))
+            XCTAssertNil(serial.root, encoded)
+        }
     }
 
     func testSmallAndEmptyDocumentsGoThroughThePipelineToo() {

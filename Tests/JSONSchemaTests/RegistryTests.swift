@@ -70,3 +70,24 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(Dialect(metaSchemaURI: "http://json-schema.org/draft-07/schema#"), .draft7)
     }
 }
+
+/// Found by the schema fuzz target (LeakSanitizer): a recursive schema's compiled nodes refer to each other,
+/// and stayed in memory after their validator was gone.
+final class CompiledGraphReleaseTests: XCTestCase {
+    func testARecursiveSchemaIsFreedWithItsValidator() throws {
+        for schema in [##"{"$ref": "#"}"##, ##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"items": {"$ref": "#/$defs/a"}}}, "$ref": "#/$defs/a"}"##,
+                       ##"{"$id": "https://x/root", "$dynamicAnchor": "n", "items": {"$dynamicRef": "#n"}}"##] {
+            weak var validatorLeft: Validator?
+            weak var rootLeft: SchemaNode?
+            do {
+                let file = SourceFile(path: "s.json", format: .json, text: schema)
+                let validator = try Validator(schema: try XCTUnwrap(ConfigLoader.loadJSONValue(file).root))
+                validatorLeft = validator
+                rootLeft = validator.rootNode
+                _ = validator.isValid(try XCTUnwrap(ConfigLoader.loadJSONValue(SourceFile(path: "i.json", format: .json, text: "[[1]]")).root))
+            }
+            XCTAssertNil(validatorLeft, schema)
+            XCTAssertNil(rootLeft, "the compiled nodes of \(schema) outlived their validator")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// libFuzzer target: the JSON reader over arbitrary bytes. It accepts or refuses, never crashes; every span and
+// issue lies inside the input; an accepted tree written back as JSON reads back the same.
+import ConfigTree
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func jsonReaderFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let file = SourceFile(path: "fuzz.json", format: .json, bytes: fuzzInput(data, size))
+    let anyValue = ConfigLoader.loadJSONValue(file)
+    SpanCheck.check(anyValue, in: file)
+    if let root = anyValue.root { JSONText.checkRoundTrip(root, from: "JSON") }
+    // The configuration entry point refuses what is not an object, and otherwise agrees with the value reader.
+    let configuration = ConfigLoader.load(file)
+    SpanCheck.check(configuration, in: file)
+    if configuration.root != nil, anyValue.root == nil { violated("accepted as a configuration but not as a JSON value") }
+    if let root = anyValue.root, root.isObject, configuration.root == nil {
+        violated("an object refused as a configuration: \(configuration.issues.first?.message ?? "?")")
+    }
+    return 0
+}

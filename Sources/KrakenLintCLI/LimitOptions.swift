@@ -1,0 +1,37 @@
+import ArgumentParser
+import ConfigTree
+import Foundation
+
+/// The input limits every reading command shares (`lint`, `validate`): each has a documented default and can be
+/// raised for a file that legitimately needs more. See docs/reliability.md.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Largest input file, in bytes (default: 67108864, 64 MiB).", valueName: "bytes"))
+    var maxFileSize: Int = LoadLimits.default.maxFileSize
+
+    @Option(help: ArgumentHelp("Deepest nesting of objects and arrays (default: 1000).", valueName: "levels"))
+    var maxDepth: Int = LoadLimits.default.maxDepth
+
+    @Option(help: ArgumentHelp("Longest object key, in bytes (default: 4096).", valueName: "bytes"))
+    var maxKeyLength: Int = LoadLimits.default.maxKeyLength
+
+    @Option(help: ArgumentHelp("Most nodes a YAML document may expand to through anchors and aliases (default: 2000000).", valueName: "nodes"))
+    var maxYamlNodes: Int = LoadLimits.default.maxYAMLNodes
+
+    @Option(help: ArgumentHelp("Seconds one file may take to check; a file that takes longer is reported and not checked (default: 30).", valueName: "seconds"))
+    var timeBudget: Double = LimitOptions.defaultTimeBudget
+
+    static let defaultTimeBudget = 30.0
+
+    var loadLimits: LoadLimits {
+        LoadLimits(maxFileSize: maxFileSize, maxDepth: maxDepth, maxKeyLength: maxKeyLength, maxYAMLNodes: maxYamlNodes)
+    }
+
+    var timeBudgetDuration: Duration { .milliseconds(Int64((timeBudget * 1000).rounded(.up))) }
+
+    func validate() throws {
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-key-length", maxKeyLength), ("--max-yaml-nodes", maxYamlNodes)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
+        if !(timeBudget > 0) || !timeBudget.isFinite { throw ValidationError("--time-budget must be a positive number of seconds, got \(timeBudget)") }
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Long libFuzzer campaigns: `scripts/fuzz.sh TARGET [RUNS] [MAX_SECONDS]`, TARGET one of json-reader, yaml-reader,
+# lint, schema, challenge, or all (each in turn, never two at once). Defaults: 1,000,000 runs, at most 4 hours.
+# Builds the target instrumented (Fuzz/build.sh), seeds it from Fuzz/Seeds/TARGET (the lint target also from
+# examples/ and ../shared/corpus/configs when present), runs it at nice 10, and prints libFuzzer's final
+# statistics. The growing corpus stays in fuzz-out/corpus/TARGET (reused by the next run), crashes go to
+# fuzz-out/crashes/TARGET/, the log to fuzz-out/TARGET.log. Exit status 1 when libFuzzer found a crash or a leak.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+TARGET="${1:?usage: scripts/fuzz.sh TARGET [RUNS] [MAX_SECONDS]}"
+RUNS="${2:-1000000}"
+SECONDS_MAX="${3:-14400}"
+OUT="${FUZZ_OUT:-$ROOT/fuzz-out}"
+
+if [[ "$TARGET" == all ]]; then
+  status=0
+  for target in json-reader yaml-reader schema lint challenge; do
+    "$0" "$target" "$RUNS" "$SECONDS_MAX" || status=1
+  done
+  exit $status
+fi
+if [[ "$TARGET" == challenge ]]; then
+  exec nice -n 10 "$ROOT/Fuzz/run.sh" "$RUNS"
+fi
+
+binary="$("$ROOT/Fuzz/build.sh" "$TARGET" | tail -1)"
+corpus="$OUT/corpus/$TARGET"
+crashes="$OUT/crashes/$TARGET"
+mkdir -p "$corpus" "$crashes"
+seeds=("$ROOT/Fuzz/Seeds/$TARGET")
+case "$TARGET" in
+  lint)
+    seeds+=("$ROOT/examples" "$ROOT/Fuzz/Seeds/json-reader" "$ROOT/Fuzz/Seeds/yaml-reader")
+    shared="$ROOT/../shared/corpus/configs"
+    [[ -d "$shared" ]] || shared="/work/shared/corpus/configs"
+    [[ -d "$shared" ]] && seeds+=("$shared")
+    ;;
+esac
+options=(-runs="$RUNS" -max_total_time="$SECONDS_MAX" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout="${FUZZ_TIMEOUT:-25}"
+  -rss_limit_mb="${FUZZ_RSS_MB:-3072}" -print_final_stats=1 -artifact_prefix="$crashes/")
+[[ -f "$ROOT/Fuzz/Dictionaries/$TARGET.dict" ]] && options+=(-dict="$ROOT/Fuzz/Dictionaries/$TARGET.dict")
+
+# Leaks in the system libraries that krakenlint cannot fix (each explained in the file).
+export LSAN_OPTIONS="suppressions=$ROOT/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+log="$OUT/$TARGET.log"
+echo "fuzz: $TARGET, $RUNS runs or $SECONDS_MAX s, log in $log" >&2
+status=0
+nice -n 10 "$binary" "${options[@]}" "$corpus" "${seeds[@]}" >"$log" 2>&1 || status=$?
+grep -E "^(Done|stat::)" "$log" || true
+if [[ $status -ne 0 ]]; then
+  grep -E "ERROR|invariant violated|Fatal error|Test unit written" "$log" | head -20
+  echo "fuzz: $TARGET FAILED (status $status); the input is in $crashes" >&2
+  exit 1
+fi
