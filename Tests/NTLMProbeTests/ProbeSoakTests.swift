@@ -1,3 +1,5 @@
+import ConfigTree
+import Findings
 import Foundation
 import NTLM
 import NTLMProbe
@@ -34,7 +36,7 @@ final class ProbeSoakTests: XCTestCase {
                     endpoint: "/soak", backendIndex: index, pointer: "/endpoints/0/backend/\(index)", line: 1,
                     hostEntry: servers.url(fault), urlPattern: "/\(index)",
                     url: try BackendHost.parse(servers.url(fault)).get().url(path: "/\(index)"),
-                    credentials: ConfiguredCredentials(user: .text(SecretText("SOAK\\user")), password: .text(SecretText("pw"))),
+                    credentials: ConfiguredCredentials(user: .text(SecretValue("SOAK\\user", span: Span(at: 0))), password: .text(SecretValue("pw", span: Span(at: 0)))),
                     notProbedReason: nil)
             }
         }
