@@ -8,7 +8,7 @@ target_modules() {
   case "$1" in
     json-reader|yaml-reader) echo ConfigTree ;;
     schema) echo ConfigTree JSONSchema ;;
-    lint) echo ConfigTree JSONSchema KrakenLint Reporting ;;
+    lint) echo ConfigTree JSONSchema Findings KrakenDModel KrakenLint Reporting ;;
     *) echo "unknown fuzz target: $1 (json-reader, yaml-reader, lint, schema)" >&2; return 1 ;;
   esac
 }

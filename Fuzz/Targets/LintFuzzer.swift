@@ -2,6 +2,7 @@
 // every report format. Never crashes; every finding lies inside the file; an unreadable file has an error;
 // findings come sorted. Mutations are structure-aware (StructureMutator).
 import ConfigTree
+import Findings
 import KrakenLint
 import Reporting
 
@@ -13,22 +14,23 @@ public func lintFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     let bytes = fuzzInput(data, size)
     let format = SourceReader.sniffFormat(bytes)
     let file = SourceFile(path: format == .json ? "fuzz.json" : "fuzz.yaml", format: format, bytes: bytes)
-    let report = linter.lint(file)
+    let linted = linter.lintedFile(file)
+    let report = linted.report
     for diagnostic in report.diagnostics {
         SpanCheck.check(diagnostic.span, in: file, what: "finding [\(diagnostic.ruleID)] \(diagnostic.message)")
         // A finding about a missing member ("no host") points at where it would be: its parent must exist.
-        if let root = report.root, root.resolve(diagnostic.pointer) == nil, root.keySpan(at: diagnostic.pointer) == nil,
+        if let root = linted.root, root.resolve(diagnostic.pointer) == nil, root.keySpan(at: diagnostic.pointer) == nil,
            root.resolve(JSONPointer(tokens: Array(diagnostic.pointer.tokens.dropLast()))) == nil {
             violated("finding [\(diagnostic.ruleID)] points at \(diagnostic.pointer), which is not in the file")
         }
     }
-    if report.root == nil, !report.diagnostics.contains(where: { $0.severity == .error }) {
+    if linted.root == nil, !report.diagnostics.contains(where: { $0.severity == .error }) {
         violated("an unreadable file without an error finding")
     }
-    if zip(report.diagnostics, report.diagnostics.dropFirst()).contains(where: { Diagnostic.ordered($1, $0) }) {
+    if zip(report.diagnostics, report.diagnostics.dropFirst()).contains(where: { Finding.ordered($1, $0) }) {
         violated("findings out of order")
     }
-    let run = LintRun(reports: [report], toolVersion: "fuzz")
+    let run = Run(reports: [report], toolVersion: "fuzz")
     for format in ReportFormat.allCases { _ = format.reporter(settings).render(run) }
     return 0
 }

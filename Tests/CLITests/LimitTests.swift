@@ -121,7 +121,7 @@ final class LimitTests: XCTestCase {
         let instance = String(repeating: "[", count: 30) + String(repeating: "]", count: 30)
         let refused = try validate(schema: "{}", instance: instance, ["--max-depth", "10"])
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("i.json:1:11: nesting deeper than 10 levels"), refused.stderr)
+        XCTAssertTrue(refused.stdout.contains("i.json:1:11: error: nesting deeper than 10 levels"), refused.stdout)
         XCTAssertEqual(try validate(schema: "{}", instance: instance, ["--max-depth", "30"]).status, 0)
     }
 
@@ -140,6 +140,6 @@ final class LimitTests: XCTestCase {
         let raised = try validate(schema: schema, instance: "1", ["--max-ref-chain", "1000"])
         XCTAssertEqual(raised.status, 1, raised.stdout + raised.stderr)
         XCTAssertTrue(raised.stdout.contains("i.json:1:1: error:"), raised.stdout)
-        XCTAssertTrue(raised.stdout.contains("[type]"), raised.stdout)
+        XCTAssertTrue(raised.stdout.contains("[schema/type]"), raised.stdout)
     }
 }
