@@ -58,7 +58,7 @@ public struct ProjectRenderer: Sendable {
         do {
             result = try set.execute(ProjectDirectory.baseName(base.path), data: .map(layout.data), options: execution)
         } catch {
-            let code: FlexibleConfigProblem.Code = (error as? TemplateError)?.kind == .limit ? .limit : .execution
+            let code: FlexibleConfigProblem.Code = error.kind == .limit ? .limit : .execution
             run.problems.append(problem(for: error, code: code, in: run.sources))
             return run.finish(output: nil, sourceMap: nil, environment: environment)
         }

@@ -52,11 +52,9 @@ struct ReferenceResolver {
                     try set.parse(name: "\(key):\(shown)", text: String(decoding: file.bytes, as: UTF8.self), source: shown)
                     result = try set.execute("\(key):\(shown)", data: data, options: execution)
                 } catch {
-                    if let error = error as? TemplateError {
-                        outcome.problems.append(TemplateErrorPlacement.problem(
-                            for: error, code: error.kind == .parse ? .parse : .execution, sources: known
-                        ))
-                    }
+                    outcome.problems.append(TemplateErrorPlacement.problem(
+                        for: error, code: error.kind == .parse ? .parse : .execution, sources: known
+                    ))
                     continue
                 }
                 guard let referenced = result.sourceMap else { continue }

@@ -72,7 +72,9 @@ struct FlexibleConfigLint {
             groups[key, default: (finding, 0)].count += 1
         }
         return order.compactMap { key in
-            guard var (finding, count) = groups[key] else { return nil }
+            guard let group = groups[key] else { return nil }
+            var finding = group.finding
+            let count = group.count
             if count > 1 { finding.message += " (\(count) times in the rendered output, once per expansion of this line)" }
             return finding
         }

@@ -15,7 +15,7 @@ final class ExamplesGoldenTests: XCTestCase {
         var exitCodes = ""
         for name in names {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: Self.examples.appendingPathComponent(name).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: Self.examples.appendingPathComponent(name).path, isDirectory: &isFolder)
             let lint: (String) -> CLIRun
             if isFolder.boolValue {
                 // A flexible-configuration project, linted as a folder from the package root so that its
@@ -44,8 +44,8 @@ final class ExamplesGoldenTests: XCTestCase {
 
     private static func inPackageRoot<Result>(_ body: () -> Result) -> Result {
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         return body()
     }
 
