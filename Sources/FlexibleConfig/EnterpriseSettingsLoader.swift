@@ -47,8 +47,8 @@ struct EnterpriseSettingsLoader {
     private func readFolder(_ folder: String, shownAs shown: String, entries: [ProjectDirectory.Entry], keyPath: String,
                             into tree: inout [String: Value], _ loaded: inout Loaded) {
         for entry in entries where !entry.name.hasPrefix(".") {
-            let path = ProjectDirectory.join(folder, entry.name)
-            let shownPath = ProjectDirectory.join(shown, entry.name)
+            let path = GoPath.join(folder, entry.name)
+            let shownPath = GoPath.join(shown, entry.name)
             if entry.isDirectory {
                 guard let children = try? ProjectDirectory.list(path) else { continue }
                 let key = config.directoryFieldPrefix + entry.name

@@ -67,4 +67,13 @@ public struct FlexibleConfigProblem: Sendable {
         self.notes = notes
         self.hint = hint
     }
+
+    /// A settings or templates folder that cannot be listed: KrakenD CE stops before any template is parsed.
+    static func unreadableFolder(_ code: Code, role: String, folder: String, reason: String, hint: String) -> FlexibleConfigProblem {
+        FlexibleConfigProblem(
+            code: code,
+            message: "the \(role) folder \(folder) cannot be read: \(reason); KrakenD stops with \"loading flexible-config settings\"",
+            location: .init(path: folder, span: Span(at: 0)), hint: hint
+        )
+    }
 }

@@ -20,14 +20,14 @@ enum KrakenDFunctions {
                 guard case .string(let name) = arguments[0].storage else { return .string("") }
                 var found: (file: SourceFile, shown: String)?
                 for folder in partialFolders {
-                    if let file = try? SourceReader.read(path: ProjectDirectory.join(folder.opened, name), limits: limits) {
-                        found = (file, ProjectDirectory.join(folder.shown, name))
+                    if let file = try? SourceReader.read(path: GoPath.join(folder.opened, name), limits: limits) {
+                        found = (file, GoPath.join(folder.shown, name))
                         break
                     }
                 }
                 guard let (file, shown) = found else {
                     log.recordMissing(
-                        name: name, path: ProjectDirectory.join(partialFolders.first?.shown ?? "", name), callSite: context.callSite
+                        name: name, path: GoPath.join(partialFolders.first?.shown ?? "", name), callSite: context.callSite
                     )
                     return .string("")
                 }

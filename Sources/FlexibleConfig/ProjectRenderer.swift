@@ -39,7 +39,7 @@ public struct ProjectRenderer: Sendable {
         environment.wrap(&functions)
 
         let set = TemplateSet(functions: functions)
-        for template in [(name: ProjectDirectory.baseName(base.path), file: base)] + layout.templates {
+        for template in [(name: GoPath.base(base.path), file: base)] + layout.templates {
             do {
                 try set.parse(name: template.name, text: String(decoding: template.file.bytes, as: UTF8.self), source: template.file.path)
             } catch {
@@ -56,7 +56,7 @@ public struct ProjectRenderer: Sendable {
         execution.recordSourceMap = true
         let result: RenderResult
         do {
-            result = try set.execute(ProjectDirectory.baseName(base.path), data: .map(layout.data), options: execution)
+            result = try set.execute(GoPath.base(base.path), data: .map(layout.data), options: execution)
         } catch {
             let code: FlexibleConfigProblem.Code = error.kind == .limit ? .limit : .execution
             run.problems.append(problem(for: error, code: code, in: run.sources))
@@ -68,7 +68,7 @@ public struct ProjectRenderer: Sendable {
         guard let renderMap = result.sourceMap else { return run.finish(output: nil, sourceMap: nil, environment: environment) }
         var map = RenderedOutputMap(renderMap, length: bytes.count)
         if let referenceKey = layout.referenceKey, !options.rendersYAML {
-            let folder = ProjectDirectory.directoryName(base.path)
+            let folder = GoPath.dir(base.path)
             let resolver = ReferenceResolver(key: referenceKey, folder: (folder, options.resolve(folder)), limits: limits)
             let outcome = resolver.resolve(bytes, map: map, set: set, data: .map(layout.data), execution: execution, sources: run.sources)
             for file in outcome.files { run.sources[file.path] = file }
@@ -103,7 +103,7 @@ public struct ProjectRenderer: Sendable {
     private func communityLayout(into run: inout Run) -> Layout? {
         var layout = Layout()
         layout.data = loadSettings(into: &run)
-        layout.templates = loadTemplates(into: &run).map { (ProjectDirectory.baseName($0.path), $0) }
+        layout.templates = loadTemplates(into: &run).map { (GoPath.base($0.path), $0) }
         if let partials = options.partialsDirectory {
             layout.partialFolders = [(options.resolve(partials), partials)]
         } else {
@@ -155,7 +155,7 @@ public struct ProjectRenderer: Sendable {
 
     /// Every file under an Enterprise templates folder, named by its path inside it (`service/components.tmpl`).
     private func templateFiles(under folder: String, relativeTo prefix: String, into run: inout Run) -> [(name: String, file: SourceFile)] {
-        let shownFolder = prefix.isEmpty ? folder : ProjectDirectory.join(folder, prefix)
+        let shownFolder = prefix.isEmpty ? folder : GoPath.join(folder, prefix)
         guard let entries = try? ProjectDirectory.list(options.resolve(shownFolder)) else {
             if prefix.isEmpty {
                 run.problems.append(FlexibleConfigProblem(
@@ -172,7 +172,7 @@ public struct ProjectRenderer: Sendable {
                 found += templateFiles(under: folder, relativeTo: name, into: &run)
                 continue
             }
-            let shown = ProjectDirectory.join(folder, name)
+            let shown = GoPath.join(folder, name)
             guard let read = try? SourceReader.read(path: options.resolve(shown), limits: limits.files) else { continue }
             found.append((name, SourceFile(path: shown, format: read.format, bytes: read.bytes)))
         }
@@ -214,18 +214,15 @@ public struct ProjectRenderer: Sendable {
         do {
             entries = try ProjectDirectory.list(options.resolve(folder))
         } catch {
-            run.problems.append(FlexibleConfigProblem(
-                code: .templates,
-                message: "the templates folder \(folder) cannot be read: \(error.description); KrakenD stops with "
-                    + "\"loading flexible-config settings\"",
-                location: .init(path: folder, span: Span(at: 0)),
+            run.problems.append(.unreadableFolder(
+                .templates, role: "templates", folder: folder, reason: error.description,
                 hint: "point FC_TEMPLATES (or --templates) at an existing folder, or unset it"
             ))
             return []
         }
         var templates: [SourceFile] = []
         for entry in entries where entry.name.hasSuffix(".tmpl") {
-            let shown = ProjectDirectory.join(folder, entry.name)
+            let shown = GoPath.join(folder, entry.name)
             do {
                 let file = try SourceReader.read(path: options.resolve(shown), limits: limits.files)
                 let template = SourceFile(path: shown, format: file.format, bytes: file.bytes)

@@ -35,8 +35,8 @@ struct ReferenceResolver {
             for reference in references.sorted(by: { $0.object.start > $1.object.start }) {
                 let mapping = SourceMapping(map: outcome.map, sources: known)
                 let place = mapping.origin(of: reference.value)?.location ?? .init(path: rendered.path, span: reference.value)
-                let shown = reference.path.hasPrefix("/") ? reference.path : ProjectDirectory.join(folder.shown, reference.path)
-                let opened = reference.path.hasPrefix("/") ? reference.path : ProjectDirectory.join(folder.opened, reference.path)
+                let shown = reference.path.hasPrefix("/") ? reference.path : GoPath.join(folder.shown, reference.path)
+                let opened = reference.path.hasPrefix("/") ? reference.path : GoPath.join(folder.opened, reference.path)
                 guard let read = try? SourceReader.read(path: opened, limits: limits.files) else {
                     outcome.problems.append(FlexibleConfigProblem(
                         code: .reference, message: "\(key) names \(shown), which cannot be read; Enterprise cannot replace this object",

@@ -21,11 +21,8 @@ struct SettingsLoader {
         do {
             entries = try ProjectDirectory.list(folder)
         } catch {
-            loaded.problems.append(FlexibleConfigProblem(
-                code: .settings,
-                message: "the settings folder \(shownFolder) cannot be read: \(error.description); KrakenD stops with "
-                    + "\"loading flexible-config settings\"",
-                location: .init(path: shownFolder, span: Span(at: 0)),
+            loaded.problems.append(.unreadableFolder(
+                .settings, role: "settings", folder: shownFolder, reason: error.description,
                 hint: "point FC_SETTINGS (or --settings) at the folder that holds the settings *.json files; "
                     + "relative paths are resolved against the working directory"
             ))
@@ -33,7 +30,7 @@ struct SettingsLoader {
         }
         for entry in entries where entry.name.hasSuffix(".json") {
             let key = String(entry.name.dropLast(".json".count))
-            let path = ProjectDirectory.join(shownFolder, entry.name)
+            let path = GoPath.join(shownFolder, entry.name)
             if entry.isDirectory {
                 loaded.problems.append(FlexibleConfigProblem(
                     code: .settings,
@@ -44,7 +41,7 @@ struct SettingsLoader {
             }
             let file: SourceFile
             do {
-                file = try SourceReader.read(path: ProjectDirectory.join(folder, entry.name), limits: limits)
+                file = try SourceReader.read(path: GoPath.join(folder, entry.name), limits: limits)
             } catch {
                 loaded.problems.append(FlexibleConfigProblem(
                     code: .settings, message: "the settings file \(path) cannot be read: \(error.message)",

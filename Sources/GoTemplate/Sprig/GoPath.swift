@@ -1,9 +1,10 @@
-/// Go's `path` package on slash-separated paths (and `path/filepath` on Linux, which behaves the same).
-enum GoPath {
+/// Go's `path` package on slash-separated paths (and `path/filepath` on Linux, which behaves the same). Public
+/// because callers that wire files into templates (KrakenD's `include`) must resolve names exactly as Go does.
+public enum GoPath {
     private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
 
     /// `path.Clean`: the shortest equivalent path, by purely lexical processing.
-    static func clean(_ path: String) -> String {
+    public static func clean(_ path: String) -> String {
         let bytes = Array(path.utf8)
         if bytes.isEmpty { return "." }
         let rooted = bytes[0] == slash
@@ -42,7 +43,7 @@ enum GoPath {
     }
 
     /// `path.Base`: the last element, without trailing slashes; `.` for an empty path, `/` for only slashes.
-    static func base(_ path: String) -> String {
+    public static func base(_ path: String) -> String {
         var bytes = Array(path.utf8)[...]
         if bytes.isEmpty { return "." }
         while bytes.count > 0, bytes.last == slash { bytes = bytes.dropLast() }
@@ -52,10 +53,16 @@ enum GoPath {
     }
 
     /// `path.Dir`: everything before the last element, cleaned.
-    static func dir(_ path: String) -> String {
+    public static func dir(_ path: String) -> String {
         let bytes = Array(path.utf8)
         let end = (bytes.lastIndex(of: slash) ?? -1) + 1
         return clean(String(decoding: bytes[..<end], as: UTF8.self))
+    }
+
+    /// `path.Join`: the non-empty elements joined with slashes, then cleaned; empty when every element is.
+    public static func join(_ elements: String...) -> String {
+        let present = elements.filter { !$0.isEmpty }
+        return present.isEmpty ? "" : clean(present.joined(separator: "/"))
     }
 
     /// `path.Ext`: the suffix from the final dot of the last element, or empty.
