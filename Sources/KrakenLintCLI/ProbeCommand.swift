@@ -19,8 +19,9 @@ struct ProbeCommand: IOCommand {
             handshake KrakenD's NTLM client (go-ntlmssp) performs: an anonymous request, NEGOTIATE and \
             AUTHENTICATE over HTTP/1.1. A flexible-configuration template (a file holding {{ }}, or any file \
             with FC_ENABLE, FC_CONFIG, --flexible-config or a folder flag) is rendered first exactly as \
-            KrakenD renders it, so {{ env "NAME" }} credentials are read from the environment. Passwords \
-            are never printed.
+            KrakenD renders it, so {{ env "NAME" }} credentials are read from the environment; a user or \
+            password that renders empty while a variable the template reads is unset is reported, not sent. \
+            Passwords are never printed.
 
             The text format is a table of targets; json lists the targets and the same results as \
             findings; sarif, github, junit and checkstyle report one finding per target (probe/rejected, \
@@ -124,7 +125,12 @@ struct ProbeCommand: IOCommand {
         }
 
         let selection = TargetSelection(parameters: parsedParameters(), endpoints: endpoints, hosts: hosts)
-        let targets = TargetExtractor.targets(in: root, of: file, selection: selection)
+        var targets = TargetExtractor.targets(in: root, of: file, selection: selection)
+        if let project {
+            // A credential that rendered empty because its variable is unset is reported, not sent.
+            let unset = project.environmentVariablesRead.filter { io.environment[$0] == nil }
+            for index in targets.indices { targets[index].credentials.unsetVariables = unset }
+        }
         if targets.isEmpty && (!endpoints.isEmpty || !hosts.isEmpty) {
             throw UsageError("no auth/ntlm backend matches the --endpoint/--host filters in \(file.path)")
         }
@@ -147,7 +153,8 @@ struct ProbeCommand: IOCommand {
             throw UsageError(error.message)
         }
         let start = ContinuousClock.now
-        let results = runBlocking { await prober.run(targets, environment: io.environment) }
+        let probed = targets
+        let results = runBlocking { await prober.run(probed) }
         let elapsed = Int((ContinuousClock.now - start) / .milliseconds(1))
         let summary = ProbeSummary(results: results, elapsedMilliseconds: elapsed, settings: settings)
 

@@ -1,10 +1,10 @@
 import ConfigTree
 import Findings
 
-/// One field (`user` or `password`) of an `auth/ntlm` block as written in the configuration, before any
-/// flexible-config template in it is rendered.
+/// One field (`user` or `password`) of an `auth/ntlm` block as KrakenD reads it: from the configuration file,
+/// or from its rendered output when the file is a flexible-configuration template.
 public enum CredentialField: Sendable, CustomStringConvertible {
-    /// A string, possibly holding `{{ env "NAME" }}` actions. Kept as a secret: it may be a clear-text password.
+    /// A string, used as written. Kept as a secret: it may be a clear-text password.
     case text(SecretValue)
     /// The key is absent.
     case missing
@@ -25,13 +25,17 @@ public struct ConfiguredCredentials: Sendable {
     public var user: CredentialField
     public var password: CredentialField
 
-    public init(user: CredentialField, password: CredentialField) {
+    /// Environment variables that rendering the configuration read but that the environment does not set.
+    /// KrakenD renders each as an empty string; an empty credential then comes from one of them.
+    public var unsetVariables: [String]
+
+    public init(user: CredentialField, password: CredentialField, unsetVariables: [String] = []) {
         self.user = user
         self.password = password
+        self.unsetVariables = unsetVariables
     }
 
-    /// The user as it can be shown: the literal text, or the template source when it is a template.
-    /// Users are not secrets; passwords are never shown.
+    /// The user as it can be shown. Users are not secrets; passwords are never shown.
     public var displayUser: String {
         if case .text(let secret) = user { return secret.reveal() }
         return ""

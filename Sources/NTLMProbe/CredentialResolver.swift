@@ -1,20 +1,27 @@
 import NTLM
 
-/// Turns the configured `user` and `password` into the credentials KrakenD would use, rendering
-/// `{{ env "NAME" }}` templates from an injected environment. Failures name the field and the variable, never a value.
+/// Turns the configured `user` and `password` into the credentials KrakenD would use. The fields are taken as
+/// they are: a flexible-configuration template has been rendered before the targets were read. Failures name
+/// the field (and the unset environment variables an empty field came from), never a value.
 public enum CredentialResolver {
-    public static func resolve(
-        _ configured: ConfiguredCredentials, environment: [String: String]
-    ) -> Result<NTLMCredentials, CredentialProblem> {
+    public static func resolve(_ configured: ConfiguredCredentials) -> Result<NTLMCredentials, CredentialProblem> {
         let user: String
         let password: String
-        switch field(configured.user, name: "user", environment: environment) {
+        switch field(configured.user, name: "user") {
         case .success(let value): user = value
         case .failure(let problem): return .failure(problem)
         }
-        switch field(configured.password, name: "password", environment: environment) {
+        switch field(configured.password, name: "password") {
         case .success(let value): password = value
         case .failure(let problem): return .failure(problem)
+        }
+        if !configured.unsetVariables.isEmpty, let empty = user.isEmpty ? "user" : password.isEmpty ? "password" : nil {
+            // Probing with an empty field only spends a logon attempt (and a lockout count) on a known failure.
+            let names = configured.unsetVariables.joined(separator: ", ")
+            let verb = configured.unsetVariables.count == 1 ? "is" : "are"
+            return .failure(CredentialProblem(
+                message: "auth/ntlm \(empty) is empty after rendering: the template reads \(names), which \(verb) not set "
+                    + "in this environment (KrakenD renders an unset variable as an empty string)"))
         }
         if user.isEmpty && password.isEmpty {
             return .failure(CredentialProblem(
@@ -23,29 +30,14 @@ public enum CredentialResolver {
         return .success(NTLMCredentials(user: user, password: password))
     }
 
-    /// The user after rendering, for display; nil when it cannot be rendered.
-    public static func renderedUser(_ configured: ConfiguredCredentials, environment: [String: String]) -> String? {
-        guard case .success(let user) = field(configured.user, name: "user", environment: environment) else {
-            return nil
-        }
-        return user
-    }
-
-    private static func field(
-        _ field: CredentialField, name: String, environment: [String: String]
-    ) -> Result<String, CredentialProblem> {
+    private static func field(_ field: CredentialField, name: String) -> Result<String, CredentialProblem> {
         switch field {
         case .missing:
             return .failure(CredentialProblem(message: "auth/ntlm has no \(name); expected a string"))
         case .notString(let type):
             return .failure(CredentialProblem(message: "auth/ntlm \(name) is a \(type); expected a string"))
         case .text(let secret):
-            guard TemplateRenderer.isTemplate(secret.reveal()) else { return .success(secret.reveal()) }
-            do {
-                return .success(try TemplateRenderer.render(secret.reveal(), environment: environment))
-            } catch {
-                return .failure(CredentialProblem(message: "auth/ntlm \(name): \(error)"))
-            }
+            return .success(secret.reveal())
         }
     }
 }

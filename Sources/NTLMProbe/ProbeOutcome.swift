@@ -19,7 +19,7 @@ public enum ProbeOutcome: String, Sendable, CaseIterable {
     case unreachable
     /// The connection, the handshake or the whole run took longer than allowed.
     case timeout
-    /// The credentials could not be read: a missing environment variable, an unsupported template, a non-string.
+    /// The credentials could not be read: a missing or non-string field, or an empty one rendered from an unset variable.
     case credentialsUnavailable = "credentials-unavailable"
     /// The target was listed but not contacted (service discovery, an unusable host, `--https-only`).
     case notProbed = "not-probed"

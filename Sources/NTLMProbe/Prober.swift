@@ -19,8 +19,8 @@ public struct Prober: Sendable {
         self.tls = try TLSSetup(settings: settings)
     }
 
-    /// Results for `targets`, in the same order. `environment` renders credential templates.
-    public func run(_ targets: [ProbeTarget], environment: [String: String]) async -> [ProbeResult] {
+    /// Results for `targets`, in the same order.
+    public func run(_ targets: [ProbeTarget]) async -> [ProbeResult] {
         let runDeadline = NIODeadline.now() + TimeAmount(settings.totalDeadline)
         let width = max(1, settings.concurrency)
         var results = [ProbeResult?](repeating: nil, count: targets.count)
@@ -31,7 +31,7 @@ public struct Prober: Sendable {
                 let index = next
                 let target = targets[index]
                 next += 1
-                group.addTask { (index, await probe(target, environment: environment, runDeadline: runDeadline)) }
+                group.addTask { (index, await probe(target, runDeadline: runDeadline)) }
             }
             for _ in 0..<min(width, targets.count) { startNext(&group) }
             while let (index, result) = await group.next() {
@@ -43,12 +43,9 @@ public struct Prober: Sendable {
     }
 
     /// The result for one target.
-    public func probe(
-        _ target: ProbeTarget, environment: [String: String], runDeadline: NIODeadline? = nil
-    ) async -> ProbeResult {
+    public func probe(_ target: ProbeTarget, runDeadline: NIODeadline? = nil) async -> ProbeResult {
         let start = ContinuousClock.now
-        let user = CredentialResolver.renderedUser(target.credentials, environment: environment)
-            ?? target.credentials.displayUser
+        let user = target.credentials.displayUser
         func result(_ outcome: ProbeOutcome, _ detail: String) -> ProbeResult {
             ProbeResult(target: target, outcome: outcome, user: user, detail: detail, profile: settings.profile)
         }
@@ -61,7 +58,7 @@ public struct Prober: Sendable {
             return refused
         }
         let credentials: NTLMCredentials
-        switch CredentialResolver.resolve(target.credentials, environment: environment) {
+        switch CredentialResolver.resolve(target.credentials) {
         case .success(let resolved): credentials = resolved
         case .failure(let problem): return result(.credentialsUnavailable, problem.message)
         }

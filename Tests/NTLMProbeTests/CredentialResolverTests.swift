@@ -10,33 +10,44 @@ final class CredentialResolverTests: XCTestCase {
     }
 
     func testLiteralsAreUsedAsWritten() throws {
-        let credentials = try CredentialResolver.resolve(configured("CORP\\svc", "pw"), environment: [:]).get()
+        let credentials = try CredentialResolver.resolve(configured("CORP\\svc", "pw")).get()
         XCTAssertEqual(credentials.domain, "CORP")
         XCTAssertEqual(credentials.userName, "svc")
     }
 
-    func testTemplatesAreRenderedFromTheInjectedEnvironment() throws {
-        let credentials = try CredentialResolver.resolve(
-            configured(#"{{ env "U" }}"#, #"{{ env "P" }}"#), environment: ["U": "CORP\\svc", "P": "pw"]
-        ).get()
-        XCTAssertEqual(credentials.user, "CORP\\svc")
+    func testTemplateTextIsNotRenderedHere() throws {
+        // Rendering is the flexible-configuration renderer's job; the resolver takes the rendered string as is.
+        let credentials = try CredentialResolver.resolve(configured("svc", #"{{ env "P" }}"#)).get()
+        XCTAssertEqual(credentials.password, NTLMPassword(#"{{ env "P" }}"#))
     }
 
-    func testAMissingVariableIsAProblemNamingTheFieldAndVariable() {
-        let result = CredentialResolver.resolve(configured("svc", #"{{ env "NTLM_PASSWORD" }}"#), environment: [:])
-        guard case .failure(let problem) = result else { return XCTFail("resolved") }
-        XCTAssertEqual(problem.message, "auth/ntlm password: environment variable NTLM_PASSWORD is not set")
+    func testAnEmptyFieldFromUnsetVariablesIsAProblemNamingTheFieldAndVariables() {
+        var configured = configured("svc", "")
+        configured.unsetVariables = ["NTLM_PASSWORD", "NTLM_DOMAIN"]
+        guard case .failure(let problem) = CredentialResolver.resolve(configured) else { return XCTFail("resolved") }
+        XCTAssertEqual(
+            problem.message,
+            "auth/ntlm password is empty after rendering: the template reads NTLM_PASSWORD, NTLM_DOMAIN, which are not "
+                + "set in this environment (KrakenD renders an unset variable as an empty string)")
+        configured.password = .text(SecretValue("pw", span: Span(at: 0)))
+        configured.user = .text(SecretValue("", span: Span(at: 0)))
+        guard case .failure(let user) = CredentialResolver.resolve(configured) else { return XCTFail("resolved") }
+        XCTAssertTrue(user.message.hasPrefix("auth/ntlm user is empty after rendering"), user.message)
+    }
+
+    func testAnEmptyPasswordWithEveryVariableSetIsSentAsKrakenDSendsIt() throws {
+        XCTAssertEqual(try CredentialResolver.resolve(configured("svc", "")).get().user, "svc")
     }
 
     func testBothEmptyIsRefusedLikeGoNtlmssp() {
-        let result = CredentialResolver.resolve(configured("", ""), environment: [:])
+        let result = CredentialResolver.resolve(configured("", ""))
         guard case .failure(let problem) = result else { return XCTFail("resolved") }
         XCTAssertTrue(problem.message.contains("anonymous"), problem.message)
     }
 
     func testAMissingPasswordIsAProblem() {
         let result = CredentialResolver.resolve(
-            ConfiguredCredentials(user: .text(SecretValue("svc", span: Span(at: 0))), password: .missing), environment: [:])
+            ConfiguredCredentials(user: .text(SecretValue("svc", span: Span(at: 0))), password: .missing))
         guard case .failure(let problem) = result else { return XCTFail("resolved") }
         XCTAssertEqual(problem.message, "auth/ntlm has no password; expected a string")
     }

@@ -57,17 +57,18 @@ final class ProbeIntegrationTests: XCTestCase {
 
     private func probe(
         _ base: String, path: String = "/", user: String = TestUsers.domainUser,
-        password: String = TestUsers.domainPassword, settings: ProbeSettings? = nil,
-        environment: [String: String] = [:]
+        password: String = TestUsers.domainPassword, settings: ProbeSettings? = nil, unsetVariables: [String] = []
     ) async throws -> ProbeResult {
         let url = try BackendHost.parse(base).get().url(path: path)
         let target = ProbeTarget(
             endpoint: "/test", backendIndex: 0, pointer: "/endpoints/0/backend/0", line: 1, hostEntry: base,
             urlPattern: path, url: url,
-            credentials: ConfiguredCredentials(user: .text(SecretValue(user, span: Span(at: 0))), password: .text(SecretValue(password, span: Span(at: 0)))),
+            credentials: ConfiguredCredentials(
+                user: .text(SecretValue(user, span: Span(at: 0))), password: .text(SecretValue(password, span: Span(at: 0))),
+                unsetVariables: unsetVariables),
             notProbedReason: nil)
         let prober = try Prober(settings: settings ?? self.settings())
-        let results = await prober.run([target], environment: environment)
+        let results = await prober.run([target])
         return try XCTUnwrap(results.first)
     }
 
@@ -275,16 +276,19 @@ final class ProbeIntegrationTests: XCTestCase {
         XCTAssertEqual(result.detail, "plain http target refused by --https-only")
     }
 
-    func testTemplateCredentialsComeFromTheEnvironment() async throws {
+    func testAnEmptyPasswordFromAnUnsetVariableIsReportedAndNotSent() async throws {
         let servers = try running()
-        let template = #"{{ env "PROBE_TEST_PASSWORD" }}"#
-        let missing = try await probe(servers.url("ntlm"), password: template)
-        XCTAssertEqual(missing.outcome, .credentialsUnavailable)
-        XCTAssertTrue(missing.detail.contains("PROBE_TEST_PASSWORD"), missing.detail)
+        // Port 1 on loopback has no listener: had the probe connected, the outcome would be unreachable.
+        let unset = try await probe("http://127.0.0.1:1", password: "", unsetVariables: ["PROBE_TEST_PASSWORD"])
+        XCTAssertEqual(unset.outcome, .credentialsUnavailable)
+        XCTAssertEqual(
+            unset.detail,
+            "auth/ntlm password is empty after rendering: the template reads PROBE_TEST_PASSWORD, which is not set "
+                + "in this environment (KrakenD renders an unset variable as an empty string)")
 
-        let present = try await probe(
-            servers.url("ntlm"), password: template, environment: ["PROBE_TEST_PASSWORD": TestUsers.domainPassword])
-        XCTAssertEqual(present.outcome, .authenticated, present.detail)
+        // With every variable set, an empty password is what KrakenD sends, and the server says no.
+        let sent = try await probe(servers.url("ntlm"), password: "")
+        XCTAssertEqual(sent.outcome, .rejected, sent.detail)
     }
 
     func testOtherMethodsAreSentWhenAsked() async throws {
@@ -306,7 +310,7 @@ final class ProbeIntegrationTests: XCTestCase {
                     user: .text(SecretValue(TestUsers.domainUser, span: Span(at: 0))), password: .text(SecretValue(password, span: Span(at: 0)))),
                 notProbedReason: nil))
         }
-        let results = await (try Prober(settings: settings { $0.concurrency = 6 })).run(targets, environment: [:])
+        let results = await (try Prober(settings: settings { $0.concurrency = 6 })).run(targets)
         XCTAssertEqual(results.map(\.target.backendIndex), Array(0..<12))
         XCTAssertEqual(results.filter { $0.outcome == .authenticated }.count, 9)
         XCTAssertEqual(results.filter { $0.outcome == .rejected }.map(\.target.backendIndex), [3, 7, 11])
@@ -324,7 +328,7 @@ final class ProbeIntegrationTests: XCTestCase {
             $0.totalDeadline = .milliseconds(700)
             $0.concurrency = 1
         })
-        let results = await prober.run([target, target, target], environment: [:])
+        let results = await prober.run([target, target, target])
         XCTAssertEqual(results.map(\.outcome), [.timeout, .timeout, .timeout])
         XCTAssertTrue(results[0].detail.contains("total deadline"), results[0].detail)
         XCTAssertTrue(results[2].detail.contains("before this target started"), results[2].detail)

@@ -32,9 +32,12 @@ final class ProbeSecrecyTests: XCTestCase {
     private let marker = TestUsers.markerPassword
 
     /// A configuration whose targets end authenticated, rejected, not offered and credentials-unavailable, all
-    /// with the marker password (literal or from the environment).
-    private func configuration(_ servers: LoopbackServers) -> String {
+    /// with the marker password (literal or from the environment). `rendered` gives the bytes KrakenD renders
+    /// from it when PROBE_MARKER_PW holds the marker and PROBE_UNSET_PW is unset.
+    private func configuration(_ servers: LoopbackServers, rendered: Bool = false) -> String {
         let ntlm = servers.url("ntlm"), basic = servers.url("basic-only")
+        let fromEnvironment = rendered ? marker : "{{ env `PROBE_MARKER_PW` }}"
+        let fromUnset = rendered ? "" : "{{ env `PROBE_UNSET_PW` }}"
         return """
             {"version": 3, "endpoints": [{"endpoint": "/secret/{id}", "backend": [
               {"url_pattern": "/ok/{id}", "host": ["\(ntlm)"],
@@ -44,9 +47,9 @@ final class ProbeSecrecyTests: XCTestCase {
               {"url_pattern": "/basic", "host": ["\(basic)"],
                "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "\(marker)"}}},
               {"url_pattern": "/env", "host": ["\(ntlm)"],
-               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "{{ env `PROBE_MARKER_PW` }}"}}},
+               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "\(fromEnvironment)"}}},
               {"url_pattern": "/unset", "host": ["\(ntlm)"],
-               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "{{ env `PROBE_UNSET_PW` }}"}}}
+               "extra_config": {"auth/ntlm": {"user": "TESTDOM\\\\marker", "password": "\(fromUnset)"}}}
             ]}]}
             """
     }
@@ -58,11 +61,13 @@ final class ProbeSecrecyTests: XCTestCase {
 
     func testLibraryResultsAndEveryFormatKeepThePasswordOut() async throws {
         let servers = try running()
-        let file = ConfigFile(text: configuration(servers))
-        let targets = try file.targets()
+        let file = ConfigFile(text: configuration(servers, rendered: true))
+        var targets = try file.targets()
+        // What the CLI adds after rendering: the variables the template read that are unset.
+        for index in targets.indices { targets[index].credentials.unsetVariables = ["PROBE_UNSET_PW"] }
         var settings = ProbeSettings()
         settings.targetTimeout = .seconds(10)
-        let results = await (try Prober(settings: settings)).run(targets, environment: ["PROBE_MARKER_PW": marker])
+        let results = await (try Prober(settings: settings)).run(targets)
         XCTAssertEqual(
             results.map(\.outcome), [.authenticated, .rejected, .ntlmNotOffered, .authenticated, .credentialsUnavailable])
         let summary = ProbeSummary(results: results, elapsedMilliseconds: 1, settings: settings)
@@ -97,6 +102,15 @@ final class ProbeSecrecyTests: XCTestCase {
                 executable, ["probe", "--format", format, "--timeout", "10", config.path],
                 environment: ["PROBE_MARKER_PW": marker])
             XCTAssertEqual(run.status, 1, "\(format): \(run.stderr)")
+            if format == "json" {
+                // The template is rendered as KrakenD renders it: the set variable authenticates, the unset one is named.
+                let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+                let targets = try XCTUnwrap(document?["targets"] as? [[String: Any]])
+                XCTAssertEqual(
+                    targets.compactMap { $0["outcome"] as? String },
+                    [ProbeOutcome.authenticated, .rejected, .ntlmNotOffered, .authenticated, .credentialsUnavailable].map(\.rawValue))
+                XCTAssertTrue(run.stdout.contains("the template reads PROBE_UNSET_PW, which is not set"), run.stdout)
+            }
             assertNoMarker(run.stdout, "\(format) standard output")
             XCTAssertFalse(run.stderr.contains(marker), "\(format) standard error: \(run.stderr)")
         }

@@ -42,7 +42,7 @@ final class ProbeSoakTests: XCTestCase {
         }
 
         // A first small round warms up the event loops and the allocator, so what follows measures growth only.
-        _ = await prober.run(try targets(0..<faults.count), environment: [:])
+        _ = await prober.run(try targets(0..<faults.count))
         try await Task.sleep(for: .milliseconds(300))
         let descriptorsBefore = ProcessUsage.openDescriptors
         let memoryBefore = ProcessUsage.residentMegabytes
@@ -51,7 +51,7 @@ final class ProbeSoakTests: XCTestCase {
         var memoryAtHalf = 0.0
         for range in [0..<half, half..<count] {
             let started = ContinuousClock.now
-            let results = await prober.run(try targets(range), environment: [:])
+            let results = await prober.run(try targets(range))
             let elapsed = ContinuousClock.now - started
             XCTAssertEqual(results.map(\.target.backendIndex), Array(range), "results out of order or missing")
             for result in results {

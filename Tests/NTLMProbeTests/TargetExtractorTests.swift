@@ -113,7 +113,7 @@ final class TargetExtractorTests: XCTestCase {
             {"endpoints": [{"endpoint": "/a", "backend": [
               {"url_pattern": "/b", "host": ["h"], "extra_config": {"auth/ntlm": {"user": 7}}}]}]}
             """)
-        let result = CredentialResolver.resolve(try XCTUnwrap(found.first).credentials, environment: [:])
+        let result = CredentialResolver.resolve(try XCTUnwrap(found.first).credentials)
         guard case .failure(let problem) = result else { return XCTFail("resolved \(result)") }
         XCTAssertEqual(problem.message, "auth/ntlm user is a number; expected a string")
     }
