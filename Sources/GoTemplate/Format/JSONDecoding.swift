@@ -1,9 +1,13 @@
 /// `json.Unmarshal` into an `interface{}`: objects become `map[string]interface{}`, arrays `[]interface{}`,
 /// numbers `float64`. Driven by ``JSONScanner`` so syntax errors carry Go's wording; built without recursion.
 enum JSONDecoding {
-    private enum Frame {
-        case array([Value])
-        case object([String: Value], pendingKey: String?)
+    /// An open array or object. Mutated in place through the frame stack, so appending an element does not
+    /// copy the elements before it.
+    private struct Frame {
+        let isObject: Bool
+        var elements: [Value] = []
+        var members: [String: Value] = [:]
+        var pendingKey: String?
     }
 
     static func decode(_ text: String) throws -> Value {
@@ -15,23 +19,20 @@ enum JSONDecoding {
         var rangeError: String?
 
         func deliver(_ value: Value) {
-            guard let top = frames.popLast() else {
+            let top = frames.count - 1
+            guard top >= 0 else {
                 result = value
                 return
             }
-            switch top {
-            case .array(var elements):
-                elements.append(value)
-                frames.append(.array(elements))
-            case .object(var members, let pendingKey):
-                if let key = pendingKey {
-                    members[key] = value
-                    frames.append(.object(members, pendingKey: nil))
-                } else {
-                    let key: String
-                    if case .string(let text) = value.storage { key = text } else { key = "" }
-                    frames.append(.object(members, pendingKey: key))
-                }
+            if !frames[top].isObject {
+                frames[top].elements.append(value)
+            } else if let key = frames[top].pendingKey {
+                frames[top].members[key] = value
+                frames[top].pendingKey = nil
+            } else if case .string(let text) = value.storage {
+                frames[top].pendingKey = text
+            } else {
+                frames[top].pendingKey = ""
             }
         }
 
@@ -51,12 +52,12 @@ enum JSONDecoding {
             if let message = scanner.error { throw FunctionError(message) }
             switch event {
             case .beginLiteral: literalStart = index
-            case .beginObject: frames.append(.object([:], pendingKey: nil))
-            case .beginArray: frames.append(.array([]))
+            case .beginObject: frames.append(Frame(isObject: true))
+            case .beginArray: frames.append(Frame(isObject: false))
             case .endObject:
-                if case .object(let members, _)? = frames.popLast() { deliver(.map(members)) }
+                if let top = frames.popLast(), top.isObject { deliver(.map(top.members)) }
             case .endArray:
-                if case .array(let elements)? = frames.popLast() { deliver(.list(elements)) }
+                if let top = frames.popLast(), !top.isObject { deliver(.list(top.elements)) }
             default: break
             }
         }
