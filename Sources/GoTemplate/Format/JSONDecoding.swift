@@ -1,12 +1,12 @@
 /// `json.Unmarshal` into an `interface{}`: objects become `map[string]interface{}`, arrays `[]interface{}`,
 /// numbers `float64`. Driven by ``JSONScanner`` so syntax errors carry Go's wording; built without recursion.
 enum JSONDecoding {
-    /// An open array or object. Mutated in place through the frame stack, so appending an element does not
-    /// copy the elements before it.
+    /// An open array or object. Its elements (or key and value pairs) wait on a stack shared by every open
+    /// frame, from `start` on, and become the array or dictionary, allocated once at its final size, when
+    /// the frame closes.
     private struct Frame {
         let isObject: Bool
-        var elements: [Value] = []
-        var members: [String: Value] = [:]
+        let start: Int
         var pendingKey: String?
     }
 
@@ -14,6 +14,8 @@ enum JSONDecoding {
         let bytes = Array(text.utf8)
         var scanner = JSONScanner()
         var frames: [Frame] = []
+        var elements: [Value] = []
+        var members: [(key: String, value: Value)] = []
         var result: Value?
         var literalStart: Int?
         var rangeError: String?
@@ -25,15 +27,30 @@ enum JSONDecoding {
                 return
             }
             if !frames[top].isObject {
-                frames[top].elements.append(value)
+                elements.append(value)
             } else if let key = frames[top].pendingKey {
-                frames[top].members[key] = value
+                members.append((key, value))
                 frames[top].pendingKey = nil
             } else if case .string(let text) = value.storage {
                 frames[top].pendingKey = text
             } else {
                 frames[top].pendingKey = ""
             }
+        }
+
+        func closeObject(_ frame: Frame) {
+            var map: [String: Value] = [:]
+            map.reserveCapacity(members.count - frame.start)
+            // A repeated key keeps its last value, as in Go.
+            for index in frame.start..<members.count { map[members[index].key] = members[index].value }
+            members.truncate(to: frame.start)
+            deliver(.map(map))
+        }
+
+        func closeArray(_ frame: Frame) {
+            let list = Array(elements[frame.start...])
+            elements.truncate(to: frame.start)
+            deliver(.list(list))
         }
 
         func handle(_ event: JSONScanner.Event, at index: Int) throws {
@@ -52,12 +69,12 @@ enum JSONDecoding {
             if let message = scanner.error { throw FunctionError(message) }
             switch event {
             case .beginLiteral: literalStart = index
-            case .beginObject: frames.append(Frame(isObject: true))
-            case .beginArray: frames.append(Frame(isObject: false))
+            case .beginObject: frames.append(Frame(isObject: true, start: members.count))
+            case .beginArray: frames.append(Frame(isObject: false, start: elements.count))
             case .endObject:
-                if let top = frames.popLast(), top.isObject { deliver(.map(top.members)) }
+                if let top = frames.popLast(), top.isObject { closeObject(top) }
             case .endArray:
-                if let top = frames.popLast(), !top.isObject { deliver(.list(top.elements)) }
+                if let top = frames.popLast(), !top.isObject { closeArray(top) }
             default: break
             }
         }
