@@ -30,7 +30,7 @@ struct JSONEncoding {
         case .complex:
             throw FunctionError("json: unsupported type: \(value.goType)")
         case .string(let string):
-            encodeString(string.utf8)
+            encodeString(string)
         case .list(let elements, let elementType):
             if elementType == .integer(.uint8) {
                 encodeBase64(elements)
@@ -47,7 +47,7 @@ struct JSONEncoding {
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                encodeString(key.utf8)
+                encodeString(key)
                 output.append(UInt8(ascii: ":"))
                 try encode(members[key] ?? .nil, depth: depth + 1)
             }
@@ -97,6 +97,12 @@ struct JSONEncoding {
 
     /// A JSON string: `"` `\` and control characters escaped (`\n \r \t`, others `\u00XX`), `< > &` too when
     /// escaping HTML, U+2028 and U+2029 always, invalid UTF-8 as `\ufffd`.
+    /// A string's bytes, read through a buffer pointer (much cheaper per byte than `String.UTF8View`).
+    mutating func encodeString(_ string: String) {
+        var string = string
+        string.withUTF8 { encodeString($0) }
+    }
+
     mutating func encodeString<Bytes: BidirectionalCollection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         output.append(UInt8(ascii: "\""))
         var index = bytes.startIndex
