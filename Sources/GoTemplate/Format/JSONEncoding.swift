@@ -95,14 +95,24 @@ struct JSONEncoding {
         }
     }
 
-    /// A JSON string: `"` `\` and control characters escaped (`\n \r \t`, others `\u00XX`), `< > &` too when
-    /// escaping HTML, U+2028 and U+2029 always, invalid UTF-8 as `\ufffd`.
-    /// A string's bytes, read through a buffer pointer (much cheaper per byte than `String.UTF8View`).
+    /// A string's JSON form (see the overload below), its bytes read through a buffer pointer.
     mutating func encodeString(_ string: String) {
         var string = string
-        string.withUTF8 { encodeString($0) }
+        string.withUTF8 { bytes in
+            // A string of printable ASCII that needs no escape, the usual case, is copied whole.
+            let plain = bytes.allSatisfy { byte in
+                byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                    && !(escapeHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
+            }
+            guard plain else { return encodeString(bytes) }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: bytes)
+            output.append(UInt8(ascii: "\""))
+        }
     }
 
+    /// A JSON string: `"` `\` and control characters escaped (`\n \r \t`, others `\u00XX`), `< > &` too when
+    /// escaping HTML, U+2028 and U+2029 always, invalid UTF-8 as `\ufffd`.
     mutating func encodeString<Bytes: BidirectionalCollection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         output.append(UInt8(ascii: "\""))
         var index = bytes.startIndex
