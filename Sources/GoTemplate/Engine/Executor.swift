@@ -26,12 +26,18 @@ struct Executor {
 
     private enum Flow { case normal, breakLoop, continueLoop }
 
+    private static let reservedOutputBytes = 16 << 20
+    private static let reservedSegments = 1 << 16
+
     init(templates: [String: ParsedTemplate], template: ParsedTemplate, options: ExecutionOptions) {
         self.templates = templates
         self.template = template
         self.options = options
         self.recordsSourceMap = options.recordSourceMap
-        output.reserveCapacity(4096)
+        // Address space for the whole output up front (up to 16 MiB, or the output limit): the system maps
+        // its pages only as they are written, and the output is never copied to grow.
+        output.reserveCapacity(max(0, min(options.maximumOutputBytes, Self.reservedOutputBytes)))
+        if recordsSourceMap { segments.reserveCapacity(Self.reservedSegments) }
     }
 
     mutating func run(data: Value) throws(TemplateError) -> RenderResult {
