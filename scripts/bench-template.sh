@@ -6,14 +6,21 @@
 # 3. hyperfine times both whole processes (parse the settings and templates, render once, write the output).
 # Prints figures only; nothing is asserted.
 #   Usage: scripts/bench-template.sh [seconds-per-measurement=3]
+# TEMPLATE_BENCH_SCRATCH=DIR builds the release binary there instead of .build (so a debug build or a test run
+# in .build is not blocked meanwhile); TEMPLATE_BENCHMARK=PATH uses that binary and builds nothing.
 set -eu
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-3}"
 BENCH=.build-bench
 mkdir -p "$BENCH"
 
-swift build -c release --product TemplateBenchmark
-BIN="$(swift build -c release --show-bin-path)/TemplateBenchmark"
+if [ -n "${TEMPLATE_BENCHMARK:-}" ]; then
+    BIN="$TEMPLATE_BENCHMARK"
+else
+    SCRATCH="${TEMPLATE_BENCH_SCRATCH:-.build}"
+    swift build -c release --product TemplateBenchmark --scratch-path "$SCRATCH"
+    BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/TemplateBenchmark"
+fi
 "$BIN" --seconds "$SECONDS_PER_RUN" --out "$BENCH"
 
 PEER="$(scripts/go-template-peer.sh)"

@@ -79,8 +79,18 @@ enum JSONDecoding {
             }
         }
 
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
             try handle(scanner.step(bytes[index]), at: index)
+            index += 1
+            if scanner.isInString {
+                // The plain bytes of a string change nothing but the position: skip them.
+                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""),
+                    bytes[index] != UInt8(ascii: "\\")
+                {
+                    index += 1
+                }
+            }
         }
         try handle(scanner.finish(), at: bytes.count)
         if let rangeError { throw FunctionError(rangeError) }
