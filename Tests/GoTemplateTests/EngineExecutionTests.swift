@@ -232,3 +232,26 @@ final class EngineMethodCallTests: XCTestCase {
             #"ERR: template: t:1:18: executing "t" at <(semver "1.2.3").SetPrerelease>: error calling SetPrerelease: Invalid Prerelease string"#)
     }
 }
+
+/// Go's nil slices, as sprig's functions return them. The expectation was captured from Go 1.19 with sprig
+/// 3.2.3 (the differential peer).
+final class EngineNilSliceTests: XCTestCase {
+    func testNilSlicesMarshalAsNullAndPrintAsGoDoes() {
+        let template = #"{{concat (list) (list) | toJson}} {{concat (list 1) | toJson}} {{printf "%#v" (initial (list))}} "#
+            + #"{{printf "%v|%d" (rest (list)) (len (rest (list)))}} {{regexSplit "x" "axb" 0 | toJson}} "#
+            + #"{{regexFindAll "x" "abc" 0 | toJson}} {{printf "%#v" (regexFindAll "q" "abc" -1)}} "#
+            + #"{{deepEqual (list) (initial (list))}} {{deepEqual (initial (list)) (rest (list))}} {{empty (rest (list))}} "#
+            + #"{{regexFindAll "b" "abc" -1 | toJson}}"#
+        XCTAssertEqual(
+            renderForTest(template, functions: Sprig.genericFunctionMap()),
+            #"null [1] []interface {}(nil) []|0 null null []string(nil) false true true ["b"]"#)
+    }
+
+    func testOnlyTheMarkerIsNil() {
+        XCTAssertTrue(Value.nilSlice(of: .string).isNilSlice)
+        XCTAssertFalse(Value.list([]).isNilSlice)
+        XCTAssertFalse(Value.strings([]).isNilSlice)
+        XCTAssertFalse(Value.list([.int(1)]).isNilSlice)
+        XCTAssertFalse(Value.string("").isNilSlice)
+    }
+}

@@ -5,8 +5,6 @@ enum KnownDifferences {
     enum Cause: String {
         /// `Value` strings are Swift strings: bytes that are not UTF-8 become U+FFFD, where Go keeps them.
         case invalidUTF8 = "strings that are not valid UTF-8"
-        /// The value model has no nil slice: sprig's nil results marshal as `[]` instead of `null`.
-        case nilSlice = "nil slices"
     }
 
     static let cases: [String: Cause] = [
@@ -15,9 +13,5 @@ enum KnownDifferences {
         "krakend/marshal-27": .invalidUTF8,
         "sprig-other/crypto-17": .invalidUTF8,
         "sprig-strings/basic-107": .invalidUTF8,
-        "sprig-defaults/default-82": .nilSlice,
-        "sprig-defaults/default-83": .nilSlice,
-        "sprig-defaults/default-84": .nilSlice,
-        "sprig-defaults/default-85": .nilSlice,
     ]
 }

@@ -75,10 +75,41 @@ extension Value {
     /// A `map[string]interface{}`.
     public static func map(_ members: [String: Value]) -> Value { Value(.map(members, valueType: .interface)) }
 
+    /// Go's nil slice of the given element type: empty like `[]`, but `encoding/json` writes `null` for it,
+    /// `%#v` prints `[]T(nil)` and `reflect.DeepEqual` tells it from an empty slice. It is what Go functions
+    /// return when they build no slice at all (sprig's `initial` and `rest` of an empty list, `regexFindAll`
+    /// without a match).
+    public static func nilSlice(of elementType: GoType) -> Value {
+        Value(.list(NilSliceMarker.elements, elementType: elementType))
+    }
+
+    /// Whether the value is a nil slice (see ``nilSlice(of:)``). A slice that any operation builds anew is not.
+    public var isNilSlice: Bool {
+        if case .list(let elements, _) = storage { return NilSliceMarker.marks(elements) }
+        return false
+    }
+
     /// The same value with another origin.
     public func withOrigin(_ origin: ValueOrigin?) -> Value { Value(storage, origin: origin) }
 
     public var isNil: Bool { if case .nil = storage { return true } else { return false } }
+}
+
+/// A nil slice is the one empty buffer that ``NilSliceMarker/elements`` allocates: copies of an array share
+/// its buffer, and every other array, empty or not, has a buffer of its own (or the shared empty singleton,
+/// which this is not), so the buffer's address tells a nil slice apart.
+enum NilSliceMarker {
+    static let elements: [Value] = {
+        var elements: [Value] = []
+        elements.reserveCapacity(1)
+        return elements
+    }()
+
+    private static let address = elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+
+    static func marks(_ elements: [Value]) -> Bool {
+        elements.isEmpty && elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == address
+    }
 }
 
 /// Go's integer types.

@@ -32,6 +32,10 @@ struct JSONEncoding {
         case .string(let string):
             encodeString(string)
         case .list(let elements, let elementType):
+            if value.isNilSlice {
+                output.append(contentsOf: "null".utf8)
+                return
+            }
             if elementType == .integer(.uint8) {
                 encodeBase64(elements)
                 return

@@ -31,6 +31,8 @@ enum SprigRegex {
         TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
             let text = arguments[1].stringArgument
             let matches = try compile(arguments[0], must: must).matches(in: text, limit: arguments[2].intArgument)
+            // Go's FindAllString returns nil, not an empty slice, when nothing matches.
+            if matches.isEmpty { return .nilSlice(of: .string) }
             return .strings(matches.map { String(text.unicodeScalars[$0.range]) })
         }
     }
@@ -52,7 +54,10 @@ enum SprigRegex {
 
     private static func split(must: Bool) -> TemplateFunction {
         TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
-            .strings(try compile(arguments[0], must: must).split(arguments[1].stringArgument, limit: arguments[2].intArgument))
+            let regex = try compile(arguments[0], must: must)
+            // Go's Split returns nil for a limit of 0.
+            if arguments[2].intArgument == 0 { return .nilSlice(of: .string) }
+            return .strings(regex.split(arguments[1].stringArgument, limit: arguments[2].intArgument))
         }
     }
 
