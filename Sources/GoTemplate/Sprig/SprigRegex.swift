@@ -1,11 +1,13 @@
 /// sprig's regular-expression functions (Go's `regexp`, see ``GoRegex``). The plain forms fail on a bad
 /// pattern as Go's `MustCompile` panics (`regexp: Compile(\`(\`): error parsing regexp: …`), except
-/// `regexMatch`, which is then false; the `must…` forms fail with the parse error alone.
+/// `regexMatch`, which is then false; the `must…` forms fail with the parse error alone. A pattern that would
+/// make the backtracking engine take exponential time (``GoRegex/backtrackingHazard``) fails in every form.
 enum SprigRegex {
     static var functions: FunctionMap {
         [
             "regexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
                 guard let regex = try? GoRegex(arguments[0].stringArgument) else { return .bool(false) }
+                try refuseBacktrackingHazard(regex)
                 return .bool(regex.firstMatch(in: arguments[1].stringArgument) != nil)
             },
             "mustRegexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
@@ -63,12 +65,30 @@ enum SprigRegex {
 
     private static func compile(_ argument: Value, must: Bool) throws -> GoRegex {
         let expression = argument.stringArgument
+        let regex: GoRegex
         do {
-            return try GoRegex(expression)
+            regex = try GoRegex(expression)
         } catch {
             if must { throw FunctionError(error.description) }
             throw FunctionError("regexp: Compile(\(quoted(expression))): \(error.description)")
         }
+        try refuseBacktrackingHazard(regex)
+        return regex
+    }
+
+    /// Go matches every pattern in time linear in the text; this engine backtracks, and a repetition of a
+    /// repetition (`(a+)+`) can run for hours on a text that almost matches. Such a pattern is refused, with
+    /// the place, instead of hanging the render.
+    private static func refuseBacktrackingHazard(_ regex: GoRegex) throws {
+        guard let offset = regex.backtrackingHazard else { return }
+        let scalars = Array(regex.expression.unicodeScalars)
+        var repeated = String.UnicodeScalarView()
+        repeated.append(contentsOf: scalars[..<min(scalars.count, offset + 1)])
+        throw FunctionError(
+            "regexp: \(quoted(regex.expression)) repeats a repetition (the quantifier after \(quoted(String(repeated)))): "
+                + "Go's engine matches it in linear time, krakenlint's backtracks and could take exponential time, so it is "
+                + "refused; rewrite it so that the repeated part cannot match the same text in more than one way, "
+                + "for example (a+)+ as a+")
     }
 
     /// Go's `regexp` quoting of an expression in a panic: backquoted when `strconv.CanBackquote`, else quoted.
