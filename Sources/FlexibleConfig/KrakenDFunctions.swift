@@ -18,25 +18,30 @@ enum KrakenDFunctions {
             },
             "include": TemplateFunction(parameters: [.string], result: .string) { arguments, context in
                 guard case .string(let name) = arguments[0].storage else { return .string("") }
-                var found: (file: SourceFile, shown: String)?
-                for folder in partialFolders {
-                    if let file = try? SourceReader.read(path: GoPath.join(folder.opened, name), limits: limits) {
-                        found = (file, GoPath.join(folder.shown, name))
-                        break
+                // KrakenD reads the file on every call; a render reads each name once and reuses its text, which
+                // differs only if the file changes while the render runs.
+                let included = log.included(name) {
+                    for folder in partialFolders {
+                        if let file = try? SourceReader.read(path: GoPath.join(folder.opened, name), limits: limits) {
+                            let shown = GoPath.join(folder.shown, name)
+                            // Go strings hold any bytes; a Swift string repairs invalid UTF-8, which the rendered
+                            // file's reader then reports as an encoding error at the same place.
+                            let text = String(decoding: file.bytes, as: UTF8.self)
+                            return .found(
+                                SourceFile(path: shown, format: file.format, bytes: file.bytes),
+                                Value(.string(text), origin: ValueOrigin(source: shown, range: 0..<file.bytes.count))
+                            )
+                        }
                     }
+                    return .missing(path: GoPath.join(partialFolders.first?.shown ?? "", name))
                 }
-                guard let (file, shown) = found else {
-                    log.recordMissing(
-                        name: name, path: GoPath.join(partialFolders.first?.shown ?? "", name), callSite: context.callSite
-                    )
+                switch included {
+                case .found(_, let value):
+                    return value
+                case .missing(let path):
+                    log.recordMissing(name: name, path: path, callSite: context.callSite)
                     return .string("")
                 }
-                let partial = SourceFile(path: shown, format: file.format, bytes: file.bytes)
-                log.recordRead(partial)
-                // Go strings hold any bytes; a Swift string repairs invalid UTF-8, which the rendered file's
-                // reader then reports as an encoding error at the same place.
-                let text = String(decoding: file.bytes, as: UTF8.self)
-                return Value(.string(text), origin: ValueOrigin(source: shown, range: 0..<file.bytes.count))
             },
         ]
     }
@@ -46,6 +51,7 @@ enum KrakenDFunctions {
 final class IncludeLog: @unchecked Sendable {
     private let lock = NSLock()
     private var readFiles: [String: SourceFile] = [:]
+    private var byName: [String: Included] = [:]
     private var missingNames: [MissingPartial] = []
 
     /// An `include` whose file did not exist.
@@ -55,10 +61,27 @@ final class IncludeLog: @unchecked Sendable {
         var callSite: CallSite?
     }
 
-    func recordRead(_ file: SourceFile) {
+    /// What `include` found for one name: the partial and the value it returns, or the path that does not exist.
+    enum Included {
+        case found(SourceFile, Value)
+        case missing(path: String)
+    }
+
+    /// The partial `name` refers to, looked up by `lookUp` on the first call for the name and remembered for
+    /// the rest of the render; a found partial is recorded as read.
+    func included(_ name: String, lookUp: () -> Included) -> Included {
+        lock.lock()
+        if let known = byName[name] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let result = lookUp()
         lock.lock()
         defer { lock.unlock() }
-        readFiles[file.path] = file
+        byName[name] = result
+        if case .found(let file, _) = result { readFiles[file.path] = file }
+        return result
     }
 
     func recordMissing(name: String, path: String, callSite: CallSite?) {

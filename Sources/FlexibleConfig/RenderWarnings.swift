@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ConfigTree
 import GoTemplate
 
@@ -32,23 +37,41 @@ enum RenderWarnings {
     /// `<no value>` and `%!…(` in the rendered bytes, each traced back to the action that printed it.
     static func suspiciousOutput(_ output: SourceFile, sourceMap: RenderedOutputMap?, sources: [String: SourceFile]) -> [FlexibleConfigProblem] {
         var found: [(code: FlexibleConfigProblem.Code, offset: Int, text: String)] = []
-        let bytes = output.bytes
         let noValue = Array("<no value>".utf8)
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), bytes.count - index >= noValue.count, Array(bytes[index..<(index + noValue.count)]) == noValue {
-                found.append((.noValue, index, "<no value>"))
-                index += noValue.count
-                continue
+        output.bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // Only `<` and `%` can start what is looked for: memchr finds each of them at memory speed, and each
+            // is searched for again only once the scan has passed the last one found.
+            func find(_ byte: UInt8, from start: Int) -> Int {
+                guard start < bytes.count, let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
             }
-            if bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "!") {
-                let end = min(bytes.count, index + 40)
-                let shown = String(decoding: bytes[index..<(bytes[index..<end].firstIndex(of: UInt8(ascii: ")")).map { $0 + 1 } ?? end)], as: UTF8.self)
-                found.append((.formatError, index, shown))
-                index += 2
-                continue
+            var index = 0
+            var nextLess = -1
+            var nextPercent = -1
+            while index + 1 < bytes.count {
+                if nextLess < index { nextLess = find(UInt8(ascii: "<"), from: index) }
+                if nextPercent < index { nextPercent = find(UInt8(ascii: "%"), from: index) }
+                let next = min(nextLess, nextPercent)
+                guard next + 1 < bytes.count else { break }
+                index = next
+                if bytes[index] == UInt8(ascii: "<"), bytes.count - index >= noValue.count,
+                    noValue.indices.allSatisfy({ bytes[index + $0] == noValue[$0] })
+                {
+                    found.append((.noValue, index, "<no value>"))
+                    index += noValue.count
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "!") {
+                    let end = min(bytes.count, index + 40)
+                    var close = end
+                    if let parenthesis = bytes[index..<end].firstIndex(of: UInt8(ascii: ")")) { close = parenthesis + 1 }
+                    found.append((.formatError, index, String(decoding: bytes[index..<close], as: UTF8.self)))
+                    index += 2
+                    continue
+                }
+                index += 1
             }
-            index += 1
         }
         var pending: [Pending] = []
         var seen: [String: Int] = [:]

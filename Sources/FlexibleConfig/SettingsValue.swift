@@ -7,20 +7,28 @@ import GoTemplate
 /// can name the settings line the value came from.
 enum SettingsValue {
     static func value(of node: Node, in file: SourceFile, path: String) -> Value {
-        let origin = ValueOrigin(source: file.path, range: node.span.start..<node.span.end, path: path)
+        value(of: node, in: file, origin: ValueOrigin(source: file.path, range: node.span.start..<node.span.end, path: path))
+    }
+
+    /// The value of `node`, whose origin is `origin`; the origins below it extend its path when asked for.
+    private static func value(of node: Node, in file: SourceFile, origin: ValueOrigin) -> Value {
         switch node.value {
         case .object(let members):
             var map: [String: Value] = [:]
             map.reserveCapacity(members.count)
             for member in members {
-                map[member.key] = value(of: member.value, in: file, path: path + Self.step(member.key))
+                let span = member.value.span
+                let memberOrigin = ValueOrigin(source: file.path, range: span.start..<span.end, parent: origin, key: member.key)
+                map[member.key] = value(of: member.value, in: file, origin: memberOrigin)
             }
             return Value(.map(map, valueType: .interface), origin: origin)
         case .array(let elements):
             var list: [Value] = []
             list.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                list.append(value(of: element, in: file, path: "\(path)[\(index)]"))
+                let span = element.span
+                let elementOrigin = ValueOrigin(source: file.path, range: span.start..<span.end, parent: origin, index: index)
+                list.append(value(of: element, in: file, origin: elementOrigin))
             }
             return Value(.list(list, elementType: .interface), origin: origin)
         case .string(let text):
@@ -35,10 +43,5 @@ enum SettingsValue {
     }
 
     /// How a template reaches `key` below a value: `.key` for an identifier, `index` form otherwise.
-    static func step(_ key: String) -> String {
-        let isIdentifier = !key.isEmpty && key.unicodeScalars.enumerated().allSatisfy { index, scalar in
-            scalar == "_" || (scalar.properties.isAlphabetic) || (index > 0 && scalar.properties.numericType == .decimal)
-        }
-        return isIdentifier ? "." + key : "[\"" + key + "\"]"
-    }
+    static func step(_ key: String) -> String { ValueOrigin.memberStep(key) }
 }

@@ -205,3 +205,53 @@ final class CallCounter: @unchecked Sendable {
     private(set) var value = 0
     func increment() { value += 1 }
 }
+
+/// Methods that take arguments, called through `GoObject.method` as Go's `evalCall` does. Expectations were
+/// captured from Go 1.19 with sprig 3.2.3 (the differential peer).
+final class EngineMethodCallTests: XCTestCase {
+    private func render(_ text: String) -> String {
+        renderForTest(text, functions: Sprig.genericFunctionMap())
+    }
+
+    func testMethodsReceiveOperandsAndThePipelineValue() {
+        XCTAssertEqual(render(#"{{(semver "1.2.3").Compare (semver "1.3.0")}}"#), "-1")
+        XCTAssertEqual(render(#"{{semver "1.3.0" | (semver "1.2.3").LessThan}}"#), "true")
+        XCTAssertEqual(render(#"{{$v := semver "2.0.0"}}{{$v.Compare (semver "1.0.0")}} {{$v.Major}}"#), "1 2")
+        XCTAssertEqual(render(#"{{(toDate "2006-01-02" "2024-05-06").Format "Mon Jan 2"}}"#), "Mon May 6")
+    }
+
+    func testMethodCallErrorsHaveGoWordingAndPlace() {
+        XCTAssertEqual(
+            render(#"{{(semver "1.2.3").Compare}}"#),
+            #"ERR: template: t:1:10: executing "t" at <"1.2.3">: wrong number of args for Compare: want 1 got 0"#)
+        XCTAssertEqual(
+            render(#"{{(semver "1.2.3").Compare 1}}"#),
+            #"ERR: template: t:1:27: executing "t" at <1>: can't handle 1 for arg of type *semver.Version"#)
+        XCTAssertEqual(
+            render(#"{{(semver "1.2.3").SetPrerelease "x y"}}"#),
+            #"ERR: template: t:1:18: executing "t" at <(semver "1.2.3").SetPrerelease>: error calling SetPrerelease: Invalid Prerelease string"#)
+    }
+}
+
+/// Go's nil slices, as sprig's functions return them. The expectation was captured from Go 1.19 with sprig
+/// 3.2.3 (the differential peer).
+final class EngineNilSliceTests: XCTestCase {
+    func testNilSlicesMarshalAsNullAndPrintAsGoDoes() {
+        let template = #"{{concat (list) (list) | toJson}} {{concat (list 1) | toJson}} {{printf "%#v" (initial (list))}} "#
+            + #"{{printf "%v|%d" (rest (list)) (len (rest (list)))}} {{regexSplit "x" "axb" 0 | toJson}} "#
+            + #"{{regexFindAll "x" "abc" 0 | toJson}} {{printf "%#v" (regexFindAll "q" "abc" -1)}} "#
+            + #"{{deepEqual (list) (initial (list))}} {{deepEqual (initial (list)) (rest (list))}} {{empty (rest (list))}} "#
+            + #"{{regexFindAll "b" "abc" -1 | toJson}}"#
+        XCTAssertEqual(
+            renderForTest(template, functions: Sprig.genericFunctionMap()),
+            #"null [1] []interface {}(nil) []|0 null null []string(nil) false true true ["b"]"#)
+    }
+
+    func testOnlyTheMarkerIsNil() {
+        XCTAssertTrue(Value.nilSlice(of: .string).isNilSlice)
+        XCTAssertFalse(Value.list([]).isNilSlice)
+        XCTAssertFalse(Value.strings([]).isNilSlice)
+        XCTAssertFalse(Value.list([.int(1)]).isNilSlice)
+        XCTAssertFalse(Value.string("").isNilSlice)
+    }
+}

@@ -130,3 +130,52 @@ final class SprigRegexTests: XCTestCase {
         }
     }
 }
+
+/// The guard against catastrophic backtracking: Go's RE2 matches every pattern in linear time, our engine
+/// backtracks, so a repetition of a repetition is refused with a clear error instead of running for hours.
+/// The accepted patterns' results come from Go 1.19 through sprig 3.2.3.
+final class SprigRegexBacktrackingTests: XCTestCase {
+    private let regex = SprigRegex.functions
+    /// A text on which `(a+)+$` backtracks through every way of splitting the run of `a`s (2^40 of them).
+    private let almostMatching = String(repeating: "a", count: 40) + "b"
+
+    private func error(_ name: String, _ arguments: Value...) -> String? {
+        do {
+            _ = try regex[name]!.body(arguments, FunctionContext())
+            return nil
+        } catch let error as FunctionError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testRepetitionsOfRepetitionsAreRefusedAtOnceInEveryForm() {
+        for pattern in ["(a+)+$", "(a*)*b", #"(\w+\s?)+$"#, "(?:x|(a+))+$", "((a+)?)+$", "(a{2,}b?)+$"] {
+            for name in ["regexMatch", "mustRegexMatch"] {
+                let message = error(name, .string(pattern), .string(almostMatching))
+                XCTAssertNotNil(message, "\(name) \(pattern)")
+                XCTAssertTrue(message?.contains("repeats a repetition") == true, "\(name) \(pattern): \(message ?? "")")
+            }
+            XCTAssertNotNil(error("regexFindAll", .string(pattern), .string(almostMatching), .int(-1)), pattern)
+            XCTAssertNotNil(error("regexReplaceAll", .string(pattern), .string(almostMatching), .string("x")), pattern)
+            XCTAssertNotNil(error("mustRegexSplit", .string(pattern), .string(almostMatching), .int(-1)), pattern)
+        }
+        XCTAssertEqual(
+            error("regexMatch", .string("(a+)+$"), .string("ab")),
+            "regexp: `(a+)+$` repeats a repetition (the quantifier after `(a+)+`): Go's engine matches it in linear time, "
+                + "krakenlint's backtracks and could take exponential time, so it is refused; rewrite it so that the "
+                + "repeated part cannot match the same text in more than one way, for example (a+)+ as a+")
+    }
+
+    func testRepetitionsWhoseRepeatedPartIsDelimitedAreAccepted() throws {
+        func find(_ pattern: String, _ text: String) throws -> String {
+            stringResult(try callSprig(regex, "regexFind", .string(pattern), .string(text)))
+        }
+        XCTAssertEqual(try find(#"^([a-z0-9-]+\.)+[a-z]+$"#, "api.example.com"), "api.example.com")
+        XCTAssertEqual(try find("(ab)+", "xababy"), "abab")
+        XCTAssertEqual(try find("(a+)?b", "aab"), "aab")
+        XCTAssertEqual(try find("a+b+", "xaabbb"), "aabbb")
+        XCTAssertEqual(try find(#"(\d+,)*\d+"#, "1,22,333"), "1,22,333")
+    }
+}

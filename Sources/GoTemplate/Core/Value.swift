@@ -75,10 +75,41 @@ extension Value {
     /// A `map[string]interface{}`.
     public static func map(_ members: [String: Value]) -> Value { Value(.map(members, valueType: .interface)) }
 
+    /// Go's nil slice of the given element type: empty like `[]`, but `encoding/json` writes `null` for it,
+    /// `%#v` prints `[]T(nil)` and `reflect.DeepEqual` tells it from an empty slice. It is what Go functions
+    /// return when they build no slice at all (sprig's `initial` and `rest` of an empty list, `regexFindAll`
+    /// without a match).
+    public static func nilSlice(of elementType: GoType) -> Value {
+        Value(.list(NilSliceMarker.elements, elementType: elementType))
+    }
+
+    /// Whether the value is a nil slice (see ``nilSlice(of:)``). A slice that any operation builds anew is not.
+    public var isNilSlice: Bool {
+        if case .list(let elements, _) = storage { return NilSliceMarker.marks(elements) }
+        return false
+    }
+
     /// The same value with another origin.
     public func withOrigin(_ origin: ValueOrigin?) -> Value { Value(storage, origin: origin) }
 
     public var isNil: Bool { if case .nil = storage { return true } else { return false } }
+}
+
+/// A nil slice is the one empty buffer that ``NilSliceMarker/elements`` allocates: copies of an array share
+/// its buffer, and every other array, empty or not, has a buffer of its own (or the shared empty singleton,
+/// which this is not), so the buffer's address tells a nil slice apart.
+enum NilSliceMarker {
+    static let elements: [Value] = {
+        var elements: [Value] = []
+        elements.reserveCapacity(1)
+        return elements
+    }()
+
+    private static let address = elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+
+    static func marks(_ elements: [Value]) -> Bool {
+        elements.isEmpty && elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == address
+    }
 }
 
 /// Go's integer types.
@@ -177,16 +208,77 @@ public final class ValueOrigin: Sendable, Hashable, CustomStringConvertible {
     public let source: String
     /// Byte offsets of the value in that source.
     public let range: Range<Int>
-    /// A human-readable path to the value, such as `.service.port`, when the caller knows one.
-    public let path: String?
     /// The environment variable the value was read from, if any. Its value must never be shown.
     public let environmentVariable: String?
+    private let pathParts: PathParts
+
+    /// The path as given, or as a step below the origin of the value that contains this one, built only when
+    /// asked for: a decoded settings file has an origin per value, and few paths are ever shown.
+    private enum PathParts: Sendable {
+        case none
+        case text(String)
+        case member(parent: ValueOrigin, key: String)
+        case element(parent: ValueOrigin, index: Int)
+    }
 
     public init(source: String, range: Range<Int>, path: String? = nil, environmentVariable: String? = nil) {
         self.source = source
         self.range = range
-        self.path = path
+        self.pathParts = path.map { .text($0) } ?? .none
         self.environmentVariable = environmentVariable
+    }
+
+    /// The origin of the member `key` of the object whose origin is `parent`; its ``path`` is the parent's
+    /// followed by ``memberStep(_:)``.
+    public init(source: String, range: Range<Int>, parent: ValueOrigin, key: String) {
+        self.source = source
+        self.range = range
+        self.pathParts = .member(parent: parent, key: key)
+        self.environmentVariable = nil
+    }
+
+    /// The origin of element `index` of the array whose origin is `parent`; its ``path`` is the parent's
+    /// followed by `[index]`.
+    public init(source: String, range: Range<Int>, parent: ValueOrigin, index: Int) {
+        self.source = source
+        self.range = range
+        self.pathParts = .element(parent: parent, index: index)
+        self.environmentVariable = nil
+    }
+
+    /// A human-readable path to the value, such as `.service.port`, when the caller knows one.
+    public var path: String? {
+        switch pathParts {
+        case .none: return nil
+        case .text(let text): return text
+        case .member(let parent, let key): return (parent.path ?? "") + Self.memberStep(key)
+        case .element(let parent, let index): return (parent.path ?? "") + "[" + String(index) + "]"
+        }
+    }
+
+    /// How a template reaches member `key` of a map: `.key` when the key is an identifier (letters, `_` and,
+    /// after the first, decimal digits), `["key"]` otherwise.
+    public static func memberStep(_ key: String) -> String {
+        isIdentifier(key) ? "." + key : "[\"" + key + "\"]"
+    }
+
+    private static func isIdentifier(_ key: String) -> Bool {
+        guard !key.isEmpty else { return false }
+        var asciiIdentifier = true
+        var first = true
+        for byte in key.utf8 {
+            if byte >= 0x80 {
+                return key.unicodeScalars.enumerated().allSatisfy { index, scalar in
+                    scalar == "_" || scalar.properties.isAlphabetic || (index > 0 && scalar.properties.numericType == .decimal)
+                }
+            }
+            let lower = byte | 0x20
+            let letter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if !(byte == UInt8(ascii: "_") || letter || (!first && digit)) { asciiIdentifier = false }
+            first = false
+        }
+        return asciiIdentifier
     }
 
     public static func == (lhs: ValueOrigin, rhs: ValueOrigin) -> Bool {

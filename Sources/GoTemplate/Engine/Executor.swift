@@ -26,12 +26,18 @@ struct Executor {
 
     private enum Flow { case normal, breakLoop, continueLoop }
 
+    private static let reservedOutputBytes = 16 << 20
+    private static let reservedSegments = 1 << 16
+
     init(templates: [String: ParsedTemplate], template: ParsedTemplate, options: ExecutionOptions) {
         self.templates = templates
         self.template = template
         self.options = options
         self.recordsSourceMap = options.recordSourceMap
-        output.reserveCapacity(4096)
+        // Address space for the whole output up front (up to 16 MiB, or the output limit): the system maps
+        // its pages only as they are written, and the output is never copied to grow.
+        output.reserveCapacity(max(0, min(options.maximumOutputBytes, Self.reservedOutputBytes)))
+        if recordsSourceMap { segments.reserveCapacity(Self.reservedSegments) }
     }
 
     mutating func run(data: Value) throws(TemplateError) -> RenderResult {
@@ -402,12 +408,13 @@ struct Executor {
         let arguments = command.arguments
         let first = arguments[0]
         let hasArguments = arguments.count > 1 || final != nil
+        let methodArguments = hasArguments ? MethodArguments(operands: arguments[1...], final: final, dot: dot) : nil
         switch first {
         case .field(let field):
             node = field
-            return try evaluateFieldChain(receiver: dot, names: field.names[...], hasArguments: hasArguments)
+            return try evaluateFieldChain(receiver: dot, names: field.names[...], arguments: methodArguments, fieldNode: field)
         case .chain(let chain):
-            return try evaluateChain(chain, dot: dot, hasArguments: hasArguments)
+            return try evaluateChain(chain, dot: dot, arguments: methodArguments)
         case .identifier(let identifier):
             node = identifier
             return try call(identifier, node: command, dot: dot, arguments: arguments, final: final)
@@ -415,7 +422,7 @@ struct Executor {
             try notAFunction(first, hasArguments: hasArguments)
             return try evaluatePipeline(pipe, dot: dot)
         case .variable(let variable):
-            return try evaluateVariable(variable, hasArguments: hasArguments)
+            return try evaluateVariable(variable, arguments: methodArguments)
         default:
             break
         }
@@ -439,38 +446,51 @@ struct Executor {
         }
     }
 
-    private mutating func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateChain(_ chain: ChainNode, dot: EvaluatedValue, arguments: MethodArguments?) throws(TemplateError) -> EvaluatedValue {
         node = chain
         if case .nilLiteral = chain.node { throw failure("indirection through explicit nil in \(chain.goDescription)") }
         let receiver = try evaluateArgument(chain.node, type: .reflectValue, dot: dot)
-        return try evaluateFieldChain(receiver: receiver, names: chain.names[...], hasArguments: hasArguments)
+        return try evaluateFieldChain(receiver: receiver, names: chain.names[...], arguments: arguments, fieldNode: chain)
     }
 
-    private mutating func evaluateVariable(_ variable: VariableNode, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+    private mutating func evaluateVariable(_ variable: VariableNode, arguments: MethodArguments?) throws(TemplateError) -> EvaluatedValue {
         node = variable
         let value = try variableValue(variable.variableName)
         if variable.names.count == 1 {
-            try notAFunction(.variable(variable), hasArguments: hasArguments)
+            try notAFunction(.variable(variable), hasArguments: arguments != nil)
             return value
         }
-        return try evaluateFieldChain(receiver: value, names: variable.names[1...], hasArguments: hasArguments)
+        return try evaluateFieldChain(receiver: value, names: variable.names[1...], arguments: arguments, fieldNode: variable)
+    }
+
+    /// The operands a command passes to the method its last field names (Go's `args` after the field, and
+    /// `final`, the result of the previous command of the pipeline).
+    private struct MethodArguments {
+        var operands: ArraySlice<ArgumentNode>
+        var final: EvaluatedValue?
+        var dot: EvaluatedValue
     }
 
     /// `.A.B.C` from `receiver`; only the last field receives the arguments (Go's `evalFieldChain`).
-    private func evaluateFieldChain(
-        receiver: EvaluatedValue, names: ArraySlice<String>, hasArguments: Bool
+    private mutating func evaluateFieldChain(
+        receiver: EvaluatedValue, names: ArraySlice<String>, arguments: MethodArguments?, fieldNode: SyntaxNode
     ) throws(TemplateError) -> EvaluatedValue {
         let last = names.endIndex - 1
-        var current = try evaluateField(names[names.startIndex], receiver: receiver, hasArguments: hasArguments && last == names.startIndex)
+        var current = try evaluateField(names[names.startIndex], receiver: receiver, arguments: last == names.startIndex ? arguments : nil, fieldNode: fieldNode)
         var position = names.startIndex + 1
         while position <= last {
-            current = try evaluateField(names[position], receiver: current, hasArguments: hasArguments && position == last)
+            current = try evaluateField(names[position], receiver: current, arguments: position == last ? arguments : nil, fieldNode: fieldNode)
             position += 1
         }
         return current
     }
 
-    private func evaluateField(_ name: String, receiver: EvaluatedValue, hasArguments: Bool) throws(TemplateError) -> EvaluatedValue {
+    /// Go's `evalField`: a method of the receiver (called with `arguments`), a niladic method or field of an
+    /// object, or a map key.
+    private mutating func evaluateField(
+        _ name: String, receiver: EvaluatedValue, arguments: MethodArguments?, fieldNode: SyntaxNode
+    ) throws(TemplateError) -> EvaluatedValue {
+        let hasArguments = arguments != nil
         switch receiver.value.storage {
         case .map(let members, let valueType):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
@@ -485,6 +505,9 @@ struct Executor {
             if options.missingKey == .error { throw failure("nil data; no entry for key \(GoFormat.quote(name))") }
             return .missing
         case .object(let object):
+            if let method = object.method(name) {
+                return try callMethod(method, name: name, arguments: arguments, fieldNode: fieldNode)
+            }
             let member: Value?
             do { member = try object.member(name) } catch let error as FunctionError {
                 throw failure("error calling \(name): \(error.message)")
@@ -499,6 +522,46 @@ struct Executor {
             break
         }
         throw failure("can't evaluate field \(name) in type \(receiver.typeDescription)")
+    }
+
+    /// Go's `evalCall` for a method that takes arguments (`.Compare $v`, `.Format "2006"`): the count checked,
+    /// each operand evaluated for its parameter, then the method called.
+    private mutating func callMethod(
+        _ method: TemplateFunction, name: String, arguments: MethodArguments?, fieldNode: SyntaxNode
+    ) throws(TemplateError) -> EvaluatedValue {
+        let operands = arguments?.operands ?? []
+        let final = arguments?.final
+        let parameters = method.parameters
+        let count = operands.count + (final == nil ? 0 : 1)
+        if method.variadic != nil {
+            if count < parameters.count {
+                throw failure("wrong number of args for \(name): want at least \(parameters.count) got \(operands.count)")
+            }
+        } else if count != parameters.count {
+            throw failure("wrong number of args for \(name): want \(parameters.count) got \(count)")
+        }
+        func parameter(at position: Int) -> ParameterType {
+            .type(position < parameters.count ? parameters[position] : (method.variadic ?? .interface))
+        }
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        if let arguments {
+            for (position, operand) in operands.enumerated() {
+                values.append(try evaluateArgument(operand, type: parameter(at: position), dot: arguments.dot).value)
+            }
+        }
+        if let final { values.append(try validate(final, type: parameter(at: count - 1)).value) }
+        do {
+            return EvaluatedValue(value: try method.body(values, options.context), boxed: method.result.isInterface)
+        } catch let error as FunctionError {
+            node = fieldNode
+            throw failure("error calling \(name): \(error.message)")
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            node = fieldNode
+            throw failure("error calling \(name): \(error)")
+        }
     }
 
     // MARK: - Calls
@@ -651,15 +714,15 @@ struct Executor {
             if type.canBeNil { return type.zeroValue }
             throw failure("cannot assign nil to \(type)")
         case .field(let field):
-            return try validate(try evaluateFieldChain(receiver: dot, names: field.names[...], hasArguments: false), type: parameter)
+            return try validate(try evaluateFieldChain(receiver: dot, names: field.names[...], arguments: nil, fieldNode: field), type: parameter)
         case .variable(let variable):
-            return try validate(try evaluateVariable(variable, hasArguments: false), type: parameter)
+            return try validate(try evaluateVariable(variable, arguments: nil), type: parameter)
         case .pipe(let pipe):
             return try validate(try evaluatePipeline(pipe, dot: dot), type: parameter)
         case .identifier(let identifier):
             return try validate(try call(identifier, node: identifier, dot: dot, arguments: [], final: nil), type: parameter)
         case .chain(let chain):
-            return try validate(try evaluateChain(chain, dot: dot, hasArguments: false), type: parameter)
+            return try validate(try evaluateChain(chain, dot: dot, arguments: nil), type: parameter)
         case .bool, .number, .string:
             break
         }

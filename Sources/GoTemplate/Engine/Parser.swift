@@ -70,11 +70,15 @@ struct Parser {
 
     // MARK: - Errors
 
-    private func error(_ message: String) -> TemplateError {
-        let line = tokens[furthest].line
+    private func error(_ message: String) -> TemplateError { error(message, at: furthest) }
+
+    /// An error at the line of token `index` (Go reports at the last token its tree read, which for a
+    /// `block` body is the header's, because the body is read by a tree of its own).
+    private func error(_ message: String, at index: Int) -> TemplateError {
+        let line = tokens[index].line
         return TemplateError(
             kind: .parse, description: "template: \(origin.parseName):\(line): \(message)",
-            templateName: origin.parseName, line: line, source: origin.source, offset: tokens[furthest].offset)
+            templateName: origin.parseName, line: line, source: origin.source, offset: tokens[index].offset)
     }
 
     private func unexpected(_ token: Token, context: String) -> TemplateError {
@@ -271,6 +275,7 @@ struct Parser {
         let token = nextNonSpace()
         let name = try templateName(token, context: context)
         let pipe = try pipeline(context: context, end: .rightDelim)
+        let headerEnd = furthest
         let span = start..<lastRightDelimiterEnd
         let savedVariables = variables
         let savedRange = rangeDepth
@@ -281,7 +286,7 @@ struct Parser {
             rangeDepth = savedRange
         }
         let (list, end) = try itemList()
-        guard case .end = end else { throw error("unexpected \(end.goDescription) in \(context)") }
+        guard case .end = end else { throw error("unexpected \(end.goDescription) in \(context)", at: headerEnd) }
         try add(name: name, root: list)
         return .template(TemplateCallNode(offset: token.offset, name: name, pipe: pipe, span: span))
     }

@@ -108,6 +108,11 @@ struct FormatPrinter {
             output.append(contentsOf: "...".utf8)
             return
         }
+        if flags.sharpV && value.isNilSlice {
+            output.append(contentsOf: value.goType.description.utf8)
+            output.append(contentsOf: "(nil)".utf8)
+            return
+        }
         if flags.sharpV {
             output.append(contentsOf: value.goType.description.utf8)
             output.append(UInt8(ascii: "{"))

@@ -1,38 +1,56 @@
 /// `json.Unmarshal` into an `interface{}`: objects become `map[string]interface{}`, arrays `[]interface{}`,
 /// numbers `float64`. Driven by ``JSONScanner`` so syntax errors carry Go's wording; built without recursion.
 enum JSONDecoding {
-    private enum Frame {
-        case array([Value])
-        case object([String: Value], pendingKey: String?)
+    /// An open array or object. Its elements (or key and value pairs) wait on a stack shared by every open
+    /// frame, from `start` on, and become the array or dictionary, allocated once at its final size, when
+    /// the frame closes.
+    private struct Frame {
+        let isObject: Bool
+        let start: Int
+        var pendingKey: String?
     }
 
     static func decode(_ text: String) throws -> Value {
         let bytes = Array(text.utf8)
         var scanner = JSONScanner()
         var frames: [Frame] = []
+        var elements: [Value] = []
+        var members: [(key: String, value: Value)] = []
         var result: Value?
         var literalStart: Int?
         var rangeError: String?
 
         func deliver(_ value: Value) {
-            guard let top = frames.popLast() else {
+            let top = frames.count - 1
+            guard top >= 0 else {
                 result = value
                 return
             }
-            switch top {
-            case .array(var elements):
+            if !frames[top].isObject {
                 elements.append(value)
-                frames.append(.array(elements))
-            case .object(var members, let pendingKey):
-                if let key = pendingKey {
-                    members[key] = value
-                    frames.append(.object(members, pendingKey: nil))
-                } else {
-                    let key: String
-                    if case .string(let text) = value.storage { key = text } else { key = "" }
-                    frames.append(.object(members, pendingKey: key))
-                }
+            } else if let key = frames[top].pendingKey {
+                members.append((key, value))
+                frames[top].pendingKey = nil
+            } else if case .string(let text) = value.storage {
+                frames[top].pendingKey = text
+            } else {
+                frames[top].pendingKey = ""
             }
+        }
+
+        func closeObject(_ frame: Frame) {
+            var map: [String: Value] = [:]
+            map.reserveCapacity(members.count - frame.start)
+            // A repeated key keeps its last value, as in Go.
+            for index in frame.start..<members.count { map[members[index].key] = members[index].value }
+            members.truncate(to: frame.start)
+            deliver(.map(map))
+        }
+
+        func closeArray(_ frame: Frame) {
+            let list = Array(elements[frame.start...])
+            elements.truncate(to: frame.start)
+            deliver(.list(list))
         }
 
         func handle(_ event: JSONScanner.Event, at index: Int) throws {
@@ -51,18 +69,28 @@ enum JSONDecoding {
             if let message = scanner.error { throw FunctionError(message) }
             switch event {
             case .beginLiteral: literalStart = index
-            case .beginObject: frames.append(.object([:], pendingKey: nil))
-            case .beginArray: frames.append(.array([]))
+            case .beginObject: frames.append(Frame(isObject: true, start: members.count))
+            case .beginArray: frames.append(Frame(isObject: false, start: elements.count))
             case .endObject:
-                if case .object(let members, _)? = frames.popLast() { deliver(.map(members)) }
+                if let top = frames.popLast(), top.isObject { closeObject(top) }
             case .endArray:
-                if case .array(let elements)? = frames.popLast() { deliver(.list(elements)) }
+                if let top = frames.popLast(), !top.isObject { closeArray(top) }
             default: break
             }
         }
 
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
             try handle(scanner.step(bytes[index]), at: index)
+            index += 1
+            if scanner.isInString {
+                // The plain bytes of a string change nothing but the position: skip them.
+                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != UInt8(ascii: "\""),
+                    bytes[index] != UInt8(ascii: "\\")
+                {
+                    index += 1
+                }
+            }
         }
         try handle(scanner.finish(), at: bytes.count)
         if let rangeError { throw FunctionError(rangeError) }

@@ -30,8 +30,12 @@ struct JSONEncoding {
         case .complex:
             throw FunctionError("json: unsupported type: \(value.goType)")
         case .string(let string):
-            encodeString(string.utf8)
+            encodeString(string)
         case .list(let elements, let elementType):
+            if value.isNilSlice {
+                output.append(contentsOf: "null".utf8)
+                return
+            }
             if elementType == .integer(.uint8) {
                 encodeBase64(elements)
                 return
@@ -47,7 +51,7 @@ struct JSONEncoding {
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                encodeString(key.utf8)
+                encodeString(key)
                 output.append(UInt8(ascii: ":"))
                 try encode(members[key] ?? .nil, depth: depth + 1)
             }
@@ -92,6 +96,22 @@ struct JSONEncoding {
                 output[end - 2] = output[end - 1]
                 output.removeLast()
             }
+        }
+    }
+
+    /// A string's JSON form (see the overload below), its bytes read through a buffer pointer.
+    mutating func encodeString(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            // A string of printable ASCII that needs no escape, the usual case, is copied whole.
+            let plain = bytes.allSatisfy { byte in
+                byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                    && !(escapeHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
+            }
+            guard plain else { return encodeString(bytes) }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: bytes)
+            output.append(UInt8(ascii: "\""))
         }
     }
 

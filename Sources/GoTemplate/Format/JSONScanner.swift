@@ -26,6 +26,13 @@ struct JSONScanner {
     private(set) var error: String?
     private(set) var endTop = false
 
+    /// Whether the scanner is inside a string literal, past any escape: there every byte other than `"`, `\`
+    /// and a control character only continues the literal.
+    var isInString: Bool {
+        if case .inString = state { return true }
+        return false
+    }
+
     /// Feeds one byte.
     mutating func step(_ byte: UInt8) -> Event {
         switch state {

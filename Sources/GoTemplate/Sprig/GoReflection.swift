@@ -52,7 +52,8 @@ enum GoReflection {
         case (.string(let a), .string(let b)):
             return a.utf8.elementsEqual(b.utf8)
         case (.list(let a, let typeA), .list(let b, let typeB)):
-            return typeA == typeB && a.count == b.count && zip(a, b).allSatisfy { deepEqual($0, $1) }
+            return typeA == typeB && left.isNilSlice == right.isNilSlice && a.count == b.count
+                && zip(a, b).allSatisfy { deepEqual($0, $1) }
         case (.map(let a, let typeA), .map(let b, let typeB)):
             guard typeA == typeB, a.count == b.count else { return false }
             return a.allSatisfy { key, value in b[key].map { deepEqual(value, $0) } ?? false }

@@ -10,12 +10,18 @@
 /// look-behind to restrict it to `\n`); `\b` and `\B` use Swift's simple word boundaries, which do not count
 /// digits as word characters (`\b` never matches between a space and `1`); case folding under `(?i)` is
 /// Swift's (a bracketed `[k]` does not match the Kelvin sign); matching backtracks, so a pattern such as
-/// `(a+)+$` can take exponential time where Go's RE2 is linear.
+/// `(a+)+$` can take exponential time where Go's RE2 is linear. ``backtrackingHazard`` names the commonest
+/// shape of that, which sprig's functions refuse with a clear error; others (`(a|aa)+$`) remain.
 struct GoRegex {
     let expression: String
     let regex: Regex<AnyRegexOutput>
     /// The name of each capture group, from group 1 on (nil for an unnamed group).
     let groupNames: [String?]
+    /// The offset (in Unicode scalars) of an unbounded repetition of a part that is itself essentially an
+    /// unbounded repetition (`(a+)+`, `(\w+\s?)*`), on which this backtracking engine can take exponential time
+    /// where Go's RE2 is linear; nil when there is none. Sprig's functions refuse such a pattern (see
+    /// ``SprigRegex``).
+    let backtrackingHazard: Int?
 
     /// Go's `regexp.Compile`.
     init(_ expression: String) throws(GoRegexSyntaxError) {
@@ -23,6 +29,7 @@ struct GoRegex {
         var translator = GoRegexTranslator(expression)
         let pattern = try translator.translate()
         groupNames = translator.groupNames
+        backtrackingHazard = translator.backtrackingHazard
         do {
             regex = try Regex(pattern).matchingSemantics(.unicodeScalar).wordBoundaryKind(.simple)
                 .asciiOnlyWordCharacters()

@@ -8,6 +8,13 @@ struct GoRegexTranslator {
     private(set) var groupNames: [String?] = []
     private var multiLine = false, dotMatchesNewline = false, ungreedy = false
     private var depth = 0
+    /// The offset (in scalars) of the first unbounded repetition of something that is itself essentially one
+    /// unbounded repetition, such as the second `+` of `(a+)+` or of `(\w+\s?)+`: Go matches these in linear time,
+    /// but a backtracking engine can take exponential time on a text that almost matches. Nil when none.
+    private(set) var backtrackingHazard: Int?
+    /// Whether the branches of the alternation last parsed can match the empty string (some branch), and
+    /// whether one of them is an unbounded repetition with nothing around it that must match.
+    private var lastAlternation = (nullable: false, dominantRepeat: false)
     private static let maximumDepth = 1000
     private static let maximumRepeat = 1000
 
@@ -28,6 +35,19 @@ struct GoRegexTranslator {
         var isAtom: Bool
         /// The product of the repetition counts inside, for Go's limit of 1000.
         var repeatProduct: Int
+        /// Whether it can match the empty string (assertions and flag changes do).
+        var nullable = false
+        /// Whether it is an unbounded repetition, or a group one of whose branches is such a repetition with
+        /// only parts around it that can match the empty string.
+        var dominantRepeat = false
+    }
+
+    /// The facts of one branch (a concatenation) for ``lastAlternation``.
+    private static func branchFacts(_ pieces: [Piece]) -> (nullable: Bool, dominantRepeat: Bool) {
+        let nullable = pieces.allSatisfy(\.nullable)
+        guard let repeated = pieces.firstIndex(where: \.dominantRepeat) else { return (nullable, false) }
+        let rest = pieces.indices.filter { $0 != repeated }
+        return (nullable, rest.allSatisfy { pieces[$0].nullable })
     }
 
     private func text(_ range: Range<Int>) -> String {
@@ -40,12 +60,15 @@ struct GoRegexTranslator {
     private mutating func alternation() throws(GoRegexSyntaxError) -> String {
         var branches: [String] = []
         var pieces: [Piece] = []
+        var facts = (nullable: false, dominantRepeat: false)
         var lastRepeatStart: Int?
         while position < scalars.count {
             let scalar = scalars[position]
             let start = position
             if scalar == ")" { break }
             if scalar == "|" {
+                let branch = Self.branchFacts(pieces)
+                facts = (facts.nullable || branch.nullable, facts.dominantRepeat || branch.dominantRepeat)
                 branches.append(pieces.map(\.text).joined())
                 pieces = []
                 position += 1
@@ -101,9 +124,11 @@ struct GoRegexTranslator {
                 case _ where minimum == maximum: quantifier = "{\(minimum)}"
                 default: quantifier = "{\(minimum),\(maximum)}"
                 }
+                if maximum < 0 && pieces[index].dominantRepeat && backtrackingHazard == nil { backtrackingHazard = start }
                 pieces[index] = Piece(
                     text: "(?:" + pieces[index].text + ")" + quantifier + (lazy ? "?" : ""), isAtom: true,
-                    repeatProduct: product)
+                    repeatProduct: product, nullable: minimum == 0 || pieces[index].nullable,
+                    dominantRepeat: maximum < 0 || pieces[index].dominantRepeat)
                 lastRepeatStart = start
                 continue
             }
@@ -118,10 +143,10 @@ struct GoRegexTranslator {
                 pieces.append(Piece(text: dotMatchesNewline ? "[\\u{0}-\\u{10FFFF}]" : "[^\\u{A}]", isAtom: true, repeatProduct: 1))
             case "^":
                 position += 1
-                pieces.append(Piece(text: multiLine ? "(?m:^)" : "\\A", isAtom: true, repeatProduct: 1))
+                pieces.append(Piece(text: multiLine ? "(?m:^)" : "\\A", isAtom: true, repeatProduct: 1, nullable: true))
             case "$":
                 position += 1
-                pieces.append(Piece(text: multiLine ? "(?=\\u{A}|\\z)" : "\\z", isAtom: true, repeatProduct: 1))
+                pieces.append(Piece(text: multiLine ? "(?=\\u{A}|\\z)" : "\\z", isAtom: true, repeatProduct: 1, nullable: true))
             case "\\":
                 pieces += try escapeOutsideClass()
             default:
@@ -129,6 +154,8 @@ struct GoRegexTranslator {
                 pieces.append(Piece(text: Self.literal(scalar), isAtom: true, repeatProduct: 1))
             }
         }
+        let branch = Self.branchFacts(pieces)
+        lastAlternation = (facts.nullable || branch.nullable, facts.dominantRepeat || branch.dominantRepeat)
         branches.append(pieces.map(\.text).joined())
         return branches.joined(separator: "|")
     }
@@ -207,7 +234,7 @@ struct GoRegexTranslator {
                         ungreedy = setUngreedy
                         let swiftFlags = caseInsensitive.map { $0 ? "i" : "-i" } ?? ""
                         if flag == ")" {
-                            return swiftFlags.isEmpty ? nil : Piece(text: "(?\(swiftFlags))", isAtom: false, repeatProduct: 1)
+                            return swiftFlags.isEmpty ? nil : Piece(text: "(?\(swiftFlags))", isAtom: false, repeatProduct: 1, nullable: true)
                         }
                         opening = "(?\(swiftFlags):"
                         return try groupBody(opening: opening, start: start, savedFlags: savedFlags)
@@ -227,13 +254,15 @@ struct GoRegexTranslator {
         depth += 1
         if depth > Self.maximumDepth { throw GoRegexSyntaxError(code: "expression nests too deeply", text: whole) }
         let body = try alternation()
+        let facts = lastAlternation
         guard position < scalars.count, scalars[position] == ")" else {
             throw GoRegexSyntaxError(code: "missing closing )", text: whole)
         }
         position += 1
         depth -= 1
         (multiLine, dotMatchesNewline, ungreedy) = savedFlags
-        return Piece(text: opening + body + ")", isAtom: true, repeatProduct: 1)
+        return Piece(
+            text: opening + body + ")", isAtom: true, repeatProduct: 1, nullable: facts.nullable, dominantRepeat: facts.dominantRepeat)
     }
 
     /// A `\` sequence outside a class: assertions, `\Q…\E`, classes, or one literal.
@@ -242,11 +271,12 @@ struct GoRegexTranslator {
             throw GoRegexSyntaxError(code: "trailing backslash at end of expression", text: "")
         }
         func atom(_ text: String) -> [Piece] { [Piece(text: text, isAtom: true, repeatProduct: 1)] }
+        func assertion(_ text: String) -> [Piece] { [Piece(text: text, isAtom: true, repeatProduct: 1, nullable: true)] }
         switch scalars[position + 1] {
-        case "A": position += 2; return atom("\\A")
-        case "z": position += 2; return atom("\\z")
-        case "b": position += 2; return atom("\\b")
-        case "B": position += 2; return atom("\\B")
+        case "A": position += 2; return assertion("\\A")
+        case "z": position += 2; return assertion("\\z")
+        case "b": position += 2; return assertion("\\b")
+        case "B": position += 2; return assertion("\\B")
         case "C": throw GoRegexSyntaxError(code: "invalid escape sequence", text: "\\C")
         case "Q":
             position += 2

@@ -19,7 +19,8 @@ enum SprigLists {
                     }
                     result += elements
                 }
-                return .list(result)
+                // Go appends to a nil slice: with nothing appended, the result stays nil.
+                return result.isEmpty ? .nilSlice(of: .interface) : .list(result)
             },
         ]
         let pairs: [(String, String, TemplateFunction)] = [
@@ -35,11 +36,12 @@ enum SprigLists {
             ("last", "", listFunction([.interface], "Cannot find last on type", result: .interface) { elements, _ in
                 elements.last ?? .nil
             }),
+            // Of an empty list, Go's sprig returns a nil slice.
             ("rest", "", listFunction([.interface], "Cannot find rest on type") { elements, _ in
-                .list(Array(elements.dropFirst()))
+                elements.isEmpty ? .nilSlice(of: .interface) : .list(Array(elements.dropFirst()))
             }),
             ("initial", "", listFunction([.interface], "Cannot find initial on type") { elements, _ in
-                .list(Array(elements.dropLast()))
+                elements.isEmpty ? .nilSlice(of: .interface) : .list(Array(elements.dropLast()))
             }),
             ("reverse", "", listFunction([.interface], "Cannot find reverse on type") { elements, _ in
                 .list(elements.reversed())

@@ -1,11 +1,13 @@
 /// sprig's regular-expression functions (Go's `regexp`, see ``GoRegex``). The plain forms fail on a bad
 /// pattern as Go's `MustCompile` panics (`regexp: Compile(\`(\`): error parsing regexp: …`), except
-/// `regexMatch`, which is then false; the `must…` forms fail with the parse error alone.
+/// `regexMatch`, which is then false; the `must…` forms fail with the parse error alone. A pattern that would
+/// make the backtracking engine take exponential time (``GoRegex/backtrackingHazard``) fails in every form.
 enum SprigRegex {
     static var functions: FunctionMap {
         [
             "regexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
                 guard let regex = try? GoRegex(arguments[0].stringArgument) else { return .bool(false) }
+                try refuseBacktrackingHazard(regex)
                 return .bool(regex.firstMatch(in: arguments[1].stringArgument) != nil)
             },
             "mustRegexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
@@ -31,6 +33,8 @@ enum SprigRegex {
         TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
             let text = arguments[1].stringArgument
             let matches = try compile(arguments[0], must: must).matches(in: text, limit: arguments[2].intArgument)
+            // Go's FindAllString returns nil, not an empty slice, when nothing matches.
+            if matches.isEmpty { return .nilSlice(of: .string) }
             return .strings(matches.map { String(text.unicodeScalars[$0.range]) })
         }
     }
@@ -52,18 +56,39 @@ enum SprigRegex {
 
     private static func split(must: Bool) -> TemplateFunction {
         TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
-            .strings(try compile(arguments[0], must: must).split(arguments[1].stringArgument, limit: arguments[2].intArgument))
+            let regex = try compile(arguments[0], must: must)
+            // Go's Split returns nil for a limit of 0.
+            if arguments[2].intArgument == 0 { return .nilSlice(of: .string) }
+            return .strings(regex.split(arguments[1].stringArgument, limit: arguments[2].intArgument))
         }
     }
 
     private static func compile(_ argument: Value, must: Bool) throws -> GoRegex {
         let expression = argument.stringArgument
+        let regex: GoRegex
         do {
-            return try GoRegex(expression)
+            regex = try GoRegex(expression)
         } catch {
             if must { throw FunctionError(error.description) }
             throw FunctionError("regexp: Compile(\(quoted(expression))): \(error.description)")
         }
+        try refuseBacktrackingHazard(regex)
+        return regex
+    }
+
+    /// Go matches every pattern in time linear in the text; this engine backtracks, and a repetition of a
+    /// repetition (`(a+)+`) can run for hours on a text that almost matches. Such a pattern is refused, with
+    /// the place, instead of hanging the render.
+    private static func refuseBacktrackingHazard(_ regex: GoRegex) throws {
+        guard let offset = regex.backtrackingHazard else { return }
+        let scalars = Array(regex.expression.unicodeScalars)
+        var repeated = String.UnicodeScalarView()
+        repeated.append(contentsOf: scalars[..<min(scalars.count, offset + 1)])
+        throw FunctionError(
+            "regexp: \(quoted(regex.expression)) repeats a repetition (the quantifier after \(quoted(String(repeated)))): "
+                + "Go's engine matches it in linear time, krakenlint's backtracks and could take exponential time, so it is "
+                + "refused; rewrite it so that the repeated part cannot match the same text in more than one way, "
+                + "for example (a+)+ as a+")
     }
 
     /// Go's `regexp` quoting of an expression in a panic: backquoted when `strconv.CanBackquote`, else quoted.
