@@ -26,7 +26,10 @@ public enum Redaction {
             lower = max(range.lowerBound, anchorOffset - maxWidth / 4)
             while lower > range.lowerBound, file.bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
             upper = min(range.upperBound, lower + maxWidth)
-            while upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+            // Back to the start of a character; a run of continuation bytes (not UTF-8) has none: cut it anywhere.
+            let widest = upper
+            while upper > lower, upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+            if upper == lower { upper = widest }
             firstColumn = 1 + scalarCount(file.bytes[range.lowerBound..<lower])
         }
         let scalars = Array(String(decoding: file.bytes[lower..<upper], as: UTF8.self).unicodeScalars)
@@ -37,13 +40,13 @@ public enum Redaction {
             guard end > start else { continue }
             let first = scalarCount(file.bytes[lower..<start])
             let last = min(first + scalarCount(file.bytes[start..<end]), scalars.count)
-            for index in first..<last { hidden[index] = true }
+            for index in first..<max(first, last) { hidden[index] = true }
         }
         // Copies are searched in a margin around a cut window too, so a copy the cut splits is still masked.
         let margin = lower > range.lowerBound || upper < range.upperBound ? 1024 : 0
         var outerLower = max(range.lowerBound, lower - margin), outerUpper = min(range.upperBound, upper + margin)
         while outerLower > range.lowerBound, file.bytes[outerLower] & 0xC0 == 0x80 { outerLower -= 1 }
-        while outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
+        while outerUpper > upper, outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
         let outer = Array(String(decoding: file.bytes[outerLower..<outerUpper], as: UTF8.self).unicodeScalars)
         let before = String(decoding: file.bytes[outerLower..<lower], as: UTF8.self).unicodeScalars.count
         var outerHidden = Array(repeating: false, count: outer.count)

@@ -21,3 +21,18 @@ final class LongLineSecretTests: XCTestCase {
         XCTAssertTrue(text.contains("\"password\": ********}}}]}"), String(text.prefix(3000)))
     }
 }
+
+/// A line longer than an excerpt made only of UTF-8 continuation bytes has no character boundary to cut at.
+/// (Found by the lint fuzz target: the excerpt's end walked back past the start of the file and trapped.)
+final class InvalidUTF8ExcerptTests: XCTestCase {
+    func testALongLineOfContinuationBytesIsReportedWithoutCrashing() throws {
+        let tree = try TemporaryTree(["k.json": ""])
+        let bytes = [UInt8](repeating: 0x86, count: 90) + [UInt8](repeating: 0xAE, count: 80) + Array("nt\": -0\n\"domain\": null\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: tree.path("k.json")))
+        for format in ["text", "sarif", "json"] {
+            let run = runCLI(["lint", "--format", format, tree.path("k.json")])
+            XCTAssertEqual(run.status, 2, "\(format): \(run.stderr)")
+            XCTAssertTrue(run.stdout.contains("UTF-8"), "\(format): the encoding error is missing\n\(run.stdout)")
+        }
+    }
+}
