@@ -28,6 +28,30 @@ embedded_schemas() {
   echo "$MODULES/EmbeddedSchemas.swift"
 }
 
+# GoTemplate imports swift-crypto, swift-certificates and swift-asn1. They are not instrumented: their modules
+# and objects come from SwiftPM's debug build (like the system libyaml, they are fuzzed upstream).
+DEPENDENCY_BUILD="${FUZZ_DEPENDENCY_BUILD:-$ROOT/.build/debug}"
+# The package dependencies GoTemplate needs, by their SwiftPM build folders.
+DEPENDENCY_TARGETS="Crypto _CryptoExtras CryptoExtras CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims CXKCP CXKCPShims X509 SwiftASN1 _CertificateInternals"
+
+package_dependency_flags() {
+  local checkout="$ROOT/.build/checkouts/swift-crypto/Sources" name
+  echo "-I $DEPENDENCY_BUILD/Modules"
+  for name in CXKCPShims CXKCP CCryptoBoringSSLShims CCryptoBoringSSL; do
+    echo "-Xcc -fmodule-map-file=$checkout/$name/include/module.modulemap -Xcc -I -Xcc $checkout/$name/include"
+  done
+}
+
+package_dependency_objects() {
+  local name found=0
+  for name in $DEPENDENCY_TARGETS; do
+    [[ -d "$DEPENDENCY_BUILD/$name.build" ]] || continue
+    find "$DEPENDENCY_BUILD/$name.build" -name '*.o' ! -name '*.swiftmodule.o'
+    found=1
+  done
+  [[ $found -eq 1 ]] || { echo "fuzz: no package dependencies in $DEPENDENCY_BUILD; run swift build --target GoTemplate" >&2; return 1; }
+}
+
 # build_modules NAME...: compiles each Sources/NAME (in dependency order) unless its object is newer than
 # every source file of it and than the objects of the modules listed before it.
 build_modules() {
@@ -45,9 +69,11 @@ build_modules() {
     if [[ $stale -eq 0 ]]; then continue; fi
     echo "fuzz: compiling $name (${#files[@]} files, instrumented)" >&2
     # ConfigTree is built for @testable import, so the YAML target can drive both reader paths.
-    local testing=""
+    local testing="" dependencies=""
     if [[ "$name" == ConfigTree ]]; then testing="-enable-testing"; fi
-    swiftc $SANITIZE $testing -O -wmo -parse-as-library -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$MODULES" \
+    if [[ "$name" == GoTemplate ]]; then dependencies="$(package_dependency_flags)"; fi
+    # shellcheck disable=SC2086
+    swiftc $SANITIZE $testing $dependencies -O -wmo -parse-as-library -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$MODULES" \
       -emit-module -emit-module-path "$MODULES/$name.swiftmodule" -c "${files[@]}" -o "$object" \
       >"$MODULES/$name.log" 2>&1 || { cat "$MODULES/$name.log" >&2; return 1; }
   done

@@ -47,6 +47,8 @@ struct JSONParser {
     let end: Int
     var index = 0
     var issues: [LoadIssue] = []
+    /// Values read so far, against `limits.maxJSONNodes`.
+    var nodeCount = 0
     /// Whether the top level must be an object, as a configuration's is.
     var requiresObject = true
     /// Members and elements of the open containers, innermost last.
@@ -171,6 +173,9 @@ struct JSONParser {
     mutating func parseValue() throws(JSONFailure) -> Node {
         var stack: [OpenContainer] = []
         while true {
+            // Each turn reads one value: a scalar, an empty container, or the start of a container.
+            nodeCount += 1
+            if nodeCount > limits.maxJSONNodes { throw tooManyNodes() }
             var node: Node
             switch peek() {
             case UInt8(ascii: "{"):
@@ -252,6 +257,15 @@ struct JSONParser {
     mutating func appendMember(_ value: consuming Node, to container: inout OpenContainer) {
         memberScratch.append(Member(key: container.pendingKey, keySpan: container.pendingKeySpan, value: value))
         RepeatedKeys.recordLast(hash: container.pendingKeyHash, base: container.base, hashes: &keyHashScratch, index: &container.hashIndex)
+    }
+
+    /// The error at the value that passes `limits.maxJSONNodes`.
+    func tooManyNodes() -> JSONFailure {
+        JSONFailure(issue: LoadIssue(
+            code: .limit,
+            message: "more than \(limits.maxJSONNodes) values (objects, arrays, strings, numbers…) in the document",
+            span: Span(at: index),
+            hint: "a configuration holds far fewer; check whether the file was generated correctly, or raise the limit with --max-json-nodes"))
     }
 
     /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.

@@ -27,6 +27,19 @@ public struct SecretValue: Sendable, CustomStringConvertible, CustomDebugStringC
         return text.replacingOccurrences(of: value, with: SecretValue.mask)
     }
 
+    /// Where `redact` finds the secret in `text`: the ranges it replaces, in order, found with the same search
+    /// in one pass over the text.
+    public func occurrences(in text: String) -> [Range<String.Index>] {
+        guard value.unicodeScalars.count >= 3 else { return [] }
+        var found: [Range<String.Index>] = []
+        var searchStart = text.startIndex
+        while searchStart < text.endIndex, let range = text.range(of: value, range: searchStart..<text.endIndex) {
+            found.append(range)
+            searchStart = range.isEmpty ? text.index(after: range.lowerBound) : range.upperBound
+        }
+        return found
+    }
+
     /// True when the secret is empty (an empty password has nothing to hide).
     public var isEmpty: Bool { value.isEmpty }
 

@@ -49,16 +49,17 @@ public struct ProjectRenderer: Sendable {
         }
 
         var execution = ExecutionOptions()
-        execution.context = FunctionContext(environment: options.environment, maximumResultSize: limits.maximumOutputBytes)
+        execution.context = FunctionContext(environment: options.environment, maximumResultSize: limits.maximumFunctionResult)
         execution.maximumOutputBytes = limits.maximumOutputBytes
         execution.maximumDepth = limits.maximumDepth
+        execution.maximumRangeIterations = limits.maximumRangeIterations
         execution.missingKey = layout.missingKey
         execution.recordSourceMap = true
         let result: RenderResult
         do {
             result = try set.execute(GoPath.base(base.path), data: .map(layout.data), options: execution)
         } catch {
-            let code: FlexibleConfigProblem.Code = error.kind == .limit ? .limit : .execution
+            let code: FlexibleConfigProblem.Code = error.kind == .limit || RenderLimits.isFunctionResultLimit(error) ? .limit : .execution
             run.problems.append(problem(for: error, code: code, in: run.sources))
             return run.finish(output: nil, sourceMap: nil, environment: environment)
         }
@@ -252,16 +253,31 @@ public struct ProjectRenderer: Sendable {
 public struct RenderLimits: Sendable {
     /// Bounds on every file read (base template, sub-templates, settings, partials).
     public var files: LoadLimits
-    /// The largest rendered output, in bytes (also the largest string a function may build).
+    /// The largest rendered output, in bytes.
     public var maximumOutputBytes: Int
     /// The deepest nesting of template calls.
     public var maximumDepth: Int
+    /// The most `range` iterations in one rendering (each is recorded in the source map, about 100 bytes).
+    public var maximumRangeIterations: Int
+    /// The largest string (bytes) or list (elements) a function builds (`repeat`, `until`, `seq`, `indent`…);
+    /// a list of integers takes about 64 bytes an element.
+    public var maximumFunctionResult: Int
 
-    public init(files: LoadLimits = .default, maximumOutputBytes: Int = 64 << 20, maximumDepth: Int = 10_000) {
+    public init(
+        files: LoadLimits = .default, maximumOutputBytes: Int = 64 << 20, maximumDepth: Int = 10_000,
+        maximumRangeIterations: Int = 1_000_000, maximumFunctionResult: Int = 4 << 20
+    ) {
         self.files = files
         self.maximumOutputBytes = maximumOutputBytes
         self.maximumDepth = maximumDepth
+        self.maximumRangeIterations = maximumRangeIterations
+        self.maximumFunctionResult = maximumFunctionResult
     }
 
     public static let `default` = RenderLimits()
+
+    /// Whether a function stopped at ``maximumFunctionResult`` (the engine reports it as the function's error).
+    static func isFunctionResultLimit(_ error: TemplateError) -> Bool {
+        error.kind == .execution && error.description.contains("bytes or elements exceeds the limit of")
+    }
 }

@@ -7,6 +7,14 @@ enum TemplateErrorPlacement {
     static func problem(for error: TemplateError, code: FlexibleConfigProblem.Code, sources: [String: SourceFile]) -> FlexibleConfigProblem {
         let path = error.source ?? error.templateName
         let span = span(of: error, in: sources[path])
+        if code == .limit {
+            return FlexibleConfigProblem(
+                code: code,
+                message: "rendering stopped at a limit of krakenlint's: \(plainMessage(of: error))",
+                location: .init(path: path, span: span),
+                hint: limitHint(for: error)
+            )
+        }
         let stage = code == .parse ? "KrakenD cannot parse the template" : "KrakenD stops rendering"
         return FlexibleConfigProblem(
             code: code,
@@ -37,6 +45,22 @@ enum TemplateErrorPlacement {
             }
         }
         return text
+    }
+
+    /// The flag that raises the limit a rendering stopped at.
+    private static func limitHint(for error: TemplateError) -> String {
+        let text = error.description
+        let flag: String
+        if text.contains("output exceeds the limit") {
+            flag = "--max-output-size BYTES"
+        } else if text.contains("range iterations exceed") {
+            flag = "--max-range-iterations N"
+        } else if text.contains("bytes or elements exceeds the limit") {
+            flag = "--max-function-result N"
+        } else {
+            flag = "--max-template-depth N"
+        }
+        return "a template that really needs more can pass with \(flag)"
     }
 
     private static func hint(for error: TemplateError) -> String? {

@@ -17,19 +17,22 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Most nodes a YAML document may expand to through anchors and aliases (default: 2000000).", valueName: "nodes"))
     var maxYamlNodes: Int = LoadLimits.default.maxYAMLNodes
 
+    @Option(help: ArgumentHelp("Most values (objects, arrays, strings, numbers...) a JSON document may hold (default: 4000000).", valueName: "nodes"))
+    var maxJsonNodes: Int = LoadLimits.default.maxJSONNodes
+
     @Option(help: ArgumentHelp("Seconds one file may take to check; a file that takes longer is reported and not checked (default: 30).", valueName: "seconds"))
     var timeBudget: Double = LimitOptions.defaultTimeBudget
 
     static let defaultTimeBudget = 30.0
 
     var loadLimits: LoadLimits {
-        LoadLimits(maxFileSize: maxFileSize, maxDepth: maxDepth, maxKeyLength: maxKeyLength, maxYAMLNodes: maxYamlNodes)
+        LoadLimits(maxFileSize: maxFileSize, maxDepth: maxDepth, maxKeyLength: maxKeyLength, maxYAMLNodes: maxYamlNodes, maxJSONNodes: maxJsonNodes)
     }
 
     var timeBudgetDuration: Duration { .milliseconds(Int64((timeBudget * 1000).rounded(.up))) }
 
     func validate() throws {
-        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-key-length", maxKeyLength), ("--max-yaml-nodes", maxYamlNodes)] where value < 1 {
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-key-length", maxKeyLength), ("--max-yaml-nodes", maxYamlNodes), ("--max-json-nodes", maxJsonNodes)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
         if !(timeBudget > 0) || !timeBudget.isFinite { throw ValidationError("--time-budget must be a positive number of seconds, got \(timeBudget)") }

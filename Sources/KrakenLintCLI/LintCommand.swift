@@ -89,6 +89,9 @@ struct LintCommand: IOCommand {
     @OptionGroup(title: "Limits")
     var limitOptions: LimitOptions
 
+    @OptionGroup(title: "Flexible-configuration limits")
+    var renderLimitOptions: RenderLimitOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to lint (or - for standard input)") }
     }
@@ -96,6 +99,7 @@ struct LintCommand: IOCommand {
     func run(io: CommandIO) throws -> ExitStatus {
         let limits = limitOptions.loadLimits
         let budget = limitOptions.timeBudgetDuration
+        let renderLimits = renderLimitOptions.renderLimits(files: limits)
         let schemaChoice = try loadSchema()
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
@@ -179,7 +183,7 @@ struct LintCommand: IOCommand {
             let linter = Linter(options: job.options, limits: limits, schema: schemaChoice)
             let work: @Sendable () -> (report: Report, root: Node?) = {
                 if let rendering = job.rendering {
-                    let project = ProjectRenderer(options: rendering).render(base: job.file)
+                    let project = ProjectRenderer(options: rendering, limits: renderLimits).render(base: job.file)
                     return FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
                 }
                 let file = linter.lintedFile(job.file)

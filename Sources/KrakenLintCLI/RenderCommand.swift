@@ -2,6 +2,7 @@ import ArgumentParser
 import ConfigTree
 import FlexibleConfig
 import Foundation
+import KrakenLint
 
 /// `krakenlint render TEMPLATE`: the bytes KrakenD would parse from a flexible-configuration project.
 struct RenderCommand: IOCommand {
@@ -37,11 +38,25 @@ struct RenderCommand: IOCommand {
     @Option(help: ArgumentHelp("Write the output to this file instead of standard output; its extension decides YAML or JSON, as FC_OUT does.", valueName: "path"))
     var out: String?
 
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
+
+    @OptionGroup(title: "Rendering limits")
+    var renderLimitOptions: RenderLimitOptions
+
     func run(io: CommandIO) throws -> ExitStatus {
         let options = folders.options(io: io, outputPath: out)
+        let renderer = ProjectRenderer(options: options, limits: renderLimitOptions.renderLimits(files: limitOptions.loadLimits))
+        let template = self.template
+        let budget = limitOptions.timeBudgetDuration
+        // A hostile template (a pattern that backtracks for ever) must not hold the command: it gets the budget.
+        guard let rendered = TimeBudget.run(budget, { Result { () throws(SourceReadError) in try renderer.render(baseTemplatePath: template) } }) else {
+            io.err("krakenlint: \(template): rendering took more than the time budget of \(TimeBudget.describe(budget)); it was stopped and nothing was written (raise the budget with --time-budget SECONDS)\n")
+            return .usage
+        }
         let project: RenderedProject
         do {
-            project = try ProjectRenderer(options: options).render(baseTemplatePath: template)
+            project = try rendered.get()
         } catch {
             throw UsageError(error.description)
         }

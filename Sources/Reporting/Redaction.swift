@@ -26,7 +26,10 @@ public enum Redaction {
             lower = max(range.lowerBound, anchorOffset - maxWidth / 4)
             while lower > range.lowerBound, file.bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
             upper = min(range.upperBound, lower + maxWidth)
-            while upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+            // Back to the start of a character; a run of continuation bytes (not UTF-8) has none: cut it anywhere.
+            let widest = upper
+            while upper > lower, upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+            if upper == lower { upper = widest }
             firstColumn = 1 + scalarCount(file.bytes[range.lowerBound..<lower])
         }
         let scalars = Array(String(decoding: file.bytes[lower..<upper], as: UTF8.self).unicodeScalars)
@@ -37,17 +40,18 @@ public enum Redaction {
             guard end > start else { continue }
             let first = scalarCount(file.bytes[lower..<start])
             let last = min(first + scalarCount(file.bytes[start..<end]), scalars.count)
-            for index in first..<last { hidden[index] = true }
+            for index in first..<max(first, last) { hidden[index] = true }
         }
         // Copies are searched in a margin around a cut window too, so a copy the cut splits is still masked.
         let margin = lower > range.lowerBound || upper < range.upperBound ? 1024 : 0
         var outerLower = max(range.lowerBound, lower - margin), outerUpper = min(range.upperBound, upper + margin)
         while outerLower > range.lowerBound, file.bytes[outerLower] & 0xC0 == 0x80 { outerLower -= 1 }
-        while outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
+        while outerUpper > upper, outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
         let outer = Array(String(decoding: file.bytes[outerLower..<outerUpper], as: UTF8.self).unicodeScalars)
         let before = String(decoding: file.bytes[outerLower..<lower], as: UTF8.self).unicodeScalars.count
         var outerHidden = Array(repeating: false, count: outer.count)
-        for secret in report.secrets { markCopies(of: secret, in: outer, hidden: &outerHidden) }
+        let outerText = String(String.UnicodeScalarView(outer))
+        for secret in report.secrets { markCopies(of: secret, in: outerText, hidden: &outerHidden) }
         for index in hidden.indices where before + index < outerHidden.count && outerHidden[before + index] { hidden[index] = true }
         return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
                           cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
@@ -58,24 +62,17 @@ public enum Redaction {
         bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
-    /// Marks copies of a secret found outside its own span (a URL with the password in it, say).
-    private static func markCopies(of secret: SecretValue, in scalars: [Unicode.Scalar], hidden: inout [Bool]) {
-        let text = String(String.UnicodeScalarView(scalars))
-        guard secret.redact(text) != text else { return }
-        var index = 0
-        while index < scalars.count {
-            let rest = String(String.UnicodeScalarView(scalars[index...]))
-            guard secret.redact(rest).hasPrefix(SecretValue.mask), !rest.hasPrefix(SecretValue.mask) else {
-                index += 1
-                continue
-            }
-            var length = 1
-            while index + length <= scalars.count, !secret.matches(String(String.UnicodeScalarView(scalars[index..<(index + length)]))) {
-                length += 1
-            }
-            guard index + length <= scalars.count else { return }
-            for covered in index..<(index + length) { hidden[covered] = true }
-            index += length
+    /// Marks copies of a secret found outside its own span (a URL with the password in it, say). One search
+    /// over the line: a long line (minified JSON) costs time in proportion to its length, not its square.
+    private static func markCopies(of secret: SecretValue, in text: String, hidden: inout [Bool]) {
+        let view = text.unicodeScalars
+        var position = view.startIndex, offset = 0
+        for range in secret.occurrences(in: text) {
+            let start = offset + view.distance(from: position, to: range.lowerBound)
+            let end = start + view.distance(from: range.lowerBound, to: range.upperBound)
+            for index in start..<min(end, hidden.count) { hidden[index] = true }
+            position = range.upperBound
+            offset = end
         }
     }
 }

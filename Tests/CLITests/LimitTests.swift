@@ -67,6 +67,16 @@ final class LimitTests: XCTestCase {
         XCTAssertNotEqual(try lint(["k.yaml": text], ["--max-yaml-nodes", "20000", "@k.yaml"]).status, 2)
     }
 
+    func testJSONNodeCount() throws {
+        // The object, "version", 3, the array, then 100 elements at columns 22, 24, 26…: the 51st value is element 47.
+        let text = #"{"version": 3, "x": ["# + Array(repeating: "0", count: 100).joined(separator: ",") + "]}"
+        let refused = try lint(["k.json": text], ["--max-json-nodes", "50", "@k.json"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stdout.contains("k.json:1:116: error: more than 50 values (objects, arrays, strings, numbers…) in the document"), refused.stdout)
+        XCTAssertTrue(refused.stdout.contains("--max-json-nodes"), refused.stdout)
+        XCTAssertNotEqual(try lint(["k.json": text], ["--max-json-nodes", "104", "@k.json"]).status, 2)
+    }
+
     func testPerFileTimeBudget() throws {
         // Four thousand endpoints take far longer than a millisecond to lint, and a few seconds at most.
         let endpoints = (0..<4000).map { #"{"endpoint": "/e\#($0)", "backend": [{"host": ["https://b"], "url_pattern": "/b\#($0)"}]}"# }
@@ -79,7 +89,7 @@ final class LimitTests: XCTestCase {
     }
 
     func testLimitFlagsRefuseNonsense() throws {
-        for arguments in [["--max-depth", "0"], ["--time-budget", "0"], ["--time-budget", "nan"], ["--max-file-size", "-1"]] {
+        for arguments in [["--max-depth", "0"], ["--time-budget", "0"], ["--time-budget", "nan"], ["--max-file-size", "-1"], ["--max-json-nodes", "0"]] {
             let run = try lint(["k.json": config], arguments + ["@k.json"])
             XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
         }

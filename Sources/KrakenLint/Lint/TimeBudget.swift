@@ -28,7 +28,8 @@ public enum TimeBudget {
         return Report(file: file, findings: [Finding(issue)], secrets: SecretCatalog.secrets(inUnreadable: file), isReadable: false)
     }
 
-    static func describe(_ budget: Duration) -> String {
+    /// The budget as people write it: `30 s`, `0.5 s`.
+    public static func describe(_ budget: Duration) -> String {
         let seconds = Double(budget.components.seconds) + Double(budget.components.attoseconds) / 1e18
         return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }

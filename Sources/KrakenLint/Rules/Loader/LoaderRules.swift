@@ -35,7 +35,7 @@ public enum LoaderRules {
         id: "limit", severity: .error,
         summary: "The file exceeds a size, depth, expansion or time limit",
         explanation: "krakenlint bounds file size, nesting depth, key length, YAML alias expansion and the time one file may take, so that a broken or hostile file cannot exhaust memory, the stack or the run. No real KrakenD configuration comes near these limits; docs/reliability.md lists the defaults.",
-        fix: "Check the file for runaway nesting or alias expansion; a file that really is this large can pass with --max-file-size, --max-depth, --max-key-length, --max-yaml-nodes or --time-budget.",
+        fix: "Check the file for runaway nesting or alias expansion; a file that really is this large can pass with --max-file-size, --max-depth, --max-key-length, --max-yaml-nodes, --max-json-nodes or --time-budget.",
         triggering: [RuleExample("{\"version\": 3, \"a\": " + String(repeating: "[", count: 999) + "↓[[" + String(repeating: "]", count: 1001) + "}")],
         nonTriggering: [RuleExample("{\"version\": 3, \"endpoints\": [{\"endpoint\": \"/a\", \"backend\": [{\"url_pattern\": \"/b\", \"mapping\": {\"x\": \"y\"}}]}]}")]
     )
