@@ -6,7 +6,7 @@
 #
 # Usage: scripts/bench-audit.sh [runs] [endpoints]     (defaults: 15 runs, 5000 endpoints)
 # KRAKENLINT_SCRATCH=DIR builds the release binary there instead of .build (so a debug build or a test
-# run in .build is not blocked meanwhile).
+# run in .build is not blocked meanwhile); KRAKENLINT_BIN=PATH times that binary and builds nothing.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS="${1:-15}"
@@ -14,9 +14,13 @@ ENDPOINTS="${2:-5000}"
 BENCH=.build-bench
 mkdir -p "$BENCH"
 
-SCRATCH="${KRAKENLINT_SCRATCH:-.build}"
-swift build -c release --product krakenlint --scratch-path "$SCRATCH"
-KRAKENLINT="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/krakenlint"
+if [ -n "${KRAKENLINT_BIN:-}" ]; then
+    KRAKENLINT="$KRAKENLINT_BIN"
+else
+    SCRATCH="${KRAKENLINT_SCRATCH:-.build}"
+    swift build -c release --product krakenlint --scratch-path "$SCRATCH"
+    KRAKENLINT="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/krakenlint"
+fi
 
 if [ ! -f "$BENCH/big.json" ] || [ ! -f "$BENCH/big-endpoints-$ENDPOINTS" ] || [ scripts/gen-large-config.py -nt "$BENCH/big.json" ]; then
     rm -f "$BENCH"/big-endpoints-*

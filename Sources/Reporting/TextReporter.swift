@@ -1,4 +1,6 @@
+import Dispatch
 import Findings
+import Foundation
 
 /// The default format, for people at a terminal:
 ///
@@ -9,7 +11,7 @@ import Findings
 ///   fix: read the password from an environment variable
 /// ```
 /// followed by a summary line (`2 errors, 1 warning in 3 files`). Prints nothing for a clean run unless `verbose`.
-public struct TextReporter: Reporter {
+public struct TextReporter: Reporter, Sendable {
     public var verbose: Bool
     /// ANSI colors; the CLI decides (`--color`, `NO_COLOR`, whether stdout is a terminal).
     public var color: Bool
@@ -27,12 +29,35 @@ public struct TextReporter: Reporter {
                 ([finding.location] + finding.related.map(\.location)).map { report.positions(of: $0).start.line }
             }
             let gutterWidth = String(lines.max() ?? 1).count
-            for finding in report.findings { out += render(finding, in: report, gutterWidth: gutterWidth) }
+            out += renderFindings(of: report, gutterWidth: gutterWidth)
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose { out += summary(run) + "\n" }
         return out
     }
+
+    /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
+    /// rendered in slices on all cores and joined: each finding's text depends on nothing but itself.
+    private func renderFindings(of report: Report, gutterWidth: Int) -> String {
+        let findings = report.findings
+        let slices = findings.count < Self.findingsPerSlice ? 1
+            : min(ProcessInfo.processInfo.activeProcessorCount, findings.count / Self.findingsPerSlice)
+        let reporter = self
+        @Sendable func slice(_ index: Int) -> String {
+            var out = ""
+            for finding in findings[findings.count * index / slices ..< findings.count * (index + 1) / slices] {
+                out += reporter.render(finding, in: report, gutterWidth: gutterWidth)
+            }
+            return out
+        }
+        guard slices > 1 else { return slice(0) }
+        let parts = RenderedSlices(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { index in parts.store(slice(index), at: index) }
+        return parts.joined
+    }
+
+    /// Below this many findings per core, one thread renders them all.
+    static let findingsPerSlice = 1_000
 
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
     /// excerpt for each related location.
@@ -87,6 +112,8 @@ public struct TextReporter: Reporter {
 
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
     private func oneLine(_ text: String) -> String {
+        // Printable ASCII, the usual message, has nothing to replace.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             out.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
@@ -109,4 +136,16 @@ public struct TextReporter: Reporter {
     private func paint(_ text: String, _ style: Style) -> String {
         color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }
+}
+
+/// The texts of the slices rendered at the same time, each written once by its own thread.
+private final class RenderedSlices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String]
+
+    init(count: Int) { texts = Array(repeating: "", count: count) }
+
+    func store(_ text: String, at index: Int) { lock.withLock { texts[index] = text } }
+
+    var joined: String { lock.withLock { texts.joined() } }
 }

@@ -106,22 +106,38 @@ public struct Linter: Sendable {
             Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs),
             mode: options.audit, disabled: options.disabledRules
         )
-        var seen = Set<Diagnostic>()
-        var result: [Diagnostic] = []
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(unsuppressed.count)
         for var diagnostic in unsuppressed {
             if let audit = AuditRules.rule(for: diagnostic.ruleID) {
                 // KrakenD's own id and severity, for the JSON and SARIF property bags.
-                diagnostic.properties["krakend_id"] = .string(audit.krakendID)
-                diagnostic.properties["krakend_severity"] = .string(audit.krakendSeverity.rawValue)
+                if diagnostic.properties.isEmpty {
+                    diagnostic.properties = audit.properties
+                } else {
+                    diagnostic.properties.merge(audit.properties) { _, krakend in krakend }
+                }
             }
             switch options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) {
             case .off?: continue
             case .on(let severity)?: diagnostic.severity = severity
             case nil: break
             }
-            if seen.insert(diagnostic).inserted { result.append(diagnostic) }
+            kept.append(diagnostic)
         }
-        return result.sorted(by: Diagnostic.ordered)
+        return Self.withoutDuplicates(kept.sorted(by: Diagnostic.ordered))
+    }
+
+    /// Sorted findings without exact duplicates, the first of each kept. Equal findings have the same sort
+    /// key, so only findings within a run of equal keys are compared (no hashing of every finding).
+    static func withoutDuplicates(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(sorted.count)
+        var runStart = 0
+        for diagnostic in sorted {
+            if let last = result.last, Diagnostic.ordered(last, diagnostic) { runStart = result.count }
+            if !result[runStart...].contains(diagnostic) { result.append(diagnostic) }
+        }
+        return result
     }
 
     /// Schema findings that a rule already reports as an error at the same place, in its own words

@@ -13,6 +13,8 @@ final class AuditFacts: Sendable {
     let timeoutMilliseconds: [Int64]
     /// Whether an endpoint's timeout is its own (false: inherited from the root or the 2 s default).
     let ownTimeout: [Bool]
+    /// Each endpoint's name in messages, made once however many rules name it.
+    private let names: EndpointNames
 
     init(root: Node, service: ServiceView, format: SourceFormat) {
         self.root = root
@@ -32,6 +34,15 @@ final class AuditFacts: Sendable {
         }
         timeoutMilliseconds = milliseconds
         ownTimeout = own
+        names = EndpointNames(count: endpoints.count)
+    }
+
+    /// An endpoint as messages name it (`GET "/users/{id}"`).
+    func name(of endpoint: EndpointView) -> String {
+        guard endpoint.index >= 0, endpoint.index < endpoints.count, endpoints[endpoint.index] === endpoint else {
+            return KrakenDText.endpoint(endpoint)
+        }
+        return names.name(at: endpoint.index) { KrakenDText.endpoint(endpoint) }
     }
 
     // MARK: namespaces
@@ -90,16 +101,6 @@ final class AuditFacts: Sendable {
         }
     }
 
-    /// The items of a string-list field with their pointers: a list, or a single string that the decoder
-    /// wraps into a one-element list.
-    static func stringItems(_ node: Node?, at pointer: JSONPointer) -> [(text: String, pointer: JSONPointer)] {
-        guard let node else { return [] }
-        if let text = node.string { return [(text, pointer)] }
-        return (node.elements ?? []).enumerated().compactMap { index, item in
-            item.string.map { ($0, pointer.appending(index)) }
-        }
-    }
-
     /// True only for JSON `true` (values inside `extra_config` are not weakly decoded).
     static func isJSONTrue(_ node: Node?) -> Bool { node?.bool == true }
 
@@ -118,7 +119,7 @@ final class AuditFacts: Sendable {
 
     /// An endpoint path after `Init()`'s normalisation: one leading slash removed, then one added.
     static func normalizedPath(_ path: String) -> String {
-        "/" + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+        path.hasPrefix("/") ? path : "/" + path
     }
 
     /// The values a plugin `name` holds, with their pointers: a string, or the strings of an array.
@@ -128,5 +129,20 @@ final class AuditFacts: Sendable {
         if let text = name.string { return allowString ? [(text, pointer)] : [] }
         guard allowArray, let items = name.elements else { return [] }
         return items.enumerated().compactMap { index, item in item.string.map { ($0, pointer.appending(index)) } }
+    }
+}
+
+/// The endpoint names of one file's audit, built on first use. The audit's rules run one after the other on
+/// one thread, which is the only one that touches it.
+private final class EndpointNames: @unchecked Sendable {
+    private var names: [String?]
+
+    init(count: Int) { names = Array(repeating: nil, count: count) }
+
+    func name(at index: Int, _ make: () -> String) -> String {
+        if let known = names[index] { return known }
+        let made = make()
+        names[index] = made
+        return made
     }
 }

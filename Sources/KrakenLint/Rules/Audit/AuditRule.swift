@@ -44,6 +44,9 @@ public struct AuditRule: Sendable {
     /// Our description; the id is `audit/` followed by KrakenD's id.
     public let description: RuleDescription
     let evaluate: @Sendable (AuditFacts) -> [AuditCause]
+    /// KrakenD's id and severity as finding properties (JSON and SARIF), built once and shared by every
+    /// finding of the rule.
+    let properties: [String: PropertyValue]
 
     init(
         _ krakendID: String, _ severity: AuditSeverity, summary: String, explanation: String, fix: String,
@@ -57,6 +60,7 @@ public struct AuditRule: Sendable {
             fix: fix, triggering: triggering, nonTriggering: nonTriggering
         )
         self.evaluate = evaluate
+        self.properties = ["krakend_id": .string(krakendID), "krakend_severity": .string(severity.rawValue)]
     }
 
     public var id: String { description.id }

@@ -76,7 +76,7 @@ extension AuditRules {
                 facts.endpoints.compactMap { endpoint in
                     guard let block = facts.block("plugin/http-client", in: endpoint.extraConfig),
                           let name = AuditFacts.pluginNames(block, allowString: true, allowArray: false).first, name.name == plugin else { return nil }
-                    return AuditCause(pointer: name.pointer, message: "endpoint \(KrakenDText.endpoint(endpoint)) declares the old \(plugin) client plugin; use \(replacement)")
+                    return AuditCause(pointer: name.pointer, message: "endpoint \(facts.name(of: endpoint)) declares the old \(plugin) client plugin; use \(replacement)")
                 }
             }
         )
@@ -102,8 +102,8 @@ extension AuditRules {
                     causes.append(AuditCause(pointer: name.pointer, message: "\(place()) uses the old \(plugin) plugin; use \(replacement)"))
                 }
                 for endpoint in facts.endpoints {
-                    check(endpoint.extraConfig, "endpoint \(KrakenDText.endpoint(endpoint))")
-                    for backend in endpoint.backends { check(backend.extraConfig, "backend \(backend.index) of \(KrakenDText.endpoint(endpoint))") }
+                    check(endpoint.extraConfig, "endpoint \(facts.name(of: endpoint))")
+                    for backend in endpoint.backends { check(backend.extraConfig, "backend \(backend.index) of \(facts.name(of: endpoint))") }
                 }
                 return causes
             }

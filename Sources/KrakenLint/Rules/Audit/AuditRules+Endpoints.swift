@@ -63,7 +63,7 @@ extension AuditRules {
                         if (own != "GET" && own != "HEAD") || backend.extraConfig?.node["backend/grpc"] != nil { unsafe += 1 }
                     }
                     guard unsafe > 1 else { continue }
-                    causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(KrakenDText.endpoint(endpoint)) calls \(unsafe) state-changing backends for one request"))
+                    causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(facts.name(of: endpoint)) calls \(unsafe) state-changing backends for one request"))
                 }
                 return causes
             }
@@ -78,7 +78,7 @@ extension AuditRules {
             evaluate: { facts in
                 facts.endpoints.compactMap { endpoint in
                     guard let proxy = facts.block("proxy", in: endpoint.extraConfig), AuditFacts.isJSONTrue(proxy.node["sequential"]) else { return nil }
-                    return AuditCause(pointer: proxy.pointer.appending("sequential"), message: "endpoint \(KrakenDText.endpoint(endpoint)) calls its backends sequentially")
+                    return AuditCause(pointer: proxy.pointer.appending("sequential"), message: "endpoint \(facts.name(of: endpoint)) calls its backends sequentially")
                 }
             }
         ),
@@ -98,7 +98,7 @@ extension AuditRules {
             evaluate: { facts in
                 facts.endpoints.compactMap { endpoint in
                     (endpoint.node["backend"]?.elements?.count ?? 0) == 0
-                        ? AuditCause(pointer: endpoint.pointer, message: "endpoint \(KrakenDText.endpoint(endpoint)) has no backend") : nil
+                        ? AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) has no backend") : nil
                 }
             }
         ),
