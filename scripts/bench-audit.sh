@@ -31,7 +31,7 @@ fi
 echo "== sanity: what each command reports on big.json"
 for args in "lint" "lint --audit" "audit"; do
     set +e; $KRAKENLINT $args "$BENCH/big.json" > "$BENCH/audit-last.txt" 2>&1; got=$?; set -e
-    echo "krakenlint $args big.json: exit $got, $(grep -c '\[' "$BENCH/audit-last.txt" || true) findings:" \
+    echo "krakenlint $args big.json: exit $got, $(grep -c '\[[a-z/0-9.-]*\]$' "$BENCH/audit-last.txt" || true) findings:" \
         "$(grep -o '\[[a-z/0-9.-]*\]$' "$BENCH/audit-last.txt" | sort | uniq -c | sort -rn | tr -s ' ' | tr '\n' ';')"
 done
 
