@@ -15,6 +15,9 @@ final class AuditFacts: Sendable {
     let ownTimeout: [Bool]
     /// Each endpoint's name in messages, made once however many rules name it.
     private let names: EndpointNames
+    /// The namespaces (current and written names) set on some audited endpoint or backend, so a rule that
+    /// looks for one nobody uses skips its walk over thousands of blocks.
+    private let endpointAndBackendNamespaces: Set<String>
 
     init(root: Node, service: ServiceView, format: SourceFormat) {
         self.root = root
@@ -25,15 +28,25 @@ final class AuditFacts: Sendable {
         if rootTimeout == 0 { rootTimeout = 2_000_000_000 }
         var milliseconds: [Int64] = []
         var own: [Bool] = []
+        var namespaces = Set<String>()
         milliseconds.reserveCapacity(endpoints.count)
         own.reserveCapacity(endpoints.count)
+        func collect(_ extraConfig: ExtraConfigView?) {
+            for namespace in extraConfig?.namespaces ?? [] {
+                namespaces.insert(namespace.name)
+                if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
+            }
+        }
         for endpoint in endpoints {
             let value = Self.duration(endpoint.node["timeout"]) ?? 0
             milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
             own.append(value != 0)
+            collect(endpoint.extraConfig)
+            for backend in endpoint.backends { collect(backend.extraConfig) }
         }
         timeoutMilliseconds = milliseconds
         ownTimeout = own
+        endpointAndBackendNamespaces = namespaces
         names = EndpointNames(count: endpoints.count)
     }
 
@@ -46,6 +59,10 @@ final class AuditFacts: Sendable {
     }
 
     // MARK: namespaces
+
+    /// Whether some audited endpoint or backend has the namespace `name` (under its current or its
+    /// written name). False means `block(name, in:)` is nil for every endpoint and backend.
+    func isUsedByEndpointsOrBackends(_ name: String) -> Bool { endpointAndBackendNamespaces.contains(name) }
 
     /// The block KrakenD audits for `name` in `extraConfig`: the current spelling when it is there (KrakenD's
     /// normalisation copies it over the legacy one), else the legacy spelling.

@@ -33,6 +33,15 @@ struct AuditCause {
     /// The value the finding is about; the finding sits on its key when it has one.
     let pointer: JSONPointer
     let message: String
+    /// Where that is, when the rule has it at hand (the key of `pointer`'s member, or the value when it is a
+    /// list item); otherwise it is looked up from `pointer`.
+    var span: Span?
+
+    init(pointer: JSONPointer, message: String, span: Span? = nil) {
+        self.pointer = pointer
+        self.message = message
+        self.span = span
+    }
 }
 
 /// One of `krakend audit`'s rules: KrakenD's id and severity, our description, and the evaluator that

@@ -73,7 +73,8 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"], "extra_config": {"plugin/http-client": {"name": "\#(plugin)"}}}]}]}"#),
             ],
             evaluate: { facts in
-                facts.endpoints.compactMap { endpoint in
+                guard facts.isUsedByEndpointsOrBackends("plugin/http-client") else { return [] }
+                return facts.endpoints.compactMap { endpoint in
                     guard let block = facts.block("plugin/http-client", in: endpoint.extraConfig),
                           let name = AuditFacts.pluginNames(block, allowString: true, allowArray: false).first, name.name == plugin else { return nil }
                     return AuditCause(pointer: name.pointer, message: "endpoint \(facts.name(of: endpoint)) declares the old \(plugin) client plugin; use \(replacement)")
@@ -95,6 +96,7 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"], "extra_config": {"plugin/req-resp-modifier": {"name": "\#(plugin)"}}}]}]}"#),
             ],
             evaluate: { facts in
+                guard facts.isUsedByEndpointsOrBackends("plugin/req-resp-modifier") else { return [] }
                 var causes: [AuditCause] = []
                 func check(_ extraConfig: ExtraConfigView?, _ place: @autoclosure () -> String) {
                     guard let block = facts.block("plugin/req-resp-modifier", in: extraConfig),

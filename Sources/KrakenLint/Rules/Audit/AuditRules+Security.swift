@@ -143,6 +143,7 @@ extension AuditRules {
                     """#),
             ],
             evaluate: { facts in
+                guard facts.isUsedByEndpointsOrBackends("backend/http/client") else { return [] }
                 var causes: [AuditCause] = []
                 for endpoint in facts.endpoints {
                     for backend in endpoint.backends {
@@ -289,7 +290,7 @@ extension AuditRules {
                         } else {
                             message = "the cache of backend \(backend.index) of \(facts.name(of: endpoint)) is unbounded: it needs both max_items and max_size above zero" + (facts.format == .yaml ? " (as floating-point numbers in YAML, e.g. 1000.0)" : "")
                         }
-                        causes.append(AuditCause(pointer: cache.pointer, message: message))
+                        causes.append(AuditCause(pointer: cache.pointer, message: message, span: cache.keySpan))
                     }
                 }
                 return causes

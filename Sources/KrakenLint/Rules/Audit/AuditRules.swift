@@ -46,7 +46,7 @@ final class AuditCollector: Rule {
         let facts = AuditFacts(root: context.root, service: context.service, format: context.file.format)
         for rule in AuditRules.all where !context.options.disabledRules.contains(rule.id) {
             for cause in rule.evaluate(facts) {
-                let span = Self.span(about: cause.pointer, in: context.root)
+                let span = cause.span ?? Self.span(about: cause.pointer, in: context.root)
                 context.report(rule.description, cause.message, at: span, pointer: cause.pointer, fix: rule.description.fix)
             }
         }
