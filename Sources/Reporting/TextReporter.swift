@@ -1,3 +1,4 @@
+import ConfigTree
 import Dispatch
 import Findings
 import Foundation
@@ -25,10 +26,12 @@ public struct TextReporter: Reporter, Sendable {
         var out = ""
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
-            let lines = report.findings.flatMap { finding in
-                ([finding.location] + finding.related.map(\.location)).map { report.positions(of: $0).start.line }
+            var lastLine = 1
+            for finding in report.findings {
+                lastLine = max(lastLine, report.positions(of: finding.location).start.line)
+                for related in finding.related { lastLine = max(lastLine, report.positions(of: related.location).start.line) }
             }
-            let gutterWidth = String(lines.max() ?? 1).count
+            let gutterWidth = String(lastLine).count
             out += renderFindings(of: report, gutterWidth: gutterWidth)
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
@@ -44,10 +47,10 @@ public struct TextReporter: Reporter, Sendable {
             : min(ProcessInfo.processInfo.activeProcessorCount, findings.count / Self.findingsPerSlice)
         let reporter = self
         @Sendable func slice(_ index: Int) -> String {
+            let range = findings.count * index / slices ..< findings.count * (index + 1) / slices
             var out = ""
-            for finding in findings[findings.count * index / slices ..< findings.count * (index + 1) / slices] {
-                out += reporter.render(finding, in: report, gutterWidth: gutterWidth)
-            }
+            out.reserveCapacity(range.count * 320)
+            for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &out) }
             return out
         }
         guard slices > 1 else { return slice(0) }
@@ -62,42 +65,68 @@ public struct TextReporter: Reporter, Sendable {
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
     /// excerpt for each related location.
     func render(_ finding: Finding, in report: Report, gutterWidth: Int = 1) -> String {
-        var out = header(at: finding.location, in: report, label: finding.severity.rawValue + ":", style: style(for: finding.severity))
-        out += oneLine(Redaction.scrub(finding.message, in: report)) + " " + paint("[\(finding.ruleID)]", .dim) + "\n"
-        out += excerpt(at: finding.location, in: report, gutterWidth: gutterWidth, style: style(for: finding.severity))
+        var out = ""
+        render(finding, in: report, gutterWidth: gutterWidth, into: &out)
+        return out
+    }
+
+    /// `render(_:in:gutterWidth:)`, appended to `out` (no string per finding).
+    func render(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout String) {
+        let positions = report.positions(of: finding.location)
+        let severityStyle = style(for: finding.severity)
+        header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue + ":", style: severityStyle, into: &out)
+        out += oneLine(Redaction.scrub(finding.message, in: report))
+        out += " "
+        paint("[" + finding.ruleID + "]", .dim, into: &out)
+        out += "\n"
+        excerpt(at: finding.location, positions: positions, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
         if let fix = finding.fix {
-            out += "  " + paint("fix:", .cyan) + " " + oneLine(Redaction.scrub(fix, in: report)) + "\n"
+            out += "  "
+            paint("fix:", .cyan, into: &out)
+            out += " "
+            out += oneLine(Redaction.scrub(fix, in: report))
+            out += "\n"
         }
         for related in finding.related {
-            out += header(at: related.location, in: report, label: "note:", style: .bold)
-            out += oneLine(Redaction.scrub(related.message, in: report)) + "\n"
-            out += excerpt(at: related.location, in: report, gutterWidth: gutterWidth, style: .cyan)
+            let relatedPositions = report.positions(of: related.location)
+            header(at: related.location, start: relatedPositions.start, in: report, label: "note:", style: .bold, into: &out)
+            out += oneLine(Redaction.scrub(related.message, in: report))
+            out += "\n"
+            excerpt(at: related.location, positions: relatedPositions, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
         }
-        return out
     }
 
     /// `path:line:col: label ` in front of a message.
-    private func header(at location: Location, in report: Report, label: String, style labelStyle: Style) -> String {
-        let start = report.positions(of: location).start
-        let position = "\(report.file(of: location).path):\(start.line):\(start.column):"
-        return paint(position, .bold) + " " + paint(label, labelStyle) + " "
+    private func header(at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout String) {
+        paint("\(report.file(of: location).path):\(start.line):\(start.column):", .bold, into: &out)
+        out += " "
+        paint(label, labelStyle, into: &out)
+        out += " "
     }
 
     /// The source line of a location, secrets masked, with a caret line under the span.
-    private func excerpt(at location: Location, in report: Report, gutterWidth: Int, style caretStyle: Style) -> String {
-        let (start, end) = report.positions(of: location)
+    private func excerpt(
+        at location: Location, positions: (start: SourcePosition, end: SourcePosition), in report: Report, gutterWidth: Int,
+        style caretStyle: Style, into out: inout String
+    ) {
+        let (start, end) = positions
         guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
-            return ""
+            return
         }
         let number = String(start.line)
-        let gutter = String(repeating: " ", count: max(0, gutterWidth - number.count)) + number
-        let blank = String(repeating: " ", count: gutter.count)
-        var out = " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
+        let padding = String(repeating: " ", count: max(0, gutterWidth - number.count))
+        out += " "
+        paint(padding + number + " |", .dim, into: &out)
+        out += " "
+        out += excerpt.text
+        out += "\n "
+        paint(String(repeating: " ", count: padding.count + number.count) + " |", .dim, into: &out)
+        out += " "
         let first = excerpt.displayColumn(start.column)
         let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
-        let underline = excerpt.underline(from: first, to: last)
-        out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, caretStyle) + "\n"
-        return out
+        out += excerpt.padding(before: first)
+        paint(excerpt.underline(from: first, to: last), caretStyle, into: &out)
+        out += "\n"
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
@@ -135,6 +164,18 @@ public struct TextReporter: Reporter, Sendable {
 
     private func paint(_ text: String, _ style: Style) -> String {
         color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+    }
+
+    private func paint(_ text: String, _ style: Style, into out: inout String) {
+        guard color else {
+            out += text
+            return
+        }
+        out += "\u{1B}["
+        out += style.rawValue
+        out += "m"
+        out += text
+        out += "\u{1B}[0m"
     }
 }
 
