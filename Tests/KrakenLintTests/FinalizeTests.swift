@@ -17,6 +17,26 @@ final class FinalizeTests: XCTestCase {
         XCTAssertEqual(result.filter { $0.ruleID == "r/a" }.map(\.fix), [nil, "do this"])
     }
 
+    func testTheSortOrderIsDiagnosticsOrder() {
+        let a = SourceFile(path: "a.json", format: .json, text: "{}"), b = SourceFile(path: "b.json", format: .json, text: "{}")
+        let aAgain = SourceFile(path: "a.json", format: .json, text: "{}")
+        var findings: [Diagnostic] = []
+        for (index, file) in [a, b, aAgain, nil, a].enumerated() {
+            for offset in [3, 1, 3] {
+                var diagnostic = finding(index % 2 == 0 ? "r/a" : "r/b", at: offset, "m\(index % 3)")
+                diagnostic.location.file = file
+                findings.append(diagnostic)
+            }
+        }
+        XCTAssertEqual(findings.sorted(by: Linter.sortOrder), findings.sorted(by: Diagnostic.ordered))
+    }
+
+    func testFindingsWithoutAFileGetTheLintedOne() {
+        let file = SourceFile(path: "k.json", format: .json, text: "{}")
+        let result = Linter().finalize([finding("r/a", at: 0)], root: nil, file: file)
+        XCTAssertTrue(result.first?.location.file === file)
+    }
+
     func testAuditFindingsCarryKrakenDsIDAndSeverity() {
         let result = Linter().finalize([finding("audit/3.3.4", at: 0)], root: nil, file: SourceFile(path: "k.json", format: .json, text: "{}"))
         XCTAssertEqual(result.first?.properties, ["krakend_id": .string("3.3.4"), "krakend_severity": .string("CRITICAL")])

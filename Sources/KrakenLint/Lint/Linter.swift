@@ -109,6 +109,11 @@ public struct Linter: Sendable {
         var kept: [Diagnostic] = []
         kept.reserveCapacity(unsuppressed.count)
         for var diagnostic in unsuppressed {
+            // The file `Report` would give findings without one, given here where each is copied anyway.
+            if diagnostic.location.file == nil { diagnostic.location.file = file }
+            for index in diagnostic.related.indices where diagnostic.related[index].location.file == nil {
+                diagnostic.related[index].location.file = file
+            }
             if let audit = AuditRules.rule(for: diagnostic.ruleID) {
                 // KrakenD's own id and severity, for the JSON and SARIF property bags.
                 if diagnostic.properties.isEmpty {
@@ -124,7 +129,14 @@ public struct Linter: Sendable {
             }
             kept.append(diagnostic)
         }
-        return Self.withoutDuplicates(kept.sorted(by: Diagnostic.ordered))
+        return Self.withoutDuplicates(kept.sorted(by: Self.sortOrder))
+    }
+
+    /// `Diagnostic.ordered`, answered from the positions alone when both findings are in the same file object
+    /// (the usual case), without reading and comparing its path for each of the many comparisons.
+    static func sortOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.location.file === rhs.location.file, lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
+        return Diagnostic.ordered(lhs, rhs)
     }
 
     /// Sorted findings without exact duplicates, the first of each kept. Equal findings have the same sort
