@@ -129,7 +129,9 @@ public struct Linter: Sendable {
             }
             kept.append(diagnostic)
         }
-        return Self.withoutDuplicates(kept.sorted(by: Self.sortOrder))
+        // Indices are sorted rather than the findings themselves, which would be copied at every move.
+        let order = kept.indices.sorted { Self.sortOrder(kept[$0], kept[$1]) }
+        return Self.withoutDuplicates(order.lazy.map { kept[$0] })
     }
 
     /// `Diagnostic.ordered`, answered from the positions alone when both findings are in the same file object
@@ -141,7 +143,7 @@ public struct Linter: Sendable {
 
     /// Sorted findings without exact duplicates, the first of each kept. Equal findings have the same sort
     /// key, so only findings within a run of equal keys are compared (no hashing of every finding).
-    static func withoutDuplicates(_ sorted: [Diagnostic]) -> [Diagnostic] {
+    static func withoutDuplicates(_ sorted: some Collection<Diagnostic>) -> [Diagnostic] {
         var result: [Diagnostic] = []
         result.reserveCapacity(sorted.count)
         var runStart = 0
