@@ -37,3 +37,31 @@ final class AuditCauseSpanTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 10, "the configurations fire 2.3.1, 5.1.6 and the timeout rules")
     }
 }
+
+/// The audit's shortcut for endpoint names gives KrakenDText's text, or leaves the endpoint to it.
+final class AuditEndpointNameTests: XCTestCase {
+    func testThePlainNameIsKrakenDTextsName() throws {
+        let paths = ["/a", "/users/{id}", "", "/q\"uote", "/back\\slash", "/tab\there", "/café", String(repeating: "x", count: 120), String(repeating: "y", count: 121)]
+        let methods = ["GET", "post", "PUT", "Patch", "DELETE"]
+        var plain = 0
+        for path in paths {
+            for method in methods {
+                let backend = "[{\"url_pattern\": \"/a\", \"host\": [\"http://a\"]}]"
+                let text = "{\"version\": 3, \"endpoints\": [{\"endpoint\": \(jsonString(path)), \"method\": \(jsonString(method)), \"backend\": \(backend)}]}"
+                let root = try XCTUnwrap(ConfigLoader.load(SourceFile(path: "e.json", format: .json, text: text), limits: .default).root)
+                let endpoint = try XCTUnwrap(ServiceModel(canonicalNamespace: LegacyNamespaces.canonical).service(root).endpoints.first)
+                if let name = AuditFacts.plainName(of: endpoint) {
+                    XCTAssertEqual(name, KrakenDText.endpoint(endpoint), "\(method) \(path)")
+                    plain += 1
+                }
+                XCTAssertEqual(AuditFacts(root: root, service: ServiceModel(canonicalNamespace: LegacyNamespaces.canonical).service(root), format: .json)
+                    .name(of: endpoint), KrakenDText.endpoint(endpoint), "\(method) \(path)")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(plain, 9)
+    }
+
+    private func jsonString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\t", with: "\\t") + "\""
+    }
+}

@@ -55,7 +55,16 @@ final class AuditFacts: Sendable {
         guard endpoint.index >= 0, endpoint.index < endpoints.count, endpoints[endpoint.index] === endpoint else {
             return KrakenDText.endpoint(endpoint)
         }
-        return names.name(at: endpoint.index) { KrakenDText.endpoint(endpoint) }
+        return names.name(at: endpoint.index) { Self.plainName(of: endpoint) ?? KrakenDText.endpoint(endpoint) }
+    }
+
+    /// `KrakenDText.endpoint` for the usual endpoint, whose method is upper-case ASCII and whose path is short
+    /// printable ASCII with nothing to escape: the same text, without the per-character work.
+    static func plainName(of endpoint: EndpointView) -> String? {
+        let path = endpoint.path ?? "", method = endpoint.method
+        guard path.utf8.count <= 120, path.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }),
+              method.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return nil }
+        return method + " \"" + path + "\""
     }
 
     // MARK: namespaces
