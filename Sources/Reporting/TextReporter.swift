@@ -1,5 +1,4 @@
 import ConfigTree
-import Dispatch
 import Findings
 import Foundation
 
