@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "KrakenLintCLI",
             dependencies: [
-                "ConfigTree", "JSONSchema", "Findings", "KrakenLint", "Reporting", "NTLM", "NTLMProbe", "FlexibleConfig",
+                "ConfigTree", "JSONSchema", "Findings", "KrakenLint", "Reporting", "NTLM", "NTLMProbe", "FlexibleConfig", "GoTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

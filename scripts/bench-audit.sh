@@ -6,7 +6,7 @@
 #
 # Usage: scripts/bench-audit.sh [runs] [endpoints]     (defaults: 15 runs, 5000 endpoints)
 # KRAKENLINT_SCRATCH=DIR builds the release binary there instead of .build (so a debug build or a test
-# run in .build is not blocked meanwhile).
+# run in .build is not blocked meanwhile); KRAKENLINT_BIN=PATH times that binary and builds nothing.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS="${1:-15}"
@@ -14,9 +14,13 @@ ENDPOINTS="${2:-5000}"
 BENCH=.build-bench
 mkdir -p "$BENCH"
 
-SCRATCH="${KRAKENLINT_SCRATCH:-.build}"
-swift build -c release --product krakenlint --scratch-path "$SCRATCH"
-KRAKENLINT="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/krakenlint"
+if [ -n "${KRAKENLINT_BIN:-}" ]; then
+    KRAKENLINT="$KRAKENLINT_BIN"
+else
+    SCRATCH="${KRAKENLINT_SCRATCH:-.build}"
+    swift build -c release --product krakenlint --scratch-path "$SCRATCH"
+    KRAKENLINT="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/krakenlint"
+fi
 
 if [ ! -f "$BENCH/big.json" ] || [ ! -f "$BENCH/big-endpoints-$ENDPOINTS" ] || [ scripts/gen-large-config.py -nt "$BENCH/big.json" ]; then
     rm -f "$BENCH"/big-endpoints-*
@@ -27,7 +31,7 @@ fi
 echo "== sanity: what each command reports on big.json"
 for args in "lint" "lint --audit" "audit"; do
     set +e; $KRAKENLINT $args "$BENCH/big.json" > "$BENCH/audit-last.txt" 2>&1; got=$?; set -e
-    echo "krakenlint $args big.json: exit $got, $(grep -c '\[' "$BENCH/audit-last.txt" || true) findings:" \
+    echo "krakenlint $args big.json: exit $got, $(grep -c '\[[a-z/0-9.-]*\]$' "$BENCH/audit-last.txt" || true) findings:" \
         "$(grep -o '\[[a-z/0-9.-]*\]$' "$BENCH/audit-last.txt" | sort | uniq -c | sort -rn | tr -s ' ' | tr '\n' ';')"
 done
 

@@ -18,12 +18,14 @@ struct AuditCommand: IOCommand {
             would refuse to load gets the reasons instead, as lint reports them. Suppress one finding where it
             points with "@krakenlint": {"disable": ["audit/2.2.3"], "reason": "..."}; set levels in .krakenlint.yml
             (rules: {audit/4.1.1: off} or {4.1.1: off}). Exit status: 0 nothing fired (at or above --fail-level),
-            1 findings, 2 usage error or unreadable file, 3 internal error. Output goes to standard output.
+            1 findings, 2 usage error (also a --format template that does not parse or run) or unreadable file,
+            3 internal error. Output goes to standard output; a --format template's goes to standard error.
 
             Examples:
               krakenlint audit krakend.json
               krakenlint audit -i 2.1.2,4.1.1 -s CRITICAL,HIGH krakend.json
               krakenlint audit -I .auditignore --format sarif krakend.yaml > audit.sarif
+              krakenlint audit -f '{{range .Recommendations}}{{.Rule}} {{colored .Severity}}{{"\\n"}}{{end}}' krakend.json
             """
     )
 
@@ -42,7 +44,7 @@ struct AuditCommand: IOCommand {
     @Option(name: .shortAndLong, help: "Comma-separated KrakenD severities to report, case-sensitive.")
     var severity = "CRITICAL,HIGH,MEDIUM,LOW"
 
-    @Option(name: .shortAndLong, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .shortAndLong, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or a Go text/template as krakend audit -f takes (anything with {{; written to standard error, as KrakenD does).")
     var format = "text"
 
     @Option(help: "File name used for standard input in messages, and to pick its format.")
@@ -71,15 +73,13 @@ struct AuditCommand: IOCommand {
 
     func validate() throws {
         if paths.isEmpty && krakendConfigs.isEmpty { throw ValidationError("give at least one KrakenD configuration file (or - for standard input)") }
-        guard ReportFormat(rawValue: format) == nil else { return }
-        if format.contains("{{") {
-            throw ValidationError("Go text/template formats are not supported yet; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        throw ValidationError("unknown format \"\(format)\"; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard ReportFormat(rawValue: format) == nil, !AuditTemplateFormat.isTemplate(format) else { return }
+        throw ValidationError("unknown format \"\(format)\"; use one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or a Go text/template (containing {{)")
     }
 
     func run(io: CommandIO) throws -> ExitStatus {
         let limits = LoadLimits.default
+        let template = AuditTemplateFormat.isTemplate(format) ? try AuditTemplateFormat(format, colored: color != .never) : nil
         let skipped = try AuditSelection.skippedRules(ignore: ignore, ignoreFile: ignoreFile, severities: severity, io: io)
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try load($0, discovery) }
@@ -129,9 +129,26 @@ struct AuditCommand: IOCommand {
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
             rules: RuleRegistry.allDescriptions.map(\.descriptor)
         )
-        io.out(ReportFormat(rawValue: format)!.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
+        if let template {
+            try writeTemplate(template, reports, io: io)
+        } else {
+            io.out(ReportFormat(rawValue: format)!.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
+        }
         if reports.contains(where: { !$0.isReadable }) { return .usage }
         return reports.contains { failLevel.fails($0.worstSeverity) } ? .findings : .success
+    }
+
+    /// A template's output goes to standard error, where KrakenD writes it: one execution per input, in input
+    /// order. Findings that are not audit recommendations (why a file cannot be audited, a suppression without a
+    /// reason) are printed before it in the text format; a file KrakenD would refuse gets no template output.
+    private func writeTemplate(_ template: AuditTemplateFormat, _ reports: [Report], io: CommandIO) throws(UsageError) {
+        for report in reports {
+            var other = report
+            other.findings = report.findings.filter { !$0.ruleID.hasPrefix(AuditRules.prefix) }
+            if !other.findings.isEmpty { io.err(TextReporter(color: false).render(Run(reports: [other], toolVersion: krakenlintVersion))) }
+            guard report.isReadable, !other.findings.contains(where: { $0.severity == .error }) else { continue }
+            io.err(try template.render(report))
+        }
     }
 
     private func load(_ path: String, _ discovery: ConfigurationDiscovery) throws -> ConfigurationDiscovery.Loaded {

@@ -32,6 +32,10 @@ public enum Redaction {
             if upper == lower { upper = widest }
             firstColumn = 1 + scalarCount(file.bytes[range.lowerBound..<lower])
         }
+        if lower == range.lowerBound, upper == range.upperBound,
+           let plain = plainLine(file.bytes[lower..<upper], spans: spans, secrets: report.secrets) {
+            return plain
+        }
         let scalars = Array(String(decoding: file.bytes[lower..<upper], as: UTF8.self).unicodeScalars)
         var hidden = Array(repeating: false, count: scalars.count)
         for span in spans {
@@ -55,6 +59,16 @@ public enum Redaction {
         for index in hidden.indices where before + index < outerHidden.count && outerHidden[before + index] { hidden[index] = true }
         return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
                           cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
+    }
+
+    /// The common case, without per-character work: a whole line of printable ASCII (no tab) that holds no
+    /// secret span and no copy of a secret value, shown as it is.
+    private static func plainLine(_ bytes: ArraySlice<UInt8>, spans: [Span], secrets: [SecretValue]) -> MaskedLine? {
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        for span in spans where span.end > bytes.startIndex && span.start < bytes.endIndex { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for secret in secrets where secret.redact(text) != text { return nil }
+        return MaskedLine(plainASCII: text, width: bytes.count)
     }
 
     /// The number of Unicode scalars in UTF-8 bytes (bytes that are not continuation bytes).
@@ -87,6 +101,18 @@ public struct MaskedLine: Sendable, Equatable {
     private let shown: [Unicode.Scalar]
     /// The source column of the excerpt's first character (1 unless a long line was cut).
     private let firstColumn: Int
+    /// For a whole line of printable ASCII without tabs, its length: every character is one column and one
+    /// cell, so columns are computed rather than stored.
+    private let plainWidth: Int?
+
+    /// A whole source line of `width` printable ASCII characters, no tab, nothing masked.
+    init(plainASCII text: String, width: Int) {
+        self.text = text
+        self.displayColumns = []
+        self.shown = []
+        self.firstColumn = 1
+        self.plainWidth = width
+    }
 
     init(scalars: [Unicode.Scalar], hidden: [Bool], firstColumn: Int, cutBefore: Bool, cutAfter: Bool) {
         var shown: [Unicode.Scalar] = cutBefore ? ["…"] : []
@@ -111,6 +137,7 @@ public struct MaskedLine: Sendable, Equatable {
         self.shown = shown
         self.displayColumns = columns
         self.firstColumn = firstColumn
+        self.plainWidth = nil
         self.text = String(String.UnicodeScalarView(shown))
     }
 
@@ -121,6 +148,7 @@ public struct MaskedLine: Sendable, Equatable {
 
     /// Where source column `column` (1-based) is displayed; columns outside the excerpt are clamped to it.
     public func displayColumn(_ column: Int) -> Int {
+        if let plainWidth { return min(max(column, 1), plainWidth + 1) }
         let index = column - firstColumn
         if index < 0 { return displayColumns[0] }
         if index >= displayColumns.count { return displayColumns[displayColumns.count - 1] }
@@ -128,11 +156,12 @@ public struct MaskedLine: Sendable, Equatable {
     }
 
     /// The number of characters shown.
-    public var width: Int { shown.count }
+    public var width: Int { plainWidth ?? shown.count }
 
     /// Spaces (tabs where the line has tabs, two spaces under a wide character) that move a caret under
     /// display column `column` in a terminal.
     public func padding(before column: Int) -> String {
+        if plainWidth != nil { return String(repeating: " ", count: max(0, column - 1)) }
         var pad = ""
         for index in 0..<max(0, column - 1) {
             guard index < shown.count else {
@@ -146,6 +175,7 @@ public struct MaskedLine: Sendable, Equatable {
 
     /// `^~~~` under display columns `first..<last` (at least one `^`), as wide as the characters it covers.
     public func underline(from first: Int, to last: Int) -> String {
+        if plainWidth != nil { return "^" + String(repeating: "~", count: max(0, last - first - 1)) }
         var cells = 0
         for index in max(0, first - 1)..<max(first - 1, last - 1) {
             cells += index < shown.count ? MaskedLine.cells(shown[index]) : 1

@@ -1,4 +1,6 @@
+import ConfigTree
 import Findings
+import Foundation
 
 /// The default format, for people at a terminal:
 ///
@@ -9,7 +11,7 @@ import Findings
 ///   fix: read the password from an environment variable
 /// ```
 /// followed by a summary line (`2 errors, 1 warning in 3 files`). Prints nothing for a clean run unless `verbose`.
-public struct TextReporter: Reporter {
+public struct TextReporter: Reporter, Sendable {
     public var verbose: Bool
     /// ANSI colors; the CLI decides (`--color`, `NO_COLOR`, whether stdout is a terminal).
     public var color: Bool
@@ -23,56 +25,107 @@ public struct TextReporter: Reporter {
         var out = ""
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
-            let lines = report.findings.flatMap { finding in
-                ([finding.location] + finding.related.map(\.location)).map { report.positions(of: $0).start.line }
+            var lastLine = 1
+            for finding in report.findings {
+                lastLine = max(lastLine, report.positions(of: finding.location).start.line)
+                for related in finding.related { lastLine = max(lastLine, report.positions(of: related.location).start.line) }
             }
-            let gutterWidth = String(lines.max() ?? 1).count
-            for finding in report.findings { out += render(finding, in: report, gutterWidth: gutterWidth) }
+            let gutterWidth = String(lastLine).count
+            out += renderFindings(of: report, gutterWidth: gutterWidth)
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose { out += summary(run) + "\n" }
         return out
     }
 
+    /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
+    /// rendered in slices on all cores and joined: each finding's text depends on nothing but itself.
+    private func renderFindings(of report: Report, gutterWidth: Int) -> String {
+        let findings = report.findings
+        let slices = findings.count < Self.findingsPerSlice ? 1
+            : min(ProcessInfo.processInfo.activeProcessorCount, findings.count / Self.findingsPerSlice)
+        let reporter = self
+        @Sendable func slice(_ index: Int) -> String {
+            let range = findings.count * index / slices ..< findings.count * (index + 1) / slices
+            var out = ""
+            out.reserveCapacity(range.count * 320)
+            for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &out) }
+            return out
+        }
+        guard slices > 1 else { return slice(0) }
+        let parts = RenderedSlices(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { index in parts.store(slice(index), at: index) }
+        return parts.joined
+    }
+
+    /// Below this many findings per core, one thread renders them all.
+    static let findingsPerSlice = 1_000
+
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
     /// excerpt for each related location.
     func render(_ finding: Finding, in report: Report, gutterWidth: Int = 1) -> String {
-        var out = header(at: finding.location, in: report, label: finding.severity.rawValue + ":", style: style(for: finding.severity))
-        out += oneLine(Redaction.scrub(finding.message, in: report)) + " " + paint("[\(finding.ruleID)]", .dim) + "\n"
-        out += excerpt(at: finding.location, in: report, gutterWidth: gutterWidth, style: style(for: finding.severity))
+        var out = ""
+        render(finding, in: report, gutterWidth: gutterWidth, into: &out)
+        return out
+    }
+
+    /// `render(_:in:gutterWidth:)`, appended to `out` (no string per finding).
+    func render(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout String) {
+        let positions = report.positions(of: finding.location)
+        let severityStyle = style(for: finding.severity)
+        header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue + ":", style: severityStyle, into: &out)
+        out += oneLine(Redaction.scrub(finding.message, in: report))
+        out += " "
+        paint("[" + finding.ruleID + "]", .dim, into: &out)
+        out += "\n"
+        excerpt(at: finding.location, positions: positions, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
         if let fix = finding.fix {
-            out += "  " + paint("fix:", .cyan) + " " + oneLine(Redaction.scrub(fix, in: report)) + "\n"
+            out += "  "
+            paint("fix:", .cyan, into: &out)
+            out += " "
+            out += oneLine(Redaction.scrub(fix, in: report))
+            out += "\n"
         }
         for related in finding.related {
-            out += header(at: related.location, in: report, label: "note:", style: .bold)
-            out += oneLine(Redaction.scrub(related.message, in: report)) + "\n"
-            out += excerpt(at: related.location, in: report, gutterWidth: gutterWidth, style: .cyan)
+            let relatedPositions = report.positions(of: related.location)
+            header(at: related.location, start: relatedPositions.start, in: report, label: "note:", style: .bold, into: &out)
+            out += oneLine(Redaction.scrub(related.message, in: report))
+            out += "\n"
+            excerpt(at: related.location, positions: relatedPositions, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
         }
-        return out
     }
 
     /// `path:line:col: label ` in front of a message.
-    private func header(at location: Location, in report: Report, label: String, style labelStyle: Style) -> String {
-        let start = report.positions(of: location).start
-        let position = "\(report.file(of: location).path):\(start.line):\(start.column):"
-        return paint(position, .bold) + " " + paint(label, labelStyle) + " "
+    private func header(at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout String) {
+        paint("\(report.file(of: location).path):\(start.line):\(start.column):", .bold, into: &out)
+        out += " "
+        paint(label, labelStyle, into: &out)
+        out += " "
     }
 
     /// The source line of a location, secrets masked, with a caret line under the span.
-    private func excerpt(at location: Location, in report: Report, gutterWidth: Int, style caretStyle: Style) -> String {
-        let (start, end) = report.positions(of: location)
+    private func excerpt(
+        at location: Location, positions: (start: SourcePosition, end: SourcePosition), in report: Report, gutterWidth: Int,
+        style caretStyle: Style, into out: inout String
+    ) {
+        let (start, end) = positions
         guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
-            return ""
+            return
         }
         let number = String(start.line)
-        let gutter = String(repeating: " ", count: max(0, gutterWidth - number.count)) + number
-        let blank = String(repeating: " ", count: gutter.count)
-        var out = " " + paint(gutter + " |", .dim) + " " + excerpt.text + "\n"
+        let padding = String(repeating: " ", count: max(0, gutterWidth - number.count))
+        out += " "
+        paint(padding + number + " |", .dim, into: &out)
+        out += " "
+        out += excerpt.text
+        out += "\n "
+        paint(String(repeating: " ", count: padding.count + number.count) + " |", .dim, into: &out)
+        out += " "
         let first = excerpt.displayColumn(start.column)
         let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
-        let underline = excerpt.underline(from: first, to: last)
-        out += " " + paint(blank + " |", .dim) + " " + excerpt.padding(before: first) + paint(underline, caretStyle) + "\n"
-        return out
+        out += excerpt.padding(before: first)
+        paint(excerpt.underline(from: first, to: last), caretStyle, into: &out)
+        out += "\n"
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
@@ -87,6 +140,8 @@ public struct TextReporter: Reporter {
 
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
     private func oneLine(_ text: String) -> String {
+        // Printable ASCII, the usual message, has nothing to replace.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             out.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
@@ -109,4 +164,28 @@ public struct TextReporter: Reporter {
     private func paint(_ text: String, _ style: Style) -> String {
         color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }
+
+    private func paint(_ text: String, _ style: Style, into out: inout String) {
+        guard color else {
+            out += text
+            return
+        }
+        out += "\u{1B}["
+        out += style.rawValue
+        out += "m"
+        out += text
+        out += "\u{1B}[0m"
+    }
+}
+
+/// The texts of the slices rendered at the same time, each written once by its own thread.
+private final class RenderedSlices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String]
+
+    init(count: Int) { texts = Array(repeating: "", count: count) }
+
+    func store(_ text: String, at index: Int) { lock.withLock { texts[index] = text } }
+
+    var joined: String { lock.withLock { texts.joined() } }
 }

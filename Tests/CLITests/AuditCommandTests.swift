@@ -85,10 +85,11 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(region["startColumn"], 46)
     }
 
-    func testGoTemplateFormatsAreNotSupportedYet() throws {
-        let run = try audit(["--format", "{{ marshal .Recommendations }}", "@krakend.json"])
+    func testAFormatThatIsNeitherANameNorATemplateIsAUsageError() throws {
+        let run = try audit(["--format", "jsno", "@krakend.json"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("not supported yet"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("unknown format \"jsno\""), run.stderr)
+        XCTAssertTrue(run.stderr.contains("or a Go text/template (containing {{)"), run.stderr)
     }
 
     func testASuppressionWithAReasonSilencesOneEndpoint() throws {

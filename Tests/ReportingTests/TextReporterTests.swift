@@ -1,6 +1,6 @@
 import ConfigTree
 import KrakenLint
-import Reporting
+@testable import Reporting
 import XCTest
 
 /// The terminal format: carets under the whole span, masked secrets that do not shift them, colors only when asked.
@@ -71,6 +71,34 @@ final class TextReporterTests: XCTestCase {
         let output = TextReporter().render(Run(reports: [Report(file: file, findings: [finding], secrets: [])], toolVersion: "t"))
         XCTAssertFalse(output.contains("\u{1B}"))
         XCTAssertTrue(output.hasPrefix("k.json:1:1: error: key \"\u{FFFD}[31mred\" unknown second line [r/x]\n"), output)
+    }
+
+    func testASpanRunningPastItsLineIsUnderlinedToTheLineEnd() {
+        let lines = render("{\"a\": [1,\n 2]}\n", needle: "[1,\n 2]")
+        XCTAssertEqual(lines[1], " 1 | {\"a\": [1,")
+        XCTAssertEqual(lines[2], "   |       ^~~")
+    }
+
+    func testAPlainLineHoldingACopyOfASecretIsStillMasked() {
+        let text = "{\"password\": \"hunter22x\",\n \"url\": \"http://u:hunter22x@h\"}\n"
+        let lines = render(text, needle: "\"url\"", secret: "hunter22x")
+        XCTAssertEqual(lines[1], " 2 |  \"url\": \"http://u:********@h\"}")
+        XCTAssertEqual(caretTarget(lines), "\"url\"")
+    }
+
+    func testThousandsOfFindingsComeOutInOrder() {
+        let count = 3 * TextReporter.findingsPerSlice + 7
+        let text = (0..<count).map { "{\"line\": \($0)}" }.joined(separator: "\n") + "\n"
+        let file = SourceFile(path: "k.json", format: .json, text: text)
+        let findings = (0..<count).map { index in
+            Diagnostic(ruleID: "r/x", severity: .info, message: "m\(index)", span: Span(at: file.byteRange(ofLine: index + 1)?.lowerBound ?? 0), pointer: .root)
+        }
+        let output = TextReporter().render(Run(reports: [Report(file: file, findings: findings, secrets: [])], toolVersion: "t"))
+        let headers = output.split(separator: "\n").filter { $0.hasPrefix("k.json:") }
+        XCTAssertEqual(headers.count, count)
+        for (index, header) in headers.enumerated() {
+            XCTAssertEqual(header, "k.json:\(index + 1):1: info: m\(index) [r/x]")
+        }
     }
 
     func testSummaryCountsOnlyWhatWasFound() {

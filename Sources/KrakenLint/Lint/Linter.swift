@@ -106,22 +106,52 @@ public struct Linter: Sendable {
             Suppressions.apply(to: diagnostics, root: root, file: file, knownRules: RuleRegistry.allIDs),
             mode: options.audit, disabled: options.disabledRules
         )
-        var seen = Set<Diagnostic>()
-        var result: [Diagnostic] = []
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(unsuppressed.count)
         for var diagnostic in unsuppressed {
+            // The file `Report` would give findings without one, given here where each is copied anyway.
+            if diagnostic.location.file == nil { diagnostic.location.file = file }
+            for index in diagnostic.related.indices where diagnostic.related[index].location.file == nil {
+                diagnostic.related[index].location.file = file
+            }
             if let audit = AuditRules.rule(for: diagnostic.ruleID) {
                 // KrakenD's own id and severity, for the JSON and SARIF property bags.
-                diagnostic.properties["krakend_id"] = .string(audit.krakendID)
-                diagnostic.properties["krakend_severity"] = .string(audit.krakendSeverity.rawValue)
+                if diagnostic.properties.isEmpty {
+                    diagnostic.properties = audit.properties
+                } else {
+                    diagnostic.properties.merge(audit.properties) { _, krakend in krakend }
+                }
             }
             switch options.policy.level(for: diagnostic.ruleID, at: diagnostic.pointer) {
             case .off?: continue
             case .on(let severity)?: diagnostic.severity = severity
             case nil: break
             }
-            if seen.insert(diagnostic).inserted { result.append(diagnostic) }
+            kept.append(diagnostic)
         }
-        return result.sorted(by: Diagnostic.ordered)
+        // Indices are sorted rather than the findings themselves, which would be copied at every move.
+        let order = kept.indices.sorted { Self.sortOrder(kept[$0], kept[$1]) }
+        return Self.withoutDuplicates(order.lazy.map { kept[$0] })
+    }
+
+    /// `Diagnostic.ordered`, answered from the positions alone when both findings are in the same file object
+    /// (the usual case), without reading and comparing its path for each of the many comparisons.
+    static func sortOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.location.file === rhs.location.file, lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
+        return Diagnostic.ordered(lhs, rhs)
+    }
+
+    /// Sorted findings without exact duplicates, the first of each kept. Equal findings have the same sort
+    /// key, so only findings within a run of equal keys are compared (no hashing of every finding).
+    static func withoutDuplicates(_ sorted: some Collection<Diagnostic>) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result.reserveCapacity(sorted.count)
+        var runStart = 0
+        for diagnostic in sorted {
+            if let last = result.last, Diagnostic.ordered(last, diagnostic) { runStart = result.count }
+            if !result[runStart...].contains(diagnostic) { result.append(diagnostic) }
+        }
+        return result
     }
 
     /// Schema findings that a rule already reports as an error at the same place, in its own words

@@ -13,6 +13,11 @@ final class AuditFacts: Sendable {
     let timeoutMilliseconds: [Int64]
     /// Whether an endpoint's timeout is its own (false: inherited from the root or the 2 s default).
     let ownTimeout: [Bool]
+    /// Each endpoint's name in messages, made once however many rules name it.
+    private let names: EndpointNames
+    /// The namespaces (current and written names) set on some audited endpoint or backend, so a rule that
+    /// looks for one nobody uses skips its walk over thousands of blocks.
+    private let endpointAndBackendNamespaces: Set<String>
 
     init(root: Node, service: ServiceView, format: SourceFormat) {
         self.root = root
@@ -23,18 +28,50 @@ final class AuditFacts: Sendable {
         if rootTimeout == 0 { rootTimeout = 2_000_000_000 }
         var milliseconds: [Int64] = []
         var own: [Bool] = []
+        var namespaces = Set<String>()
         milliseconds.reserveCapacity(endpoints.count)
         own.reserveCapacity(endpoints.count)
+        func collect(_ extraConfig: ExtraConfigView?) {
+            for namespace in extraConfig?.namespaces ?? [] {
+                namespaces.insert(namespace.name)
+                if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
+            }
+        }
         for endpoint in endpoints {
             let value = Self.duration(endpoint.node["timeout"]) ?? 0
             milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
             own.append(value != 0)
+            collect(endpoint.extraConfig)
+            for backend in endpoint.backends { collect(backend.extraConfig) }
         }
         timeoutMilliseconds = milliseconds
         ownTimeout = own
+        endpointAndBackendNamespaces = namespaces
+        names = EndpointNames(count: endpoints.count)
+    }
+
+    /// An endpoint as messages name it (`GET "/users/{id}"`).
+    func name(of endpoint: EndpointView) -> String {
+        guard endpoint.index >= 0, endpoint.index < endpoints.count, endpoints[endpoint.index] === endpoint else {
+            return KrakenDText.endpoint(endpoint)
+        }
+        return names.name(at: endpoint.index) { Self.plainName(of: endpoint) ?? KrakenDText.endpoint(endpoint) }
+    }
+
+    /// `KrakenDText.endpoint` for the usual endpoint, whose method is upper-case ASCII and whose path is short
+    /// printable ASCII with nothing to escape: the same text, without the per-character work.
+    static func plainName(of endpoint: EndpointView) -> String? {
+        let path = endpoint.path ?? "", method = endpoint.method
+        guard path.utf8.count <= 120, path.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }),
+              method.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return nil }
+        return method + " \"" + path + "\""
     }
 
     // MARK: namespaces
+
+    /// Whether some audited endpoint or backend has the namespace `name` (under its current or its
+    /// written name). False means `block(name, in:)` is nil for every endpoint and backend.
+    func isUsedByEndpointsOrBackends(_ name: String) -> Bool { endpointAndBackendNamespaces.contains(name) }
 
     /// The block KrakenD audits for `name` in `extraConfig`: the current spelling when it is there (KrakenD's
     /// normalisation copies it over the legacy one), else the legacy spelling.
@@ -90,16 +127,6 @@ final class AuditFacts: Sendable {
         }
     }
 
-    /// The items of a string-list field with their pointers: a list, or a single string that the decoder
-    /// wraps into a one-element list.
-    static func stringItems(_ node: Node?, at pointer: JSONPointer) -> [(text: String, pointer: JSONPointer)] {
-        guard let node else { return [] }
-        if let text = node.string { return [(text, pointer)] }
-        return (node.elements ?? []).enumerated().compactMap { index, item in
-            item.string.map { ($0, pointer.appending(index)) }
-        }
-    }
-
     /// True only for JSON `true` (values inside `extra_config` are not weakly decoded).
     static func isJSONTrue(_ node: Node?) -> Bool { node?.bool == true }
 
@@ -118,7 +145,7 @@ final class AuditFacts: Sendable {
 
     /// An endpoint path after `Init()`'s normalisation: one leading slash removed, then one added.
     static func normalizedPath(_ path: String) -> String {
-        "/" + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+        path.hasPrefix("/") ? path : "/" + path
     }
 
     /// The values a plugin `name` holds, with their pointers: a string, or the strings of an array.
@@ -128,5 +155,20 @@ final class AuditFacts: Sendable {
         if let text = name.string { return allowString ? [(text, pointer)] : [] }
         guard allowArray, let items = name.elements else { return [] }
         return items.enumerated().compactMap { index, item in item.string.map { ($0, pointer.appending(index)) } }
+    }
+}
+
+/// The endpoint names of one file's audit, built on first use. The audit's rules run one after the other on
+/// one thread, which is the only one that touches it.
+private final class EndpointNames: @unchecked Sendable {
+    private var names: [String?]
+
+    init(count: Int) { names = Array(repeating: nil, count: count) }
+
+    func name(at index: Int, _ make: () -> String) -> String {
+        if let known = names[index] { return known }
+        let made = make()
+        names[index] = made
+        return made
     }
 }

@@ -33,6 +33,15 @@ struct AuditCause {
     /// The value the finding is about; the finding sits on its key when it has one.
     let pointer: JSONPointer
     let message: String
+    /// Where that is, when the rule has it at hand (the key of `pointer`'s member, or the value when it is a
+    /// list item); otherwise it is looked up from `pointer`.
+    var span: Span?
+
+    init(pointer: JSONPointer, message: String, span: Span? = nil) {
+        self.pointer = pointer
+        self.message = message
+        self.span = span
+    }
 }
 
 /// One of `krakend audit`'s rules: KrakenD's id and severity, our description, and the evaluator that
@@ -44,6 +53,9 @@ public struct AuditRule: Sendable {
     /// Our description; the id is `audit/` followed by KrakenD's id.
     public let description: RuleDescription
     let evaluate: @Sendable (AuditFacts) -> [AuditCause]
+    /// KrakenD's id and severity as finding properties (JSON and SARIF), built once and shared by every
+    /// finding of the rule.
+    let properties: [String: PropertyValue]
 
     init(
         _ krakendID: String, _ severity: AuditSeverity, summary: String, explanation: String, fix: String,
@@ -57,6 +69,7 @@ public struct AuditRule: Sendable {
             fix: fix, triggering: triggering, nonTriggering: nonTriggering
         )
         self.evaluate = evaluate
+        self.properties = ["krakend_id": .string(krakendID), "krakend_severity": .string(severity.rawValue)]
     }
 
     public var id: String { description.id }

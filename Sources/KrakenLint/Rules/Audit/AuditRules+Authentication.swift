@@ -62,7 +62,8 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"]}], "extra_config": {"github.com/devopsfaith/krakend-jose/validator": {"alg": "RS256"}}}]}"#),
             ],
             evaluate: { facts in
-                if facts.endpoints.contains(where: { facts.block("auth/validator", in: $0.extraConfig) != nil }) { return [] }
+                if facts.isUsedByEndpointsOrBackends("auth/validator"),
+                   facts.endpoints.contains(where: { facts.block("auth/validator", in: $0.extraConfig) != nil }) { return [] }
                 return [AuditCause(pointer: facts.endpointsPointer, message: "no endpoint validates JSON Web Tokens (auth/validator)")]
             }
         ),

@@ -73,10 +73,11 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"], "extra_config": {"plugin/http-client": {"name": "\#(plugin)"}}}]}]}"#),
             ],
             evaluate: { facts in
-                facts.endpoints.compactMap { endpoint in
+                guard facts.isUsedByEndpointsOrBackends("plugin/http-client") else { return [] }
+                return facts.endpoints.compactMap { endpoint in
                     guard let block = facts.block("plugin/http-client", in: endpoint.extraConfig),
                           let name = AuditFacts.pluginNames(block, allowString: true, allowArray: false).first, name.name == plugin else { return nil }
-                    return AuditCause(pointer: name.pointer, message: "endpoint \(KrakenDText.endpoint(endpoint)) declares the old \(plugin) client plugin; use \(replacement)")
+                    return AuditCause(pointer: name.pointer, message: "endpoint \(facts.name(of: endpoint)) declares the old \(plugin) client plugin; use \(replacement)")
                 }
             }
         )
@@ -95,6 +96,7 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"], "extra_config": {"plugin/req-resp-modifier": {"name": "\#(plugin)"}}}]}]}"#),
             ],
             evaluate: { facts in
+                guard facts.isUsedByEndpointsOrBackends("plugin/req-resp-modifier") else { return [] }
                 var causes: [AuditCause] = []
                 func check(_ extraConfig: ExtraConfigView?, _ place: @autoclosure () -> String) {
                     guard let block = facts.block("plugin/req-resp-modifier", in: extraConfig),
@@ -102,8 +104,8 @@ extension AuditRules {
                     causes.append(AuditCause(pointer: name.pointer, message: "\(place()) uses the old \(plugin) plugin; use \(replacement)"))
                 }
                 for endpoint in facts.endpoints {
-                    check(endpoint.extraConfig, "endpoint \(KrakenDText.endpoint(endpoint))")
-                    for backend in endpoint.backends { check(backend.extraConfig, "backend \(backend.index) of \(KrakenDText.endpoint(endpoint))") }
+                    check(endpoint.extraConfig, "endpoint \(facts.name(of: endpoint))")
+                    for backend in endpoint.backends { check(backend.extraConfig, "backend \(backend.index) of \(facts.name(of: endpoint))") }
                 }
                 return causes
             }

@@ -53,6 +53,7 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 var causes: [AuditCause] = []
+                let grpcUsed = facts.isUsedByEndpointsOrBackends("backend/grpc")
                 for endpoint in facts.endpoints {
                     var method = AuditFacts.string(endpoint.node["method"]) ?? ""
                     if method.isEmpty { method = "GET" }
@@ -60,10 +61,11 @@ extension AuditRules {
                     for backend in endpoint.backends {
                         var own = AuditFacts.string(backend.node["method"]) ?? ""
                         if own.isEmpty { own = method }
-                        if (own != "GET" && own != "HEAD") || backend.extraConfig?.node["backend/grpc"] != nil { unsafe += 1 }
+                        if (own != "GET" && own != "HEAD") || (grpcUsed && backend.extraConfig?.node["backend/grpc"] != nil) { unsafe += 1 }
                     }
                     guard unsafe > 1 else { continue }
-                    causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(KrakenDText.endpoint(endpoint)) calls \(unsafe) state-changing backends for one request"))
+                    causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(facts.name(of: endpoint)) calls \(unsafe) state-changing backends for one request",
+                                             span: endpoint.node.member("backend")?.keySpan))
                 }
                 return causes
             }
@@ -76,9 +78,10 @@ extension AuditRules {
             triggering: [RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "extra_config": {"proxy": {↓"sequential": true}}, "backend": [{"url_pattern": "/a", "host": ["http://a"]}]}]}"#)],
             nonTriggering: [RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "extra_config": {"proxy": {"sequential": "true"}}, "backend": [{"url_pattern": "/a", "host": ["http://a"]}]}]}"#)],
             evaluate: { facts in
-                facts.endpoints.compactMap { endpoint in
+                guard facts.isUsedByEndpointsOrBackends("proxy") else { return [] }
+                return facts.endpoints.compactMap { endpoint in
                     guard let proxy = facts.block("proxy", in: endpoint.extraConfig), AuditFacts.isJSONTrue(proxy.node["sequential"]) else { return nil }
-                    return AuditCause(pointer: proxy.pointer.appending("sequential"), message: "endpoint \(KrakenDText.endpoint(endpoint)) calls its backends sequentially")
+                    return AuditCause(pointer: proxy.pointer.appending("sequential"), message: "endpoint \(facts.name(of: endpoint)) calls its backends sequentially")
                 }
             }
         ),
@@ -98,7 +101,7 @@ extension AuditRules {
             evaluate: { facts in
                 facts.endpoints.compactMap { endpoint in
                     (endpoint.node["backend"]?.elements?.count ?? 0) == 0
-                        ? AuditCause(pointer: endpoint.pointer, message: "endpoint \(KrakenDText.endpoint(endpoint)) has no backend") : nil
+                        ? AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) has no backend") : nil
                 }
             }
         ),

@@ -143,13 +143,14 @@ extension AuditRules {
                     """#),
             ],
             evaluate: { facts in
+                guard facts.isUsedByEndpointsOrBackends("backend/http/client") else { return [] }
                 var causes: [AuditCause] = []
                 for endpoint in facts.endpoints {
                     for backend in endpoint.backends {
                         guard let block = facts.block("backend/http/client", in: backend.extraConfig),
                               let tls = block.node["client_tls"], let key = StrictClientTLS.insecureKey(tls) else { continue }
                         causes.append(AuditCause(pointer: block.pointer.appending("client_tls").appending(key),
-                                                 message: "backend \(backend.index) of \(KrakenDText.endpoint(endpoint)) accepts any TLS certificate (client_tls.allow_insecure_connections)"))
+                                                 message: "backend \(backend.index) of \(facts.name(of: endpoint)) accepts any TLS certificate (client_tls.allow_insecure_connections)"))
                     }
                 }
                 return causes
@@ -283,13 +284,13 @@ extension AuditRules {
                         guard let cache = facts.block("qos/http-cache", in: backend.extraConfig) else { continue }
                         let message: String
                         if !cache.node.isObject {
-                            message = "qos/http-cache of backend \(backend.index) of \(KrakenDText.endpoint(endpoint)) is not an object (KrakenD's own audit crashes on it), so it sets no limits"
+                            message = "qos/http-cache of backend \(backend.index) of \(facts.name(of: endpoint)) is not an object (KrakenD's own audit crashes on it), so it sets no limits"
                         } else if facts.isPositiveFloat(cache.node["max_items"]) && facts.isPositiveFloat(cache.node["max_size"]) {
                             continue
                         } else {
-                            message = "the cache of backend \(backend.index) of \(KrakenDText.endpoint(endpoint)) is unbounded: it needs both max_items and max_size above zero" + (facts.format == .yaml ? " (as floating-point numbers in YAML, e.g. 1000.0)" : "")
+                            message = "the cache of backend \(backend.index) of \(facts.name(of: endpoint)) is unbounded: it needs both max_items and max_size above zero" + (facts.format == .yaml ? " (as floating-point numbers in YAML, e.g. 1000.0)" : "")
                         }
-                        causes.append(AuditCause(pointer: cache.pointer, message: message))
+                        causes.append(AuditCause(pointer: cache.pointer, message: message, span: cache.keySpan))
                     }
                 }
                 return causes
@@ -306,9 +307,18 @@ extension AuditRules {
     static func wildcardItems(_ facts: AuditFacts, key: String, what: String) -> [AuditCause] {
         var causes: [AuditCause] = []
         for endpoint in facts.endpoints {
-            guard let list = endpoint.node[key],
-                  let star = AuditFacts.stringItems(list, at: endpoint.pointer.appending(key)).first(where: { $0.text == "*" }) else { continue }
-            causes.append(AuditCause(pointer: star.pointer, message: "endpoint \(KrakenDText.endpoint(endpoint)) forwards \(what) (\(key) \"*\")"))
+            // A single string is a one-item list to KrakenD's decoder; only the item that fires gets a pointer.
+            guard let list = endpoint.node[key] else { continue }
+            let pointer: JSONPointer
+            if let text = list.string {
+                guard text == "*" else { continue }
+                pointer = endpoint.pointer.appending(key)
+            } else if let index = list.elements?.firstIndex(where: { $0.string == "*" }) {
+                pointer = endpoint.pointer.appending(key).appending(index)
+            } else {
+                continue
+            }
+            causes.append(AuditCause(pointer: pointer, message: "endpoint \(facts.name(of: endpoint)) forwards \(what) (\(key) \"*\")"))
         }
         return causes
     }

@@ -35,7 +35,8 @@ extension AuditRules {
                 if facts.serviceBlock("qos/ratelimit/router") != nil || facts.serviceBlock("qos/ratelimit/service") != nil { return [] }
                 if let plugin = facts.serviceBlock("plugin/http-server"),
                    AuditFacts.pluginNames(plugin, allowString: true, allowArray: true).contains(where: { $0.name == "redis-ratelimit" }) { return [] }
-                for endpoint in facts.endpoints {
+                let anyLimit = facts.isUsedByEndpointsOrBackends("qos/ratelimit/router") || facts.isUsedByEndpointsOrBackends("qos/ratelimit/proxy")
+                for endpoint in anyLimit ? facts.endpoints : [] {
                     if facts.block("qos/ratelimit/router", in: endpoint.extraConfig) != nil || facts.block("qos/ratelimit/proxy", in: endpoint.extraConfig) != nil { return [] }
                     if endpoint.backends.contains(where: { facts.block("qos/ratelimit/proxy", in: $0.extraConfig) != nil }) { return [] }
                 }
@@ -59,7 +60,7 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"], "extra_config": {"qos/circuit-breaker": {"interval": 60, "timeout": 10, "max_errors": 1}}}]}]}"#),
             ],
             evaluate: { facts in
-                for endpoint in facts.endpoints {
+                for endpoint in facts.isUsedByEndpointsOrBackends("qos/circuit-breaker") ? facts.endpoints : [] {
                     if facts.block("qos/circuit-breaker", in: endpoint.extraConfig) != nil { return [] }
                     if endpoint.backends.contains(where: { facts.block("qos/circuit-breaker", in: $0.extraConfig) != nil }) { return [] }
                 }
@@ -111,9 +112,11 @@ extension AuditRules {
                 for (index, endpoint) in facts.endpoints.enumerated() where facts.timeoutMilliseconds[index] > limit {
                     let value = facts.timeoutMilliseconds[index]
                     if facts.ownTimeout[index] {
-                        causes.append(AuditCause(pointer: endpoint.pointer.appending("timeout"), message: "endpoint \(KrakenDText.endpoint(endpoint)) has a timeout of \(value) ms, more than \(seconds) s"))
+                        causes.append(AuditCause(pointer: endpoint.pointer.appending("timeout"), message: "endpoint \(facts.name(of: endpoint)) has a timeout of \(value) ms, more than \(seconds) s",
+                                                 span: endpoint.node.member("timeout")?.keySpan))
                     } else {
-                        causes.append(AuditCause(pointer: endpoint.pointer, message: "endpoint \(KrakenDText.endpoint(endpoint)) inherits a timeout of \(value) ms from the root, more than \(seconds) s"))
+                        causes.append(AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) inherits a timeout of \(value) ms from the root, more than \(seconds) s",
+                                                 span: endpoint.node.span))
                     }
                 }
                 return causes

@@ -1,0 +1,3 @@
+module krakenlint.test/auditpeer
+
+go 1.19
