@@ -69,7 +69,7 @@ public struct Linter: Sendable {
 
     /// Loads the file. The bundled schema compiles each subschema the first time a validation meets it;
     /// for a large file, whose validation meets most of them, it is compiled in full meanwhile on another
-    /// core. A small file's validation compiles the few it meets for less than a second thread costs.
+    /// core. A smaller file's validation compiles the ones it meets for less than a second thread costs.
     private func loadWhileCompilingSchema(_ file: SourceFile) -> LoadResult {
         guard case .bundled = schema, options.audit != .only, file.bytes.count >= Self.parallelThreshold else {
             return ConfigLoader.load(file, limits: limits)
@@ -78,8 +78,11 @@ public struct Linter: Sendable {
     }
 
     /// Files of this many bytes and more are linted with work on two cores; smaller ones on the calling
-    /// thread alone, where handing work to another thread costs more CPU (and as much time) as it saves.
-    public static let parallelThreshold = 64 * 1024
+    /// thread alone. Below it, compiling the whole schema on a second core (about 30 ms of CPU) costs more
+    /// than compiling the parts the file meets: on generated configurations of 129 KB to 536 KB one
+    /// thread took half the CPU (33–45 ms against 66–83 ms) and less wall time (docs/benchmarks.md,
+    /// "Start-up").
+    public static let parallelThreshold = 1 << 20
 
     private func runRules(on root: Node, file: SourceFile, parallel: Bool) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         let service = model.service(root)
