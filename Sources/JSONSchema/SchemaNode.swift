@@ -16,7 +16,7 @@ final class SchemaNode: @unchecked Sendable {
     var kind: Kind = .alwaysValid
     /// Whether the keywords below are filled; see `compileIfNeeded`.
     let compileState = CompileState()
-    /// Fills this node on first use; nil once filled or for a node compiled eagerly.
+    /// Fills this node on first use; nil for a node compiled eagerly (and once its validator is gone).
     var lazyCompiler: SchemaCompiler?
     /// Why filling this node failed (a compile error found on first use), shown as a validation error.
     var compileFailure: String?
