@@ -9,23 +9,124 @@
 # Peers run with the HTTP(S) proxy pointed at a closed local port, so a schema they tried to fetch
 # from the network would fail loudly instead of being measured.
 #
+# It then times small files, where start-up is most of the work (pre-commit hooks, editors): the minimal
+# config {"version": 3}, an 8.5 KB real config (KrakenD CE's own krakend.json, from ../shared/corpus) and
+# a directory of 100 small real configs, against `jq empty` (parsing only), check-jsonschema and
+# jsonschema-rs, wall and CPU time per whole process.
+#
 # Usage: scripts/bench-lint.sh [runs] [endpoints]     (defaults: 10 runs, 5000 endpoints)
+#        scripts/bench-lint.sh small [runs]           (the small-file table alone; default 40 runs)
+# KRAKENLINT=path/to/krakenlint uses that binary instead of building one; SHARED=dir for ../shared.
 set -eu
 cd "$(dirname "$0")/.."
+SMALL_ONLY=no
+if [ "${1:-}" = small ]; then SMALL_ONLY=yes; shift; fi
 RUNS="${1:-10}"
 ENDPOINTS="${2:-5000}"
 SLOW_RUNS=3
 BENCH=.build-bench
+SHARED="${SHARED:-../shared}"
 mkdir -p "$BENCH"
 
-swift build -c release --product krakenlint
-KRAKENLINT="$(swift build -c release --show-bin-path)/krakenlint"
+if [ -z "${KRAKENLINT:-}" ]; then
+    swift build -c release --product krakenlint
+    KRAKENLINT="$(swift build -c release --show-bin-path)/krakenlint"
+fi
 
 if [ ! -x "$BENCH/venv/bin/check-jsonschema" ] || ! "$BENCH/venv/bin/python" -c "import jsonschema_rs" 2>/dev/null; then
     python3 -m venv "$BENCH/venv"
     "$BENCH/venv/bin/pip" install --quiet jsonschema-rs check-jsonschema
 fi
 PY="$BENCH/venv/bin/python"
+OFFLINE="env https_proxy=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 http_proxy=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9"
+SCHEMA_URI="file://$PWD/schemas/krakend.json"
+
+small_files() {
+    SMALL_RUNS="$1"
+    REAL="$SHARED/corpus/configs/krakend__krakend-ce__krakend.json"
+    if [ ! -f "$REAL" ]; then echo "small-file table skipped: $REAL not found (set SHARED)"; return 0; fi
+    SMALL="$BENCH/small"
+    rm -rf "$SMALL"
+    mkdir -p "$SMALL/dir"
+    printf '{"version": 3}\n' > "$SMALL/minimal.json"
+    cp "$REAL" "$SMALL/real.json"
+    # 100 files: the corpus configs upstream finds valid and that are under 16 KB, taken in turn.
+    "$PY" - "$SHARED/corpus" "$SMALL/dir" <<'PY'
+import os, shutil, sys
+corpus, out = sys.argv[1], sys.argv[2]
+names = [line.split("\t")[0] for line in open(os.path.join(corpus, "upstream-verdicts.tsv")) if line.split("\t")[1:2] == ["valid"]]
+names = sorted(n for n in names if n.endswith(".json") and os.path.getsize(os.path.join(corpus, "configs", n)) < 16384)
+for i in range(100):
+    shutil.copy(os.path.join(corpus, "configs", names[i % len(names)]), os.path.join(out, f"config-{i:03d}.json"))
+print(f"100-file directory: {len(names)} distinct corpus configs, {sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out)):,} bytes")
+PY
+    echo "== small files: sanity (exit status and output lines of each command)"
+    for file in "$SMALL/minimal.json" "$SMALL/real.json"; do
+        for command in "$KRAKENLINT lint $file" "jq empty $file" "$OFFLINE $PY scripts/peer-jsonschema-rs.py $file" \
+                       "$OFFLINE $BENCH/venv/bin/check-jsonschema --schemafile schemas/krakend.json --base-uri $SCHEMA_URI $file"; do
+            set +e; $command > "$BENCH/last-output.txt" 2>&1; got=$?; set -e
+            echo "  exit $got, $(wc -l < "$BENCH/last-output.txt") lines: ${command#"$OFFLINE "}"
+        done
+    done
+    "$PY" - "$SMALL" "$SMALL_RUNS" "$KRAKENLINT" "$PY" "$OFFLINE" "$SCHEMA_URI" "$BENCH/venv/bin/check-jsonschema" <<'PY'
+# Interleaved rounds (one warm-up), each process started with posix_spawn and reaped with wait4: wall
+# time from perf_counter, CPU time (user + system, all threads) from the child's rusage.
+import glob, os, shlex, statistics, sys, time
+small, runs, krakenlint, py, offline, schema_uri, cj = sys.argv[1], int(sys.argv[2]), *sys.argv[3:]
+files = sorted(glob.glob(os.path.join(small, "dir", "*.json")))
+inputs = [("minimal {\"version\": 3}", [os.path.join(small, "minimal.json")]),
+          (f"real config, {os.path.getsize(os.path.join(small, 'real.json')):,} bytes", [os.path.join(small, "real.json")]),
+          ("100-file directory", None)]
+def commands(paths):
+    directory = paths is None
+    args = files if directory else paths
+    return [
+        ("krakenlint lint", [krakenlint, "lint", os.path.join(small, "dir") if directory else args[0]]),
+        ("jq empty", ["jq", "empty", *args]),
+        ("jsonschema-rs (python3 script)", shlex.split(offline) + [py, "scripts/peer-jsonschema-rs.py", *args]),
+        ("check-jsonschema", shlex.split(offline) + [cj, "--schemafile", "schemas/krakend.json", "--base-uri", schema_uri, *args]),
+    ]
+devnull = os.open(os.devnull, os.O_WRONLY)
+actions = [(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)]
+def run(argv):
+    start = time.perf_counter()
+    pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
+    _, _, usage = os.wait4(pid, 0)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+nothing = ["true"]
+print()
+print(f"machine: {os.cpu_count()} cores; load average before: {' '.join(open('/proc/loadavg').read().split()[:3])}")
+header = f"{'input':<28}{'command':<32}{'runs':>5}{'min ms':>9}{'median ms':>11}{'CPU ms':>9}{'vs krakenlint':>15}"
+print(header)
+print("-" * len(header))
+for label, paths in inputs:
+    chosen = commands(paths)
+    slow = {"check-jsonschema"}
+    measured = {name: ([], []) for name, _ in chosen}
+    measured["(a process doing nothing)"] = ([], [])
+    for round in range(runs + 1):
+        for name, argv in chosen + [("(a process doing nothing)", nothing)]:
+            if name in slow and round > max(3, runs // 8):
+                continue
+            wall, cpu = run(argv)
+            if round > 0:
+                measured[name][0].append(wall)
+                measured[name][1].append(cpu)
+    base = statistics.median(measured["krakenlint lint"][0])
+    for name, (walls, cpus) in measured.items():
+        ratio = statistics.median(walls) / base
+        print(f"{label:<28}{name:<32}{len(walls):>5}{min(walls) * 1000:>9.1f}{statistics.median(walls) * 1000:>11.1f}"
+              f"{statistics.median(cpus) * 1000:>9.1f}{ratio:>14.2f}x")
+        label = ""
+print(f"load average after: {' '.join(open('/proc/loadavg').read().split()[:3])}")
+print("(\"vs krakenlint\": the command's median wall time over krakenlint's; above 1 means krakenlint is faster)")
+PY
+}
+
+if [ "$SMALL_ONLY" = yes ]; then
+    small_files "${1:-40}"
+    exit 0
+fi
 
 if [ ! -f "$BENCH/big.json" ] || [ ! -f "$BENCH/big-endpoints-$ENDPOINTS" ] || [ scripts/gen-large-config.py -nt "$BENCH/big.json" ]; then
     rm -f "$BENCH"/big-endpoints-*
@@ -33,8 +134,6 @@ if [ ! -f "$BENCH/big.json" ] || [ ! -f "$BENCH/big-endpoints-$ENDPOINTS" ] || [
     touch "$BENCH/big-endpoints-$ENDPOINTS"
 fi
 
-OFFLINE="env https_proxy=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 http_proxy=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9"
-SCHEMA_URI="file://$PWD/schemas/krakend.json"
 CMD_KL_JSON="$KRAKENLINT lint $BENCH/big.json"
 CMD_KL_YAML="$KRAKENLINT lint $BENCH/big.yaml"
 CMD_RS="$OFFLINE $PY scripts/peer-jsonschema-rs.py $BENCH/big.json"
@@ -170,3 +269,7 @@ for name in ("krakenlint lint big.json", "krakenlint lint big.yaml"):
     ratio = kb * 1024 / size_of(name)
     print(f"  peak memory under 10x the file ({name}): {'met' if ratio < 10 else 'MISSED'} ({ratio:.1f}x)")
 PY
+
+echo
+echo "== small files (start-up latency)"
+small_files "$((RUNS * 4))"

@@ -79,6 +79,7 @@ extension Evaluation {
         if !scores.isEmpty, scores.allSatisfy(\.rejectsType) {
             var expected: TypeSet = []
             for subschema in schemas {
+                subschema.compileIfNeeded()
                 for case .type(let types) in subschema.keywords { expected.formUnion(types) }
             }
             let wanted = expected.isEmpty ? "a value matching one of the alternatives" : TypeCheck.describe(expected)

@@ -16,9 +16,17 @@ enum RegexOutcome {
 /// `NSRegularExpression` after translating the constructs where ICU and ECMA differ:
 /// `\d`, `\w`, `\s`, `\b` are ASCII/ECMA sets, `$` matches only at the very end, `.` excludes
 /// exactly the ECMA line terminators. Matching reports progress and stops when it takes too long.
+///
+/// A pattern that is a plain substring or that the linear automaton runs is handed to ICU only when a
+/// text is too long for the automaton's work estimate: most schemas never start ICU's regular-expression
+/// engine, whose first use costs about 1.5 ms of set-up in every process.
 final class ECMARegex: @unchecked Sendable {
     let source: String
-    private let expression: NSRegularExpression
+    /// The pattern in ICU syntax.
+    private let translated: String
+    /// ICU's compiled pattern, made on first need (at once for patterns neither shortcut below covers).
+    private var icuExpression: NSRegularExpression?
+    private let icuLock = NSLock()
     /// True for patterns with no regex syntax at all, matched as a plain substring.
     private let literal: String?
     /// Set for patterns in the plain subset, matched by a linear-time automaton instead of ICU.
@@ -26,14 +34,24 @@ final class ECMARegex: @unchecked Sendable {
 
     init(_ source: String) throws {
         self.source = source
-        let translated = try ECMARegexTranslator.translate(source)
-        do {
-            expression = try NSRegularExpression(pattern: translated, options: [])
-        } catch {
-            throw RegexSyntaxError(reason: "not accepted by the regular-expression engine")
-        }
+        translated = try ECMARegexTranslator.translate(source)
         literal = source.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == " " || $0 == "-" } ? source : nil
         linear = literal == nil ? LinearRegex(source) : nil
+        if literal == nil && linear == nil {
+            do {
+                icuExpression = try NSRegularExpression(pattern: translated, options: [])
+            } catch {
+                throw RegexSyntaxError(reason: "not accepted by the regular-expression engine")
+            }
+        }
+    }
+
+    /// ICU's compiled pattern, or nil if ICU does not take a pattern the automaton runs.
+    private func expression() -> NSRegularExpression? {
+        icuLock.withLock {
+            if icuExpression == nil { icuExpression = try? NSRegularExpression(pattern: translated, options: []) }
+            return icuExpression
+        }
     }
 
     /// Plain substring search on UTF-8 bytes (code points, not grapheme clusters).
@@ -77,7 +95,11 @@ final class ECMARegex: @unchecked Sendable {
             memoLock.unlock()
             if let known { return known ? .match : .noMatch }
         }
-        let outcome = search(text, stepLimit: stepLimit)
+        guard let expression = expression() else {
+            // Only a pattern the automaton runs gets here without ICU's compiled form; it answers exactly.
+            return linear?.search(text) == true ? .match : .noMatch
+        }
+        let outcome = search(expression, text, stepLimit: stepLimit)
         if memoizable && outcome != .exceededBudget {
             memoLock.lock()
             if memo.count < ECMARegex.memoCapacity { memo[ScalarKey(text)] = outcome == .match }
@@ -91,7 +113,7 @@ final class ECMARegex: @unchecked Sendable {
     private var memo: [ScalarKey: Bool] = [:]
     private let memoLock = NSLock()
 
-    private func search(_ text: String, stepLimit: Int) -> RegexOutcome {
+    private func search(_ expression: NSRegularExpression, _ text: String, stepLimit: Int) -> RegexOutcome {
         let string = text as NSString
         var found = false
         var exceeded = false

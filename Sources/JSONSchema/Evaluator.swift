@@ -13,6 +13,11 @@ extension Evaluation {
         case .keywords:
             break
         }
+        schema.compileIfNeeded()
+        if let failure = schema.compileFailure {
+            report(schema, "", "the schema could not be compiled: \(failure)")
+            return false
+        }
         if limitExceeded { return false }
         inPlaceChain += 1
         defer { inPlaceChain -= 1 }

@@ -1,49 +1,103 @@
 import ConfigTree
+import Foundation
 
 /// Turns registered schema documents into trees of `SchemaNode`s, once.
 ///
 /// Every `$ref` is resolved here (a reference to nothing is a compile error naming the URI);
 /// cycles are fine because nodes are created before their keywords are filled in, from a
 /// work list rather than by recursion.
-final class SchemaCompiler {
+///
+/// Compiled `lazily`, `compile` returns the entry node unfilled and every node is filled the first time
+/// a validation reaches it (`fill(_:)`, under a lock, from any thread): a run pays only for the
+/// subschemas its instance meets. A compile error found then is kept on the node and reported by the
+/// validations that reach it.
+final class SchemaCompiler: @unchecked Sendable {
     private let registry: SchemaRegistry
     private let options: ValidationOptions
     private let regexCache: RegexCache
+    private let lazily: Bool
     private var nodes: [SchemaLocation: SchemaNode] = [:]
     private var compiledResources: [ObjectIdentifier: CompiledResource] = [:]
     private var pending: [(SchemaNode, SchemaLocation)] = []
+    /// Where each node not yet filled comes from (lazy compilation only).
+    private var unfilled: [ObjectIdentifier: SchemaLocation] = [:]
+    /// Held while filling lazily: the registry, the tables above and the nodes' keywords change then.
+    private let lock = NSLock()
     /// Set once a `$dynamicRef` or `$recursiveRef` is compiled: only those read the dynamic scope.
     private(set) var usesDynamicScope = false
 
-    init(registry: SchemaRegistry, options: ValidationOptions, regexCache: RegexCache) {
+    init(registry: SchemaRegistry, options: ValidationOptions, regexCache: RegexCache, lazily: Bool = false) {
         self.registry = registry
         self.options = options
         self.regexCache = regexCache
+        self.lazily = lazily
     }
 
     /// Every node and resource compiled, so their owner can break the reference cycles among them.
-    var compiledGraph: CompiledGraph { CompiledGraph(nodes: Array(nodes.values), resources: Array(compiledResources.values)) }
+    var compiledGraph: CompiledGraph {
+        lock.withLock { CompiledGraph(nodes: Array(nodes.values), resources: Array(compiledResources.values)) }
+    }
 
-    /// Compiles the schema at `location` and everything it references.
+    /// Compiles the schema at `location` and everything it references (lazily: only creates its node).
     func compile(_ location: SchemaLocation) throws -> SchemaNode {
-        let root = try node(for: location, referencedAs: nil)
-        while let (node, where_) = pending.popLast() {
-            try fill(node, at: where_)
+        try lock.withLock {
+            let root = try node(for: location, referencedAs: nil)
+            while let (node, where_) = pending.popLast() {
+                try fill(node, at: where_)
+                node.compileState.markFilled()
+            }
+            return root
         }
-        return root
+    }
+
+    /// Fills a node of a lazy compilation, once, whichever thread asks first. A compile error is kept as
+    /// the node's `compileFailure`.
+    func fill(_ node: SchemaNode) {
+        lock.withLock {
+            guard !node.compileState.isFilled, let location = unfilled.removeValue(forKey: ObjectIdentifier(node)) else { return }
+            do {
+                try fill(node, at: location)
+            } catch {
+                node.compileFailure = "\(error)"
+            }
+            node.compileState.markFilled()
+        }
+    }
+
+    /// Fills every node of a lazy compilation reachable from those created so far: afterwards the
+    /// compilation is as complete as an eager one, without having thrown (errors stay on their nodes).
+    func fillAll() {
+        lock.withLock {
+            while let (_, location) = unfilled.popFirst() {
+                guard let node = nodes[location] else { continue }
+                do {
+                    try fill(node, at: location)
+                } catch {
+                    node.compileFailure = "\(error)"
+                }
+                node.compileState.markFilled()
+            }
+        }
     }
 
     /// The node for a location, created (and queued for filling) on first request.
     private func node(for location: SchemaLocation, referencedAs reference: String?) throws -> SchemaNode {
         if let existing = nodes[location] { return existing }
-        guard let info = registry.info(for: location), registry.node(at: location) != nil else {
+        guard let info = registry.info(for: location), let raw = registry.node(at: location) else {
             throw SchemaError.unresolvedReference(uri: reference ?? "\(location.pointer)", at: "\(location.pointer)")
         }
         let resource = try compiledResource(for: info.resource)
         let relative = Array(location.pointer.tokens.dropFirst(info.resource.location.pointer.tokens.count))
         let node = SchemaNode(resource: resource, absoluteLocation: info.resource.base + "#" + JSONPointer(tokens: relative).description)
+        // The kind is fixed before anyone sees the node: it is read without waiting for the keywords.
+        if let flag = raw.bool { node.kind = flag ? .alwaysValid : .alwaysInvalid } else { node.kind = .keywords }
         nodes[location] = node
-        pending.append((node, location))
+        if lazily {
+            node.lazyCompiler = self
+            unfilled[ObjectIdentifier(node)] = location
+        } else {
+            pending.append((node, location))
+        }
         return node
     }
 
@@ -64,14 +118,11 @@ final class SchemaCompiler {
 
     private func fill(_ node: SchemaNode, at location: SchemaLocation) throws {
         guard let raw = registry.node(at: location), let info = registry.info(for: location) else { return }
-        if let flag = raw.bool {
-            node.kind = flag ? .alwaysValid : .alwaysInvalid
-            return
-        }
+        // A boolean schema has no keywords; its kind was set with the node.
+        if raw.bool != nil { return }
         guard let members = raw.members else {
             throw SchemaError.invalidKeyword(keyword: location.pointer.tokens.last ?? "(root)", at: node.absoluteLocation, expected: "a schema (object or boolean), found \(raw.typeName)")
         }
-        node.kind = .keywords
         let dialect = info.dialect.dialect
         let vocabularies = info.dialect.vocabularies
         var reader = KeywordReader(members: EffectiveMembers.of(members), location: location, node: node)

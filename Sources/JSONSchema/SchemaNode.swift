@@ -2,12 +2,24 @@ import ConfigTree
 
 /// A compiled schema: a boolean schema or a list of keyword validators, with what error
 /// reporting needs. Built by `SchemaCompiler`; immutable once compilation finished.
+///
+/// A validator compiled on first use (`SchemaCompilation.onFirstUse`) hands out nodes whose `kind` is
+/// known but whose keywords are filled in the first time a validation reaches them (`compileIfNeeded`);
+/// `compileState` publishes the filled node to every thread.
 final class SchemaNode: @unchecked Sendable {
     enum Kind {
         case alwaysValid, alwaysInvalid, keywords
     }
 
+    /// Set when the node is created (from whether the schema is a boolean or an object) and never
+    /// changed, so it is read without synchronization even before the keywords are filled.
     var kind: Kind = .alwaysValid
+    /// Whether the keywords below are filled; see `compileIfNeeded`.
+    let compileState = CompileState()
+    /// Fills this node on first use; nil for a node compiled eagerly (and once its validator is gone).
+    var lazyCompiler: SchemaCompiler?
+    /// Why filling this node failed (a compile error found on first use), shown as a validation error.
+    var compileFailure: String?
     /// The compiled keywords in schema order.
     var keywords: [Keyword] {
         get { keywordBoxes.map(\.keyword) }
@@ -50,6 +62,14 @@ final class SchemaNode: @unchecked Sendable {
     deinit {
         keywordReferences.deallocate()
     }
+
+    /// Fills the keywords now if this node was left to be compiled on first use. Cheap once filled (one
+    /// acquiring load), so it sits at the top of every application of the schema.
+    @inline(__always)
+    func compileIfNeeded() {
+        if _fastPath(compileState.isFilled) { return }
+        lazyCompiler?.fill(self)
+    }
 }
 
 /// All the nodes and resources of one compilation. `$ref`, `$dynamicRef`, `$recursiveRef` and a resource's
@@ -65,6 +85,7 @@ struct CompiledGraph {
         for node in nodes {
             node.keywords = []
             node.memberPlan = nil
+            node.lazyCompiler = nil
         }
         for resource in resources {
             resource.root = nil
@@ -258,6 +279,7 @@ extension SchemaNode {
         var visited = Set<ObjectIdentifier>()
         func walk(_ node: SchemaNode, depth: Int) {
             guard depth < 32, visited.insert(ObjectIdentifier(node)).inserted else { return }
+            node.compileIfNeeded()
             for name in node.declaredProperties where seen.insert(name).inserted { names.append(name) }
             for keyword in node.keywords {
                 switch keyword {

@@ -15,7 +15,13 @@ public final class SchemaRegistry {
     private(set) var documents: [SchemaDocument] = []
     private(set) var resources: [String: SchemaResource] = [:]
     private(set) var locations: [SchemaLocation: LocationInfo] = [:]
-    private var prefixMaps: [(prefix: String, directory: URL)] = []
+    private var prefixMaps: [(prefix: String, source: DocumentSource)] = []
+
+    /// Where the documents under a mapped URI prefix come from.
+    private enum DocumentSource {
+        case directory(URL)
+        case documents((String) -> Node?)
+    }
     /// Compiled official meta-schemas, shared by copies (they never change once registered).
     let metaValidators: MetaValidatorCache
 
@@ -44,7 +50,14 @@ public final class SchemaRegistry {
 
     /// Serves URIs starting with `prefix` from files under `directory` (e.g. `http://localhost:1234/` → `remotes/`).
     public func mapPrefix(_ prefix: String, toDirectory directory: URL) {
-        prefixMaps.append((prefix, directory))
+        prefixMaps.append((prefix, .directory(directory)))
+    }
+
+    /// Serves URIs starting with `prefix` from `documents`, given the rest of the URI (e.g. `defs/a.json`),
+    /// called the first time such a URI is looked up; nil means there is no such document. Lets a
+    /// program register a large set of built-in documents without reading any until a `$ref` needs it.
+    public func mapPrefix(_ prefix: String, toDocuments documents: @escaping (String) -> Node?) {
+        prefixMaps.append((prefix, .documents(documents)))
     }
 
     /// Registers a schema document under `uri` (its retrieval URI); its `$id`s and anchors are indexed too.
@@ -114,10 +127,18 @@ public final class SchemaRegistry {
         if let found = resources[base] { return found }
         for map in prefixMaps where base.hasPrefix(map.prefix) {
             let relative = String(base.dropFirst(map.prefix.count))
-            let url = map.directory.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: url.path) {
-                try registerFile(at: url, uri: base)
-                return resources[base]
+            switch map.source {
+            case .directory(let directory):
+                let url = directory.appendingPathComponent(relative)
+                if FileManager.default.fileExists(atPath: url.path) {
+                    try registerFile(at: url, uri: base)
+                    return resources[base]
+                }
+            case .documents(let documents):
+                if let root = documents(relative) {
+                    try register(root, uri: base)
+                    return resources[base]
+                }
             }
         }
         if base.hasPrefix("file:"), let url = URL(string: base), url.isFileURL, FileManager.default.fileExists(atPath: url.path) {

@@ -16,13 +16,23 @@ public final class Validator: @unchecked Sendable {
     public let options: ValidationOptions
     /// The entry schema's canonical URI.
     public let entryURI: String
-    /// Every node compiled, whose reference cycles are broken when this validator goes.
-    private let graph: CompiledGraph
+    /// Every node compiled (or the compiler that still fills them), whose reference cycles are broken
+    /// when this validator goes.
+    private let graph: Graph
+
+    private enum Graph {
+        case compiled(CompiledGraph)
+        case compiling(SchemaCompiler)
+    }
 
     /// Compiles the schema registered under `entry` (a URI, optionally with a fragment).
     /// When `validateSchema` is set and the schema's meta-schema is registered, the schema is first
     /// validated against it; failures throw `SchemaError.invalidAgainstMetaSchema`.
-    public init(registry: SchemaRegistry, entry: String, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true) throws {
+    ///
+    /// With `compilation: .onFirstUse` only the entry is looked up now; each subschema is compiled the
+    /// first time a validation reaches it, and a compile error found then is reported as a validation
+    /// error there. The registry must not change afterwards (the validator keeps reading it).
+    public init(registry: SchemaRegistry, entry: String, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true, compilation: SchemaCompilation = .eager) throws {
         let uri = URIReference(parsing: entry)
         guard let location = try registry.lookup(uri) else {
             throw SchemaError.unresolvedReference(uri: entry, at: "(entry)")
@@ -30,31 +40,47 @@ public final class Validator: @unchecked Sendable {
         if validateSchema {
             try MetaValidation.check(location: location, registry: registry)
         }
-        let compiler = SchemaCompiler(registry: registry, options: options, regexCache: RegexCache())
+        let lazily = compilation == .onFirstUse
+        let compiler = SchemaCompiler(registry: registry, options: options, regexCache: RegexCache(), lazily: lazily)
         do {
             root = try compiler.compile(location)
         } catch {
             compiler.compiledGraph.release()
             throw error
         }
-        graph = compiler.compiledGraph
-        tracksScope = compiler.usesDynamicScope
+        if lazily {
+            graph = .compiling(compiler)
+            // Whether a `$dynamicRef` or `$recursiveRef` lies ahead is not known yet: track the scope.
+            tracksScope = true
+        } else {
+            graph = .compiled(compiler.compiledGraph)
+            tracksScope = compiler.usesDynamicScope
+        }
         self.options = options
         entryURI = uri.description
     }
 
     deinit {
-        graph.release()
+        switch graph {
+        case .compiled(let nodes): nodes.release()
+        case .compiling(let compiler): compiler.compiledGraph.release()
+        }
+    }
+
+    /// Compiles now whatever a validator made with `compilation: .onFirstUse` has not compiled yet (for a
+    /// caller with a core to spare before a large validation); nothing for an eagerly compiled one.
+    public func compileAll() {
+        if case .compiling(let compiler) = graph { compiler.fillAll() }
     }
 
     /// The compiled entry schema (for tests that check it is freed).
     var rootNode: SchemaNode { root }
 
     /// Registers `schema` in a copy of `registry` (or a fresh one) and compiles it.
-    public convenience init(schema: Node, uri: String = "urn:krakenlint:schema", registry: SchemaRegistry? = nil, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true) throws {
+    public convenience init(schema: Node, uri: String = "urn:krakenlint:schema", registry: SchemaRegistry? = nil, options: ValidationOptions = ValidationOptions(), validateSchema: Bool = true, compilation: SchemaCompilation = .eager) throws {
         let own = registry?.copy() ?? SchemaRegistry()
         let canonical = try own.register(schema, uri: uri)
-        try self.init(registry: own, entry: canonical, options: options, validateSchema: validateSchema)
+        try self.init(registry: own, entry: canonical, options: options, validateSchema: validateSchema, compilation: compilation)
     }
 
     /// True when `instance` satisfies the schema. Builds no messages.
@@ -86,6 +112,16 @@ public final class Validator: @unchecked Sendable {
         }
         return errors
     }
+}
+
+/// When a validator compiles its subschemas.
+public enum SchemaCompilation: Sendable, Equatable {
+    /// All of them before the validator is returned; every compile error is thrown by the initializer.
+    case eager
+    /// Each the first time a validation reaches it, so a run pays only for what its instance meets. For
+    /// a schema known to compile (a bundled one, checked by a test); an error found later is reported
+    /// by the validations that reach the broken subschema.
+    case onFirstUse
 }
 
 /// Validation of a schema document against its meta-schema, when that meta-schema is registered.

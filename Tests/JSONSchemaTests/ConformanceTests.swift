@@ -4,7 +4,8 @@ import XCTest
 @testable import JSONSchema
 
 /// Runs the official JSON-Schema-Test-Suite: every required test of draft-07, 2019-09 and 2020-12
-/// must pass; optional and format results are printed per file.
+/// must pass, with the schema compiled up front and compiled on first use; optional and format results
+/// are printed per file.
 final class ConformanceTests: XCTestCase {
     struct Tally {
         var passed = 0
@@ -18,7 +19,7 @@ final class ConformanceTests: XCTestCase {
         return registry
     }
 
-    private func run(file: URL, registry: SchemaRegistry, formatAssertion: Bool) throws -> Tally {
+    private func run(file: URL, registry: SchemaRegistry, formatAssertion: Bool, compilation: SchemaCompilation) throws -> Tally {
         var tally = Tally()
         let cases = try TestSupport.load(file)
         for (caseIndex, testCase) in (cases.elements ?? []).enumerated() {
@@ -26,7 +27,7 @@ final class ConformanceTests: XCTestCase {
             guard let schema = testCase["schema"], let tests = testCase["tests"]?.elements else { continue }
             let validator: Validator
             do {
-                validator = try Validator(schema: schema, uri: "urn:krakenlint:suite", registry: registry, options: ValidationOptions(formatAssertion: formatAssertion), validateSchema: true)
+                validator = try Validator(schema: schema, uri: "urn:krakenlint:suite", registry: registry, options: ValidationOptions(formatAssertion: formatAssertion), validateSchema: true, compilation: compilation)
             } catch {
                 tally.failed.append("\(description): schema does not compile: \(error)")
                 continue
@@ -47,6 +48,12 @@ final class ConformanceTests: XCTestCase {
     }
 
     private func runDraft(_ folder: String, dialect: Dialect, expectedCount: Int) throws {
+        for compilation in [SchemaCompilation.eager, .onFirstUse] {
+            try runDraft(folder, dialect: dialect, expectedCount: expectedCount, compilation: compilation)
+        }
+    }
+
+    private func runDraft(_ folder: String, dialect: Dialect, expectedCount: Int, compilation: SchemaCompilation) throws {
         let shared = try TestSupport.requireShared()
         let suite = shared.appendingPathComponent("conformance/JSON-Schema-Test-Suite/tests/\(folder)")
         let registry = try baseRegistry(shared: shared, dialect: dialect)
@@ -55,14 +62,14 @@ final class ConformanceTests: XCTestCase {
         var passed = 0
         var failures: [String] = []
         for name in required {
-            let tally = try run(file: suite.appendingPathComponent(name), registry: registry, formatAssertion: false)
+            let tally = try run(file: suite.appendingPathComponent(name), registry: registry, formatAssertion: false, compilation: compilation)
             passed += tally.passed
             failures += tally.failed.map { "\(name): \($0)" }
         }
-        print("[\(folder)] required: \(passed) passed, \(failures.count) failed (suite count \(expectedCount))")
+        print("[\(folder), compiled \(compilation)] required: \(passed) passed, \(failures.count) failed (suite count \(expectedCount))")
         for failure in failures.prefix(60) { print("  FAIL \(failure)") }
-        XCTAssertEqual(failures.count, 0, "\(folder): \(failures.count) required tests failed")
-        XCTAssertEqual(passed + failures.count, expectedCount, "\(folder): test count differs from the issue's")
+        XCTAssertEqual(failures.count, 0, "\(folder) (\(compilation)): \(failures.count) required tests failed")
+        XCTAssertEqual(passed + failures.count, expectedCount, "\(folder) (\(compilation)): test count differs from the issue's")
 
         for sub in ["optional", "optional/format"] {
             let directory = suite.appendingPathComponent(sub)
@@ -70,15 +77,15 @@ final class ConformanceTests: XCTestCase {
             var total = 0
             var totalPassed = 0
             for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
-                let tally = try run(file: directory.appendingPathComponent(name), registry: registry, formatAssertion: sub.hasSuffix("format") || name == "format-assertion.json")
+                let tally = try run(file: directory.appendingPathComponent(name), registry: registry, formatAssertion: sub.hasSuffix("format") || name == "format-assertion.json", compilation: compilation)
                 total += tally.passed + tally.failed.count
                 totalPassed += tally.passed
-                print("[\(folder)/\(sub)] \(name): \(tally.passed)/\(tally.passed + tally.failed.count)")
+                print("[\(folder)/\(sub), \(compilation)] \(name): \(tally.passed)/\(tally.passed + tally.failed.count)")
                 if ProcessInfo.processInfo.environment["SCHEMA_SUITE_VERBOSE"] != nil {
                     for failure in tally.failed { print("    fail \(failure)") }
                 }
             }
-            print("[\(folder)/\(sub)] total: \(totalPassed)/\(total)")
+            print("[\(folder)/\(sub), \(compilation)] total: \(totalPassed)/\(total)")
         }
     }
 

@@ -280,7 +280,51 @@ final class CorpusAgreementTests: XCTestCase {
     }
 
     func testBundledSchemaCompiles() throws {
+        // Compiled up front, every error in schemas/ is thrown here; the lint compiles it on first use.
+        _ = try KrakenDSchema.compileBundled(eagerly: true)
         _ = try KrakenDSchema.bundled.get()
+    }
+
+    func testEveryEmbeddedSchemaFileIsFoundUnderItsIdentifier() {
+        // The bundled registry serves `$ref`s by path under the base URI, so each `$id` must be that URI.
+        for document in EmbeddedSchemaDocuments.documents {
+            guard let id = document.root["$id"]?.string else {
+                XCTAssertEqual(document.path, "legacy-namespaces.json", "only the alias table has no $id")
+                continue
+            }
+            XCTAssertEqual(id, KrakenDSchema.bundledBaseURI + document.path)
+        }
+    }
+
+    /// The bundled schema compiled on first use (as `lint` does) says exactly what it says compiled up front,
+    /// on every corpus file and example, and on each with one common mistake put in.
+    func testBundledSchemaGivesTheSameErrorsCompiledOnFirstUseAsCompiledUpFront() throws {
+        let eager = try KrakenDSchema.compileBundled(eagerly: true)
+        var roots: [(String, Node)] = []
+        var folders = [Self.packageRoot.appendingPathComponent("examples")]
+        if let shared = try? Self.sharedDirectory() { folders.append(shared.appendingPathComponent("corpus/configs")) }
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                guard let format = SourceFormat(fileName: name), let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+                guard let root = ConfigLoader.load(SourceFile(path: name, format: format, bytes: Array(data))).root else { continue }
+                roots.append((name, root))
+                let text = String(decoding: data, as: UTF8.self)
+                for (wrong, right) in [("\"timeout\"", "\"timeuot\""), ("\"GET\"", "\"get\""), ("\"version\": 3", "\"version\": \"3\""), ("\"host\"", "\"hosts\"")] where text.contains(wrong) {
+                    let changed = text.replacingOccurrences(of: wrong, with: right)
+                    if let mutated = ConfigLoader.load(SourceFile(path: name, format: format, text: changed)).root { roots.append(("\(name) with \(right)", mutated)) }
+                }
+            }
+        }
+        XCTAssertGreaterThan(roots.count, 40)
+        var failing = 0
+        for (name, root) in roots {
+            let upFront = eager.validate(root).map { "\($0.instancePointer) \($0.keyword) \($0.absoluteKeywordLocation) \($0.message) \($0.suggestions) \($0.allowedNames)" }
+            let onFirstUse = KrakenDSchema.validate(root).map { "\($0.instancePointer) \($0.keyword) \($0.absoluteKeywordLocation) \($0.message) \($0.suggestions) \($0.allowedNames)" }
+            XCTAssertEqual(onFirstUse, upFront, name)
+            XCTAssertEqual(try KrakenDSchema.bundled.get().isValid(root), eager.isValid(root), name)
+            if !upFront.isEmpty { failing += 1 }
+        }
+        XCTAssertGreaterThan(failing, 10, "the comparison covers many invalid configurations")
     }
 
     func testLegacyTableHasEveryAliasAndPointsAtKnownNamespaces() {

@@ -23,6 +23,23 @@ public enum Concurrently {
 }
 
 extension Concurrently {
+    /// `both(first, second)` when `inParallel`, else the two one after the other on the calling thread
+    /// (for work too small to be worth a second thread).
+    public static func both<First: Sendable, Second: Sendable>(
+        inParallel: Bool, _ first: @Sendable () -> First, _ second: @escaping @Sendable () -> Second
+    ) -> (First, Second) {
+        guard inParallel else { return (first(), second()) }
+        return both(first, second)
+    }
+
+    /// `map(items, transform)` when `inParallel`, else in order on the calling thread.
+    public static func map<Item: Sendable, Result: Sendable>(
+        inParallel: Bool, _ items: [Item], _ transform: @escaping @Sendable (Item) -> Result
+    ) -> [Result] {
+        guard inParallel else { return items.map(transform) }
+        return map(items, transform)
+    }
+
     /// `transform` applied to every item, in order, on at most as many threads as there are cores: the
     /// calling thread and helpers on a global queue take the next item until none is left. It serves the
     /// CLI's one job per file and the linter's rule groups alike, and keeps its parallelism when nested

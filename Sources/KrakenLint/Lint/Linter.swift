@@ -28,12 +28,13 @@ public struct Linter: Sendable {
     /// tree alive to free it at process exit, or inspect the model in tests).
     public func lintedFile(_ file: SourceFile) -> LintedFile {
         let loaded = loadWhileCompilingSchema(file)
+        let parallel = file.bytes.count >= Self.parallelThreshold
         var diagnostics = loaded.issues.map { Diagnostic($0) }
         var secrets: [SecretValue] = []
         var service: ServiceView?
         if let root = loaded.root, options.audit == .only {
             // The audit alone: no schema, unless KrakenD could not decode a value the audit reads.
-            let rules = runRules(on: root, file: file)
+            let rules = runRules(on: root, file: file, parallel: parallel)
             secrets = rules.secrets
             service = rules.service
             diagnostics = AuditGate.only(diagnostics + rules.diagnostics, root: root, service: rules.service) {
@@ -42,7 +43,8 @@ public struct Linter: Sendable {
         } else if let root = loaded.root {
             // The rules and the schema read the same tree and share nothing else: run them side by side.
             let (rules, schemaDiagnostics) = Concurrently.both(
-                { runRules(on: root, file: file) },
+                inParallel: parallel,
+                { runRules(on: root, file: file, parallel: parallel) },
                 { SchemaCheck(choice: schema).diagnostics(for: root, in: file) }
             )
             secrets = rules.secrets
@@ -65,18 +67,30 @@ public struct Linter: Sendable {
         return false
     }
 
-    /// Loads the file; the first time the bundled schema is needed, it is compiled meanwhile on another core.
+    /// Loads the file. The bundled schema compiles each subschema the first time a validation meets it;
+    /// for a large file, whose validation meets most of them, it is compiled in full meanwhile on another
+    /// core. A smaller file's validation compiles the ones it meets for less than a second thread costs.
     private func loadWhileCompilingSchema(_ file: SourceFile) -> LoadResult {
-        guard case .bundled = schema, options.audit != .only else { return ConfigLoader.load(file, limits: limits) }
-        return Concurrently.both({ ConfigLoader.load(file, limits: limits) }, { KrakenDSchema.isBundledUsable }).0
+        guard case .bundled = schema, options.audit != .only, file.bytes.count >= Self.parallelThreshold else {
+            return ConfigLoader.load(file, limits: limits)
+        }
+        return Concurrently.both({ ConfigLoader.load(file, limits: limits) }, { KrakenDSchema.compileBundledInFull() }).0
     }
 
-    private func runRules(on root: Node, file: SourceFile) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
+    /// Files of this many bytes and more are linted with work on two cores; smaller ones on the calling
+    /// thread alone. Below it, compiling the whole schema on a second core (about 30 ms of CPU) costs more
+    /// than compiling the parts the file meets: on generated configurations of 129 KB to 536 KB one
+    /// thread took half the CPU (33–45 ms against 66–83 ms) and less wall time (docs/benchmarks.md,
+    /// "Start-up").
+    public static let parallelThreshold = 1 << 20
+
+    private func runRules(on root: Node, file: SourceFile, parallel: Bool) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
         let service = model.service(root)
         let enabled = AuditGate.visitorRules(for: options.audit).filter { !options.disabledRules.contains($0.id) }
         let groups = Self.ruleGroups(enabled)
         let (findings, secrets) = Concurrently.both(
-            { Concurrently.map(groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
+            inParallel: parallel,
+            { Concurrently.map(inParallel: parallel, groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
             { SecretCatalog.secrets(in: service) }
         )
         return (service, findings.flatMap { $0 }, secrets)

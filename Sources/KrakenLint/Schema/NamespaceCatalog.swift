@@ -8,8 +8,15 @@ public struct NamespaceInfo: Sendable, Equatable {
     public let level: NamespaceLevel
     /// Whether only KrakenD Enterprise implements it (the Community Edition ignores it silently).
     public let isEnterpriseOnly: Bool
-    /// The schema's short description of what the namespace configures.
-    public let summary: String
+    /// The `$ref` of the namespace's entry and the folder it is relative to, from which `summary` is read.
+    let reference: String?
+    let directory: String
+
+    /// The schema's short description of what the namespace configures (read from the schema file the
+    /// entry refers to, when asked: the lint itself needs only names and editions).
+    public var summary: String {
+        NamespaceCatalog.summary(reference: reference, relativeTo: directory)
+    }
 }
 
 /// The namespaces the bundled schema accepts at each `extra_config` level, read from
@@ -41,7 +48,7 @@ public enum NamespaceCatalog {
                 NamespaceInfo(
                     name: member.key, level: level,
                     isEnterpriseOnly: member.value["x-krakend-edition"]?.string == "ee",
-                    summary: summary(of: member.value, relativeTo: directory)
+                    reference: member.value["$ref"]?.string, directory: directory
                 )
             }.sorted { $0.name < $1.name }
         }
@@ -58,8 +65,8 @@ public enum NamespaceCatalog {
 
     /// The description of the schema a namespace entry refers to (the level variant when there is one),
     /// without the "Enterprise only." marker.
-    private static func summary(of entry: Node, relativeTo directory: String) -> String {
-        guard let reference = entry["$ref"]?.string else { return "" }
+    static func summary(reference: String?, relativeTo directory: String) -> String {
+        guard let reference else { return "" }
         let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
         let path = normalize(directory.isEmpty ? parts[0] : directory + "/" + parts[0])
         guard var target = EmbeddedSchemaDocuments.document(at: path) else { return "" }
