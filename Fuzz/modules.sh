@@ -60,7 +60,8 @@ build_modules() {
     mapfile -t files < <(find "$ROOT/Sources/$name" -name '*.swift' | sort)
     if [[ "$name" == KrakenLint ]]; then files+=("$(embedded_schemas)"); fi
     object="$MODULES/$name.o"
-    newest="$(ls -t "${files[@]}" | head -1)"
+    # sed reads all of ls's output: with pipefail, head closing the pipe early could fail the build silently.
+    newest="$(ls -t "${files[@]}" | sed -n 1p)"
     # Stale when a source changed, or when a module listed before it (a dependency) was rebuilt since.
     stale=0
     [[ -f "$object" && "$object" -nt "$newest" ]] || stale=1

@@ -64,7 +64,7 @@ status=0
 nice -n 10 "$binary" "${options[@]}" "$corpus" "${seeds[@]}" >"$log" 2>&1 || status=$?
 grep -E "^(Done|stat::)" "$log" || true
 if [[ $status -ne 0 ]]; then
-  grep -E "ERROR|invariant violated|Fatal error|Test unit written" "$log" | head -20
+  grep -E "ERROR|invariant violated|Fatal error|Test unit written" "$log" | sed -n 1,20p
   echo "fuzz: $TARGET FAILED (status $status); the input is in $crashes" >&2
   exit 1
 fi
