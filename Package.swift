@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        // TOML settings of Enterprise flexible configuration (wraps toml++).
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev).
@@ -49,7 +51,7 @@ let package = Package(
         ]),
 
         // KrakenD's flexible configuration: settings, templates, partials, marshal, include (CE and Enterprise).
-        .target(name: "FlexibleConfig", dependencies: ["ConfigTree", "GoTemplate"]),
+        .target(name: "FlexibleConfig", dependencies: ["ConfigTree", "GoTemplate", .product(name: "TOMLKit", package: "TOMLKit")]),
 
         // The typed, read-only views of a KrakenD configuration that lint rules and probe targets share.
         .target(name: "KrakenDModel", dependencies: ["ConfigTree"]),

@@ -7,7 +7,7 @@ import GoTemplate
 /// may redefine a key only with `allow_overwrite`.
 ///
 /// Where Enterprise's behaviour is not public, the conservative reading is taken: a redefinition without
-/// `allow_overwrite` is an error at the later file, and TOML settings are reported as not read.
+/// `allow_overwrite` is an error at the later file.
 struct EnterpriseSettingsLoader {
     let config: EnterpriseConfig
     let options: FlexibleConfigOptions
@@ -77,12 +77,11 @@ struct EnterpriseSettingsLoader {
         }
         let lower = shown.lowercased()
         if lower.hasSuffix(".toml") || lower.hasSuffix(".tml") {
-            loaded.problems.append(FlexibleConfigProblem(
-                code: .settings, severity: .warning,
-                message: "krakenlint does not read TOML settings; the values of \(shown) are missing from this render",
-                location: .init(path: shown, span: Span(at: 0)), hint: "convert the file to JSON or YAML to have it checked"
-            ))
-            return nil
+            let file = SourceFile(path: shown, format: .json, bytes: read.bytes)
+            loaded.files.append(file)
+            let result = TOMLSettings.read(file, path: keyPath)
+            loaded.problems += result.problems
+            return result.value
         }
         let keyValueSyntax: KeyValueSettings.Syntax? =
             lower.hasSuffix(".env") || lower.hasSuffix(".dotenv") ? .dotenv

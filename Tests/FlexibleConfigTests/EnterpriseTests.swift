@@ -75,18 +75,6 @@ final class EnterpriseTests: XCTestCase {
         XCTAssertEqual(parsed.problems.map { "\(file.position(ofOffset: $0.location.span.start))" }, ["2:16", "3:3"])
     }
 
-    func testTOMLSettingsAreReportedAsNotRead() throws {
-        let fixture = try ProjectFixture([
-            "flexible_config.json": "{\"settings\": {\"paths\": [\"settings\"]}, \"templates\": {\"undefined_vars\": \"invalid\"}}",
-            "settings/service.toml": "name = \"gw\"\n",
-            "krakend.tmpl": "{\"name\": \"{{ .service.name }}\"}",
-        ])
-        defer { fixture.remove() }
-        let project = try fixture.render(settings: nil, partials: nil, enterprise: "flexible_config.json")
-        XCTAssertEqual(project.problems.map(\.code), [.settings, .noValue])
-        XCTAssertEqual(project.problems.first?.severity, .warning)
-    }
-
     func testARefObjectIsReplacedByTheRenderedFileAndItsBytesKeepTheirOrigin() throws {
         let fixture = try ProjectFixture([
             "flexible_config.json": "{\"settings\": {\"paths\": [\"settings\"]}, \"ref_key\": \"$replace\"}",
