@@ -132,6 +132,7 @@ public struct ProjectRenderer: Sendable {
         let parsed = EnterpriseConfig.parse(file)
         run.problems += parsed.problems
         guard let config = parsed.config else { return nil }
+        if let out = config.output, !out.isEmpty { run.enterpriseOutputPath = out }
 
         var layout = Layout()
         let settings = EnterpriseSettingsLoader(config: config, options: options, limits: limits.files).load()
@@ -185,6 +186,8 @@ public struct ProjectRenderer: Sendable {
         let base: SourceFile
         var sources: [String: SourceFile]
         var problems: [FlexibleConfigProblem] = []
+        /// The Enterprise behaviour file's `out`.
+        var enterpriseOutputPath: String?
 
         init(base: SourceFile) {
             self.base = base
@@ -195,7 +198,8 @@ public struct ProjectRenderer: Sendable {
             RenderedProject(
                 baseTemplate: base, output: output, sourceMap: sourceMap, sources: sources, problems: problems,
                 environmentVariablesRead: environment?.namesRead ?? [],
-                environmentValuesToMask: environment?.valuesRead ?? []
+                environmentValuesToMask: environment?.valuesRead ?? [],
+                enterpriseOutputPath: enterpriseOutputPath
             )
         }
     }

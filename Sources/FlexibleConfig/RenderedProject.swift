@@ -18,6 +18,9 @@ public struct RenderedProject: Sendable {
     public let environmentVariablesRead: [String]
     /// The non-empty values of those variables: what a reporter masks wherever rendered text is shown.
     public let environmentValuesToMask: Set<String>
+    /// The Enterprise behaviour file's `out`: where Enterprise writes the compiled configuration (as given,
+    /// relative to the working directory), or nil when it names none.
+    public var enterpriseOutputPath: String? = nil
 
     /// The rendered output's file name: the base template's path with ` (rendered)`, so that it can never be
     /// mistaken for a file on disk.

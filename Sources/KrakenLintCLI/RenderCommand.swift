@@ -19,6 +19,10 @@ struct RenderCommand: IOCommand {
             it, including secrets read with env: printing them is this command's job. Every other command \
             masks them.
 
+            With an Enterprise file (--fc-config or FC_CONFIG) whose out names a file, render also writes the \
+            output there, as Enterprise does, unless --out is given; lint and probe never write it. A file is \
+            written whole through a temporary file beside it, never half, and never over a file of the project.
+
             Problems are printed on standard error at the template, partial or settings line that caused \
             them. A template error, which KrakenD only logs before falling back to the raw file, ends the \
             command with exit status 2 and no output; warnings (a missing partial, <no value> in the output) \
@@ -67,14 +71,33 @@ struct RenderCommand: IOCommand {
             io.err("krakenlint: \(template) was not rendered; KrakenD would log the error above and parse the raw file\n")
             return .usage
         }
-        if let out {
-            guard FileManager.default.createFile(atPath: options.resolve(out), contents: Data(output.bytes)) else {
-                throw UsageError("\(out): cannot write the rendered configuration")
+        // --out replaces standard output; without it, the Enterprise file's out is written as Enterprise
+        // writes it, and standard output still gets the bytes.
+        let target = out ?? project.enterpriseOutputPath
+        if let target {
+            let resolved = options.resolve(target)
+            if let clash = project.sources.keys.sorted().first(where: { Self.sameFile(options.resolve($0), resolved) }) {
+                io.err("krakenlint: \(target) is the project file \(clash); the rendered configuration is not written over it\n")
+                return .usage
             }
-        } else {
+            do {
+                try AtomicFileWriter.write(output.bytes, to: resolved)
+            } catch {
+                io.err("krakenlint: \(error.description)\n")
+                return .usage
+            }
+            if out == nil { io.err("krakenlint: wrote \(target), the out file of the Enterprise flexible-configuration file\n") }
+        }
+        if out == nil {
             io.out(String(decoding: output.bytes, as: UTF8.self))
         }
         return .success
+    }
+
+    /// Whether two paths name the same file once `.`, `..` and symbolic links are resolved.
+    private static func sameFile(_ first: String, _ second: String) -> Bool {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return canonical(first) == canonical(second)
     }
 }
 
