@@ -86,6 +86,11 @@ public struct ProjectRenderer: Sendable {
         )
         run.problems += RenderWarnings.missingPartials(log.missing, sources: run.sources)
         run.problems += RenderWarnings.suspiciousOutput(output, sourceMap: map, sources: run.sources)
+        if let metaKey = layout.metaKey {
+            let metaProblems = EnterpriseMetaTree.problems(in: output, sourceMap: map, key: metaKey)
+            run.problems += metaProblems
+            if !metaProblems.isEmpty { return run.finish(output: nil, sourceMap: nil, environment: environment) }
+        }
         return run.finish(output: output, sourceMap: map, environment: environment)
     }
 
@@ -98,6 +103,8 @@ public struct ProjectRenderer: Sendable {
         var missingKey: MissingKeyPolicy = .default
         /// Enterprise's `ref_key`: objects holding it are replaced by the file they name (nil in CE).
         var referenceKey: String?
+        /// Enterprise's `meta_key`, whose variable krakenlint does not model (nil in CE).
+        var metaKey: String?
     }
 
     /// KrakenD CE: `FC_SETTINGS`, `FC_TEMPLATES` (`*.tmpl`, named by file name), `FC_PARTIALS`.
@@ -139,6 +146,11 @@ public struct ProjectRenderer: Sendable {
         for settingsFile in settings.files { run.sources[settingsFile.path] = settingsFile }
         run.problems += settings.problems
         layout.data = settings.data
+        // A settings file or folder of the same name keeps its data (reading: Enterprise's precedence is not public).
+        if layout.data[config.metaKey] == nil {
+            layout.data[config.metaKey] = Value(.object(EnterpriseMetaTree(key: config.metaKey)))
+            layout.metaKey = config.metaKey
+        }
         for folder in config.templatePaths {
             for template in templateFiles(under: folder, relativeTo: "", into: &run) {
                 run.sources[template.file.path] = template.file
