@@ -72,6 +72,23 @@ final class TOMLSettingsTests: XCTestCase {
         XCTAssertEqual(output(project), "1979-05-27|07:32:00.5|1979-05-27T07:32:00|\"1979-05-27\"|toml.LocalDate|5")
     }
 
+    func testDottedKeysAndArraysOfTablesNestAsInGo() throws {
+        let project = try render(
+            "a.b.c = 1\n[[backends]]\nhost = \"x\"\n[[backends]]\nhost = \"y\"\n",
+            "{{ .service.a.b.c }}|{{ range .service.backends }}{{ .host }};{{ end }}|{{ printf \"%T\" .service.backends }}"
+        )
+        XCTAssertEqual(project.problems.map(\.message), [])
+        XCTAssertEqual(output(project), "1|x;y;|[]interface {}")
+    }
+
+    func testNestingBeyondTheParsersDepthIsAnErrorNotACrash() throws {
+        let project = try render("a = " + String(repeating: "[", count: 5000) + "\n", "{{ .service.a }}")
+        XCTAssertNil(project.output)
+        let problem = try XCTUnwrap(project.problems.first)
+        XCTAssertEqual(project.place(problem.location), "settings/service.toml:1:261")
+        XCTAssertTrue(problem.message.contains("nested"), problem.message)
+    }
+
     func testTheTMLSuffixIsTOMLToo() throws {
         let project = try render("port = 8080\n", "{{ .service.port }}", name: "service.tml")
         XCTAssertEqual(project.problems.map(\.message), [])
