@@ -44,6 +44,7 @@ let package = Package(
 
         // Go's text/template with sprig v3's functions, byte for byte as Go renders, with a source map.
         .target(name: "GoTemplate", dependencies: [
+            "ConfigTree",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates"),

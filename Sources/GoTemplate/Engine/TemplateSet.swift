@@ -1,3 +1,4 @@
+import ConfigTree
 import Foundation
 
 /// A set of named templates sharing one function table: Go's `*template.Template` with its associated
@@ -64,22 +65,16 @@ public final class TemplateSet: @unchecked Sendable {
             return try executor.run(data: data)
         }
         // Go allows 100000 nested template calls; run on a thread whose stack can hold that many.
-        let outcome = ExecutionOutcome()
-        let finished = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        let outcome = JoinedThread.run(stackSize: stackSize) { () -> Result<RenderResult, TemplateError> in
             do throws(TemplateError) {
                 var executor = Executor(templates: templates, template: template, options: options)
-                outcome.result = .success(try executor.run(data: data))
+                return .success(try executor.run(data: data))
             } catch {
-                outcome.result = .failure(error)
+                return .failure(error)
             }
-            finished.signal()
         }
-        thread.stackSize = stackSize
-        thread.start()
-        finished.wait()
-        guard let result = outcome.result else {
-            throw TemplateError(kind: .limit, description: "template: \(name): execution did not finish", templateName: name)
+        guard let result = outcome else {
+            throw TemplateError(kind: .limit, description: "template: \(name): no thread could be started for deeply nested template calls", templateName: name)
         }
         return try result.get()
     }
@@ -117,9 +112,4 @@ public final class TemplateSet: @unchecked Sendable {
         let bytes = wanted.overflow ? Int.max : wanted.partialValue
         return min(bytes + (64 << 10), 1 << 30)
     }
-}
-
-/// The result handed back from the execution thread.
-private final class ExecutionOutcome: @unchecked Sendable {
-    var result: Result<RenderResult, TemplateError>?
 }
