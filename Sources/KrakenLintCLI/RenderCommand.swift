@@ -19,9 +19,10 @@ struct RenderCommand: IOCommand {
             it, including secrets read with env: printing them is this command's job. Every other command \
             masks them.
 
-            With an Enterprise file (--fc-config or FC_CONFIG) whose out names a file, render also writes the \
-            output there, as Enterprise does, unless --out is given; lint and probe never write it. A file is \
-            written whole through a temporary file beside it, never half, and never over a file of the project.
+            Unless --out is given, render also writes the output where KrakenD would leave its copy: the out \
+            file of an Enterprise file (--fc-config or FC_CONFIG), else the FC_OUT file; lint and probe never \
+            write either. A file is written whole through a temporary file beside it, never half, and never \
+            over a file of the project.
 
             Problems are printed on standard error at the template, partial or settings line that caused \
             them. A template error, which KrakenD only logs before falling back to the raw file, ends the \
@@ -71,9 +72,11 @@ struct RenderCommand: IOCommand {
             io.err("krakenlint: \(template) was not rendered; KrakenD would log the error above and parse the raw file\n")
             return .usage
         }
-        // --out replaces standard output; without it, the Enterprise file's out is written as Enterprise
-        // writes it, and standard output still gets the bytes.
-        let target = out ?? project.enterpriseOutputPath
+        // --out replaces standard output; without it, the file KrakenD leaves behind is written as KrakenD
+        // writes it (Enterprise's out, else CE's FC_OUT), and standard output still gets the bytes.
+        let kept = project.enterpriseOutputPath.map { ($0, "the out file of the Enterprise flexible-configuration file") }
+            ?? FlexibleConfigOptions.fromEnvironment(io.environment).outputPath.map { ($0, "the FC_OUT file") }
+        let target = out ?? kept?.0
         if let target {
             let resolved = options.resolve(target)
             if let clash = project.sources.keys.sorted().first(where: { Self.sameFile(options.resolve($0), resolved) }) {
@@ -86,7 +89,7 @@ struct RenderCommand: IOCommand {
                 io.err("krakenlint: \(error.description)\n")
                 return .usage
             }
-            if out == nil { io.err("krakenlint: wrote \(target), the out file of the Enterprise flexible-configuration file\n") }
+            if out == nil, let kept { io.err("krakenlint: wrote \(target), \(kept.1)\n") }
         }
         if out == nil {
             io.out(String(decoding: output.bytes, as: UTF8.self))

@@ -13,9 +13,9 @@ final class EnterpriseOutTests: XCTestCase {
         ]
     }
 
-    private func run(_ arguments: [String], in tree: TemporaryTree) -> CLIRun {
+    private func run(_ arguments: [String], in tree: TemporaryTree, environment: [String: String] = [:]) -> CLIRun {
         let out = Capture(), err = Capture()
-        let io = CommandIO(stdout: { out.append($0) }, stderr: { err.append($0) }, environment: [:], currentDirectory: tree.root.path)
+        let io = CommandIO(stdout: { out.append($0) }, stderr: { err.append($0) }, environment: environment, currentDirectory: tree.root.path)
         let status = KrakenLintCommand.run(arguments, io: io)
         return CLIRun(status: status, stdout: out.value, stderr: err.value)
     }
@@ -37,6 +37,23 @@ final class EnterpriseOutTests: XCTestCase {
         XCTAssertEqual(contents(tree, "compiled/out.json"), "{\"version\": 3, \"port\": 8080}")
         XCTAssertTrue(result.stderr.contains("wrote compiled/out.json, the out file of the Enterprise"), result.stderr)
         XCTAssertEqual(try leftovers(tree, in: "compiled"), [])
+    }
+
+    func testRenderWritesTheFCOutFileAsKrakenDCommunityDoes() throws {
+        let tree = try TemporaryTree([
+            "settings/service.json": "{\"port\": 8080}",
+            "krakend.tmpl": "{\"version\": 3, \"port\": {{ .service.port }}}",
+        ])
+        let environment = ["FC_ENABLE": "1", "FC_SETTINGS": "settings", "FC_OUT": "rendered.json"]
+        let result = run(["render", "krakend.tmpl"], in: tree, environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "{\"version\": 3, \"port\": 8080}")
+        XCTAssertEqual(contents(tree, "rendered.json"), "{\"version\": 3, \"port\": 8080}")
+        XCTAssertTrue(result.stderr.contains("wrote rendered.json, the FC_OUT file"), result.stderr)
+
+        let lint = run(["lint", tree.path("krakend.tmpl")], in: tree, environment: environment.merging(["FC_OUT": "linted.json"]) { $1 })
+        XCTAssertNotEqual(lint.status, 2, lint.stdout + lint.stderr)
+        XCTAssertNil(contents(tree, "linted.json"), "lint wrote the FC_OUT file")
     }
 
     func testTheOutFlagReplacesTheOutFile() throws {
