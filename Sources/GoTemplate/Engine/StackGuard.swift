@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Tells whether the native stack of the current thread is close to its end, so that deeply nested
 /// templates (recursive `template` calls, nested parentheses or control structures) end with an error
@@ -16,6 +17,22 @@ struct StackGuard {
     /// Measures the current thread's stack; `reserve` bytes are kept free for the error path and callees.
     init(reserve: UInt = 128 * 1024) {
         let here = Self.currentAddress()
+        // glibc finds the main thread's stack by reading /proc/self/maps, which cost a third of the time of a
+        // small render in the fuzz target; the main thread's stack does not move, so it is looked up once.
+        var low = Thread.isMainThread ? Self.mainThreadLowestAddress : Self.lowestAddressOfCurrentThread()
+        if low == 0 || low >= here {
+            // Unknown bounds: assume the smallest common thread stack (512 KiB).
+            low = here &- 512 * 1024
+        }
+        let usable = here - low
+        limit = usable > reserve * 2 ? low + reserve : here &- usable / 2
+    }
+
+    /// The lowest address of the main thread's stack, or 0 when unknown.
+    private static let mainThreadLowestAddress: UInt = lowestAddressOfCurrentThread()
+
+    /// The lowest address of the current thread's stack, or 0 when the system does not tell.
+    private static func lowestAddressOfCurrentThread() -> UInt {
         var low: UInt = 0
         #if canImport(Darwin)
         let thread = pthread_self()
@@ -37,12 +54,7 @@ struct StackGuard {
             pthread_attr_destroy(&attributes)
         }
         #endif
-        if low == 0 || low >= here {
-            // Unknown bounds: assume the smallest common thread stack (512 KiB).
-            low = here &- 512 * 1024
-        }
-        let usable = here - low
-        limit = usable > reserve * 2 ? low + reserve : here &- usable / 2
+        return low
     }
 
     /// True when less than the reserve is left below the caller's frame.
