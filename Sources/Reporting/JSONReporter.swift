@@ -1,3 +1,4 @@
+import ConfigTree
 import Findings
 
 /// `--format json`: the fixed contract CI tools parse.
@@ -94,7 +95,8 @@ public struct JSONReporter: Reporter {
         string("severity", diagnostic.severity.rawValue)
         string("message", Redaction.scrub(diagnostic.message, in: report))
         writePosition(of: diagnostic.location, in: report, into: &out, pretty: pretty, indent: indent, count: &count)
-        string("pointer", diagnostic.pointer.description)
+        key("pointer")
+        appendPointer(diagnostic.pointer, to: &out)
         if let fix = diagnostic.fix { string("fix", Redaction.scrub(fix, in: report)) }
         if !diagnostic.related.isEmpty {
             key("related")
@@ -112,6 +114,21 @@ public struct JSONReporter: Reporter {
         }
         JSONValue.newline(indent, pretty: pretty, into: &out)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// `JSONWriter.quote(pointer.description)`, appended: tokens without `~` or `/` (all but a few) are
+    /// written as they are, the others escaped by `JSONPointer.escape`.
+    static func appendPointer(_ pointer: JSONPointer, to out: inout [UInt8]) {
+        var text: [UInt8] = []
+        for token in pointer.tokens {
+            text.append(UInt8(ascii: "/"))
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                text += JSONPointer.escape(token).utf8
+            } else {
+                text += token.utf8
+            }
+        }
+        JSONWriter.appendQuoted(String(decoding: text, as: UTF8.self), to: &out)
     }
 
     /// The members of `position(of:in:)`, written in place as members `count`... of an object.

@@ -40,13 +40,13 @@ public struct JSONWriter {
         while index < bytes.endIndex {
             let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""), to: &out)
+            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"), to: &out)
+            case UInt8(ascii: "\n"): appendEscape(UInt8(ascii: "n"), to: &out)
+            case UInt8(ascii: "\r"): appendEscape(UInt8(ascii: "r"), to: &out)
+            case UInt8(ascii: "\t"): appendEscape(UInt8(ascii: "t"), to: &out)
+            case 0x08: appendEscape(UInt8(ascii: "b"), to: &out)
+            case 0x0C: appendEscape(UInt8(ascii: "f"), to: &out)
             case 0xE2 where index + 2 < bytes.endIndex && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                 appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                 index += 2
@@ -55,6 +55,13 @@ public struct JSONWriter {
             }
             index += 1
         }
+    }
+
+    /// A backslash and `letter`.
+    @inline(__always)
+    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(letter)
     }
 
     /// `\u` and four lower-case hex digits.
