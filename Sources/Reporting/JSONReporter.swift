@@ -74,6 +74,7 @@ public struct JSONReporter: Reporter {
                     }
                     return text
                 }
+                out.reserveCapacity(out.count + slices.reduce(0) { $0 + $1.count } + 64 * (indent + 2))
                 for slice in slices { out += slice }
             }
         }
@@ -116,16 +117,26 @@ public struct JSONReporter: Reporter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `JSONWriter.quote(pointer.description)`, appended: tokens without `~` or `/` (all but a few) are
-    /// written as they are, the others escaped by `JSONPointer.escape`.
+    /// `JSONWriter.quote(pointer.description)`, appended: tokens without `~` or `/` are written as they are,
+    /// ASCII ones with `~0` and `~1` for them byte by byte (in ASCII text each of the two is a character of
+    /// its own, as `JSONPointer.escape` compares them), and others through `JSONPointer.escape`.
     static func appendPointer(_ pointer: JSONPointer, to out: inout [UInt8]) {
         var text: [UInt8] = []
         for token in pointer.tokens {
             text.append(UInt8(ascii: "/"))
-            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                text += JSONPointer.escape(token).utf8
-            } else {
+            if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
                 text += token.utf8
+            } else if token.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in token.utf8 {
+                    if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
+                        text.append(UInt8(ascii: "~"))
+                        text.append(byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1"))
+                    } else {
+                        text.append(byte)
+                    }
+                }
+            } else {
+                text += JSONPointer.escape(token).utf8
             }
         }
         JSONWriter.appendQuoted(String(decoding: text, as: UTF8.self), to: &out)

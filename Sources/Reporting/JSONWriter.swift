@@ -38,6 +38,14 @@ public struct JSONWriter {
     private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Index == Int {
         var index = bytes.startIndex
         while index < bytes.endIndex {
+            // The plain bytes up to the next one that needs attention, copied as one run.
+            var end = index
+            while end < bytes.endIndex, !needsAttention(bytes[end]) { end += 1 }
+            if end > index {
+                out.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""), to: &out)

@@ -55,6 +55,8 @@ final class JSONWriterTests: XCTestCase {
             )
             if index % 5 == 0 { finding.related = [RelatedLocation(Location(file: other, span: Span(at: 1)), message: "see")] }
             if index % 7 == 0 { finding.properties = ["z": .number(2), "a": .string("b"), "f": .number(0.5)] }
+            // Pointer tokens that need escaping (ASCII and not), and one that needs JSON escaping too.
+            if index % 11 == 0 { finding.pointer = JSONPointer(tokens: ["qos/http-cache", "a~b/c", "é/~1", "\"q\"\u{2028}", ""]) }
             return finding
         }
         let reports = [
