@@ -25,13 +25,24 @@ public struct TextReporter: Reporter, Sendable {
         var out = ""
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
-            var lastLine = 1
-            report.findings.withUnsafeBufferPointer { findings in
-                for finding in findings.indices {
-                    lastLine = max(lastLine, report.line(of: findings[finding].location))
-                    for related in findings[finding].related { lastLine = max(lastLine, report.line(of: related.location)) }
+            // Lines grow with offsets, so the last line is that of the furthest offset in each file: one search
+            // of the line index per file rather than per finding.
+            var furthest: [(file: SourceFile, offset: Int)] = []
+            func note(_ location: Location) {
+                let file = report.file(of: location)
+                if let index = furthest.firstIndex(where: { $0.file === file }) {
+                    furthest[index].offset = max(furthest[index].offset, location.span.start)
+                } else {
+                    furthest.append((file, location.span.start))
                 }
             }
+            report.findings.withUnsafeBufferPointer { findings in
+                for finding in findings.indices {
+                    note(findings[finding].location)
+                    for related in findings[finding].related { note(related.location) }
+                }
+            }
+            let lastLine = furthest.reduce(1) { max($0, $1.file.line(ofOffset: $1.offset)) }
             let gutterWidth = String(lastLine).count
             out += renderFindings(of: report, gutterWidth: gutterWidth)
         }
