@@ -124,6 +124,7 @@ struct AuditCommand: IOCommand {
         }
         io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
         let reports = linted.map(\.report)
+        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
         let settings = ReportSettings(
             verbose: verbose, color: color.enabled(io: io),
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),

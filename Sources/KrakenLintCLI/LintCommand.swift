@@ -200,6 +200,7 @@ struct LintCommand: IOCommand {
         }
         io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
         let reports = linted.map(\.report)
+        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
         let run = Run(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
             verbose: verbose,
@@ -264,4 +265,11 @@ enum SourceLoading {
 final class TreesHeldUntilExit {
     let trees: [Node?]
     init(_ trees: [Node?]) { self.trees = trees }
+}
+
+/// The reports of a run, kept like its trees: an audit of a large configuration has tens of thousands of
+/// findings, which the process exit frees for nothing.
+final class ReportsHeldUntilExit {
+    let reports: [Report]
+    init(_ reports: [Report]) { self.reports = reports }
 }

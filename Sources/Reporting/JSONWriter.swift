@@ -6,27 +6,77 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped, and U+2028 and
+    /// U+2029 too (JavaScript reads them as line breaks); everything else as it is.
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `quote(text)`, appended to UTF-8 bytes. Text with nothing to escape (the usual case) is copied whole.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            if !bytes.contains(where: needsAttention) {
+                out.append(contentsOf: bytes)
+            } else {
+                appendEscaped(bytes, to: &out)
             }
+            return true
         }
-        return out + "\""
+        if copied == nil { appendEscaped(Array(text.utf8), to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A byte that is escaped, or that may start U+2028 or U+2029 (E2 80 A8, E2 80 A9).
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
+    }
+
+    private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Index == Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            // The plain bytes up to the next one that needs attention, copied as one run.
+            var end = index
+            while end < bytes.endIndex, !needsAttention(bytes[end]) { end += 1 }
+            if end > index {
+                out.append(contentsOf: bytes[index..<end])
+                index = end
+                continue
+            }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""), to: &out)
+            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"), to: &out)
+            case UInt8(ascii: "\n"): appendEscape(UInt8(ascii: "n"), to: &out)
+            case UInt8(ascii: "\r"): appendEscape(UInt8(ascii: "r"), to: &out)
+            case UInt8(ascii: "\t"): appendEscape(UInt8(ascii: "t"), to: &out)
+            case 0x08: appendEscape(UInt8(ascii: "b"), to: &out)
+            case 0x0C: appendEscape(UInt8(ascii: "f"), to: &out)
+            case 0xE2 where index + 2 < bytes.endIndex && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                index += 2
+            default:
+                if byte < 0x20 { appendUnicodeEscape(UInt32(byte), to: &out) } else { out.append(byte) }
+            }
+            index += 1
+        }
+    }
+
+    /// A backslash and `letter`.
+    @inline(__always)
+    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(letter)
+    }
+
+    /// `\u` and four lower-case hex digits.
+    private static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 }
 
@@ -43,40 +93,75 @@ public indirect enum JSONValue {
 
     /// Compact text, or indented by two spaces when `pretty`.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
-        let newline = pretty ? "\n" : ""
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+    /// The text of `serialized(pretty:)` as UTF-8 bytes, appended to `out`, as if the value were nested
+    /// `indent` levels deep.
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{" + newline
-            for (index, (key, value)) in members.enumerated() {
-                out += pad + JSONWriter.quote(key) + (pretty ? ": " : ":")
-                value.write(into: &out, pretty: pretty, indent: indent + 1)
-                out += (index < members.count - 1 ? "," : "") + newline
+            Self.writeObject(members.count, into: &out, pretty: pretty, indent: indent) { index, out in
+                Self.writeMember(members[index].0, index: index, into: &out, pretty: pretty, indent: indent)
+                members[index].1.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            out += closePad + "}"
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[" + newline
-            for (index, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, pretty: pretty, indent: indent + 1)
-                out += (index < items.count - 1 ? "," : "") + newline
+            Self.writeArray(items.count, into: &out, pretty: pretty, indent: indent) { out in
+                for (index, item) in items.enumerated() {
+                    Self.writeItemStart(index: index, into: &out, pretty: pretty, indent: indent)
+                    item.write(into: &out, pretty: pretty, indent: indent + 1)
+                }
             }
-            out += closePad + "]"
-        case .string(let text): out += JSONWriter.quote(text)
-        case .int(let number): out += String(number)
-        case .double(let number): out += number.isFinite ? String(number) : "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .string(let text): JSONWriter.appendQuoted(text, to: &out)
+        case .int(let number): out += String(number).utf8
+        case .double(let number): out += (number.isFinite ? String(number) : "null").utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .null: out += "null".utf8
         }
+    }
+
+    /// An object of `count` members at nesting level `indent`; `member` writes member `index` whole (with
+    /// `writeMember` first), so a value too large to build as a `JSONValue` can be written in place.
+    static func writeObject(_ count: Int, into out: inout [UInt8], pretty: Bool, indent: Int, member: (Int, inout [UInt8]) -> Void) {
+        guard count > 0 else { out += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
+        out.append(UInt8(ascii: "{"))
+        for index in 0..<count { member(index, &out) }
+        newline(indent, pretty: pretty, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The separator, indentation and key of member `index` of an object at nesting level `indent`.
+    static func writeMember(_ key: String, index: Int, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        newline(indent + 1, pretty: pretty, into: &out)
+        JSONWriter.appendQuoted(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(UInt8(ascii: " ")) }
+    }
+
+    /// An array of `count` items at nesting level `indent`; `items` writes them, each after
+    /// `writeItemStart`.
+    static func writeArray(_ count: Int, into out: inout [UInt8], pretty: Bool, indent: Int, items: (inout [UInt8]) -> Void) {
+        guard count > 0 else { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
+        out.append(UInt8(ascii: "["))
+        items(&out)
+        newline(indent, pretty: pretty, into: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The separator and indentation of item `index` of an array at nesting level `indent`.
+    static func writeItemStart(index: Int, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        newline(indent + 1, pretty: pretty, into: &out)
+    }
+
+    /// In pretty text, a line break and two spaces per level; nothing in compact text.
+    static func newline(_ level: Int, pretty: Bool, into out: inout [UInt8]) {
+        guard pretty else { return }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 }
 

@@ -21,6 +21,9 @@ extension Report {
         let (start, end) = file(of: location).positions(of: location.span)
         return (start, end.offset >= start.offset ? end : start)
     }
+
+    /// The line a location starts on: `positions(of:).start.line`, without working out columns.
+    func line(of location: Location) -> Int { file(of: location).line(ofOffset: location.span.start) }
 }
 
 extension Report {

@@ -25,11 +25,24 @@ public struct TextReporter: Reporter, Sendable {
         var out = ""
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
-            var lastLine = 1
-            for finding in report.findings {
-                lastLine = max(lastLine, report.positions(of: finding.location).start.line)
-                for related in finding.related { lastLine = max(lastLine, report.positions(of: related.location).start.line) }
+            // Lines grow with offsets, so the last line is that of the furthest offset in each file: one search
+            // of the line index per file rather than per finding.
+            var furthest: [(file: SourceFile, offset: Int)] = []
+            func note(_ location: Location) {
+                let file = report.file(of: location)
+                if let index = furthest.firstIndex(where: { $0.file === file }) {
+                    furthest[index].offset = max(furthest[index].offset, location.span.start)
+                } else {
+                    furthest.append((file, location.span.start))
+                }
             }
+            report.findings.withUnsafeBufferPointer { findings in
+                for finding in findings.indices {
+                    note(findings[finding].location)
+                    for related in findings[finding].related { note(related.location) }
+                }
+            }
+            let lastLine = furthest.reduce(1) { max($0, $1.file.line(ofOffset: $1.offset)) }
             let gutterWidth = String(lastLine).count
             out += renderFindings(of: report, gutterWidth: gutterWidth)
         }
@@ -42,24 +55,20 @@ public struct TextReporter: Reporter, Sendable {
     /// rendered in slices on all cores and joined: each finding's text depends on nothing but itself.
     private func renderFindings(of report: Report, gutterWidth: Int) -> String {
         let findings = report.findings
-        let slices = findings.count < Self.findingsPerSlice ? 1
-            : min(ProcessInfo.processInfo.activeProcessorCount, findings.count / Self.findingsPerSlice)
         let reporter = self
-        @Sendable func slice(_ index: Int) -> String {
-            let range = findings.count * index / slices ..< findings.count * (index + 1) / slices
+        return Slices.render(findings.count) { range in
             var out = ""
             out.reserveCapacity(range.count * 320)
-            for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &out) }
+            // Through the buffer, so each finding is read in place rather than copied out of the array.
+            findings.withUnsafeBufferPointer { findings in
+                for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &out) }
+            }
             return out
-        }
-        guard slices > 1 else { return slice(0) }
-        let parts = RenderedSlices(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { index in parts.store(slice(index), at: index) }
-        return parts.joined
+        }.joined()
     }
 
     /// Below this many findings per core, one thread renders them all.
-    static let findingsPerSlice = 1_000
+    static let findingsPerSlice = Slices.itemsPerSlice
 
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
     /// excerpt for each related location.
@@ -141,12 +150,23 @@ public struct TextReporter: Reporter, Sendable {
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
     private func oneLine(_ text: String) -> String {
         // Printable ASCII, the usual message, has nothing to replace.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if Self.isPrintableASCII(text) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             out.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
         }
         return String(out)
+    }
+
+    /// Whether every byte of `text` is printable ASCII: one pass over its bytes in place, without an early
+    /// exit (messages are short, and most are entirely printable).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var outside: UInt8 = 0
+            for byte in bytes { outside |= byte &- 0x20 >= 0x5F ? 1 : 0 }
+            return outside == 0
+        }
+        return scanned ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     enum Style: String {
@@ -176,16 +196,4 @@ public struct TextReporter: Reporter, Sendable {
         out += text
         out += "\u{1B}[0m"
     }
-}
-
-/// The texts of the slices rendered at the same time, each written once by its own thread.
-private final class RenderedSlices: @unchecked Sendable {
-    private let lock = NSLock()
-    private var texts: [String]
-
-    init(count: Int) { texts = Array(repeating: "", count: count) }
-
-    func store(_ text: String, at index: Int) { lock.withLock { texts[index] = text } }
-
-    var joined: String { lock.withLock { texts.joined() } }
 }

@@ -18,6 +18,11 @@ final class AuditFacts: Sendable {
     /// The namespaces (current and written names) set on some audited endpoint or backend, so a rule that
     /// looks for one nobody uses skips its walk over thousands of blocks.
     private let endpointAndBackendNamespaces: Set<String>
+    /// Each endpoint's number of state-changing backends (rule 5.1.6): any method but GET and HEAD, the
+    /// endpoint's when the backend has none, or a gRPC backend.
+    let stateChangingBackends: [Int]
+    /// The `qos/http-cache` block KrakenD audits of each backend that has one (rule 2.3.1), in order.
+    let httpCaches: [(endpoint: EndpointView, backend: BackendView, block: NamespaceView)]
 
     init(root: Node, service: ServiceView, format: SourceFormat) {
         self.root = root
@@ -29,21 +34,47 @@ final class AuditFacts: Sendable {
         var milliseconds: [Int64] = []
         var own: [Bool] = []
         var namespaces = Set<String>()
+        var stateChanging: [Int] = []
+        var caches: [(endpoint: EndpointView, backend: BackendView, block: NamespaceView)] = []
         milliseconds.reserveCapacity(endpoints.count)
         own.reserveCapacity(endpoints.count)
+        stateChanging.reserveCapacity(endpoints.count)
         func collect(_ extraConfig: ExtraConfigView?) {
             for namespace in extraConfig?.namespaces ?? [] {
                 namespaces.insert(namespace.name)
                 if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
             }
         }
+        // One walk over the endpoints and their backends gathers what the rules that look at every backend
+        // need, while each backend's blocks are at hand (a walk per rule went through memory again).
         for endpoint in endpoints {
             let value = Self.duration(endpoint.node["timeout"]) ?? 0
             milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
             own.append(value != 0)
             collect(endpoint.extraConfig)
-            for backend in endpoint.backends { collect(backend.extraConfig) }
+            var method = Self.string(endpoint.node["method"]) ?? ""
+            if method.isEmpty { method = "GET" }
+            var unsafe = 0
+            for backend in endpoint.backends {
+                var exactCache: NamespaceView?, legacyCache: NamespaceView?, grpc = false
+                for namespace in backend.extraConfig?.namespaces ?? [] {
+                    namespaces.insert(namespace.name)
+                    if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
+                    if namespace.writtenName == "backend/grpc" { grpc = true }
+                    // `block(_:in:)`: the last block under the current spelling, else the last legacy one.
+                    if namespace.name == "qos/http-cache" {
+                        if namespace.writtenName == namespace.name { exactCache = namespace } else { legacyCache = namespace }
+                    }
+                }
+                if let cache = exactCache ?? legacyCache { caches.append((endpoint, backend, cache)) }
+                var backendMethod = Self.string(backend.node["method"]) ?? ""
+                if backendMethod.isEmpty { backendMethod = method }
+                if (backendMethod != "GET" && backendMethod != "HEAD") || grpc { unsafe += 1 }
+            }
+            stateChanging.append(unsafe)
         }
+        stateChangingBackends = stateChanging
+        httpCaches = caches
         timeoutMilliseconds = milliseconds
         ownTimeout = own
         endpointAndBackendNamespaces = namespaces

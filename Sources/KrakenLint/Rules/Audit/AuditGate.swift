@@ -21,13 +21,17 @@ enum AuditGate {
     }
 
     /// True when `diagnostic` is a reason KrakenD refuses to load the file.
-    static func refuses(_ diagnostic: Diagnostic) -> Bool {
-        diagnostic.severity == .error && (initRuleIDs.contains(diagnostic.ruleID) || loaderRuleIDs.contains(diagnostic.ruleID))
+    static func refuses(_ diagnostic: Diagnostic) -> Bool { refuses(diagnostic.severity, diagnostic.ruleID) }
+
+    /// `refuses(_:)` of a finding with this severity and rule id.
+    static func refuses(_ severity: Severity, _ ruleID: String) -> Bool {
+        severity == .error && (initRuleIDs.contains(ruleID) || loaderRuleIDs.contains(ruleID))
     }
 
     /// `krakenlint lint --audit`: lint's findings, and the audit's unless the file would not load.
     static func alongside(_ diagnostics: [Diagnostic], root: Node, service: ServiceView) -> [Diagnostic] {
-        guard diagnostics.contains(where: refuses) || !undecodable(root: root, service: service).isEmpty else { return diagnostics }
+        guard diagnostics.indices.contains(where: { refuses(diagnostics[$0].severity, diagnostics[$0].ruleID) })
+                || !undecodable(root: root, service: service).isEmpty else { return diagnostics }
         return diagnostics.filter { !$0.ruleID.hasPrefix(AuditRules.prefix) }
     }
 
@@ -62,7 +66,8 @@ enum AuditGate {
     /// Drops `suppression/unused` findings about suppressions that name rules this run did not check: a
     /// suppression of `audit/2.1.7` is not unused in a lint without `--audit`, nor one of `ntlm/*` in an audit.
     static func withoutUnusedForRulesNotRun(_ diagnostics: [Diagnostic], mode: AuditMode, disabled: Set<String>) -> [Diagnostic] {
-        guard diagnostics.contains(where: { $0.ruleID == SuppressionRules.unused.id }) else { return diagnostics }
+        // By index, reading the rule id alone: iterating the findings copies each one.
+        guard diagnostics.indices.contains(where: { diagnostics[$0].ruleID == SuppressionRules.unused.id }) else { return diagnostics }
         func ran(_ id: String) -> Bool {
             if disabled.contains(id) { return false }
             let isAudit = id.hasPrefix(AuditRules.prefix)

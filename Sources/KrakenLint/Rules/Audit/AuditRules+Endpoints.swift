@@ -53,16 +53,7 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 var causes: [AuditCause] = []
-                let grpcUsed = facts.isUsedByEndpointsOrBackends("backend/grpc")
-                for endpoint in facts.endpoints {
-                    var method = AuditFacts.string(endpoint.node["method"]) ?? ""
-                    if method.isEmpty { method = "GET" }
-                    var unsafe = 0
-                    for backend in endpoint.backends {
-                        var own = AuditFacts.string(backend.node["method"]) ?? ""
-                        if own.isEmpty { own = method }
-                        if (own != "GET" && own != "HEAD") || (grpcUsed && backend.extraConfig?.node["backend/grpc"] != nil) { unsafe += 1 }
-                    }
+                for (endpoint, unsafe) in zip(facts.endpoints, facts.stateChangingBackends) {
                     guard unsafe > 1 else { continue }
                     causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(facts.name(of: endpoint)) calls \(unsafe) state-changing backends for one request",
                                              span: endpoint.node.member("backend")?.keySpan))

@@ -279,19 +279,16 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 var causes: [AuditCause] = []
-                for endpoint in facts.endpoints {
-                    for backend in endpoint.backends {
-                        guard let cache = facts.block("qos/http-cache", in: backend.extraConfig) else { continue }
-                        let message: String
-                        if !cache.node.isObject {
-                            message = "qos/http-cache of backend \(backend.index) of \(facts.name(of: endpoint)) is not an object (KrakenD's own audit crashes on it), so it sets no limits"
-                        } else if facts.isPositiveFloat(cache.node["max_items"]) && facts.isPositiveFloat(cache.node["max_size"]) {
-                            continue
-                        } else {
-                            message = "the cache of backend \(backend.index) of \(facts.name(of: endpoint)) is unbounded: it needs both max_items and max_size above zero" + (facts.format == .yaml ? " (as floating-point numbers in YAML, e.g. 1000.0)" : "")
-                        }
-                        causes.append(AuditCause(pointer: cache.pointer, message: message, span: cache.keySpan))
+                for (endpoint, backend, cache) in facts.httpCaches {
+                    let message: String
+                    if !cache.node.isObject {
+                        message = "qos/http-cache of backend \(backend.index) of \(facts.name(of: endpoint)) is not an object (KrakenD's own audit crashes on it), so it sets no limits"
+                    } else if facts.isPositiveFloat(cache.node["max_items"]) && facts.isPositiveFloat(cache.node["max_size"]) {
+                        continue
+                    } else {
+                        message = "the cache of backend \(backend.index) of \(facts.name(of: endpoint)) is unbounded: it needs both max_items and max_size above zero" + (facts.format == .yaml ? " (as floating-point numbers in YAML, e.g. 1000.0)" : "")
                     }
+                    causes.append(AuditCause(pointer: cache.pointer, message: message, span: cache.keySpan))
                 }
                 return causes
             }

@@ -19,7 +19,7 @@ enum Suppressions {
         if file.format == .yaml, file.containsBytes(of: "krakenlint:") {
             suppressions += CommentSuppressions.collect(in: file, root: root, knownRules: knownRules, problems: &problems)
         }
-        guard !suppressions.isEmpty else { return diagnostics + problems }
+        guard !suppressions.isEmpty else { return problems.isEmpty ? diagnostics : diagnostics + problems }
         // Suppressions by the subtree they cover, so each finding looks only at its own ancestors.
         var byScope: [JSONPointer: [Int]] = [:]
         for (index, suppression) in suppressions.enumerated() { byScope[suppression.scope, default: []].append(index) }

@@ -1,0 +1,82 @@
+import ConfigTree
+import Findings
+@testable import Reporting
+import XCTest
+
+/// The JSON text is written as bytes in place; these pin it to the escaping rules and to the value tree it
+/// replaced for reports (the prober still builds the tree with `JSONReporter.diagnostic(for:in:)`).
+final class JSONWriterTests: XCTestCase {
+    func testQuoteEscapesQuotesBackslashesControlsAndJavaScriptLineBreaks() {
+        let text = "a\"b\\c\nd\re\tf\u{08}g\u{0C}h\u{01}i\u{1F}j\u{7F}k\u{2028}l\u{2029}m\u{2027}né🙂"
+        XCTAssertEqual(
+            JSONWriter.quote(text),
+            "\"a\\\"b\\\\c\\nd\\re\\tf\\bg\\fh\\u0001i\\u001fj\u{7F}k\\u2028l\\u2029m\u{2027}né🙂\""
+        )
+        XCTAssertEqual(JSONWriter.quote(""), "\"\"")
+        XCTAssertEqual(JSONWriter.quote("plain text"), "\"plain text\"")
+        // Other characters whose UTF-8 starts like U+2028's (E2 80 A8) are kept as they are.
+        XCTAssertEqual(JSONWriter.quote("\u{2026}\u{20AC}\u{2030}"), "\"\u{2026}\u{20AC}\u{2030}\"")
+    }
+
+    func testValuesSerializePrettyAndCompact() {
+        let value = JSONValue.object([
+            ("a", .array([.int(1), .double(1.5), .bool(true), .null, .string("s")])),
+            ("b", .object([])), ("c", .array([])), ("d", .double(.infinity)),
+        ])
+        XCTAssertEqual(value.serialized(), #"{"a":[1,1.5,true,null,"s"],"b":{},"c":[],"d":null}"#)
+        XCTAssertEqual(value.serialized(pretty: true), """
+            {
+              "a": [
+                1,
+                1.5,
+                true,
+                null,
+                "s"
+              ],
+              "b": {},
+              "c": [],
+              "d": null
+            }
+            """)
+    }
+
+    /// Thousands of findings (rendered in slices on all cores) with related locations and properties come out
+    /// as the value tree of `JSONReporter.diagnostic(for:in:)` serializes them, in order, pretty and compact.
+    func testReportsMatchTheValueTreeOfEachFinding() {
+        let count = 3 * Slices.itemsPerSlice + 7
+        let text = (0..<count).map { "{\"line\": \($0)}" }.joined(separator: "\n") + "\n"
+        let file = SourceFile(path: "k.json", format: .json, text: text)
+        let other = SourceFile(path: "other.json", format: .json, text: "{}\n")
+        let findings = (0..<count).map { index in
+            var finding = Finding(
+                ruleID: "r/x", severity: index % 3 == 0 ? .error : .info, message: "m\(index) \"quoted\"\n",
+                span: Span(at: file.byteRange(ofLine: index + 1)?.lowerBound ?? 0), pointer: JSONPointer(tokens: ["line", "\(index)"]),
+                fix: index % 2 == 0 ? "fix \(index)" : nil
+            )
+            if index % 5 == 0 { finding.related = [RelatedLocation(Location(file: other, span: Span(at: 1)), message: "see")] }
+            if index % 7 == 0 { finding.properties = ["z": .number(2), "a": .string("b"), "f": .number(0.5)] }
+            // Pointer tokens that need escaping (ASCII and not), and one that needs JSON escaping too.
+            if index % 11 == 0 { finding.pointer = JSONPointer(tokens: ["qos/http-cache", "a~b/c", "é/~1", "\"q\"\u{2028}", ""]) }
+            return finding
+        }
+        let reports = [
+            Report(file: file, findings: findings, secrets: []),
+            Report(file: other, findings: [], secrets: []),
+        ]
+        let run = Run(reports: reports, toolVersion: "t")
+        for pretty in [true, false] {
+            let tree = JSONValue.object([
+                ("tool", .object([("name", .string("krakenlint")), ("version", .string("t"))])),
+                ("files", .array(reports.map { report in
+                    .object([
+                        ("path", .string(report.file.path)),
+                        ("format", .string(report.file.format.rawValue)),
+                        ("diagnostics", .array(report.findings.map { JSONReporter.diagnostic(for: $0, in: report) })),
+                    ])
+                })),
+                ("summary", .object([("files", .int(2)), ("errors", .int(run.count(.error))), ("warnings", .int(0)), ("infos", .int(run.count(.info)))])),
+            ])
+            XCTAssertEqual(JSONReporter(pretty: pretty).render(run), tree.serialized(pretty: pretty) + "\n")
+        }
+    }
+}
