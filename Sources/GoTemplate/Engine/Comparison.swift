@@ -10,7 +10,7 @@ enum Comparison {
         case .uint: return .uint
         case .float: return .float
         case .complex: return .complex
-        case .string: return .string
+        case .string, .byteString: return .string
         default: return .invalid
         }
     }
@@ -36,7 +36,9 @@ enum Comparison {
                 case (.complex(let ar, let ai), .complex(let br, let bi)): truth = ar == br && ai == bi
                 case (.float(let a, _), .float(let b, _)): truth = a == b
                 case (.int(let a, _), .int(let b, _)): truth = a == b
-                case (.string(let a), .string(let b)): truth = a == b
+                case (.string(let a), .string(let b)): truth = a.utf8.elementsEqual(b.utf8)
+                case (.string, .byteString), (.byteString, .string): truth = false
+                case (.byteString(let a), .byteString(let b)): truth = a == b
                 case (.uint(let a, _), .uint(let b, _)): truth = a == b
                 default:
                     truth = try equalOtherKinds(left, right)
@@ -88,7 +90,9 @@ enum Comparison {
         switch (left.storage, right.storage) {
         case (.float(let a, _), .float(let b, _)): return a < b
         case (.int(let a, _), .int(let b, _)): return a < b
-        case (.string(let a), .string(let b)): return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+        case (.string(let a), .string(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.string, .byteString), (.byteString, .string), (.byteString, .byteString):
+            return (left.goStringBytes ?? []).lexicographicallyPrecedes(right.goStringBytes ?? [])
         case (.uint(let a, _), .uint(let b, _)): return a < b
         default: throw FunctionError("invalid type for comparison")
         }

@@ -31,6 +31,9 @@ struct FormatPrinter {
 
     var text: String { String(decoding: output, as: UTF8.self) }
 
+    /// The output as a Go string: its bytes kept, valid UTF-8 or not.
+    var goString: Value { Value.goString(output) }
+
     // MARK: - Arguments
 
     /// `printArg`: one operand at the top level of a directive.
@@ -87,6 +90,8 @@ struct FormatPrinter {
             printComplex(real: real, imaginary: imaginary, verb: verb, value: value, asArgument: asArgument)
         case .string(let string):
             printString(string.utf8, verb: verb, value: value, asArgument: asArgument)
+        case .byteString(let bytes):
+            printString(bytes, verb: verb, value: value, asArgument: asArgument)
         case .list(let elements, let elementType):
             printList(elements, elementType: elementType, value: value, verb: verb, depth: depth)
         case .map(let members, let valueType):

@@ -2,22 +2,22 @@
 /// `untitle`, `wrap`, `wrapWith`), with goutils' quirks: several of them walk the string byte by byte and treat
 /// each byte as a Latin-1 rune, so non-ASCII text comes out re-encoded, as it does in Go.
 enum GoUtilsText {
-    /// `goutils.AbbreviateFull`; its errors (a width below 4, or below 7 with an offset) give `""`, as sprig
-    /// ignores them.
-    static func abbreviate(_ text: String, offset: Int, maxWidth: Int) -> String {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return "" }
-        guard maxWidth >= 4 else { return "" }
+    /// `goutils.AbbreviateFull` on the bytes of a Go string (it cuts by byte, so the result may end inside a
+    /// character); its errors (a width below 4, or below 7 with an offset) give `""`, as sprig ignores them.
+    static func abbreviate(_ bytes: [UInt8], offset: Int, maxWidth: Int) -> [UInt8] {
+        let ellipsis = Array("...".utf8)
+        guard !bytes.isEmpty else { return [] }
+        guard maxWidth >= 4 else { return [] }
         let length = bytes.count
-        if length <= maxWidth { return text }
+        if length <= maxWidth { return bytes }
         var offset = min(offset, length)
         if length &- offset < maxWidth &- 3 { offset = length &- (maxWidth &- 3) }
-        if offset <= 4 { return String(goBytes: bytes[0..<(maxWidth - 3)]) + "..." }
-        guard maxWidth >= 7 else { return "" }
+        if offset <= 4 { return bytes[0..<(maxWidth - 3)] + ellipsis }
+        guard maxWidth >= 7 else { return [] }
         if offset &+ maxWidth &- 3 < length {
-            return "..." + abbreviate(String(goBytes: bytes[offset...]), offset: 0, maxWidth: maxWidth - 3)
+            return ellipsis + abbreviate(Array(bytes[offset...]), offset: 0, maxWidth: maxWidth - 3)
         }
-        return "..." + String(goBytes: bytes[(length - (maxWidth - 3))...])
+        return ellipsis + bytes[(length - (maxWidth - 3))...]
     }
 
     /// `goutils.Initials` with whitespace as the delimiter, byte by byte.
