@@ -136,6 +136,7 @@ enum SprigStrings {
                 .string(try alphabet.randomString(count: arguments[0].intArgument, context))
             }
         }
+        SprigByteStrings.install(into: &map)
         return map
     }
 
