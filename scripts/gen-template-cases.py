@@ -344,14 +344,6 @@ each("marshal", ["{{marshal .}}", "{{marshal .html}}", "{{marshal .list}}", "{{m
                  "{{marshal 'x'}}", "{{marshal}}", "{{marshal 1 2}}", "{{marshal .uni}}", "{{marshal (until 3)}}",
                  "{{marshal (toDecimal \"0777\")}}", "{{marshal \"\\xff\"}}", "{{marshal 18446744073709551615}}",
                  "{{marshal (urlParse .url)}}", "{{marshal (list (dict) (list))}}"])
-each("strings", [r'{{trim " \xff "}}|{{trim "\u00a0\xff\u3000"}}|{{trim "\xe2\x80"}}', r'{{trimAll "\xff" "\xffa\ufffd"}}',
-                 r'{{trimAll "a" "a\xffa"}}|{{trimall "é" "é\xffé"}}|{{trimAll "" "\xff"}}', r'{{trimPrefix "\xff" "\xffab"}}|{{trimSuffix "b" "\xffab"}}',
-                 r'{{contains "\xff" "a\xffb"}} {{contains "\ufffd" "a\xffb"}} {{hasPrefix "\xff" "\xffa"}} {{hasSuffix "\xfe" "a\xfe"}} {{hasPrefix "\ufffd" "\xff"}}',
-                 r'{{replace "\xff" "-" "a\xffb\xff"}}', r'{{replace "" "." "a\xffé"}}', r'{{replace "a" "\xff" "banana"}}',
-                 r'{{repeat 3 "\xff"}}|{{repeat 0 "\xff"}}', r'{{split "\xff" "a\xffb"}}', r'{{splitList "" "a\xffé"}}',
-                 r'{{splitn "," 2 "\xff,b,c"}}', r'{{splitn "" 2 "\xff\xfeé"}}|{{splitn "" 0 "\xff"}}', r'{{indent 2 "a\n\xff"}}',
-                 r'{{nindent 1 "\xff"}}', r'{{(split "," "\xff,b")._0 | len}}', r'{{splitList "," "\xff,b" | toJson}}',
-                 r'{{repeat -1 "\xff"}}'])
 each("include", ["{{include \"hello.txt\"}}", "{{include \"missing.txt\"}}", "{{include \"sub/part.json\"}}", "{{include \"/hello.txt\"}}",
                  "{{include \"sub/../hello.txt\"}}", "{{include \"empty.txt\"}}", "{{include \"unicode.txt\"}}", "{{include 1}}",
                  "{{include \"hello.txt\" \"x\"}}", "{{include}}", "{{include .nil}}", "{{include \"HELLO.TXT\"}}",
@@ -687,6 +679,14 @@ each("sprig", [r'{{quote "\xff" 1}}', r'{{squote "\xff" 1}}', r'{{cat "\xff" 1 "
                r'{{upper "\xffa"}}', r'{{lower "A\xff"}}', r'{{title "a\xffb"}}', r'{{"\xff" | upper | len}}',
                r'{{list "\xff" | first}}', r'{{list "a" "\xff" | last | len}}', r'{{deepEqual "\xff" "\xff"}} {{deepEqual "\xff" "\xfe"}}',
                r'{{toString (b64dec "/w==") | len}}', r'{{quote (b64dec "/w==")}}'])
+each("strings", [r'{{trim " \xff "}}|{{trim "\u00a0\xff\u3000"}}|{{trim "\xe2\x80"}}', r'{{trimAll "\xff" "\xffa\ufffd"}}',
+                 r'{{trimAll "a" "a\xffa"}}|{{trimall "é" "é\xffé"}}|{{trimAll "" "\xff"}}', r'{{trimPrefix "\xff" "\xffab"}}|{{trimSuffix "b" "\xffab"}}',
+                 r'{{contains "\xff" "a\xffb"}} {{contains "\ufffd" "a\xffb"}} {{hasPrefix "\xff" "\xffa"}} {{hasSuffix "\xfe" "a\xfe"}} {{hasPrefix "\ufffd" "\xff"}}',
+                 r'{{replace "\xff" "-" "a\xffb\xff"}}', r'{{replace "" "." "a\xffé"}}', r'{{replace "a" "\xff" "banana"}}',
+                 r'{{repeat 3 "\xff"}}|{{repeat 0 "\xff"}}', r'{{split "\xff" "a\xffb"}}', r'{{splitList "" "a\xffé"}}',
+                 r'{{splitn "," 2 "\xff,b,c"}}', r'{{splitn "" 2 "\xff\xfeé"}}|{{splitn "" 0 "\xff"}}', r'{{indent 2 "a\n\xff"}}',
+                 r'{{nindent 1 "\xff"}}', r'{{(split "," "\xff,b")._0 | len}}', r'{{splitList "," "\xff,b" | toJson}}',
+                 r'{{repeat -1 "\xff"}}'])
 each("include", [r'{{include "latin1.txt"}}', r'{{include "latin1.txt" | len}}', r'{{include "latin1.txt" | printf "%q"}}',
                  r'{{include "latin1.txt" | marshal}}'], partials="Partials")
 
