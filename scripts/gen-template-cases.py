@@ -687,6 +687,19 @@ each("strings", [r'{{trim " \xff "}}|{{trim "\u00a0\xff\u3000"}}|{{trim "\xe2\x8
                  r'{{splitn "," 2 "\xff,b,c"}}', r'{{splitn "" 2 "\xff\xfeé"}}|{{splitn "" 0 "\xff"}}', r'{{indent 2 "a\n\xff"}}',
                  r'{{nindent 1 "\xff"}}', r'{{(split "," "\xff,b")._0 | len}}', r'{{splitList "," "\xff,b" | toJson}}',
                  r'{{repeat -1 "\xff"}}'])
+each("more", [r'{{base "a/\xff"}}|{{osBase "\xff"}}', r'{{dir "\xff/b"}}|{{osDir "\xff/b"}}', r'{{ext "a.\xff"}}|{{osExt "\xffé.\xfe"}}',
+               r'{{clean "a//\xff/../é\xfe/./"}}|{{osClean "\xff"}}|{{isAbs "/\xff"}}', r'{{wrap 2 "\xff \xfe"}}',
+               r'{{wrapWith 2 "-" "\xff \xfe"}}', r'{{wrapWith 3 "\xff" "ab cd ef"}}', r'{{nospace "\xff a"}}|{{nospace "\xffa"}}',
+               r'{{initials "\xff a\xfe"}}', r'{{expandenv "\xff$X"}}|{{expandenv "${X}\xfe"}}|{{expandenv "\xfe"}}',
+               r'{{sortAlpha (list "\xff" "a" "é" 1)}}|{{sortAlpha "\xff"}}', r'{{htpasswd "\xff:" "p"}}', r'{{swapcase "\xffa"}}',
+               r'{{untitle "\xffA"}}|{{camelcase "\xff_a"}}|{{snakecase "\xffA"}}|{{kebabcase "\xffA"}}',
+               r'{{has "\xff" (list "\xff")}} {{without (list "\xff" "a") "\xff"}} {{uniq (list "\xff" "\xff")}}',
+               r'{{plural "\xff" "b" 1}}', r'{{fromJson "\"\xff\"" | len}}', r'{{hasKey (dict "\xff" 1) "\xff"}}',
+               r'{{printf "%-5q|%U" "\xff" "\xff"}}', r'{{printf "%s|%x" (list "\xff") (list "\xff" "a")}}', r'{{printf "%v" (dict "a" "\xff")}}',
+               r'{{"\xff" | quote | squote}}', r'{{define "\xff"}}x{{end}}{{template "\xff"}}', r'{{mustToJson "\xff"}}',
+               r'{{deepCopy "\xff"}}', r'{{print "\xff" nil}}|{{html nil "\xff"}}|{{urlquery "\xff" 1}}', r'{{b64dec "\xff"}}',
+               r'{{decryptAES "k" "\xff"}}', r'{{join "\xff" nil}}|{{cat "a" nil "\xff"}}', r'{{env "\xff"}}', r'{{fail "\xff"}}',
+               r'{{semver "\xff"}}', r'{{atoi "\xff"}}'], env={"X": "é"})
 each("include", [r'{{include "latin1.txt"}}', r'{{include "latin1.txt" | len}}', r'{{include "latin1.txt" | printf "%q"}}',
                  r'{{include "latin1.txt" | marshal}}'], partials="Partials")
 

@@ -19,7 +19,7 @@ enum SprigByteStrings {
         }
     }
 
-    /// Adds the byte forms to the functions of `map` that have one.
+    /// Gives the functions of sprig's map that have a byte form (string, path and `htpasswd` functions) that form.
     static func install(into map: inout FunctionMap) {
         func wrap(_ name: String, _ bytes: @escaping @Sendable ([Value], FunctionContext) throws -> Value) {
             if let function = map[name] { map[name] = wrapping(function, bytes: bytes) }
@@ -70,6 +70,21 @@ enum SprigByteStrings {
             let parts = split(arguments[1].stringArgumentBytes, separator: arguments[0].stringArgumentBytes)
             return Value(.list(parts.map { .goString($0) }, elementType: .string))
         }
+        wrap("initials") { arguments, _ in .string(GoUtilsText.initials(bytes: arguments[0].stringArgumentBytes)) }
+        wrap("nospace") { arguments, _ in GoUtilsText.deleteWhiteSpace(bytes: arguments[0].stringArgumentBytes) }
+        // Go's path functions look only at `/` and `.`: the other bytes, read as Latin-1 characters one for one,
+        // come back as they were.
+        for prefix in ["", "os"] {
+            for (base, transform) in [("base", GoPath.base), ("dir", GoPath.dir), ("clean", GoPath.clean), ("ext", GoPath.ext)] as [(String, @Sendable (String) -> String)] {
+                let name = prefix.isEmpty ? base : prefix + base.prefix(1).uppercased() + base.dropFirst()
+                wrap(name) { arguments, _ in .goString(latin1Bytes(transform(latin1Text(arguments[0].stringArgumentBytes)))) }
+            }
+        }
+        wrap("htpasswd") { arguments, _ in
+            let user = arguments[0].stringArgumentBytes
+            if user.contains(UInt8(ascii: ":")) { return .goString(Array("invalid username: ".utf8) + user) }
+            return .goString(user + [UInt8(ascii: ":")] + Array(Bcrypt.hash(password: arguments[1].stringArgumentBytes).utf8))
+        }
         for (name, newline) in [("indent", false), ("nindent", true)] {
             wrap(name) { arguments, context in
                 let spaces = arguments[0].intArgument
@@ -85,6 +100,18 @@ enum SprigByteStrings {
                 return .goString(output)
             }
         }
+    }
+
+    /// Each byte as the Unicode scalar of the same number (Latin-1).
+    private static func latin1Text(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+        return String(scalars)
+    }
+
+    /// The inverse of ``latin1Text(_:)``, for text made of its scalars.
+    private static func latin1Bytes(_ text: String) -> [UInt8] {
+        text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     }
 
     /// The runes of `bytes` as Go's `range` reads them, each with its byte range (an invalid byte is U+FFFD of

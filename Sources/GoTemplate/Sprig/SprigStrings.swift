@@ -48,13 +48,13 @@ enum SprigStrings {
                     maximumBytes: context.maximumResultSize))
             },
             "wrap": TemplateFunction(parameters: [.int, .string], result: .string) { arguments, _ in
-                .string(GoUtilsText.wrap(
-                    arguments[1].stringArgument, length: arguments[0].intArgument, newline: "", wrapLongWords: false))
+.goString(GoUtilsText.wrap(
+                    arguments[1].stringArgumentBytes, length: arguments[0].intArgument, newline: [], wrapLongWords: false))
             },
             "wrapWith": TemplateFunction(parameters: [.int, .string, .string], result: .string) { arguments, _ in
-                .string(GoUtilsText.wrap(
-                    arguments[2].stringArgument, length: arguments[0].intArgument,
-                    newline: arguments[1].stringArgument, wrapLongWords: true))
+.goString(GoUtilsText.wrap(
+                    arguments[2].stringArgumentBytes, length: arguments[0].intArgument,
+                    newline: arguments[1].stringArgumentBytes, wrapLongWords: true))
             },
             "quote": TemplateFunction(parameters: [], variadic: .interface, result: .string) { arguments, _ in
                 var output: [UInt8] = []
@@ -121,6 +121,10 @@ enum SprigStrings {
                 return .goString(output)
             },
             "sortAlpha": TemplateFunction(parameters: [.interface], result: .slice(.string)) { arguments, _ in
+                if SprigConversions.holdsByteString(arguments[0]) {
+                    let sorted = SprigConversions.stringValueBytes(of: arguments[0]).sorted { $0.lexicographicallyPrecedes($1) }
+                    return Value(.list(sorted.map { .goString($0) }, elementType: .string))
+                }
                 guard case .list = arguments[0].storage else {
                     return .strings([SprigConversions.stringValue(arguments[0])])
                 }
@@ -136,7 +140,6 @@ enum SprigStrings {
                 .string(try alphabet.randomString(count: arguments[0].intArgument, context))
             }
         }
-        SprigByteStrings.install(into: &map)
         return map
     }
 
