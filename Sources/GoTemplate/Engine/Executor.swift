@@ -121,6 +121,9 @@ struct Executor {
         case .nil:
             try reserveOutput(10)
             output.append(contentsOf: "<no value>".utf8)
+        case .bool(let flag):
+            try reserveOutput(5)
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
         default:
             var bytes: [UInt8] = []
             GoFormat.appendFormatted(value.value, to: &bytes)

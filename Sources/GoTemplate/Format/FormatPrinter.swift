@@ -29,6 +29,11 @@ struct FormatPrinter {
         output.reserveCapacity(64)
     }
 
+    /// A printer that appends to `output` (which the caller swaps in), reserving nothing.
+    init(output: [UInt8]) {
+        self.output = output
+    }
+
     var text: String { String(decoding: output, as: UTF8.self) }
 
     /// The output as a Go string: its bytes kept, valid UTF-8 or not.

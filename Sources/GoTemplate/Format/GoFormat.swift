@@ -74,7 +74,7 @@ public enum GoFormat {
 
     /// Appends what `%v` prints for one value to `output`, bytes that are not valid UTF-8 kept.
     static func appendFormatted(_ value: Value, to output: inout [UInt8]) {
-        var printer = FormatPrinter()
+        var printer = FormatPrinter(output: [])
         swap(&printer.output, &output)
         printer.printArgument(value, verb: ascii("v"))
         swap(&printer.output, &output)
