@@ -244,6 +244,13 @@ each("field-on", ["{{.s.x}}", "{{.n.x}}", "{{.list.x}}", "{{.t.x}}", "{{.m.a.x}}
                   "{{.m.a 1}}", "{{.Method 1}}", "{{.m.missing 1}}"])
 
 # ---------------------------------------------------------------------------------------------- fmt
+# Go's eq: a nil slice (sprig's regexFindAll without a match, rest and initial of an empty list) equals the
+# untyped nil and another nil slice, differs from any other slice, and compares without the non-comparable error.
+each("eq-nil-slice", ['{{eq .nil (regexFindAll "x" "abc" -1)}}', '{{eq .missing (rest (list))}}', '{{eq .list (regexFindAll "x" "abc" -1)}}',
+                      '{{eq (regexFindAll "x" "abc" -1) (initial (list))}}', '{{eq (list) (regexFindAll "x" "a" -1)}}',
+                      '{{ne .emptyList (rest (list))}}', '{{eq (rest (list)) .m}}', '{{eq (rest (list)) 1}}', '{{eq (list) (list)}}',
+                      '{{eq (regexFindAll "x" "abc" -1) .nil .list}}'])
+
 group("fmt")
 values = [
     ("int", "42"), ("negint", "-42"), ("zero", "0"), ("float-data", ".n"), ("float-frac", ".f"), ("float-neg", ".neg"),

@@ -49,9 +49,11 @@ enum Comparison {
         return false
     }
 
-    /// Two values of no basic kind: nil, lists, maps, objects.
+    /// Two values of no basic kind: nil, lists, maps, objects. As Go's `eq`: kinds must match unless one side
+    /// is the untyped nil; then a nil on either side (a nil slice too) makes the answer whether both are nil.
     private static func equalOtherKinds(_ left: Value, _ right: Value) throws(FunctionError) -> Bool {
-        if left.isNil || right.isNil { return left.isNil && right.isNil }
+        func isNil(_ value: Value) -> Bool { value.isNil || value.isNilSlice }
+        if left.isNil || right.isNil { return isNil(left) && isNil(right) }
         let leftShape = shape(left)
         let rightShape = shape(right)
         if leftShape != rightShape {
@@ -59,6 +61,7 @@ enum Comparison {
                 GoFormat.sprintf("non-comparable types %s: ", [left]) + "\(left.goType), \(right.goType): "
                     + GoFormat.formatValue(right))
         }
+        if isNil(left) || isNil(right) { return isNil(left) == isNil(right) }
         if leftShape != "object" {
             throw FunctionError(GoFormat.sprintf("non-comparable type %s: ", [right]) + right.goType.description)
         }
