@@ -706,7 +706,7 @@ each("more", [r'{{base "a/\xff"}}|{{osBase "\xff"}}', r'{{dir "\xff/b"}}|{{osDir
                r'{{"\xff" | quote | squote}}', r'{{define "\xff"}}x{{end}}{{template "\xff"}}', r'{{mustToJson "\xff"}}',
                r'{{deepCopy "\xff"}}', r'{{print "\xff" nil}}|{{html nil "\xff"}}|{{urlquery "\xff" 1}}', r'{{b64dec "\xff"}}',
                r'{{decryptAES "k" "\xff"}}', r'{{join "\xff" nil}}|{{cat "a" nil "\xff"}}', r'{{env "\xff"}}', r'{{fail "\xff"}}',
-               r'{{semver "\xff"}}', r'{{atoi "\xff"}}'], env={"X": "é"})
+               r'{{semver "\xff"}}', r'{{atoi "\xff"}}', r'{{derivePassword 1 "long" "\xff" "u\xfe" "s\xfd"}}'], env={"X": "é"})
 each("include", [r'{{include "latin1.txt"}}', r'{{include "latin1.txt" | len}}', r'{{include "latin1.txt" | printf "%q"}}',
                  r'{{include "latin1.txt" | marshal}}'], partials="Partials")
 

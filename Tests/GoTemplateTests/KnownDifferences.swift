@@ -10,7 +10,7 @@
 /// `toString`, the JSON encoders, hashes, base encodings, the `strings`-based and path functions of sprig);
 /// functions built on runes read each invalid byte as U+FFFD, as Go's do. `Cases/bytes.json` checks each of
 /// them against Go. Not yet byte for byte, and in no corpus case: such a string as a map key, a template name,
-/// or an argument of the regex functions, `urlParse`/`urlJoin` or `derivePassword` (read as U+FFFD text);
+/// or an argument of the regex functions or `urlParse`/`urlJoin` (read as U+FFFD text);
 /// see docs/flexible-config.md.
 enum KnownDifferences {
     static let cases: [String: String] = [:]

@@ -29,7 +29,8 @@ enum SprigCrypto {
             ) { arguments, _ in
                 .string(try MasterPassword.derive(
                     counter: UInt32(truncatingIfNeeded: arguments[0].intArgument), template: arguments[1].stringArgument,
-                    password: arguments[2].stringArgument, user: arguments[3].stringArgument, site: arguments[4].stringArgument))
+                    password: arguments[2].stringArgumentBytes, user: arguments[3].stringArgumentBytes,
+                    site: arguments[4].stringArgumentBytes))
             },
             "randBytes": TemplateFunction(parameters: [.int], result: .string, isDeterministic: false) { arguments, context in
                 let count = arguments[0].intArgument
