@@ -244,6 +244,13 @@ each("field-on", ["{{.s.x}}", "{{.n.x}}", "{{.list.x}}", "{{.t.x}}", "{{.m.a.x}}
                   "{{.m.a 1}}", "{{.Method 1}}", "{{.m.missing 1}}"])
 
 # ---------------------------------------------------------------------------------------------- fmt
+# Go's eq: a nil slice (sprig's regexFindAll without a match, rest and initial of an empty list) equals the
+# untyped nil and another nil slice, differs from any other slice, and compares without the non-comparable error.
+each("eq-nil-slice", ['{{eq .nil (regexFindAll "x" "abc" -1)}}', '{{eq .missing (rest (list))}}', '{{eq .list (regexFindAll "x" "abc" -1)}}',
+                      '{{eq (regexFindAll "x" "abc" -1) (initial (list))}}', '{{eq (list) (regexFindAll "x" "a" -1)}}',
+                      '{{ne .emptyList (rest (list))}}', '{{eq (rest (list)) .m}}', '{{eq (rest (list)) 1}}', '{{eq (list) (list)}}',
+                      '{{eq (regexFindAll "x" "abc" -1) .nil .list}}'])
+
 group("fmt")
 values = [
     ("int", "42"), ("negint", "-42"), ("zero", "0"), ("float-data", ".n"), ("float-frac", ".f"), ("float-neg", ".neg"),
@@ -635,6 +642,73 @@ case("nested-defines", "{{define \"list\"}}[{{range $i, $e := .}}{{if $i}},{{end
      "{{define \"item\"}}{{if kindIs \"map\" .}}{{toJson .}}{{else}}{{quote .}}{{end}}{{end}}{{template \"list\" .list}}")
 case("big-range", "{{range $i, $e := until 200}}{{printf \"%03d:%v;\" $i (mul $e $e)}}{{end}}")
 case("dict-building", "{{$cfg := dict}}{{range .users}}{{$_ := set $cfg .name .age}}{{end}}{{toJson $cfg}} {{keys $cfg | sortAlpha | join \",\"}}")
+
+# Go strings are bytes: strings that are not valid UTF-8, from each place Go makes them ("\xff" and octal
+# literals, b64dec, b32dec, decryptAES, substr, trunc, abbrev, slice, include) through each place that reads
+# them byte for byte (output, print, printf's verbs, len, index, eq and lt, marshal and the JSON functions,
+# quote, squote, cat, join, toString, hashes, base encodings, html, js, urlquery), and the functions built on
+# runes, which see U+FFFD.
+group("bytes")
+each("literal", [r'{{"\xff"}}', r'{{"a\xffb\x80c"}}', r'{{"\377\376"}}', r'{{"\xe2\x82"}}|{{len "\xe2\x82"}}',
+                 r'{{"\xe2\x82\xac"}}', r'{{"\xc3" | printf "%s\xa9"}}', r'{{`\xff`}}', r'{{"\u00ff\xff"}}',
+                 r'{{$x := "\xff"}}{{$x}}{{len $x}}', r'{{range list "\xff" "a"}}[{{.}}]{{end}}',
+                 r'{{with "\xfe"}}{{.}}{{end}}', r'{{define "T"}}<{{.}}>{{end}}{{template "T" "\xff"}}',
+                 r'{{if "\xff"}}yes{{end}}', r'{{"\xff" | print}}'])
+each("printf", [r'{{printf "%s|%v|%q|%x|%X" "\xff" "\xff" "\xff" "\xff" "\xff"}}', r'{{printf "% x|%#x|%+q|%#q" "a\xff" "a\xff" "\xff" "\xff"}}',
+                r'{{printf "%5s|%-5s|%.1s|%05s" "\xff" "\xff" "\xffab" "\xff"}}', r'{{printf "%#v" "\xff"}}',
+                r'{{printf "\xff%d\xfe" 7}}', r'{{printf "%d" "\xff"}}', r'{{printf "%v" (list "\xff" 1)}}',
+                r'{{printf "%q" (list "\xff")}}', r'{{printf "%c|%c" 55296 1114112}}', r'{{printf "%T" "\xff"}}',
+                r'{{print "\xff" 1 2 "\xfe"}}', r'{{println "\xff" 1}}', r'{{list "\xff" "b"}}', r'{{print (list "\xff")}}',
+                r'{{printf "%s" (substr 0 4 "日本")}}', r'{{printf "%x" (b64dec "/w==")}}'])
+each("builtin", [r'{{len "\xff\xfe"}}', r'{{index "\xffa" 0}}|{{index "\xffa" 1}}', r'{{index (substr 0 1 "é") 0}}',
+                 r'{{eq "\xff" "\xff"}} {{eq "\xff" "\xfe"}} {{eq "\xff" "\ufffd"}} {{ne "\xff" "x"}}',
+                 r'{{eq (substr 0 1 "é") "\xc3"}} {{eq (substr 0 1 "é") (substr 0 1 "é")}} {{eq (substr 0 1 "é") "é"}}',
+                 r'{{lt "\xff" "a"}} {{lt "a" "\xff"}} {{le "\xfe" "\xff"}} {{gt "\xff" "\ufffd"}} {{ge "\xff" "\xff"}}',
+                 r'{{eq "e\u0301" "\u00e9"}} {{lt "e\u0301" "\u00e9"}}', r'{{if substr 0 0 "é"}}y{{else}}n{{end}}',
+                 r'{{html "\xff<\x00"}}', '{{js "\\xff\'\\u2028é"}}', r'{{urlquery "\xff é"}}', r'{{"\xfe" | html}}',
+                 r'{{html "\xff" 1}}', r'{{js "a" "\xff"}}', r'{{eq "\xff" 1}}', r'{{lt (list) "\xff"}}', r'{{index "\xff" 1}}',
+                 r'{{slice "\xff" 0}}'])
+each("encoding", [r'{{b64dec "/w=="}}', r'{{b64dec "PORT"}}|{{b64dec "PORT" | len}}', r'{{b64dec "/w==" | b64enc}}',
+                  r'{{b32dec "74======"}}', r'{{b32dec "74======" | b32enc}}', r'{{b64enc "\xff\xfe"}}', r'{{b32enc "\xff"}}',
+                  r'{{encryptAES "k" "\xff\xfe" | decryptAES "k"}}', r'{{encryptAES "k" "a\xff" | decryptAES "k" | len}}',
+                  r'{{encryptAES "\xff" "x" | decryptAES "\xff"}}', r'{{encryptAES "k" "x" | b64dec | len}}',
+                  r'{{sha256sum "\xff"}}', r'{{sha1sum "\xff"}}', r'{{adler32sum "\xff"}}', r'{{b64dec "wyg=" | sha256sum}}'])
+each("cut", [r'{{substr 1 2 .uni}}', r'{{substr 0 1 "é" | printf "%x"}}', r'{{substr -1 1 "é" | len}}', r'{{substr 1 -1 "é"}}',
+             r'{{substr 0 3 "\xff\xfe\xfd\xfc"}}', r'{{trunc 2 "é"}}|{{trunc 1 "é" | len}}', r'{{trunc -1 "é"}}',
+             r'{{trunc 5 "\xff"}}', r'{{abbrev 5 "héllo wörld"}}', r'{{abbrev 6 "héllo wörld" | len}}',
+             r'{{abbrevboth 5 10 "1234567é9012345"}}', r'{{abbrev 3 "\xff\xfe\xfd\xfc\xfb"}}', r'{{abbrev 4 "\xff\xfe\xfd\xfc\xfb"}}'])
+each("json", [r'{{marshal "\xff"}}', r'{{toJson "a\xffb"}}', r'{{toPrettyJson (list "\xff" "é")}}', r'{{toRawJson (dict "k" "\xfe<")}}',
+              r'{{marshal (substr 0 1 "é")}}', r'{{toJson (b64dec "/w==")}}', r'{{marshal (list "\xe2\x82")}}'])
+each("sprig", [r'{{quote "\xff" 1}}', r'{{squote "\xff" 1}}', r'{{cat "\xff" 1 "\xfe"}}', r'{{join "\xff" (list "a" "b")}}',
+               r'{{join "," (list "\xff" 1)}}', r'{{join "," (list "a" "b")}}', r'{{toString "\xff"}}', r'{{toStrings (list "\xff" 2)}}',
+               r'{{default "x" "\xff"}}', r'{{coalesce "" "\xff"}}', r'{{ternary "\xff" "b" true}}', r'{{empty "\xff"}}',
+               r'{{typeOf "\xff"}} {{kindOf "\xff"}} {{typeIs "string" "\xff"}}', r'{{index (dict "\xff" 1) "\xff"}}',
+               r'{{upper "\xffa"}}', r'{{lower "A\xff"}}', r'{{title "a\xffb"}}', r'{{"\xff" | upper | len}}',
+               r'{{list "\xff" | first}}', r'{{list "a" "\xff" | last | len}}', r'{{deepEqual "\xff" "\xff"}} {{deepEqual "\xff" "\xfe"}}',
+               r'{{toString (b64dec "/w==") | len}}', r'{{quote (b64dec "/w==")}}'])
+each("strings", [r'{{trim " \xff "}}|{{trim "\u00a0\xff\u3000"}}|{{trim "\xe2\x80"}}', r'{{trimAll "\xff" "\xffa\ufffd"}}',
+                 r'{{trimAll "a" "a\xffa"}}|{{trimall "é" "é\xffé"}}|{{trimAll "" "\xff"}}', r'{{trimPrefix "\xff" "\xffab"}}|{{trimSuffix "b" "\xffab"}}',
+                 r'{{contains "\xff" "a\xffb"}} {{contains "\ufffd" "a\xffb"}} {{hasPrefix "\xff" "\xffa"}} {{hasSuffix "\xfe" "a\xfe"}} {{hasPrefix "\ufffd" "\xff"}}',
+                 r'{{replace "\xff" "-" "a\xffb\xff"}}', r'{{replace "" "." "a\xffé"}}', r'{{replace "a" "\xff" "banana"}}',
+                 r'{{repeat 3 "\xff"}}|{{repeat 0 "\xff"}}', r'{{split "\xff" "a\xffb"}}', r'{{splitList "" "a\xffé"}}',
+                 r'{{splitn "," 2 "\xff,b,c"}}', r'{{splitn "" 2 "\xff\xfeé"}}|{{splitn "" 0 "\xff"}}', r'{{indent 2 "a\n\xff"}}',
+                 r'{{nindent 1 "\xff"}}', r'{{(split "," "\xff,b")._0 | len}}', r'{{splitList "," "\xff,b" | toJson}}',
+                 r'{{repeat -1 "\xff"}}'])
+each("more", [r'{{base "a/\xff"}}|{{osBase "\xff"}}', r'{{dir "\xff/b"}}|{{osDir "\xff/b"}}', r'{{ext "a.\xff"}}|{{osExt "\xffé.\xfe"}}',
+               r'{{clean "a//\xff/../é\xfe/./"}}|{{osClean "\xff"}}|{{isAbs "/\xff"}}', r'{{wrap 2 "\xff \xfe"}}',
+               r'{{wrapWith 2 "-" "\xff \xfe"}}', r'{{wrapWith 3 "\xff" "ab cd ef"}}', r'{{nospace "\xff a"}}|{{nospace "\xffa"}}',
+               r'{{initials "\xff a\xfe"}}', r'{{expandenv "\xff$X"}}|{{expandenv "${X}\xfe"}}|{{expandenv "\xfe"}}',
+               r'{{sortAlpha (list "\xff" "a" "é" 1)}}|{{sortAlpha "\xff"}}', r'{{htpasswd "\xff:" "p"}}', r'{{swapcase "\xffa"}}',
+               r'{{untitle "\xffA"}}|{{camelcase "\xff_a"}}|{{snakecase "\xffA"}}|{{kebabcase "\xffA"}}',
+               r'{{has "\xff" (list "\xff")}} {{without (list "\xff" "a") "\xff"}} {{uniq (list "\xff" "\xff")}}',
+               r'{{plural "\xff" "b" 1}}', r'{{fromJson "\"\xff\"" | len}}', r'{{hasKey (dict "\xff" 1) "\xff"}}',
+               r'{{printf "%-5q|%U" "\xff" "\xff"}}', r'{{printf "%s|%x" (list "\xff") (list "\xff" "a")}}', r'{{printf "%v" (dict "a" "\xff")}}',
+               r'{{"\xff" | quote | squote}}', r'{{define "\xff"}}x{{end}}{{template "\xff"}}', r'{{mustToJson "\xff"}}',
+               r'{{deepCopy "\xff"}}', r'{{print "\xff" nil}}|{{html nil "\xff"}}|{{urlquery "\xff" 1}}', r'{{b64dec "\xff"}}',
+               r'{{decryptAES "k" "\xff"}}', r'{{join "\xff" nil}}|{{cat "a" nil "\xff"}}', r'{{env "\xff"}}', r'{{fail "\xff"}}',
+               r'{{semver "\xff"}}', r'{{atoi "\xff"}}', r'{{derivePassword 1 "long" "\xff" "u\xfe" "s\xfd"}}'], env={"X": "é"})
+each("include", [r'{{include "latin1.txt"}}', r'{{include "latin1.txt" | len}}', r'{{include "latin1.txt" | printf "%q"}}',
+                 r'{{include "latin1.txt" | marshal}}'], partials="Partials")
 
 # ---------------------------------------------------------------------------------------------- newer Go
 group("newer-go")

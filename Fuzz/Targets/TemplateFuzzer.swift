@@ -43,7 +43,7 @@ private enum TemplateFuzz {
         }
         // KrakenD's include reads a partial; here a fixed one, so no file is ever opened.
         functions["include"] = TemplateFunction(parameters: [.interface], result: .string) { arguments, _ in
-            guard case .string(let name) = arguments[0].storage else {
+            guard let name = arguments[0].goStringText else {
                 throw FunctionError("interface conversion: interface {} is \(arguments[0].goType), not string")
             }
             return .string(name == "partial.json" ? "\"partial\": {{ not parsed }}" : "")

@@ -15,7 +15,7 @@ final class EnvironmentLog: @unchecked Sendable {
             parameters: env.parameters, variadic: env.variadic, result: env.result, isDeterministic: env.isDeterministic
         ) { [self] arguments, context in
             let value = try env.body(arguments, context)
-            guard case .string(let name) = arguments.first?.storage else { return value }
+            guard let name = arguments.first?.goStringText else { return value }
             record(name: name, value: value)
             return value.withOrigin(ValueOrigin(source: "environment", range: 0..<0, path: nil, environmentVariable: name))
         }

@@ -17,19 +17,18 @@ enum KrakenDFunctions {
                 return Value(.string(text), origin: arguments[0].origin)
             },
             "include": TemplateFunction(parameters: [.string], result: .string) { arguments, context in
-                guard case .string(let name) = arguments[0].storage else { return .string("") }
+                guard let name = arguments[0].goStringText else { return .string("") }
                 // KrakenD reads the file on every call; a render reads each name once and reuses its text, which
                 // differs only if the file changes while the render runs.
                 let included = log.included(name) {
                     for folder in partialFolders {
                         if let file = try? SourceReader.read(path: GoPath.join(folder.opened, name), limits: limits) {
                             let shown = GoPath.join(folder.shown, name)
-                            // Go strings hold any bytes; a Swift string repairs invalid UTF-8, which the rendered
-                            // file's reader then reports as an encoding error at the same place.
-                            let text = String(decoding: file.bytes, as: UTF8.self)
+                            // Go strings hold any bytes, and so does the value: bytes that are not valid UTF-8
+                            // reach the rendered output as they are, where its reader reports them.
                             return .found(
                                 SourceFile(path: shown, format: file.format, bytes: file.bytes),
-                                Value(.string(text), origin: ValueOrigin(source: shown, range: 0..<file.bytes.count))
+                                Value.goString(file.bytes, origin: ValueOrigin(source: shown, range: 0..<file.bytes.count))
                             )
                         }
                     }

@@ -99,6 +99,17 @@ final class EngineExecutionTests: XCTestCase {
             #"&lt;no value&gt;1|&lt;no value&gt;|é\u2028\u003C|a%2Fb%3Fc%3Dd+%C3%A9"#)
     }
 
+    /// Go's built-in `slice` cuts a string by bytes. With sprig loaded, sprig's `slice` replaces it, so the
+    /// differential corpus cannot reach it; the expected bytes are what Go 1.19's text/template prints.
+    func testBuiltinSliceOfAStringKeepsItsBytes() throws {
+        let set = TemplateSet()
+        try set.parse(
+            name: "t",
+            text: #"{{ slice "é" 0 1 }}|{{ slice "\xffab" 1 }}|{{ len (slice "é" 1) }}|{{ slice "\xff\xfe" 1 | printf "%q" }}|{{ eq (slice "é" 0 1) "\xc3" }}|{{ slice "é" 0 1 | html }}"#)
+        let output = try set.execute("t", data: .nil).output
+        XCTAssertEqual(output, [0xC3] + Array(#"|ab|1|"\xfe"|true|"#.utf8) + [0xC3])
+    }
+
     func testAndOrShortCircuit() {
         let calls = CallCounter()
         let count = TemplateFunction(parameters: []) { _, _ in

@@ -31,7 +31,13 @@ public struct Value: Sendable {
         case float(Double, FloatType)
         /// A Go `complex128` constant such as `1i`.
         case complex(Double, Double)
+        /// A Go `string` whose bytes are valid UTF-8, which is the rule.
         case string(String)
+        /// A Go `string` whose bytes are not valid UTF-8 (Go builds such strings from `"\xff"` literals,
+        /// `b64dec`, a cut inside a character and the like). Valid bytes are always ``string(_:)``: build
+        /// either with ``Value/goString(_:)``. This is a `string`, not a `[]byte` (a ``list(_:elementType:)``
+        /// of `uint8`).
+        case byteString([UInt8])
         /// A slice (`[]interface{}`, `[]string`, `[]int`, …); `elementType` is the Go element type.
         case list([Value], elementType: GoType)
         /// A map with string keys (`map[string]interface{}`, `map[string]string`); `valueType` is the Go
@@ -50,7 +56,7 @@ public struct Value: Sendable {
         case .int(_, let type), .uint(_, let type): return .integer(type)
         case .float(_, let type): return type == .float64 ? .float64 : .float32
         case .complex: return .complex128
-        case .string: return .string
+        case .string, .byteString: return .string
         case .list(_, let element): return .slice(element)
         case .map(_, let element): return .map(element)
         case .object(let object): return object.goType

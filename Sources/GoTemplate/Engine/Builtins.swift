@@ -61,14 +61,12 @@ enum Builtin: String, CaseIterable, Sendable {
     /// Calls a built-in that takes plain values (``takesPlainValues``) on checked arguments.
     func call(plain arguments: [Value]) -> Value {
         switch self {
-        case .print: return .string(GoFormat.sprint(arguments))
-        case .println: return .string(GoFormat.sprintln(arguments))
-        case .printf:
-            guard case .string(let format) = arguments[0].storage else { return .string("") }
-            return .string(GoFormat.sprintf(format, Array(arguments.dropFirst())))
-        case .html: return .string(TextEscaping.html(Self.printedArguments(arguments)))
-        case .js: return .string(TextEscaping.javaScript(Self.printedArguments(arguments)))
-        case .urlquery: return .string(TextEscaping.urlQuery(Self.printedArguments(arguments)))
+        case .print: return GoFormat.sprintValue(arguments)
+        case .println: return GoFormat.sprintlnValue(arguments)
+        case .printf: return GoFormat.sprintfValue(arguments[0], Array(arguments.dropFirst()))
+        case .html: return .goString(TextEscaping.html(Self.printedArguments(arguments)))
+        case .js: return .goString(TextEscaping.javaScript(Self.printedArguments(arguments)))
+        case .urlquery: return .goString(TextEscaping.urlQuery(Self.printedArguments(arguments)))
         default: return .nil
         }
     }
@@ -108,9 +106,9 @@ enum Builtin: String, CaseIterable, Sendable {
     }
 
     /// Go's `evalArgs`: a single string as is, otherwise `fmt.Sprint` with nil printed as `<no value>`.
-    private static func printedArguments(_ arguments: [Value]) -> String {
-        if arguments.count == 1, case .string(let text) = arguments[0].storage { return text }
-        return GoFormat.sprint(arguments.map { $0.isNil ? .string("<no value>") : $0 })
+    private static func printedArguments(_ arguments: [Value]) -> [UInt8] {
+        if arguments.count == 1, let bytes = arguments[0].goStringBytes { return bytes }
+        return GoFormat.sprintValue(arguments.map { $0.isNil ? .string("<no value>") : $0 }).goStringBytes ?? []
     }
 
     private static func length(_ item: EvaluatedValue) throws(FunctionError) -> Int {
@@ -118,6 +116,7 @@ enum Builtin: String, CaseIterable, Sendable {
         switch item.value.storage {
         case .nil: throw FunctionError("reflect: call of reflect.Value.Type on zero Value")
         case .string(let text): return text.utf8.count
+        case .byteString(let bytes): return bytes.count
         case .list(let items, _): return items.count
         case .map(let members, _): return members.count
         default: throw FunctionError("len of type \(item.value.goType)")
@@ -151,13 +150,13 @@ enum Builtin: String, CaseIterable, Sendable {
                 let position = try indexArgument(key, capacity: items.count)
                 guard position < items.count else { throw FunctionError("reflect: slice index out of range") }
                 current = EvaluatedValue(value: items[position], boxed: element.isInterface)
-            case .string(let text):
-                let bytes = Array(text.utf8)
+            case .string, .byteString:
+                let bytes = current.value.goStringBytes ?? []
                 let position = try indexArgument(key, capacity: bytes.count)
                 guard position < bytes.count else { throw FunctionError("reflect: string index out of range") }
                 current = EvaluatedValue(Value(.uint(UInt64(bytes[position]), .uint8)))
             case .map(let members, let valueType):
-                guard case .string(let name) = key.value.storage else {
+                guard let name = key.value.goStringText else {
                     if key.value.isNil { throw FunctionError("value is nil; should be of type string") }
                     throw FunctionError("value has type \(key.value.goType); should be string")
                 }
@@ -182,6 +181,9 @@ enum Builtin: String, CaseIterable, Sendable {
         case .string(let text):
             if indexes.count == 3 { throw FunctionError("cannot 3-index slice a string") }
             count = text.utf8.count
+        case .byteString(let bytes):
+            if indexes.count == 3 { throw FunctionError("cannot 3-index slice a string") }
+            count = bytes.count
         case .list(let items, _):
             count = items.count
         default:
@@ -196,9 +198,9 @@ enum Builtin: String, CaseIterable, Sendable {
             throw FunctionError("invalid slice index: \(bounds[1]) > \(bounds[2])")
         }
         switch value.storage {
-        case .string(let text):
-            let bytes = Array(text.utf8)[bounds[0]..<bounds[1]]
-            return EvaluatedValue(Value(.string(String(decoding: bytes, as: UTF8.self)), origin: value.origin))
+        case .string, .byteString:
+            let bytes = (value.goStringBytes ?? [])[bounds[0]..<bounds[1]]
+            return EvaluatedValue(Value.goString(bytes, origin: value.origin))
         case .list(let items, let element):
             return EvaluatedValue(Value(.list(Array(items[bounds[0]..<bounds[1]]), elementType: element), origin: value.origin))
         default:

@@ -10,7 +10,7 @@ enum Comparison {
         case .uint: return .uint
         case .float: return .float
         case .complex: return .complex
-        case .string: return .string
+        case .string, .byteString: return .string
         default: return .invalid
         }
     }
@@ -36,7 +36,9 @@ enum Comparison {
                 case (.complex(let ar, let ai), .complex(let br, let bi)): truth = ar == br && ai == bi
                 case (.float(let a, _), .float(let b, _)): truth = a == b
                 case (.int(let a, _), .int(let b, _)): truth = a == b
-                case (.string(let a), .string(let b)): truth = a == b
+                case (.string(let a), .string(let b)): truth = a.utf8.elementsEqual(b.utf8)
+                case (.string, .byteString), (.byteString, .string): truth = false
+                case (.byteString(let a), .byteString(let b)): truth = a == b
                 case (.uint(let a, _), .uint(let b, _)): truth = a == b
                 default:
                     truth = try equalOtherKinds(left, right)
@@ -47,9 +49,11 @@ enum Comparison {
         return false
     }
 
-    /// Two values of no basic kind: nil, lists, maps, objects.
+    /// Two values of no basic kind: nil, lists, maps, objects. As Go's `eq`: kinds must match unless one side
+    /// is the untyped nil; then a nil on either side (a nil slice too) makes the answer whether both are nil.
     private static func equalOtherKinds(_ left: Value, _ right: Value) throws(FunctionError) -> Bool {
-        if left.isNil || right.isNil { return left.isNil && right.isNil }
+        func isNil(_ value: Value) -> Bool { value.isNil || value.isNilSlice }
+        if left.isNil || right.isNil { return isNil(left) && isNil(right) }
         let leftShape = shape(left)
         let rightShape = shape(right)
         if leftShape != rightShape {
@@ -57,6 +61,7 @@ enum Comparison {
                 GoFormat.sprintf("non-comparable types %s: ", [left]) + "\(left.goType), \(right.goType): "
                     + GoFormat.formatValue(right))
         }
+        if isNil(left) || isNil(right) { return isNil(left) == isNil(right) }
         if leftShape != "object" {
             throw FunctionError(GoFormat.sprintf("non-comparable type %s: ", [right]) + right.goType.description)
         }
@@ -88,7 +93,9 @@ enum Comparison {
         switch (left.storage, right.storage) {
         case (.float(let a, _), .float(let b, _)): return a < b
         case (.int(let a, _), .int(let b, _)): return a < b
-        case (.string(let a), .string(let b)): return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+        case (.string(let a), .string(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.string, .byteString), (.byteString, .string), (.byteString, .byteString):
+            return (left.goStringBytes ?? []).lexicographicallyPrecedes(right.goStringBytes ?? [])
         case (.uint(let a, _), .uint(let b, _)): return a < b
         default: throw FunctionError("invalid type for comparison")
         }

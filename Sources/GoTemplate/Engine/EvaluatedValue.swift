@@ -44,6 +44,7 @@ func isTrue(_ value: Value) -> Bool {
     case .float(let number, _): return number != 0
     case .complex(let real, let imaginary): return real != 0 || imaginary != 0
     case .string(let text): return !text.isEmpty
+    case .byteString: return true
     case .list(let items, _): return !items.isEmpty
     case .map(let members, _): return !members.isEmpty
     case .object: return true

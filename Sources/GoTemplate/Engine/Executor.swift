@@ -107,6 +107,9 @@ struct Executor {
         case .string(let text):
             try reserveOutput(text.utf8.count)
             appendUTF8(text)
+        case .byteString(let bytes):
+            try reserveOutput(bytes.count)
+            output.append(contentsOf: bytes)
         case .int(let number, _):
             try reserveOutput(20)
             appendDecimal(number)
@@ -118,10 +121,14 @@ struct Executor {
         case .nil:
             try reserveOutput(10)
             output.append(contentsOf: "<no value>".utf8)
+        case .bool(let flag):
+            try reserveOutput(5)
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
         default:
-            let text = GoFormat.formatValue(value.value)
-            try reserveOutput(text.utf8.count)
-            appendUTF8(text)
+            var bytes: [UInt8] = []
+            GoFormat.appendFormatted(value.value, to: &bytes)
+            try reserveOutput(bytes.count)
+            output.append(contentsOf: bytes)
         }
         if recordsSourceMap && output.count > start {
             segments.append(
@@ -433,7 +440,7 @@ struct Executor {
         case .dot: return dot
         case .nilLiteral: throw failure("nil is not a command")
         case .number(let number): return try idealConstant(number)
-        case .string(let literal): return EvaluatedValue(.string(literal.value))
+        case .string(let literal): return EvaluatedValue(literal.value)
         default: throw failure("can't evaluate command \(GoFormat.quote(first.syntax.goDescription))")
         }
     }
@@ -756,7 +763,7 @@ struct Executor {
         case .interface, .nilType:
             return try emptyInterfaceLiteral(argument)
         case .string:
-            if case .string(let literal) = argument { return EvaluatedValue(.string(literal.value)) }
+            if case .string(let literal) = argument { return EvaluatedValue(literal.value) }
             throw failure("expected string; found \(description)")
         default:
             throw failure("can't handle \(description) for arg of type \(type)")
@@ -767,7 +774,7 @@ struct Executor {
         switch argument {
         case .bool(let literal): return EvaluatedValue(.bool(literal.value))
         case .number(let number): return try idealConstant(number)
-        case .string(let literal): return EvaluatedValue(.string(literal.value))
+        case .string(let literal): return EvaluatedValue(literal.value)
         default: throw failure("can't handle assignment of \(argument.syntax.goDescription) to empty interface argument")
         }
     }

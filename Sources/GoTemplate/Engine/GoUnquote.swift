@@ -1,7 +1,14 @@
 /// Go's `strconv.Unquote` and `UnquoteChar`, for string, raw string and character literals in templates.
 enum GoUnquote {
-    /// Unquotes a `"…"` or `` `…` `` literal; Go's `invalid syntax` otherwise.
+    /// Unquotes a `"…"` or `` `…` `` literal as text (a byte that `\x` or an octal escape gives and that is
+    /// not part of valid UTF-8 reads as U+FFFD); Go's `invalid syntax` otherwise.
     static func unquote(_ quoted: String) throws(LiteralError) -> String {
+        GoText.replacingInvalidBytes(try unquoteBytes(quoted))
+    }
+
+    /// Unquotes a `"…"` or `` `…` `` literal into the bytes of the Go string, which `\x` and octal escapes
+    /// make any bytes at all; Go's `invalid syntax` otherwise.
+    static func unquoteBytes(_ quoted: String) throws(LiteralError) -> [UInt8] {
         let scalars = Array(quoted.unicodeScalars)
         guard scalars.count >= 2, let quote = scalars.first, scalars.last == quote else {
             throw LiteralError("invalid syntax")
@@ -11,31 +18,22 @@ enum GoUnquote {
             if body.contains("`") { throw LiteralError("invalid syntax") }
             var text = String.UnicodeScalarView()
             text.append(contentsOf: body.filter { $0 != "\r" })
-            return String(text)
+            return Array(String(text).utf8)
         }
         guard quote == "\"" else { throw LiteralError("invalid syntax") }
-        var result = String.UnicodeScalarView()
-        var rest = body[...]
         var bytes: [UInt8] = []
+        var rest = body[...]
         while !rest.isEmpty {
             if rest.first == "\"" || rest.first == "\n" { throw LiteralError("invalid syntax") }
             let (value, remainder, isByte) = try unquoteOne(rest, quote: "\"")
             if isByte {
                 bytes.append(UInt8(value.value))
             } else {
-                flush(&bytes, into: &result)
-                result.append(value)
+                bytes.append(contentsOf: String(Character(value)).utf8)
             }
             rest = remainder
         }
-        flush(&bytes, into: &result)
-        return String(result)
-    }
-
-    private static func flush(_ bytes: inout [UInt8], into result: inout String.UnicodeScalarView) {
-        guard !bytes.isEmpty else { return }
-        result.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
-        bytes.removeAll()
+        return bytes
     }
 
     /// Decodes one character of a quoted literal; returns it and what follows.

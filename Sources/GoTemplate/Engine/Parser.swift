@@ -449,7 +449,7 @@ struct Parser {
             return .pipe(try pipeline(context: "parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             do {
-                return .string(StringNode(offset: token.offset, quoted: token.text, value: try GoUnquote.unquote(token.text)))
+                return .string(StringNode(offset: token.offset, quoted: token.text, value: .goString(try GoUnquote.unquoteBytes(token.text))))
             } catch {
                 throw self.error(error.message)
             }

@@ -317,8 +317,10 @@ final class BoolNode: SyntaxNode, @unchecked Sendable {
 /// A quoted or raw string literal: its text as written and its value.
 final class StringNode: SyntaxNode, @unchecked Sendable {
     let quoted: String
-    let value: String
-    init(offset: Int, quoted: String, value: String) {
+    /// The Go string the literal stands for (``Value/Storage/byteString(_:)`` when `\x` or octal escapes make
+    /// it invalid UTF-8).
+    let value: Value
+    init(offset: Int, quoted: String, value: Value) {
         self.quoted = quoted
         self.value = value
         super.init(offset: offset)

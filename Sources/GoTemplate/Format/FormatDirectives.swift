@@ -9,6 +9,11 @@ extension FormatPrinter {
         format.withUTF8 { printFormatted($0, arguments) }
     }
 
+    /// A format given as the bytes of a Go string, valid UTF-8 or not.
+    mutating func printFormatted(bytes format: [UInt8], _ arguments: [Value]) {
+        format.withUnsafeBufferPointer { printFormatted($0, arguments) }
+    }
+
     private mutating func printFormatted(_ bytes: UnsafeBufferPointer<UInt8>, _ arguments: [Value]) {
         let end = bytes.count
         var argumentIndex = 0

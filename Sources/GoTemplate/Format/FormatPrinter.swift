@@ -29,7 +29,15 @@ struct FormatPrinter {
         output.reserveCapacity(64)
     }
 
+    /// A printer that appends to `output` (which the caller swaps in), reserving nothing.
+    init(output: [UInt8]) {
+        self.output = output
+    }
+
     var text: String { String(decoding: output, as: UTF8.self) }
+
+    /// The output as a Go string: its bytes kept, valid UTF-8 or not.
+    var goString: Value { Value.goString(output) }
 
     // MARK: - Arguments
 
@@ -87,6 +95,8 @@ struct FormatPrinter {
             printComplex(real: real, imaginary: imaginary, verb: verb, value: value, asArgument: asArgument)
         case .string(let string):
             printString(string.utf8, verb: verb, value: value, asArgument: asArgument)
+        case .byteString(let bytes):
+            printString(bytes, verb: verb, value: value, asArgument: asArgument)
         case .list(let elements, let elementType):
             printList(elements, elementType: elementType, value: value, verb: verb, depth: depth)
         case .map(let members, let valueType):

@@ -1,28 +1,37 @@
 /// Go's `fmt` printing and `strconv` conversions of template values, byte for byte.
 public enum GoFormat {
     /// `fmt.Sprint`: operands printed with `%v`, a space between two operands when neither is a string.
-    public static func sprint(_ values: [Value]) -> String {
+    public static func sprint(_ values: [Value]) -> String { sprintPrinter(values).text }
+
+    /// ``sprint(_:)`` as a Go string, which keeps bytes that are not valid UTF-8.
+    static func sprintValue(_ values: [Value]) -> Value { sprintPrinter(values).goString }
+
+    private static func sprintPrinter(_ values: [Value]) -> FormatPrinter {
         var printer = FormatPrinter()
         var previousIsString = false
         for (index, value) in values.enumerated() {
-            let isString: Bool
-            if case .string = value.storage { isString = true } else { isString = false }
+            let isString = value.isGoString
             if index > 0 && !isString && !previousIsString { printer.output.append(UInt8(ascii: " ")) }
             printer.printArgument(value, verb: ascii("v"))
             previousIsString = isString
         }
-        return printer.text
+        return printer
     }
 
     /// `fmt.Sprintln`: operands printed with `%v`, always separated by a space, and a newline.
-    public static func sprintln(_ values: [Value]) -> String {
+    public static func sprintln(_ values: [Value]) -> String { sprintlnPrinter(values).text }
+
+    /// ``sprintln(_:)`` as a Go string, which keeps bytes that are not valid UTF-8.
+    static func sprintlnValue(_ values: [Value]) -> Value { sprintlnPrinter(values).goString }
+
+    private static func sprintlnPrinter(_ values: [Value]) -> FormatPrinter {
         var printer = FormatPrinter()
         for (index, value) in values.enumerated() {
             if index > 0 { printer.output.append(UInt8(ascii: " ")) }
             printer.printArgument(value, verb: ascii("v"))
         }
         printer.output.append(UInt8(ascii: "\n"))
-        return printer.text
+        return printer
     }
 
     /// `fmt.Sprintf`, with Go's verbs, flags, widths, precisions, argument indexes and error forms.
@@ -32,10 +41,23 @@ public enum GoFormat {
         return printer.text
     }
 
+    /// ``sprintf(_:_:)`` with a format that is a Go string value, as a Go string: bytes that are not valid
+    /// UTF-8, in the format or in what it prints, are kept.
+    static func sprintfValue(_ format: Value, _ arguments: [Value]) -> Value {
+        var printer = FormatPrinter()
+        switch format.storage {
+        case .string(let text): printer.printFormatted(text, arguments)
+        case .byteString(let bytes): printer.printFormatted(bytes: bytes, arguments)
+        default: break
+        }
+        return printer.goString
+    }
+
     /// What `%v` prints for one value (`fmt.Sprint(value)`).
     public static func formatValue(_ value: Value) -> String {
         switch value.storage {
         case .string(let string): return string
+        case .byteString(let bytes): return GoText.replacingInvalidBytes(bytes)
         case .bool(let flag): return flag ? "true" : "false"
         case .int(let number, _): return String(number)
         case .uint(let number, _): return String(number)
@@ -48,6 +70,14 @@ public enum GoFormat {
             printer.printArgument(value, verb: ascii("v"))
             return printer.text
         }
+    }
+
+    /// Appends what `%v` prints for one value to `output`, bytes that are not valid UTF-8 kept.
+    static func appendFormatted(_ value: Value, to output: inout [UInt8]) {
+        var printer = FormatPrinter(output: [])
+        swap(&printer.output, &output)
+        printer.printArgument(value, verb: ascii("v"))
+        swap(&printer.output, &output)
     }
 
     /// `strconv.FormatFloat`: `format` is one of `b e E f g G x X`; precision -1 gives the shortest digits

@@ -31,6 +31,8 @@ struct JSONEncoding {
             throw FunctionError("json: unsupported type: \(value.goType)")
         case .string(let string):
             encodeString(string)
+        case .byteString(let bytes):
+            encodeString(bytes)
         case .list(let elements, let elementType):
             if value.isNilSlice {
                 output.append(contentsOf: "null".utf8)

@@ -9,7 +9,7 @@ enum GoReflection {
         case .int(_, let type), .uint(_, let type): return type.rawValue
         case .float(_, let type): return type.rawValue
         case .complex: return "complex128"
-        case .string: return "string"
+        case .string, .byteString: return "string"
         case .list: return "slice"
         case .map: return "map"
         case .object(let object): return object.goKind
@@ -51,6 +51,8 @@ enum GoReflection {
             return realA == realB && imaginaryA == imaginaryB
         case (.string(let a), .string(let b)):
             return a.utf8.elementsEqual(b.utf8)
+        case (.byteString(let a), .byteString(let b)):
+            return a == b
         case (.list(let a, let typeA), .list(let b, let typeB)):
             return typeA == typeB && left.isNilSlice == right.isNilSlice && a.count == b.count
                 && zip(a, b).allSatisfy { deepEqual($0, $1) }
@@ -92,6 +94,7 @@ enum GoReflection {
         case .float(let number, _): return number == 0
         case .complex(let real, let imaginary): return real == 0 && imaginary == 0
         case .string(let text): return text.isEmpty
+        case .byteString: return false
         case .list(let elements, _): return elements.isEmpty
         case .map(let members, _): return members.isEmpty
         case .object: return false

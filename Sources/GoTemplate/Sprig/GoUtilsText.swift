@@ -2,29 +2,32 @@
 /// `untitle`, `wrap`, `wrapWith`), with goutils' quirks: several of them walk the string byte by byte and treat
 /// each byte as a Latin-1 rune, so non-ASCII text comes out re-encoded, as it does in Go.
 enum GoUtilsText {
-    /// `goutils.AbbreviateFull`; its errors (a width below 4, or below 7 with an offset) give `""`, as sprig
-    /// ignores them.
-    static func abbreviate(_ text: String, offset: Int, maxWidth: Int) -> String {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return "" }
-        guard maxWidth >= 4 else { return "" }
+    /// `goutils.AbbreviateFull` on the bytes of a Go string (it cuts by byte, so the result may end inside a
+    /// character); its errors (a width below 4, or below 7 with an offset) give `""`, as sprig ignores them.
+    static func abbreviate(_ bytes: [UInt8], offset: Int, maxWidth: Int) -> [UInt8] {
+        let ellipsis = Array("...".utf8)
+        guard !bytes.isEmpty else { return [] }
+        guard maxWidth >= 4 else { return [] }
         let length = bytes.count
-        if length <= maxWidth { return text }
+        if length <= maxWidth { return bytes }
         var offset = min(offset, length)
         if length &- offset < maxWidth &- 3 { offset = length &- (maxWidth &- 3) }
-        if offset <= 4 { return String(goBytes: bytes[0..<(maxWidth - 3)]) + "..." }
-        guard maxWidth >= 7 else { return "" }
+        if offset <= 4 { return bytes[0..<(maxWidth - 3)] + ellipsis }
+        guard maxWidth >= 7 else { return [] }
         if offset &+ maxWidth &- 3 < length {
-            return "..." + abbreviate(String(goBytes: bytes[offset...]), offset: 0, maxWidth: maxWidth - 3)
+            return ellipsis + abbreviate(Array(bytes[offset...]), offset: 0, maxWidth: maxWidth - 3)
         }
-        return "..." + String(goBytes: bytes[(length - (maxWidth - 3))...])
+        return ellipsis + bytes[(length - (maxWidth - 3))...]
     }
 
     /// `goutils.Initials` with whitespace as the delimiter, byte by byte.
-    static func initials(_ text: String) -> String {
+    static func initials(_ text: String) -> String { initials(bytes: Array(text.utf8)) }
+
+    /// ``initials(_:)`` of the bytes of a Go string, valid UTF-8 or not.
+    static func initials(bytes: [UInt8]) -> String {
         var result = String.UnicodeScalarView()
         var lastWasGap = true
-        for byte in text.utf8 {
+        for byte in bytes {
             let rune = Unicode.Scalar(byte)
             if GoUnicode.isSpace(rune) {
                 lastWasGap = true
@@ -39,13 +42,18 @@ enum GoUtilsText {
     /// `goutils.DeleteWhiteSpace`, byte by byte: the bytes 0x85 and 0xA0 count as spaces even inside a UTF-8
     /// sequence, and when anything was deleted the other bytes come back as Latin-1 runes.
     static func deleteWhiteSpace(_ text: String) -> String {
+        deleteWhiteSpace(bytes: Array(text.utf8)).goStringText ?? ""
+    }
+
+    /// ``deleteWhiteSpace(_:)`` of the bytes of a Go string, valid UTF-8 or not.
+    static func deleteWhiteSpace(bytes: [UInt8]) -> Value {
         var result = String.UnicodeScalarView()
         var deleted = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let rune = Unicode.Scalar(byte)
             if GoUnicode.isSpace(rune) { deleted = true } else { result.append(rune) }
         }
-        return deleted ? String(result) : text
+        return deleted ? .string(String(result)) : .goString(bytes)
     }
 
     /// `goutils.SwapCase`: upper and title case become lower; lower case becomes title case at the start of a
@@ -82,10 +90,9 @@ enum GoUtilsText {
 
     /// `goutils.WrapCustom`: breaks the line at the last space before the column; words longer than a line
     /// are cut at the column when `wrapLongWords` is set and kept whole otherwise. Works on bytes.
-    static func wrap(_ text: String, length: Int, newline: String, wrapLongWords: Bool) -> String {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return "" }
-        let newlineBytes = Array((newline.isEmpty ? "\n" : newline).utf8)
+    static func wrap(_ bytes: [UInt8], length: Int, newline: [UInt8], wrapLongWords: Bool) -> [UInt8] {
+        guard !bytes.isEmpty else { return [] }
+        let newlineBytes = newline.isEmpty ? [UInt8(ascii: "\n")] : newline
         let length = max(length, 1)
         let space = UInt8(ascii: " ")
         var result: [UInt8] = []
@@ -114,6 +121,6 @@ enum GoUtilsText {
             }
         }
         result += bytes[offset...]
-        return String(goBytes: result)
+        return result
     }
 }

@@ -33,17 +33,18 @@ enum MasterPassword {
         "x": Array("AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()".utf8),
     ]
 
-    static func derive(counter: UInt32, template kind: String, password: String, user: String, site: String) throws -> String {
+    /// The password, user and site are the bytes of Go strings, valid UTF-8 or not.
+    static func derive(counter: UInt32, template kind: String, password: [UInt8], user: [UInt8], site: [UInt8]) throws -> String {
         guard let candidates = templates[kind] else { return "cannot find password template \(kind)" }
-        let salt = seed + bigEndian(UInt32(truncatingIfNeeded: user.utf8.count)) + Array(user.utf8)
+        let salt = seed + bigEndian(UInt32(truncatingIfNeeded: user.count)) + user
         let key: SymmetricKey
         do {
             key = try KDF.Scrypt.deriveKey(
-                from: Array(password.utf8), salt: salt, outputByteCount: 64, rounds: 32768, blockSize: 8, parallelism: 2)
+                from: password, salt: salt, outputByteCount: 64, rounds: 32768, blockSize: 8, parallelism: 2)
         } catch {
             return "failed to derive password: \(error)"
         }
-        let message = seed + bigEndian(UInt32(truncatingIfNeeded: site.utf8.count)) + Array(site.utf8) + bigEndian(counter)
+        let message = seed + bigEndian(UInt32(truncatingIfNeeded: site.count)) + site + bigEndian(counter)
         let digest = Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
         let template = candidates[Int(digest[0]) % candidates.count]
         var output = [UInt8]()

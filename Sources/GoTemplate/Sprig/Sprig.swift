@@ -8,6 +8,7 @@ public enum Sprig {
         for family in families {
             map.merge(family) { first, _ in first }
         }
+        SprigByteStrings.install(into: &map)
         return map
     }
 

@@ -10,11 +10,18 @@ extension Value {
         }
     }
 
-    /// The text of an argument checked against a `string` parameter.
+    /// The text of an argument checked against a `string` parameter: a string that is not valid UTF-8 as Go's
+    /// range over its runes sees it (see ``goStringText``).
     var stringArgument: String {
-        if case .string(let text) = storage { return text }
-        return ""
+        switch storage {
+        case .string(let text): return text
+        case .byteString(let bytes): return GoText.replacingInvalidBytes(bytes)
+        default: return ""
+        }
     }
+
+    /// The bytes of an argument checked against a `string` parameter, for functions that Go implements on bytes.
+    var stringArgumentBytes: [UInt8] { goStringBytes ?? [] }
 
     /// The number of an argument checked against a `float64` parameter.
     var floatArgument: Double {

@@ -11,7 +11,7 @@ enum SprigCast {
         case .uint(let integer, _): return Int64(bitPattern: integer)
         case .float(let number, _): return goInt64(truncating: number)
         case .string(let text): return GoNumberParsing.parseInt64(trimmingZeroDecimal(text)) ?? 0
-        case .complex, .list, .map, .object: return 0
+        case .byteString, .complex, .list, .map, .object: return 0
         }
     }
 
@@ -24,7 +24,7 @@ enum SprigCast {
         case .uint(let integer, _): return Double(integer)
         case .float(let number, _): return number
         case .string(let text): return GoNumberParsing.parseFloat64(text) ?? 0
-        case .complex, .list, .map, .object: return 0
+        case .byteString, .complex, .list, .map, .object: return 0
         }
     }
 

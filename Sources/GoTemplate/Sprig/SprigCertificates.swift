@@ -145,7 +145,7 @@ enum SprigCertificates {
     ) throws -> Value {
         var alternativeNames: [GeneralName] = []
         for item in elements(of: ips) {
-            guard case .string(let text) = item.storage else {
+            guard let text = item.goStringText else {
                 throw FunctionError("error parsing ip: \(GoFormat.formatValue(item)) is not a string")
             }
             guard let address = ipAddressBytes(text) else { throw FunctionError("error parsing ip: \(text)") }
@@ -153,7 +153,7 @@ enum SprigCertificates {
         }
         var dnsEntries: [GeneralName] = []
         for item in elements(of: dnsNames) {
-            guard case .string(let text) = item.storage else {
+            guard let text = item.goStringText else {
                 throw FunctionError("error processing alternate dns name: \(GoFormat.formatValue(item)) is not a string")
             }
             dnsEntries.append(.dnsName(text))

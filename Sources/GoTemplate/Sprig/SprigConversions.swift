@@ -4,10 +4,14 @@ enum SprigConversions {
     static var functions: FunctionMap {
         [
             "toString": TemplateFunction(parameters: [.interface], result: .string) { arguments, _ in
-                .string(stringValue(arguments[0]))
+                if arguments[0].isGoString { return Value(arguments[0].storage) }
+                return .string(stringValue(arguments[0]))
             },
             "toStrings": TemplateFunction(parameters: [.interface], result: .slice(.string)) { arguments, _ in
-                .strings(stringValues(arguments[0]))
+                if holdsByteString(arguments[0]) {
+                    return Value(.list(stringValueBytes(of: arguments[0]).map { .goString($0) }, elementType: .string))
+                }
+                return .strings(stringValues(arguments[0]))
             },
             "atoi": TemplateFunction(parameters: [.string], result: .int) { arguments, _ in
                 .int(Int(parseInteger(arguments[0].stringArgument, base: 10, valueOnRangeError: true) ?? 0))
@@ -42,6 +46,37 @@ enum SprigConversions {
     static func stringValue(_ value: Value) -> String {
         if case .string(let text) = value.storage { return text }
         return GoFormat.formatValue(value)
+    }
+
+    /// ``stringValue(_:)`` as the bytes Go has, which need not be valid UTF-8.
+    static func stringValueBytes(_ value: Value) -> [UInt8] {
+        if let bytes = value.goStringBytes { return bytes }
+        var output: [UInt8] = []
+        GoFormat.appendFormatted(value, to: &output)
+        return output
+    }
+
+    /// ``stringValues(_:)`` as the bytes Go has.
+    static func stringValueBytes(of value: Value) -> [[UInt8]] {
+        switch value.storage {
+        case .list(let elements, let elementType):
+            if elementType == .string { return elements.map(\.stringArgumentBytes) }
+            return elements.filter { !$0.isNil }.map(stringValueBytes)
+        case .nil:
+            return []
+        default:
+            return [stringValueBytes(value)]
+        }
+    }
+
+    /// Whether a value is, or a list holds at its top level, a string that is not valid UTF-8.
+    static func holdsByteString(_ value: Value) -> Bool {
+        switch value.storage {
+        case .byteString: return true
+        case .list(let elements, _):
+            return elements.contains { if case .byteString = $0.storage { return true } else { return false } }
+        default: return false
+        }
     }
 
     /// sprig's `strslice`: a list's elements as strings, nil elements skipped; a nil as no strings; any

@@ -8,28 +8,29 @@ enum SprigCrypto {
     static var functions: FunctionMap {
         [
             "sha1sum": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                .string(hexadecimal(Insecure.SHA1.hash(data: Array(arguments[0].stringArgument.utf8))))
+                .string(hexadecimal(Insecure.SHA1.hash(data: arguments[0].stringArgumentBytes)))
             },
             "sha256sum": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                .string(hexadecimal(SHA256.hash(data: Array(arguments[0].stringArgument.utf8))))
+                .string(hexadecimal(SHA256.hash(data: arguments[0].stringArgumentBytes)))
             },
             "adler32sum": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                .string(String(adler32(Array(arguments[0].stringArgument.utf8))))
+                .string(String(adler32(arguments[0].stringArgumentBytes)))
             },
             "bcrypt": TemplateFunction(parameters: [.string], result: .string, isDeterministic: false) { arguments, _ in
-                .string(Bcrypt.hash(password: Array(arguments[0].stringArgument.utf8)))
+                .string(Bcrypt.hash(password: arguments[0].stringArgumentBytes))
             },
             "htpasswd": TemplateFunction(parameters: [.string, .string], result: .string, isDeterministic: false) { arguments, _ in
                 let user = arguments[0].stringArgument
                 if user.contains(":") { return .string("invalid username: " + user) }
-                return .string(user + ":" + Bcrypt.hash(password: Array(arguments[1].stringArgument.utf8)))
+                return .string(user + ":" + Bcrypt.hash(password: arguments[1].stringArgumentBytes))
             },
             "derivePassword": TemplateFunction(
                 parameters: [.integer(.uint32), .string, .string, .string, .string], result: .string
             ) { arguments, _ in
                 .string(try MasterPassword.derive(
                     counter: UInt32(truncatingIfNeeded: arguments[0].intArgument), template: arguments[1].stringArgument,
-                    password: arguments[2].stringArgument, user: arguments[3].stringArgument, site: arguments[4].stringArgument))
+                    password: arguments[2].stringArgumentBytes, user: arguments[3].stringArgumentBytes,
+                    site: arguments[4].stringArgumentBytes))
             },
             "randBytes": TemplateFunction(parameters: [.int], result: .string, isDeterministic: false) { arguments, context in
                 let count = arguments[0].intArgument
@@ -44,10 +45,10 @@ enum SprigCrypto {
                 .string(UUID().uuidString.lowercased())
             },
             "encryptAES": TemplateFunction(parameters: [.string, .string], result: .string, isDeterministic: false) { arguments, _ in
-                .string(try encryptAES(password: arguments[0].stringArgument, plaintext: arguments[1].stringArgument))
+                .string(try encryptAES(password: arguments[0].stringArgumentBytes, plaintext: arguments[1].stringArgumentBytes))
             },
             "decryptAES": TemplateFunction(parameters: [.string, .string], result: .string) { arguments, _ in
-                .string(try decryptAES(password: arguments[0].stringArgument, encoded: arguments[1].stringArgument))
+                .goString(try decryptAES(password: arguments[0].stringArgumentBytes, encoded: arguments[1].stringArgumentBytes))
             },
         ]
     }
@@ -73,16 +74,16 @@ enum SprigCrypto {
     }
 
     /// The password, truncated or zero-padded to 32 bytes: an AES-256 key, as sprig makes it.
-    private static func aesKey(_ password: String) -> SymmetricKey {
-        var key = Array(password.utf8.prefix(32))
+    private static func aesKey(_ password: [UInt8]) -> SymmetricKey {
+        var key = Array(password.prefix(32))
         key += [UInt8](repeating: 0, count: 32 - key.count)
         return SymmetricKey(data: key)
     }
 
     /// AES-256-CBC with PKCS#7 padding and a random IV in front, base64-encoded.
-    static func encryptAES(password: String, plaintext: String) throws -> String {
+    static func encryptAES(password: [UInt8], plaintext: [UInt8]) throws -> String {
         if plaintext.isEmpty { return "" }
-        var content = Array(plaintext.utf8)
+        var content = plaintext
         let padding = 16 - content.count % 16
         content += [UInt8](repeating: UInt8(padding), count: padding)
         let iv = AES._CBC.IV()
@@ -96,10 +97,10 @@ enum SprigCrypto {
 
     /// The inverse of ``encryptAES(password:plaintext:)``, failing with the messages of Go's panics on
     /// malformed input.
-    static func decryptAES(password: String, encoded: String) throws -> String {
-        if encoded.isEmpty { return "" }
+    static func decryptAES(password: [UInt8], encoded: [UInt8]) throws -> [UInt8] {
+        if encoded.isEmpty { return [] }
         let crypt: [UInt8]
-        switch GoBaseEncoding.base64Decode(Array(encoded.utf8)) {
+        switch GoBaseEncoding.base64Decode(encoded) {
         case .success(let bytes): crypt = bytes
         case .failure(let error): throw FunctionError("illegal base64 data at input byte \(error.offset)")
         }
@@ -118,6 +119,6 @@ enum SprigCrypto {
         }
         let end = decrypted.count - Int(decrypted[decrypted.count - 1])
         guard end >= 0 else { throw FunctionError("runtime error: slice bounds out of range [:\(end)]") }
-        return String(decoding: decrypted[..<end], as: UTF8.self)
+        return Array(decrypted[..<end])
     }
 }

@@ -101,7 +101,7 @@ enum SprigDicts {
         var current = try dictionaryMembers(arguments[arguments.count - 1])
         let fallback = arguments[arguments.count - 2]
         let keys = try arguments.dropLast(2).map { key in
-            guard case .string(let text) = key.storage else {
+            guard let text = key.goStringText else {
                 throw FunctionError("interface conversion: interface {} is \(assertionTypeName(key)), not string")
             }
             return text

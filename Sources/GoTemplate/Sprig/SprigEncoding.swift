@@ -1,25 +1,25 @@
 /// sprig's `b64enc`, `b64dec`, `b32enc`, `b32dec`: Go's standard padded alphabets. A decoding error is not a
 /// template error: sprig returns its text (`illegal base64 data at input byte 4`) as the result.
 ///
-/// Decoded bytes that are not valid UTF-8 become U+FFFD, since a ``Value`` string is Unicode text.
+/// The functions work on the bytes of Go strings: decoded bytes that are not valid UTF-8 stay as they are.
 enum SprigEncoding {
     static var functions: FunctionMap {
         [
             "b64enc": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                .string(GoBaseEncoding.base64Encode(Array(arguments[0].stringArgument.utf8)))
+                .string(GoBaseEncoding.base64Encode(arguments[0].stringArgumentBytes))
             },
             "b64dec": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                switch GoBaseEncoding.base64Decode(Array(arguments[0].stringArgument.utf8)) {
-                case .success(let bytes): return .string(String(decoding: bytes, as: UTF8.self))
+                switch GoBaseEncoding.base64Decode(arguments[0].stringArgumentBytes) {
+                case .success(let bytes): return .goString(bytes)
                 case .failure(let error): return .string("illegal base64 data at input byte \(error.offset)")
                 }
             },
             "b32enc": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                .string(GoBaseEncoding.base32Encode(Array(arguments[0].stringArgument.utf8)))
+                .string(GoBaseEncoding.base32Encode(arguments[0].stringArgumentBytes))
             },
             "b32dec": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                switch GoBaseEncoding.base32Decode(Array(arguments[0].stringArgument.utf8)) {
-                case .success(let bytes): return .string(String(decoding: bytes, as: UTF8.self))
+                switch GoBaseEncoding.base32Decode(arguments[0].stringArgumentBytes) {
+                case .success(let bytes): return .goString(bytes)
                 case .failure(let error): return .string("illegal base32 data at input byte \(error.offset)")
                 }
             },

@@ -7,7 +7,7 @@ enum SprigEnvironment {
                 .string(context.environment[arguments[0].stringArgument] ?? "")
             },
             "expandenv": TemplateFunction(parameters: [.string], result: .string) { arguments, context in
-                .string(expand(arguments[0].stringArgument) { context.environment[$0] ?? "" })
+                .goString(expand(arguments[0].stringArgumentBytes) { context.environment[$0] ?? "" })
             },
         ]
     }
@@ -15,7 +15,11 @@ enum SprigEnvironment {
     /// Go's `os.Expand`: `$name` and `${name}` are replaced; `$` followed by one of `*#$@!?-` or a digit is a
     /// one-character name; `${}` is dropped, a `${` without its `}` swallows the `$`, and a lone `$` stays.
     static func expand(_ text: String, _ lookup: (String) -> String) -> String {
-        let bytes = Array(text.utf8)
+        String(decoding: expand(Array(text.utf8), lookup), as: UTF8.self)
+    }
+
+    /// ``expand(_:_:)`` on the bytes of a Go string, valid UTF-8 or not; a name is looked up as text.
+    static func expand(_ bytes: [UInt8], _ lookup: (String) -> String) -> [UInt8] {
         var output: [UInt8] = []
         var copiedUpTo = 0
         var index = 0
@@ -24,7 +28,7 @@ enum SprigEnvironment {
                 output += bytes[copiedUpTo..<index]
                 let (name, width) = shellName(bytes[(index + 1)...])
                 if let name, !name.isEmpty {
-                    output += lookup(String(goBytes: name)).utf8
+                    output += lookup(GoText.replacingInvalidBytes(name)).utf8
                 } else if name == nil && width == 0 {
                     output.append(bytes[index])
                 }
@@ -33,9 +37,9 @@ enum SprigEnvironment {
             }
             index += 1
         }
-        guard copiedUpTo > 0 else { return text }
+        guard copiedUpTo > 0 else { return bytes }
         output += bytes[copiedUpTo...]
-        return String(goBytes: output)
+        return output
     }
 
     /// Go's `getShellName`: the name after a `$` and how many bytes it took; a nil name with a nonzero width

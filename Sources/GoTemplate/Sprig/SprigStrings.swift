@@ -26,21 +26,21 @@ enum SprigStrings {
             "hasPrefix": predicate { prefix, text in GoStrings.hasPrefix(text, prefix) },
             "hasSuffix": predicate { suffix, text in GoStrings.hasSuffix(text, suffix) },
             "abbrev": TemplateFunction(parameters: [.int, .string], result: .string) { arguments, _ in
-                let width = arguments[0].intArgument, text = arguments[1].stringArgument
-                return .string(width < 4 ? text : GoUtilsText.abbreviate(text, offset: 0, maxWidth: width))
+                let width = arguments[0].intArgument
+                if width < 4 { return Value(arguments[1].storage) }
+                return .goString(GoUtilsText.abbreviate(arguments[1].stringArgumentBytes, offset: 0, maxWidth: width))
             },
             "abbrevboth": TemplateFunction(parameters: [.int, .int, .string], result: .string) { arguments, _ in
                 let left = arguments[0].intArgument, right = arguments[1].intArgument
-                let text = arguments[2].stringArgument
-                if right < 4 || left > 0 && right < 7 { return .string(text) }
-                return .string(GoUtilsText.abbreviate(text, offset: left, maxWidth: right))
+                if right < 4 || left > 0 && right < 7 { return Value(arguments[2].storage) }
+                return .goString(GoUtilsText.abbreviate(arguments[2].stringArgumentBytes, offset: left, maxWidth: right))
             },
             "trunc": TemplateFunction(parameters: [.int, .string], result: .string) { arguments, _ in
-                .string(truncate(arguments[1].stringArgument, to: arguments[0].intArgument))
+                .goString(truncate(arguments[1].stringArgumentBytes, to: arguments[0].intArgument))
             },
             "substr": TemplateFunction(parameters: [.int, .int, .string], result: .string) { arguments, _ in
-                .string(try substring(
-                    arguments[2].stringArgument, start: arguments[0].intArgument, end: arguments[1].intArgument))
+                .goString(try substring(
+                    arguments[2].stringArgumentBytes, start: arguments[0].intArgument, end: arguments[1].intArgument))
             },
             "repeat": TemplateFunction(parameters: [.int, .string], result: .string) { arguments, context in
                 .string(try GoStrings.repeating(
@@ -48,24 +48,39 @@ enum SprigStrings {
                     maximumBytes: context.maximumResultSize))
             },
             "wrap": TemplateFunction(parameters: [.int, .string], result: .string) { arguments, _ in
-                .string(GoUtilsText.wrap(
-                    arguments[1].stringArgument, length: arguments[0].intArgument, newline: "", wrapLongWords: false))
+.goString(GoUtilsText.wrap(
+                    arguments[1].stringArgumentBytes, length: arguments[0].intArgument, newline: [], wrapLongWords: false))
             },
             "wrapWith": TemplateFunction(parameters: [.int, .string, .string], result: .string) { arguments, _ in
-                .string(GoUtilsText.wrap(
-                    arguments[2].stringArgument, length: arguments[0].intArgument,
-                    newline: arguments[1].stringArgument, wrapLongWords: true))
+.goString(GoUtilsText.wrap(
+                    arguments[2].stringArgumentBytes, length: arguments[0].intArgument,
+                    newline: arguments[1].stringArgumentBytes, wrapLongWords: true))
             },
             "quote": TemplateFunction(parameters: [], variadic: .interface, result: .string) { arguments, _ in
-                .string(arguments.filter { !$0.isNil }
-                    .map { GoFormat.quote(SprigConversions.stringValue($0)) }.joined(separator: " "))
+                var output: [UInt8] = []
+                for (index, argument) in arguments.filter({ !$0.isNil }).enumerated() {
+                    if index > 0 { output.append(UInt8(ascii: " ")) }
+                    Quoting.appendQuoted(SprigConversions.stringValueBytes(argument), asciiOnly: false, to: &output)
+                }
+                return .goString(output)
             },
             "squote": TemplateFunction(parameters: [], variadic: .interface, result: .string) { arguments, _ in
-                .string(arguments.filter { !$0.isNil }
-                    .map { "'" + GoFormat.formatValue($0) + "'" }.joined(separator: " "))
+                var output: [UInt8] = []
+                for (index, argument) in arguments.filter({ !$0.isNil }).enumerated() {
+                    if index > 0 { output.append(UInt8(ascii: " ")) }
+                    output.append(UInt8(ascii: "'"))
+                    GoFormat.appendFormatted(argument, to: &output)
+                    output.append(UInt8(ascii: "'"))
+                }
+                return .goString(output)
             },
             "cat": TemplateFunction(parameters: [], variadic: .interface, result: .string) { arguments, _ in
-                .string(arguments.filter { !$0.isNil }.map(GoFormat.formatValue).joined(separator: " "))
+                var output: [UInt8] = []
+                for (index, argument) in arguments.filter({ !$0.isNil }).enumerated() {
+                    if index > 0 { output.append(UInt8(ascii: " ")) }
+                    GoFormat.appendFormatted(argument, to: &output)
+                }
+                return .goString(output)
             },
             "indent": TemplateFunction(parameters: [.int, .string], result: .string) { arguments, context in
                 .string(try indent(arguments[1].stringArgument, by: arguments[0].intArgument, context))
@@ -93,9 +108,23 @@ enum SprigStrings {
                 .strings(GoStrings.split(arguments[1].stringArgument, separator: arguments[0].stringArgument))
             },
             "join": TemplateFunction(parameters: [.string, .interface], result: .string) { arguments, _ in
-                .string(SprigConversions.stringValues(arguments[1]).joined(separator: arguments[0].stringArgument))
+                if case .string(let separator) = arguments[0].storage, !SprigConversions.holdsByteString(arguments[1]) {
+                    return .string(SprigConversions.stringValues(arguments[1]).joined(separator: separator))
+                }
+                // A separator or an element that is not valid UTF-8: Go's strings.Join keeps every byte.
+                let separator = arguments[0].stringArgumentBytes
+                var output: [UInt8] = []
+                for (index, part) in SprigConversions.stringValueBytes(of: arguments[1]).enumerated() {
+                    if index > 0 { output.append(contentsOf: separator) }
+                    output.append(contentsOf: part)
+                }
+                return .goString(output)
             },
             "sortAlpha": TemplateFunction(parameters: [.interface], result: .slice(.string)) { arguments, _ in
+                if SprigConversions.holdsByteString(arguments[0]) {
+                    let sorted = SprigConversions.stringValueBytes(of: arguments[0]).sorted { $0.lexicographicallyPrecedes($1) }
+                    return Value(.list(sorted.map { .goString($0) }, elementType: .string))
+                }
                 guard case .list = arguments[0].storage else {
                     return .strings([SprigConversions.stringValue(arguments[0])])
                 }
@@ -133,33 +162,32 @@ enum SprigStrings {
     }
 
     /// sprig's `trunc`: the first `count` bytes, or for a negative count the last `-count` bytes.
-    static func truncate(_ text: String, to count: Int) -> String {
-        let length = text.utf8.count
-        if count < 0 && length &+ count > 0 { return String(goBytes: text.utf8.dropFirst(length + count)) }
-        if count >= 0 && length > count { return String(goBytes: text.utf8.prefix(count)) }
-        return text
+    static func truncate(_ bytes: [UInt8], to count: Int) -> ArraySlice<UInt8> {
+        let length = bytes.count
+        if count < 0 && length &+ count > 0 { return bytes.dropFirst(length + count) }
+        if count >= 0 && length > count { return bytes.prefix(count) }
+        return bytes[...]
     }
 
     /// sprig's `substr`: bytes `start..<end`; a negative start means from the beginning, a negative or
     /// too-large end means to the end. Other bad bounds raise Go's slice panic.
-    static func substring(_ text: String, start: Int, end: Int) throws -> String {
-        let bytes = Array(text.utf8)
+    static func substring(_ bytes: [UInt8], start: Int, end: Int) throws -> ArraySlice<UInt8> {
         let length = bytes.count
         if start < 0 {
             guard end >= 0 else { throw FunctionError("runtime error: slice bounds out of range [:\(end)]") }
             guard end <= length else {
                 throw FunctionError("runtime error: slice bounds out of range [:\(end)] with length \(length)")
             }
-            return String(goBytes: bytes[..<end])
+            return bytes[..<end]
         }
         if end < 0 || end > length {
             guard start <= length else {
                 throw FunctionError("runtime error: slice bounds out of range [\(start):\(length)]")
             }
-            return String(goBytes: bytes[start...])
+            return bytes[start...]
         }
         guard start <= end else { throw FunctionError("runtime error: slice bounds out of range [\(start):\(end)]") }
-        return String(goBytes: bytes[start..<end])
+        return bytes[start..<end]
     }
 
     /// sprig's `indent`: `spaces` spaces before the text and after every newline.

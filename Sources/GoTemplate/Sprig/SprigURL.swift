@@ -40,6 +40,7 @@ enum SprigURL {
         let kind: String
         switch value.storage {
         case .string(let text): return text
+        case .byteString(let bytes): return GoText.replacingInvalidBytes(bytes)
         case .nil: throw FunctionError("runtime error: invalid memory address or nil pointer dereference")
         case .bool: kind = "bool"
         case .int(_, let type), .uint(_, let type): kind = type.rawValue

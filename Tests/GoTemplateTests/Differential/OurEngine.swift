@@ -60,13 +60,13 @@ enum OurEngine {
     /// that is not a string panics in Go's type assertion.
     static func include(partials: String) -> TemplateFunction {
         TemplateFunction(parameters: [.interface], result: .string) { arguments, _ in
-            guard case .string(let name) = arguments[0].storage else {
+            guard let name = arguments[0].goStringText else {
                 let type = arguments[0].isNil ? "nil" : arguments[0].goType.description
                 throw FunctionError("interface conversion: interface {} is \(type), not string")
             }
             let path = GoPathJoin.join(partials, name)
             guard !path.isEmpty, let bytes = FileManager.default.contents(atPath: path) else { return .string("") }
-            return .string(String(decoding: bytes, as: UTF8.self))
+            return .goString(bytes)
         }
     }
 
