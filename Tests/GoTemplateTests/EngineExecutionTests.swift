@@ -209,6 +209,27 @@ final class EngineExecutionTests: XCTestCase {
             depth?.description,
             #"template: t:1:28: executing "d" at <{{template "d"}}>: exceeded maximum template depth (50)"#)
     }
+
+    func testPrintingStopsAtTheResultLimitInsteadOfBuildingIt() {
+        // Found by the template fuzz target: a width of millions applies to every element of a collection,
+        // so one printf of the data made 1.6 GB before the result limit was checked.
+        let options = ExecutionOptions(context: FunctionContext(maximumResultSize: 1_000))
+        for (text, at) in [
+            (#"{{ printf "%9223372v" . }}"#, "1:3"),
+            (#"{{ printf "%900d|%900d" 1 2 }}"#, "1:3"),
+            (#"{{ .n | printf "%.900000f" }}"#, "1:8"),
+            (#"{{ print (printf "%999s" "x") (printf "%999s" "y") }}"#, "1:3"),
+            (#"{{ println (printf "%999s" "x") "y" }}"#, "1:3"),
+        ] {
+            let error = templateErrorForTest(text, options: options)
+            XCTAssertEqual(error?.kind, .limit, text)
+            XCTAssertTrue(error?.description.hasPrefix("template: t:\(at): executing \"t\" at <") == true, "\(text): \(String(describing: error))")
+            XCTAssertTrue(error?.description.hasSuffix("result exceeds the limit of 1000 bytes") == true, "\(text): \(String(describing: error))")
+        }
+        // Under the limit, the same directives print as Go prints them.
+        XCTAssertEqual(renderForTest(#"{{ printf "%5v|%-3d|%03d" .list 7 7 }}"#, options: options), "[    1     x <nil>]|7  |007")
+        XCTAssertEqual(renderForTest(#"{{ printf "%998s" "x" | len }}"#, options: options), "998")
+    }
 }
 
 /// Counts calls from a function body.

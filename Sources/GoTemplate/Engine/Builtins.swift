@@ -58,12 +58,13 @@ enum Builtin: String, CaseIterable, Sendable {
         }
     }
 
-    /// Calls a built-in that takes plain values (``takesPlainValues``) on checked arguments.
-    func call(plain arguments: [Value]) -> Value {
+    /// Calls a built-in that takes plain values (``takesPlainValues``) on checked arguments. What `print`,
+    /// `println` and `printf` build is bounded by `limit` bytes (the function result limit).
+    func call(plain arguments: [Value], limit: Int = .max) throws(FunctionError) -> Value {
         switch self {
-        case .print: return GoFormat.sprintValue(arguments)
-        case .println: return GoFormat.sprintlnValue(arguments)
-        case .printf: return GoFormat.sprintfValue(arguments[0], Array(arguments.dropFirst()))
+        case .print: return try Self.bounded(GoFormat.sprintValue(arguments, limit: limit), limit)
+        case .println: return try Self.bounded(GoFormat.sprintlnValue(arguments, limit: limit), limit)
+        case .printf: return try Self.bounded(GoFormat.sprintfValue(arguments[0], Array(arguments.dropFirst()), limit: limit), limit)
         case .html: return .goString(TextEscaping.html(Self.printedArguments(arguments)))
         case .js: return .goString(TextEscaping.javaScript(Self.printedArguments(arguments)))
         case .urlquery: return .goString(TextEscaping.urlQuery(Self.printedArguments(arguments)))
@@ -73,7 +74,7 @@ enum Builtin: String, CaseIterable, Sendable {
 
     /// Calls the built-in on checked arguments. `and` and `or` are evaluated by the executor (they short-
     /// circuit) and never reach here.
-    func call(_ arguments: [EvaluatedValue]) throws(FunctionError) -> EvaluatedValue {
+    func call(_ arguments: [EvaluatedValue], limit: Int = .max) throws(FunctionError) -> EvaluatedValue {
         switch self {
         case .and, .or:
             return arguments.last ?? .missing
@@ -98,17 +99,23 @@ enum Builtin: String, CaseIterable, Sendable {
         case .ge:
             return EvaluatedValue(.bool(!(try Comparison.less(arguments[0], arguments[1]))))
         case .print, .printf, .println, .html, .js, .urlquery:
-            return EvaluatedValue(call(plain: arguments.map(\.value)))
+            return EvaluatedValue(try call(plain: arguments.map(\.value), limit: limit))
         case .call:
             if arguments[0].value.isNil { throw FunctionError("call of nil") }
             throw FunctionError("non-function of type \(arguments[0].value.goType)")
         }
     }
 
+    /// The printed result, or the limit error when printing stopped at `limit` bytes.
+    private static func bounded(_ printed: Value?, _ limit: Int) throws(FunctionError) -> Value {
+        guard let printed else { throw FunctionError("result exceeds the limit of \(limit) bytes") }
+        return printed
+    }
+
     /// Go's `evalArgs`: a single string as is, otherwise `fmt.Sprint` with nil printed as `<no value>`.
     private static func printedArguments(_ arguments: [Value]) -> [UInt8] {
         if arguments.count == 1, let bytes = arguments[0].goStringBytes { return bytes }
-        return GoFormat.sprintValue(arguments.map { $0.isNil ? .string("<no value>") : $0 }).goStringBytes ?? []
+        return GoFormat.sprintValue(arguments.map { $0.isNil ? .string("<no value>") : $0 })?.goStringBytes ?? []
     }
 
     private static func length(_ item: EvaluatedValue) throws(FunctionError) -> Int {

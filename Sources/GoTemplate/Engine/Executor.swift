@@ -621,7 +621,12 @@ struct Executor {
                 position += 1
             }
             if let final, let finalType { values.append(try validate(final, type: finalType).value) }
-            return EvaluatedValue(builtin.call(plain: values))
+            do {
+                return EvaluatedValue(try builtin.call(plain: values, limit: options.context.maximumResultSize))
+            } catch {
+                node = callNode
+                throw failure("error calling \(name): \(error.message)", kind: .limit)
+            }
         case .builtin(let builtin):
             var values: [EvaluatedValue] = []
             values.reserveCapacity(count)
@@ -633,7 +638,7 @@ struct Executor {
             }
             if let final, let finalType { values.append(try validate(final, type: finalType)) }
             do {
-                return try builtin.call(values)
+                return try builtin.call(values, limit: options.context.maximumResultSize)
             } catch {
                 node = callNode
                 throw failure("error calling \(name): \(error.message)")

@@ -21,6 +21,10 @@ extension FormatPrinter {
         var reordered = false
         var index = 0
         formatLoop: while index < end {
+            if exceeded || output.count > limit {
+                exceeded = true
+                return
+            }
             var goodArgumentIndex = true
             let literalStart = index
             while index < end && bytes[index] != UInt8(ascii: "%") { index += 1 }

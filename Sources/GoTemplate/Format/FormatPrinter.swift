@@ -17,6 +17,14 @@ struct FormatFlags {
 struct FormatPrinter {
     var output: [UInt8]
     var flags = FormatFlags()
+    /// Output beyond this many bytes is not built: a width or precision of millions, applied to every
+    /// element of a collection, would otherwise make gigabytes. ``exceeded`` tells the caller.
+    var limit = Int.max
+    /// Whether the output would have passed ``limit`` (what was written is then incomplete).
+    var exceeded = false
+
+    /// Whether printing stopped at `limit` or the output ended up longer than it.
+    func passed(_ limit: Int) -> Bool { exceeded || output.count > limit }
 
     /// Nesting beyond this depth prints `...` instead of recursing further.
     static let maximumDepth = 1_000
@@ -127,6 +135,7 @@ struct FormatPrinter {
             output.append(contentsOf: value.goType.description.utf8)
             output.append(UInt8(ascii: "{"))
             for (index, element) in elements.enumerated() {
+                if exceeded { break }
                 if index > 0 { output.append(contentsOf: ", ".utf8) }
                 printElement(element, declaredType: elementType, verb: verb, depth: depth + 1)
             }
@@ -134,6 +143,7 @@ struct FormatPrinter {
         } else {
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
+                if exceeded { break }
                 if index > 0 { output.append(UInt8(ascii: " ")) }
                 printElement(element, declaredType: elementType, verb: verb, depth: depth + 1)
             }
@@ -154,6 +164,7 @@ struct FormatPrinter {
         }
         let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for (index, key) in keys.enumerated() {
+            if exceeded { break }
             if index > 0 {
                 if flags.sharpV {
                     output.append(contentsOf: ", ".utf8)
@@ -607,6 +618,10 @@ struct FormatPrinter {
 
     mutating func writePadding(_ count: Int) {
         guard count > 0 else { return }
+        guard count <= limit - output.count else {
+            exceeded = true
+            return
+        }
         output.append(contentsOf: repeatElement(flags.zero ? UInt8(ascii: "0") : UInt8(ascii: " "), count: count))
     }
 

@@ -3,11 +3,16 @@ public enum GoFormat {
     /// `fmt.Sprint`: operands printed with `%v`, a space between two operands when neither is a string.
     public static func sprint(_ values: [Value]) -> String { sprintPrinter(values).text }
 
-    /// ``sprint(_:)`` as a Go string, which keeps bytes that are not valid UTF-8.
-    static func sprintValue(_ values: [Value]) -> Value { sprintPrinter(values).goString }
+    /// ``sprint(_:)`` as a Go string, which keeps bytes that are not valid UTF-8; nil when it would pass
+    /// `limit` bytes.
+    static func sprintValue(_ values: [Value], limit: Int = .max) -> Value? {
+        let printer = sprintPrinter(values, limit: limit)
+        return printer.passed(limit) ? nil : printer.goString
+    }
 
-    private static func sprintPrinter(_ values: [Value]) -> FormatPrinter {
+    private static func sprintPrinter(_ values: [Value], limit: Int = .max) -> FormatPrinter {
         var printer = FormatPrinter()
+        printer.limit = limit
         var previousIsString = false
         for (index, value) in values.enumerated() {
             let isString = value.isGoString
@@ -21,11 +26,16 @@ public enum GoFormat {
     /// `fmt.Sprintln`: operands printed with `%v`, always separated by a space, and a newline.
     public static func sprintln(_ values: [Value]) -> String { sprintlnPrinter(values).text }
 
-    /// ``sprintln(_:)`` as a Go string, which keeps bytes that are not valid UTF-8.
-    static func sprintlnValue(_ values: [Value]) -> Value { sprintlnPrinter(values).goString }
+    /// ``sprintln(_:)`` as a Go string, which keeps bytes that are not valid UTF-8; nil when it would pass
+    /// `limit` bytes.
+    static func sprintlnValue(_ values: [Value], limit: Int = .max) -> Value? {
+        let printer = sprintlnPrinter(values, limit: limit)
+        return printer.passed(limit) ? nil : printer.goString
+    }
 
-    private static func sprintlnPrinter(_ values: [Value]) -> FormatPrinter {
+    private static func sprintlnPrinter(_ values: [Value], limit: Int = .max) -> FormatPrinter {
         var printer = FormatPrinter()
+        printer.limit = limit
         for (index, value) in values.enumerated() {
             if index > 0 { printer.output.append(UInt8(ascii: " ")) }
             printer.printArgument(value, verb: ascii("v"))
@@ -42,15 +52,16 @@ public enum GoFormat {
     }
 
     /// ``sprintf(_:_:)`` with a format that is a Go string value, as a Go string: bytes that are not valid
-    /// UTF-8, in the format or in what it prints, are kept.
-    static func sprintfValue(_ format: Value, _ arguments: [Value]) -> Value {
+    /// UTF-8, in the format or in what it prints, are kept. Nil when the result would pass `limit` bytes.
+    static func sprintfValue(_ format: Value, _ arguments: [Value], limit: Int = .max) -> Value? {
         var printer = FormatPrinter()
+        printer.limit = limit
         switch format.storage {
         case .string(let text): printer.printFormatted(text, arguments)
         case .byteString(let bytes): printer.printFormatted(bytes: bytes, arguments)
         default: break
         }
-        return printer.goString
+        return printer.passed(limit) ? nil : printer.goString
     }
 
     /// What `%v` prints for one value (`fmt.Sprint(value)`).
