@@ -4,6 +4,7 @@ import Foundation
 public final class CommandIO: @unchecked Sendable {
     private let lock = NSLock()
     private let writeOut: @Sendable (String) -> Void
+    private let writeOutBytes: (@Sendable ([UInt8]) -> Void)?
     private let writeErr: @Sendable (String) -> Void
     /// Reads all of standard input.
     public let readStandardInput: @Sendable () -> [UInt8]
@@ -19,12 +20,14 @@ public final class CommandIO: @unchecked Sendable {
         stdout: @escaping @Sendable (String) -> Void,
         stderr: @escaping @Sendable (String) -> Void,
         stdin: @escaping @Sendable () -> [UInt8] = { [] },
+        stdoutBytes: (@Sendable ([UInt8]) -> Void)? = nil,
         environment: [String: String] = [:],
         stdoutIsTerminal: Bool = false,
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         exitsAfterCommand: Bool = false
     ) {
         self.writeOut = stdout
+        self.writeOutBytes = stdoutBytes
         self.writeErr = stderr
         self.readStandardInput = stdin
         self.environment = environment
@@ -34,6 +37,14 @@ public final class CommandIO: @unchecked Sendable {
     }
 
     public func out(_ text: String) { lock.withLock { writeOut(text) } }
+
+    /// Writes bytes to standard output as they are, valid UTF-8 or not (a rendered configuration keeps
+    /// every byte its templates and partials gave it). Without a byte writer, they go through ``out(_:)``.
+    public func out(bytes: [UInt8]) {
+        lock.withLock {
+            if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
+        }
+    }
     public func err(_ text: String) { lock.withLock { writeErr(text) } }
 
     /// Keeps `value` alive until the process exits when it exits right after this command: freeing a
@@ -49,6 +60,7 @@ public final class CommandIO: @unchecked Sendable {
             stdout: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             stderr: { text in FileHandle.standardError.write(Data(text.utf8)) },
             stdin: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+            stdoutBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
             environment: ProcessInfo.processInfo.environment,
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
             exitsAfterCommand: true

@@ -92,7 +92,7 @@ struct RenderCommand: IOCommand {
             if out == nil, let kept { io.err("krakenlint: wrote \(target), \(kept.1)\n") }
         }
         if out == nil {
-            io.out(String(decoding: output.bytes, as: UTF8.self))
+            io.out(bytes: output.bytes)
         }
         return .success
     }

@@ -38,6 +38,18 @@ final class FlexibleConfigCommandTests: XCTestCase {
         return CLIRun(status: status, stdout: out.value, stderr: err.value)
     }
 
+    func testRenderWritesBytesThatAreNotUTF8AsTheyAre() throws {
+        // A Latin-1 partial is included raw by KrakenD; render's standard output keeps its bytes.
+        let tree = try TemporaryTree(["krakend.tmpl": "{\"version\": 3, \"name\": \"{{ include \"name.txt\" }}\"}"])
+        try Data([0x43, 0x61, 0x66, 0xE9]).write(to: URL(fileURLWithPath: tree.path("name.txt")))
+        let bytes = ByteCapture(), err = Capture()
+        let io = CommandIO(
+            stdout: { bytes.append(Array($0.utf8)) }, stderr: { err.append($0) }, stdoutBytes: { bytes.append($0) },
+            environment: ["FC_ENABLE": "1"], currentDirectory: tree.root.path)
+        XCTAssertEqual(KrakenLintCommand.run(["render", "krakend.tmpl"], io: io), 0, err.value)
+        XCTAssertEqual(bytes.value, Array("{\"version\": 3, \"name\": \"Caf".utf8) + [0xE9, UInt8(ascii: "\""), UInt8(ascii: "}")])
+    }
+
     func testLintRendersWithTheFolderFlagsAndPlacesFindingsAtTemplateAndSettingsLines() throws {
         let tree = try TemporaryTree(Self.project)
         let result = run(
@@ -135,4 +147,12 @@ final class FlexibleConfigCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains(tree.path("krakend.tmpl") + ":2:11: error:"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: tree.path("out.json")))
     }
+}
+
+/// Collects what a command writes to standard output, as bytes.
+final class ByteCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8] = []
+    func append(_ more: [UInt8]) { lock.withLock { bytes += more } }
+    var value: [UInt8] { lock.withLock { bytes } }
 }
