@@ -10,6 +10,9 @@ import Foundation
 /// Tells whether the native stack of the current thread is close to its end, so that deeply nested
 /// templates (recursive `template` calls, nested parentheses or control structures) end with an error
 /// instead of crashing, whatever the thread's stack size.
+///
+/// It reads the address of a local variable, so it cannot work where locals are not on the native stack:
+/// under AddressSanitizer's fake stacks (`detect_stack_use_after_return`), which the fuzz scripts turn off.
 struct StackGuard {
     /// The lowest address the stack may grow to before recursion must stop.
     private let limit: UInt
