@@ -73,9 +73,10 @@ struct RenderCommand: IOCommand {
             return .usage
         }
         // --out replaces standard output; without it, the file KrakenD leaves behind is written as KrakenD
-        // writes it (Enterprise's out, else CE's FC_OUT), and standard output still gets the bytes.
+        // writes it (Enterprise's out, else CE's FC_OUT, which is the options' output path when --out is
+        // absent), and standard output still gets the bytes.
         let kept = project.enterpriseOutputPath.map { ($0, "the out file of the Enterprise flexible-configuration file") }
-            ?? FlexibleConfigOptions.fromEnvironment(io.environment).outputPath.map { ($0, "the FC_OUT file") }
+            ?? options.outputPath.map { ($0, "the FC_OUT file") }
         let target = out ?? kept?.0
         if let target {
             let resolved = options.resolve(target)
