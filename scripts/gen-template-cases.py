@@ -710,15 +710,63 @@ each("more", [r'{{base "a/\xff"}}|{{osBase "\xff"}}', r'{{dir "\xff/b"}}|{{osDir
 each("include", [r'{{include "latin1.txt"}}', r'{{include "latin1.txt" | len}}', r'{{include "latin1.txt" | printf "%q"}}',
                  r'{{include "latin1.txt" | marshal}}'], partials="Partials")
 
-# ---------------------------------------------------------------------------------------------- open differences
-# Where our engine still differs from Go (each listed in Tests/GoTemplateTests/KnownDifferences.swift, which
-# fails when one of them starts to agree): map keys are Swift strings, so a key keeps no invalid bytes and
-# two canonically equivalent keys are one; template names and the regex functions read strings as text.
-group("open")
+# Map keys are Go strings: compared, hashed and sorted by their bytes, so a key keeps bytes that are not valid
+# UTF-8 and canonically equivalent keys ("e\u0301" and "\u00e9") stay two, in dict, set, unset, hasKey, get,
+# index, pick, omit, pluck, merge, dig, keys, values, range, fromJson, the data, printing and the JSON encoders.
 case("map-key-invalid-utf8", r'{{printf "%v" (dict "\xff" 1)}}|{{dict "a\xfe" 2 | toJson}}')
 case("map-keys-canonically-equivalent", r'{{len (dict "e\u0301" 1 "\u00e9" 2)}}|{{dict "e\u0301" 1 "\u00e9" 2}}')
+each("map-keys", [
+    r'{{$d := dict "e\u0301" 1 "\u00e9" 2}}{{len $d}} {{hasKey $d "e\u0301"}} {{hasKey $d "\u00e9"}} {{hasKey $d "\u00e9\u0301"}} {{get $d "e\u0301"}} {{get $d "\u00e9"}}',
+    r'{{$d := dict "e\u0301" 1}}{{$_ := set $d "\u00e9" 2}}{{len $d}} {{toJson $d}} {{$_ := unset $d "e\u0301"}}{{$d}}',
+    r'{{keys (dict "e\u0301" 1 "\u00e9" 2 "f" 3) | sortAlpha | toJson}}|{{values (dict "\u00e9" 2 "e\u0301" 1) | sortAlpha}}',
+    r'{{range $k, $v := dict "\u00e9" 2 "e\u0301" 1 "\u212b" 3 "\u00c5" 4}}[{{$k}}={{$v}}]{{end}}',
+    r'{{printf "%v|%q|%x|%#v" (dict "e\u0301" 1 "\u00e9" 2) (dict "e\u0301" 1 "\u00e9" 2) (dict "e\u0301" 1 "\u00e9" 2) (dict "e\u0301" 1 "\u00e9" 2)}}',
+    r'{{index (dict "e\u0301" 1 "\u00e9" 2) "\u00e9"}}|{{index (dict "e\u0301" 1) "\u00e9"}}|{{pick (dict "e\u0301" 1 "\u00e9" 2) "e\u0301"}}|{{omit (dict "e\u0301" 1 "\u00e9" 2) "e\u0301"}}',
+    r'{{merge (dict "e\u0301" 1) (dict "\u00e9" 2) | toJson}}|{{mergeOverwrite (dict "\u00e9" 1) (dict "\u00e9" 2 "e\u0301" 3) | toJson}}|{{dig "\u00e9" "none" (dict "e\u0301" 1)}}|{{dig "e\u0301" "none" (dict "e\u0301" 1)}}',
+    r'{{$j := fromJson "{\"e\u0301\":1,\"\u00e9\":2}"}}{{len $j}} {{toJson $j}}|{{deepEqual (dict "e\u0301" 1) (dict "\u00e9" 1)}}|{{pluck "\u00e9" (dict "e\u0301" 1) (dict "\u00e9" 2)}}',
+    r'{{$d := dict (b64dec "/w==") 1 "\xff" 2 "\ufffd" 3}}{{len $d}} {{printf "%q" $d}} {{toJson $d}}',
+    r'{{range $k, $v := dict (b64dec "/w==") 1 "a" 2 "\xfe" 3}}{{printf "%q=%v;" $k $v}}{{end}}|{{keys (dict "\xff" 1 "\xfe" 2 "\ufffd" 0) | sortAlpha | printf "%q"}}',
+    r'{{index (dict "\xff" 1) "\ufffd"}}|{{hasKey (dict "\xff" 1) "\ufffd"}}|{{get (dict "\xff" 1) "\xff"}}|{{(dict "\xff" 1 "a" 2).a}}|{{pluck "\xff" (dict "\xff" 1) (dict "\xfe" 2)}}',
+    r'{{set (dict) (b64dec "/w==") 3 | toJson}}|{{dict (list "\xff") 1 | printf "%q"}}|{{printf "%x|%#v" (dict "\xff" 1) (dict "\xff" 1)}}|{{unset (dict "\xff" 1 "\xfe" 2) "\xfe" | printf "%q"}}',
+    r'{{(split "\xff" "a\xffb")._1}}|{{range $k, $v := splitn "," 3 "\xff,\xfe"}}{{$k}}={{printf "%q" $v}};{{end}}',
+])
+case("map-keys-data", '{{len .}} {{range $k, $v := .}}{{$k}}={{$v}};{{end}} {{toJson .}} {{index . "\u00e9"}}',
+     dataJSON='{"e\u0301": 1, "\u00e9": 2, "\u00c5": 3, "\u212b": 4}')
+
+# Template names are Go strings too: defined, called and quoted in messages by their bytes.
 case("template-name-invalid-utf8", r'{{define "\xff"}}x{{end}}{{template "\xfe"}}')
+each("template-names", [
+    r'{{define "e\u0301"}}A{{end}}{{define "\u00e9"}}B{{end}}{{template "e\u0301"}}{{template "\u00e9"}}',
+    r'{{define "\xff"}}x{{end}}{{define "\xfe"}}y{{end}}{{template "\xff"}}{{template "\xfe"}}',
+    r'{{define "a\xff"}}{{.}}{{end}}{{block "\xfe" .s}}[{{.}}]{{end}}{{template "a\xff" 1}}',
+    r'{{define "\xff"}}{{len .}}{{end}}{{template "\ufffd" "x"}}',
+    r'{{define "\xff"}}{{fail "boom"}}{{end}}{{template "\xff"}}',
+    r'{{define "\xff"}}a{{end}}{{define "\xff"}}b{{end}}',
+    r'{{template "\u00e9"}}{{define "e\u0301"}}x{{end}}',
+    r'{{define "\xff"}}{{.}}{{end}}{{range list 1 2}}{{template "\xff" .}}{{end}}',
+])
+each("include-names", [r'{{include "\xff"}}|{{include "latin1\xff.txt"}}|{{include "latin1.txt\xff" | len}}'], partials="Partials")
+
+# The regex functions read a text that is not valid UTF-8 as Go's regexp does (each bad byte one rune U+FFFD of
+# width 1) and keep its bytes in what they return; a pattern that is not valid UTF-8 does not compile.
 case("regex-on-invalid-utf8", r'{{regexFind "a." "a\xffb" | len}}|{{regexReplaceAll "." "\xff\xfe" "x"}}')
+each("regex", [
+    r'{{regexFind "\xff" "a"}}', r'{{mustRegexFind "\xff" "a"}}', r'{{regexMatch "\xff" "a"}}|{{regexMatch "\ufffd" "a\xff"}}',
+    r'{{mustRegexMatch "^.$" "\xff"}} {{mustRegexMatch "^.$" "\xe2\x82"}} {{regexMatch "^..$" "\xe2\x82"}}',
+    r'{{regexFindAll "." "a\xff\xe2\x82z" -1 | toJson}}|{{regexFindAll "." "a\xff\xe2\x82z" -1 | len}}|{{regexFindAll "[^a]" "a\xffa\xfe" 1 | printf "%q"}}',
+    r'{{regexSplit "\\xff" "a\xffb" -1 | len}}|{{regexSplit "\ufffd" "a\xffb\xfec" -1 | printf "%q"}}|{{regexSplit "" "\xff\xfe" -1 | len}}',
+    r'{{regexSplit "b" "\xffb\xfeb" 2 | printf "%q"}}|{{mustRegexSplit "x*" "\xff\xfe" -1 | printf "%q"}}',
+    r'{{regexReplaceAll "(.)" "a\xffb" "[${1}\xfe]" | printf "%q"}}|{{regexReplaceAllLiteral "b" "\xffb\xff" "$1" | printf "%q"}}',
+    r'{{regexQuoteMeta "\xff.\xfe" | printf "%q"}}|{{regexReplaceAll "x*" "\xff\xfe" "-" | printf "%q"}}',
+    r'{{regexFind "[^a]+" "a\xff\xfeé" | printf "%q"}}|{{mustRegexReplaceAll "é" "\xffé\xfe" "e" | printf "%q"}}',
+    r'{{regexReplaceAll "(?P<n>\\w)" "ab" "$n\xff" | printf "%q"}}|{{regexReplaceAll "(b)" "ab" "$1\xff2" | printf "%q"}}|{{regexReplaceAll "(b)" "ab" "${1\xff}" | printf "%q"}}',
+    r'{{regexReplaceAll "a" (b64dec "/2H+") "$0$0" | printf "%q"}}|{{regexFind "\\S+" (b64dec "/2H+") | len}}',
+])
+
+# ---------------------------------------------------------------------------------------------- open differences
+# Where our engine still differs from Go (each listed in Tests/GoTemplateTests/KnownDifferences.swift, which
+# fails when one of them starts to agree).
+group("open")
 
 # ---------------------------------------------------------------------------------------------- newer Go
 group("newer-go")

@@ -14,7 +14,7 @@ struct EnterpriseSettingsLoader {
     let limits: LoadLimits
 
     struct Loaded {
-        var data: [String: Value] = [:]
+        var data: [MapKey: Value] = [:]
         var files: [SourceFile] = []
         var problems: [FlexibleConfigProblem] = []
         /// The file that set each top-level-to-leaf path, for redefinition messages.
@@ -26,7 +26,7 @@ struct EnterpriseSettingsLoader {
         for path in config.settingsPaths {
             let resolved = options.resolve(path)
             if let entries = try? ProjectDirectory.list(resolved) {
-                var tree: [String: Value] = [:]
+                var tree: [MapKey: Value] = [:]
                 readFolder(resolved, shownAs: path, entries: entries, keyPath: "", into: &tree, &loaded)
                 var data = loaded.data
                 merge(tree, into: &data, keyPath: "", source: path, &loaded)
@@ -45,23 +45,23 @@ struct EnterpriseSettingsLoader {
     }
 
     private func readFolder(_ folder: String, shownAs shown: String, entries: [ProjectDirectory.Entry], keyPath: String,
-                            into tree: inout [String: Value], _ loaded: inout Loaded) {
+                            into tree: inout [MapKey: Value], _ loaded: inout Loaded) {
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = GoPath.join(folder, entry.name)
             let shownPath = GoPath.join(shown, entry.name)
             if entry.isDirectory {
                 guard let children = try? ProjectDirectory.list(path) else { continue }
                 let key = config.directoryFieldPrefix + entry.name
-                var subtree: [String: Value] = [:]
-                if case .map(let existing, _) = tree[key]?.storage { subtree = existing }
+                var subtree: [MapKey: Value] = [:]
+                if case .map(let existing, _) = tree[MapKey(key)]?.storage { subtree = existing }
                 readFolder(path, shownAs: shownPath, entries: children, keyPath: keyPath + SettingsValue.step(key), into: &subtree, &loaded)
-                tree[key] = .map(subtree)
+                tree[MapKey(key)] = Value(.map(subtree, valueType: .interface))
                 continue
             }
             guard let suffix = config.allowedSuffixes.filter({ entry.name.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { continue }
             let key = String(entry.name.dropLast(suffix.count))
             if let value = readFile(path, shownAs: shownPath, keyPath: keyPath + SettingsValue.step(key), &loaded) {
-                tree[key] = value
+                tree[MapKey(key)] = value
             }
         }
     }
@@ -110,10 +110,10 @@ struct EnterpriseSettingsLoader {
     }
 
     /// Merges `tree` into `data` key by key; a leaf already set is replaced only with `allow_overwrite`.
-    private func merge(_ tree: [String: Value], into data: inout [String: Value], keyPath: String, source: String, _ loaded: inout Loaded) {
-        for key in tree.keys.sorted() {
+    private func merge(_ tree: [MapKey: Value], into data: inout [MapKey: Value], keyPath: String, source: String, _ loaded: inout Loaded) {
+        for key in tree.sortedKeys {
             guard let value = tree[key] else { continue }
-            let path = keyPath + SettingsValue.step(key)
+            let path = keyPath + SettingsValue.step(key.text)
             if case .map(let incoming, _) = value.storage, let existing = data[key], case .map(var current, _) = existing.storage {
                 merge(incoming, into: &current, keyPath: path, source: source, &loaded)
                 data[key] = Value(.map(current, valueType: .interface), origin: existing.origin)

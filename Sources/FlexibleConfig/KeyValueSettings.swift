@@ -8,8 +8,8 @@ enum KeyValueSettings {
     enum Syntax { case dotenv, properties, ini }
 
     static func read(_ file: SourceFile, syntax: Syntax, path: String) -> (value: Value, problems: [FlexibleConfigProblem]) {
-        var root: [String: Value] = [:]
-        var section: (name: String, members: [String: Value])?
+        var root: [MapKey: Value] = [:]
+        var section: (name: String, members: [MapKey: Value])?
         var problems: [FlexibleConfigProblem] = []
         let bytes = file.bytes
         var lineStart = 0
@@ -24,7 +24,7 @@ enum KeyValueSettings {
             let first = bytes[start]
             if first == UInt8(ascii: "#") || (syntax != .dotenv && (first == UInt8(ascii: "!") || first == UInt8(ascii: ";"))) { continue }
             if syntax == .ini, first == UInt8(ascii: "["), bytes[end - 1] == UInt8(ascii: "]") {
-                if let section { root[section.name] = .map(section.members) }
+                if let section { root[MapKey(section.name)] = Value(.map(section.members, valueType: .interface)) }
                 let name = String(decoding: bytes[(start + 1)..<(end - 1)], as: UTF8.self)
                 section = (name, [:])
                 continue
@@ -56,9 +56,9 @@ enum KeyValueSettings {
                 .string(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)),
                 origin: ValueOrigin(source: file.path, range: valueStart..<valueEnd, path: keyPath + SettingsValue.step(key))
             )
-            if section != nil { section?.members[key] = value } else { root[key] = value }
+            if section != nil { section?.members[MapKey(key)] = value } else { root[MapKey(key)] = value }
         }
-        if let section { root[section.name] = .map(section.members) }
+        if let section { root[MapKey(section.name)] = Value(.map(section.members, valueType: .interface)) }
         return (Value(.map(root, valueType: .interface), origin: ValueOrigin(source: file.path, range: 0..<bytes.count, path: path)), problems)
     }
 

@@ -57,7 +57,7 @@ public struct ProjectRenderer: Sendable {
         execution.recordSourceMap = true
         let result: RenderResult
         do {
-            result = try set.execute(GoPath.base(base.path), data: .map(layout.data), options: execution)
+            result = try set.execute(GoPath.base(base.path), data: Value(.map(layout.data, valueType: .interface)), options: execution)
         } catch {
             let code: FlexibleConfigProblem.Code = error.kind == .limit || RenderLimits.isFunctionResultLimit(error) ? .limit : .execution
             run.problems.append(problem(for: error, code: code, in: run.sources))
@@ -71,7 +71,7 @@ public struct ProjectRenderer: Sendable {
         if let referenceKey = layout.referenceKey, !options.rendersYAML {
             let folder = GoPath.dir(base.path)
             let resolver = ReferenceResolver(key: referenceKey, folder: (folder, options.resolve(folder)), limits: limits)
-            let outcome = resolver.resolve(bytes, map: map, set: set, data: .map(layout.data), execution: execution, sources: run.sources)
+            let outcome = resolver.resolve(bytes, map: map, set: set, data: Value(.map(layout.data, valueType: .interface)), execution: execution, sources: run.sources)
             for file in outcome.files { run.sources[file.path] = file }
             run.problems += outcome.problems
             if outcome.problems.contains(where: { $0.severity == .error }) {
@@ -96,7 +96,7 @@ public struct ProjectRenderer: Sendable {
 
     /// What the templates are rendered from: the data, the sub-templates by name, where partials are looked for.
     private struct Layout {
-        var data: [String: Value] = [:]
+        var data: [MapKey: Value] = [:]
         var templates: [(name: String, file: SourceFile)] = []
         /// Each folder as opened and as shown; `include` takes the first that holds the name.
         var partialFolders: [(opened: String, shown: String)] = []
@@ -147,8 +147,8 @@ public struct ProjectRenderer: Sendable {
         run.problems += settings.problems
         layout.data = settings.data
         // A settings file or folder of the same name keeps its data (reading: Enterprise's precedence is not public).
-        if layout.data[config.metaKey] == nil {
-            layout.data[config.metaKey] = Value(.object(EnterpriseMetaTree(key: config.metaKey)))
+        if layout.data[MapKey(config.metaKey)] == nil {
+            layout.data[MapKey(config.metaKey)] = Value(.object(EnterpriseMetaTree(key: config.metaKey)))
             layout.metaKey = config.metaKey
         }
         for folder in config.templatePaths {
@@ -216,7 +216,7 @@ public struct ProjectRenderer: Sendable {
         }
     }
 
-    private func loadSettings(into run: inout Run) -> [String: Value] {
+    private func loadSettings(into run: inout Run) -> [MapKey: Value] {
         guard let folder = options.settingsDirectory else { return [:] }
         let loaded = SettingsLoader(limits: limits.files).load(folder: options.resolve(folder), shownAs: folder)
         for file in loaded.files { run.sources[file.path] = file }

@@ -8,7 +8,7 @@ import GoTemplate
 /// because KrakenD reports them all at once and stops.
 struct SettingsLoader {
     struct Loaded {
-        var data: [String: Value] = [:]
+        var data: [MapKey: Value] = [:]
         var files: [SourceFile] = []
         var problems: [FlexibleConfigProblem] = []
     }
@@ -71,7 +71,7 @@ struct SettingsLoader {
                 ))
                 continue
             }
-            loaded.data[key] = SettingsValue.value(of: root, in: shown, path: SettingsValue.step(key))
+            loaded.data[MapKey(key)] = SettingsValue.value(of: root, in: shown, path: SettingsValue.step(key))
         }
         return loaded
     }

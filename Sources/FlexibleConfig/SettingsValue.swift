@@ -14,12 +14,12 @@ enum SettingsValue {
     private static func value(of node: Node, in file: SourceFile, origin: ValueOrigin) -> Value {
         switch node.value {
         case .object(let members):
-            var map: [String: Value] = [:]
+            var map: [MapKey: Value] = [:]
             map.reserveCapacity(members.count)
             for member in members {
                 let span = member.value.span
                 let memberOrigin = ValueOrigin(source: file.path, range: span.start..<span.end, parent: origin, key: member.key)
-                map[member.key] = value(of: member.value, in: file, origin: memberOrigin)
+                map[MapKey(member.key)] = value(of: member.value, in: file, origin: memberOrigin)
             }
             return Value(.map(map, valueType: .interface), origin: origin)
         case .array(let elements):

@@ -32,10 +32,10 @@ enum TOMLSettings {
         let noPosition = 0..<0
         switch node.type {
         case .table:
-            var members: [String: Value] = [:]
+            var members: [MapKey: Value] = [:]
             if let table = node.table {
                 for (key, child) in table {
-                    members[key] = convert(child, origin: ValueOrigin(source: file.path, range: noPosition, parent: origin, key: key), file: file)
+                    members[MapKey(key)] = convert(child, origin: ValueOrigin(source: file.path, range: noPosition, parent: origin, key: key), file: file)
                 }
             }
             return Value(.map(members, valueType: .interface), origin: origin)

@@ -99,8 +99,7 @@ enum AuditTemplateJSON {
             return "[" + (try items.map(encode)).joined(separator: ",") + "]"
         case .map(let members, _) where members.values.contains(where: holdsAuditValue):
             // Go writes map keys in byte order.
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            let pairs = try keys.map { key in try string(key) + ":" + encode(members[key] ?? .nil) }
+            let pairs = try members.sortedKeys.map { key in try GoJSON.marshal(key.value) + ":" + encode(members[key] ?? .nil) }
             return "{" + pairs.joined(separator: ",") + "}"
         default:
             return try GoJSON.marshal(value)

@@ -184,7 +184,7 @@ final class EngineExecutionTests: XCTestCase {
             guard case .map(var members, let valueType) = arguments[0].storage, case .string(let key) = arguments[1].storage else {
                 return arguments[0]
             }
-            members[key] = arguments[2]
+            members[MapKey(key)] = arguments[2]
             return Value(.map(members, valueType: valueType), origin: arguments[0].origin)
         }
         let data = Value.map(["m": .map(["k": .string("v")])])

@@ -8,7 +8,7 @@ final class SprigURLTests: XCTestCase {
 
     private func parts(_ text: String) throws -> [String] {
         guard case .map(let members, _) = try callSprig(url, "urlParse", .string(text)).storage else { return [] }
-        return keys.map { members[$0].map(stringResult) ?? "<missing>" }
+        return keys.map { members[MapKey($0)].map(stringResult) ?? "<missing>" }
     }
 
     func testParse() throws {

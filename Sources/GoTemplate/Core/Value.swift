@@ -41,8 +41,9 @@ public struct Value: Sendable {
         /// A slice (`[]interface{}`, `[]string`, `[]int`, …); `elementType` is the Go element type.
         case list([Value], elementType: GoType)
         /// A map with string keys (`map[string]interface{}`, `map[string]string`); `valueType` is the Go
-        /// element type. Go ranges over and prints maps in sorted key order.
-        case map([String: Value], valueType: GoType)
+        /// element type. Keys are Go strings, told apart by their bytes (see ``MapKey``). Go ranges over and
+        /// prints maps in the keys' byte order.
+        case map([MapKey: Value], valueType: GoType)
         /// Any other Go value (a struct like `time.Time` or `*semver.Version`, a function) that functions
         /// produce and that templates reach only through fields, methods and printing.
         case object(any GoObject)
@@ -78,8 +79,21 @@ extension Value {
     public static func strings(_ values: [String]) -> Value {
         Value(.list(values.map { .string($0) }, elementType: .string))
     }
-    /// A `map[string]interface{}`.
-    public static func map(_ members: [String: Value]) -> Value { Value(.map(members, valueType: .interface)) }
+    /// A `map[string]interface{}` of `String` keys. A Swift dictionary has already made canonically
+    /// equivalent keys one; build ``Storage/map(_:valueType:)`` with ``MapKey``s to keep Go's byte keys.
+    public static func map(_ members: [String: Value]) -> Value {
+        var keyed: [MapKey: Value] = [:]
+        keyed.reserveCapacity(members.count)
+        for (key, member) in members { keyed[MapKey(key)] = member }
+        return Value(.map(keyed, valueType: .interface))
+    }
+
+    /// The member of a map under the key of these UTF-8 bytes; nil for a missing key or a value that is not
+    /// a map.
+    public func mapMember(_ key: String) -> Value? {
+        if case .map(let members, _) = storage { return members[MapKey(key)] }
+        return nil
+    }
 
     /// Go's nil slice of the given element type: empty like `[]`, but `encoding/json` writes `null` for it,
     /// `%#v` prints `[]T(nil)` and `reflect.DeepEqual` tells it from an empty slice. It is what Go functions

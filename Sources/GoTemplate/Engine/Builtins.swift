@@ -163,7 +163,7 @@ enum Builtin: String, CaseIterable, Sendable {
                 guard position < bytes.count else { throw FunctionError("reflect: string index out of range") }
                 current = EvaluatedValue(Value(.uint(UInt64(bytes[position]), .uint8)))
             case .map(let members, let valueType):
-                guard let name = key.value.goStringText else {
+                guard let name = MapKey(key.value) else {
                     if key.value.isNil { throw FunctionError("value is nil; should be of type string") }
                     throw FunctionError("value has type \(key.value.goType); should be string")
                 }

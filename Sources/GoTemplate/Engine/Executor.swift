@@ -2,7 +2,7 @@
 /// evaluates pipelines, keeps the variable stack, enforces the limits, writes into one byte buffer and,
 /// when asked, records the source map.
 struct Executor {
-    private let templates: [String: ParsedTemplate]
+    private let templates: [MapKey: ParsedTemplate]
     private let options: ExecutionOptions
     private let stack = StackGuard()
     private var output: [UInt8] = []
@@ -29,7 +29,7 @@ struct Executor {
     private static let reservedOutputBytes = 16 << 20
     private static let reservedSegments = 1 << 16
 
-    init(templates: [String: ParsedTemplate], template: ParsedTemplate, options: ExecutionOptions) {
+    init(templates: [MapKey: ParsedTemplate], template: ParsedTemplate, options: ExecutionOptions) {
         self.templates = templates
         self.template = template
         self.options = options
@@ -61,7 +61,7 @@ struct Executor {
                 source: origin.source)
         }
         let (line, column) = origin.lineAndColumn(of: node.offset)
-        let description = "template: \(origin.parseName):\(line):\(column): executing \(GoFormat.quote(template.name)) at <\(node.goDescription)>: \(message)"
+        let description = "template: \(origin.parseName):\(line):\(column): executing \(GoFormat.quote(template.key)) at <\(node.goDescription)>: \(message)"
         return TemplateError(
             kind: kind, description: description, templateName: template.name, line: line, column: column,
             source: origin.source, offset: node.offset)
@@ -286,11 +286,10 @@ struct Executor {
             }
         case .map(let members, let valueType):
             let boxed = valueType.isInterface
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for (position, key) in keys.enumerated() {
+            for (position, key) in members.sortedKeys.enumerated() {
                 iterated = true
                 let element = EvaluatedValue(value: members[key] ?? .nil, boxed: boxed)
-                if try !iterate(index: EvaluatedValue(.string(key)), element: element, iteration: position, key: key) { break }
+                if try !iterate(index: EvaluatedValue(key.value), element: element, iteration: position, key: key.text) { break }
             }
         case .nil:
             break
@@ -501,7 +500,7 @@ struct Executor {
         switch receiver.value.storage {
         case .map(let members, let valueType):
             if hasArguments { throw failure("\(name) is not a method but has arguments") }
-            if let member = members[name] { return EvaluatedValue(value: member, boxed: valueType.isInterface) }
+            if let member = members[MapKey(name)] { return EvaluatedValue(value: member, boxed: valueType.isInterface) }
             switch options.missingKey {
             case .default: return .missing
             case .zero: return valueType.zeroValue
@@ -695,10 +694,10 @@ struct Executor {
     /// `value` with the member at `path` (through maps only) replaced, or nil when the path leaves the maps.
     private static func replacing(in value: Value, path: ArraySlice<String>, with newValue: Value) -> Value? {
         guard let key = path.first else { return newValue }
-        guard case .map(var members, let valueType) = value.storage, let member = members[key],
+        guard case .map(var members, let valueType) = value.storage, let member = members[MapKey(key)],
             let updated = replacing(in: member, path: path.dropFirst(), with: newValue)
         else { return nil }
-        members[key] = updated
+        members[MapKey(key)] = updated
         return Value(.map(members, valueType: valueType), origin: value.origin)
     }
 

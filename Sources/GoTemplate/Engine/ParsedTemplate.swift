@@ -1,23 +1,27 @@
 /// One named template of a set: its body and the text it was parsed from (shared by every template that
 /// one `parse` call produced), which execution errors and the source map point into.
 final class ParsedTemplate: @unchecked Sendable {
-    /// The template's name (a `define` name, or the name given to `parse`).
+    /// The template's name (a `define` name, or the name given to `parse`): a Go string, whose bytes need not
+    /// be valid UTF-8.
+    let key: MapKey
+    /// The name as text (each byte that is not valid UTF-8 read as U+FFFD), as messages show it.
     let name: String
     let root: ListNode
     let origin: ParsedText
     /// The names this template's body calls with `{{template}}` (and `{{block}}`).
-    let calledNames: Set<String>
+    let calledNames: Set<MapKey>
 
-    init(name: String, root: ListNode, origin: ParsedText) {
-        self.name = name
+    init(key: MapKey, root: ListNode, origin: ParsedText) {
+        self.key = key
+        self.name = key.text
         self.root = root
         self.origin = origin
-        var names: Set<String> = []
+        var names: Set<MapKey> = []
         Self.collectCalls(in: root, into: &names)
         calledNames = names
     }
 
-    private static func collectCalls(in list: ListNode, into names: inout Set<String>) {
+    private static func collectCalls(in list: ListNode, into names: inout Set<MapKey>) {
         for node in list.nodes {
             switch node {
             case .template(let call): names.insert(call.name)

@@ -15,7 +15,8 @@ struct Parser {
     private var actionStart = 0
     private var lastRightDelimiterEnd = 0
     /// Templates defined so far in this parse, in order of definition.
-    private(set) var trees: [(name: String, root: ListNode)] = []
+    /// Names are Go strings, compared by their bytes (see ``MapKey``).
+    private(set) var trees: [(name: MapKey, root: ListNode)] = []
 
     /// Go's limit on nested parentheses in one expression.
     private static let maximumExpressionDepth = 10000
@@ -23,7 +24,7 @@ struct Parser {
     /// Parses `origin` as the template `name`; returns every template it defines, the top-level one included.
     static func parse(
         name: String, origin: ParsedText, resolveFunction: @escaping (String) -> ResolvedFunction?
-    ) throws(TemplateError) -> [(name: String, root: ListNode)] {
+    ) throws(TemplateError) -> [(name: MapKey, root: ListNode)] {
         let tokens = Lexer.tokenize(
             origin.bytes, breakAllowed: resolveFunction("break") == nil,
             continueAllowed: resolveFunction("continue") == nil)
@@ -125,11 +126,11 @@ struct Parser {
                 root.append(body)
             }
         }
-        try add(name: name, root: root)
+        try add(name: MapKey(name), root: root)
     }
 
     /// Go's `Tree.add` within one parse: a second non-empty definition of a name is an error.
-    private mutating func add(name: String, root: ListNode) throws(TemplateError) {
+    private mutating func add(name: MapKey, root: ListNode) throws(TemplateError) {
         if let existing = trees.firstIndex(where: { $0.name == name }) {
             if trees[existing].root.isEmpty {
                 trees[existing].root = root
@@ -147,8 +148,8 @@ struct Parser {
         guard nameToken.kind == .string || nameToken.kind == .rawString else {
             throw unexpected(nameToken, context: context)
         }
-        let name: String
-        do { name = try GoUnquote.unquote(nameToken.text) } catch { throw self.error(error.message) }
+        let name: MapKey
+        do { name = MapKey(bytes: try GoUnquote.unquoteBytes(nameToken.text)) } catch { throw self.error(error.message) }
         _ = try expect(.rightDelim, context: context)
         let savedVariables = variables
         variables = ["$"]
@@ -306,9 +307,10 @@ struct Parser {
             TemplateCallNode(offset: token.offset, name: name, pipe: pipe, span: start..<lastRightDelimiterEnd))
     }
 
-    private mutating func templateName(_ token: Token, context: String) throws(TemplateError) -> String {
+    /// A template name: the bytes of the Go string literal, valid UTF-8 or not.
+    private mutating func templateName(_ token: Token, context: String) throws(TemplateError) -> MapKey {
         guard token.kind == .string || token.kind == .rawString else { throw unexpected(token, context: context) }
-        do { return try GoUnquote.unquote(token.text) } catch { throw self.error(error.message) }
+        do { return MapKey(bytes: try GoUnquote.unquoteBytes(token.text)) } catch { throw self.error(error.message) }
     }
 
     // MARK: - Pipelines

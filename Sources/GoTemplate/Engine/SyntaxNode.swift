@@ -147,11 +147,12 @@ final class LoopControlNode: SyntaxNode, @unchecked Sendable {
 
 /// `{{template "name" pipeline}}` (also what `{{block}}` leaves in place).
 final class TemplateCallNode: SyntaxNode, @unchecked Sendable {
-    let name: String
+    /// The called name: the bytes of the Go string literal.
+    let name: MapKey
     let pipe: PipeNode?
     /// The byte range of the whole action, for the source map.
     let span: Range<Int>
-    init(offset: Int, name: String, pipe: PipeNode?, span: Range<Int>) {
+    init(offset: Int, name: MapKey, pipe: PipeNode?, span: Range<Int>) {
         self.name = name
         self.pipe = pipe
         self.span = span

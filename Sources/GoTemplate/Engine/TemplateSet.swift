@@ -9,21 +9,23 @@ import Foundation
 /// never replaces a non-empty one.
 public final class TemplateSet: @unchecked Sendable {
     private let functions: FunctionMap
-    private var templates: [String: ParsedTemplate] = [:]
+    /// By name: Go strings, told apart by their bytes as Go's map of templates does.
+    private var templates: [MapKey: ParsedTemplate] = [:]
     private var firstName: String?
     /// For each executed name: the deepest chain of `template` calls it can make, nil when it can recurse.
-    private var callDepthBounds: [String: Int?] = [:]
+    private var callDepthBounds: [MapKey: Int?] = [:]
     private let lock = NSLock()
 
     public init(functions: FunctionMap = [:]) {
         self.functions = functions
     }
 
-    /// The names of the templates in the set, sorted.
+    /// The names of the templates in the set, in the order of their bytes (a byte that is not valid UTF-8 reads
+    /// as U+FFFD).
     public var templateNames: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return templates.keys.sorted()
+        return templates.sortedKeys.map(\.text)
     }
 
     /// Parses `text` as the template `name` and adds it and every `{{define}}`/`{{block}}` in it to the set.
@@ -42,7 +44,7 @@ public final class TemplateSet: @unchecked Sendable {
         callDepthBounds = [:]
         for (treeName, root) in trees {
             if let existing = templates[treeName], root.isEmpty, !existing.root.isEmpty { continue }
-            templates[treeName] = ParsedTemplate(name: treeName, root: root, origin: origin)
+            templates[treeName] = ParsedTemplate(key: treeName, root: root, origin: origin)
         }
     }
 
@@ -50,9 +52,9 @@ public final class TemplateSet: @unchecked Sendable {
     public func execute(_ name: String, data: Value, options: ExecutionOptions = .init()) throws(TemplateError) -> RenderResult {
         lock.lock()
         let templates = self.templates
-        let callDepthBound = self.callDepthBound(of: name)
+        let callDepthBound = self.callDepthBound(of: MapKey(name))
         lock.unlock()
-        guard let template = templates[name] else {
+        guard let template = templates[MapKey(name)] else {
             let owner = firstName ?? name
             throw TemplateError(
                 kind: .execution,
@@ -80,11 +82,11 @@ public final class TemplateSet: @unchecked Sendable {
     }
 
     /// The longest chain of `template` calls from `name`, or nil when a call can recurse (the lock is held).
-    private func callDepthBound(of name: String) -> Int? {
+    private func callDepthBound(of name: MapKey) -> Int? {
         if let known = callDepthBounds[name] { return known }
-        var depths: [String: Int] = [:]
-        var visiting: Set<String> = []
-        func depth(_ current: String) -> Int? {
+        var depths: [MapKey: Int] = [:]
+        var visiting: Set<MapKey> = []
+        func depth(_ current: MapKey) -> Int? {
             if let known = depths[current] { return known }
             if visiting.contains(current) || visiting.count > 1000 { return nil }
             visiting.insert(current)

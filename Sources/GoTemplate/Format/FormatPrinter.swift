@@ -151,7 +151,7 @@ struct FormatPrinter {
         }
     }
 
-    private mutating func printMap(_ members: [String: Value], valueType: GoType, value: Value, verb: UInt32, depth: Int) {
+    private mutating func printMap(_ members: [MapKey: Value], valueType: GoType, value: Value, verb: UInt32, depth: Int) {
         if depth >= Self.maximumDepth {
             output.append(contentsOf: "...".utf8)
             return
@@ -162,8 +162,7 @@ struct FormatPrinter {
         } else {
             output.append(contentsOf: "map[".utf8)
         }
-        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (index, key) in keys.enumerated() {
+        for (index, key) in members.sortedKeys.enumerated() {
             if exceeded { break }
             if index > 0 {
                 if flags.sharpV {
@@ -172,7 +171,12 @@ struct FormatPrinter {
                     output.append(UInt8(ascii: " "))
                 }
             }
-            printString(key.utf8, verb: verb, value: .string(key), asArgument: false)
+            if let text = key.string {
+                printString(text.utf8, verb: verb, value: .string(text), asArgument: false)
+            } else {
+                let bytes = key.bytes
+                printString(bytes, verb: verb, value: Value(.byteString(bytes)), asArgument: false)
+            }
             output.append(UInt8(ascii: ":"))
             printElement(members[key] ?? .nil, declaredType: valueType, verb: verb, depth: depth + 1)
         }

@@ -107,6 +107,18 @@ public enum GoFormat {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// `strconv.Quote` of a Go string's bytes: a byte that is not part of valid UTF-8 is escaped as `\xNN`.
+    static func quote<Bytes: BidirectionalCollection>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var output: [UInt8] = []
+        Quoting.appendQuoted(bytes, asciiOnly: false, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `strconv.Quote` of a map key or template name (see ``quote(bytes:)``).
+    static func quote(_ key: MapKey) -> String {
+        key.withBytes { quote(bytes: $0) }
+    }
+
     /// `strconv.QuoteToASCII`: like ``quote(_:)`` with every non-ASCII character escaped.
     public static func quoteToASCII(_ string: String) -> String {
         var output: [UInt8] = []

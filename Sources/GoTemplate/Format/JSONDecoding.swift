@@ -39,12 +39,12 @@ enum JSONDecoding {
         }
 
         func closeObject(_ frame: Frame) {
-            var map: [String: Value] = [:]
+            var map: [MapKey: Value] = [:]
             map.reserveCapacity(members.count - frame.start)
-            // A repeated key keeps its last value, as in Go.
-            for index in frame.start..<members.count { map[members[index].key] = members[index].value }
+            // A repeated key keeps its last value, as in Go (which compares keys by their bytes).
+            for index in frame.start..<members.count { map[MapKey(members[index].key)] = members[index].value }
             members.truncate(to: frame.start)
-            deliver(.map(map))
+            deliver(Value(.map(map, valueType: .interface)))
         }
 
         func closeArray(_ frame: Frame) {

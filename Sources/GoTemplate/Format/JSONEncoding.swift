@@ -50,10 +50,9 @@ struct JSONEncoding {
             output.append(UInt8(ascii: "]"))
         case .map(let members, _):
             output.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            for (index, key) in members.sortedKeys.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                encodeString(key)
+                if let text = key.string { encodeString(text) } else { encodeString(key.bytes) }
                 output.append(UInt8(ascii: ":"))
                 try encode(members[key] ?? .nil, depth: depth + 1)
             }

@@ -38,6 +38,15 @@ struct GoRegex {
         }
     }
 
+    /// Go's `regexp.Compile` of a Go string: bytes that are not valid UTF-8 are Go's `invalid UTF-8` error (the
+    /// expression shown as text, each bad byte as U+FFFD).
+    init(pattern: Value) throws(GoRegexSyntaxError) {
+        switch pattern.storage {
+        case .string(let text): try self.init(text)
+        default: throw GoRegexSyntaxError(code: "invalid UTF-8", text: pattern.stringArgument)
+        }
+    }
+
     /// The leftmost-first match, as Go's `FindString` sees it.
     func firstMatch(in text: String) -> Regex<AnyRegexOutput>.Match? {
         try? regex.firstMatch(in: text)
@@ -65,96 +74,112 @@ struct GoRegex {
         }
     }
 
-    /// Go's `ReplaceAllString` (`literal` false: `$1`, `${name}` and `$$` expand) and `ReplaceAllLiteralString`.
-    func replaceAll(in text: String, with replacement: String, literal: Bool) -> String {
-        var output = ""
-        var lastEnd = text.startIndex
-        for match in matches(in: text, limit: -1) {
-            output += text.unicodeScalars[lastEnd..<match.range.lowerBound].map(String.init).joined()
-            output += literal ? replacement : expand(replacement, match: match, in: text)
-            lastEnd = match.range.upperBound
+    /// Go's `ReplaceAllString` (`literal` false: `$1`, `${name}` and `$$` expand) and `ReplaceAllLiteralString`,
+    /// on the subject's bytes: the text between matches and the replacement's bytes are copied as they are.
+    func replaceAll(in subject: GoRegexSubject, with replacement: [UInt8], literal: Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        var lastEnd = 0
+        for match in matches(in: subject.text, limit: -1) {
+            let range = subject.byteRange(of: match.range)
+            output += subject.bytes[lastEnd..<range.lowerBound]
+            if literal {
+                output += replacement
+            } else {
+                expand(replacement, match: match, in: subject, into: &output)
+            }
+            lastEnd = range.upperBound
         }
-        output += String(text.unicodeScalars[lastEnd...])
+        output += subject.bytes[lastEnd...]
         return output
     }
 
-    /// Go's `Split`.
-    func split(_ text: String, limit: Int) -> [String] {
+    /// Go's `Split`, as byte ranges of the subject.
+    func split(_ subject: GoRegexSubject, limit: Int) -> [Range<Int>] {
         if limit == 0 { return [] }
-        if !expression.isEmpty && text.isEmpty { return [""] }
-        var pieces: [String] = []
-        var begin = text.startIndex, end = text.startIndex
-        for match in matches(in: text, limit: limit) {
+        if !expression.isEmpty && subject.bytes.isEmpty { return [0..<0] }
+        var pieces: [Range<Int>] = []
+        var begin = 0, end = 0
+        for match in matches(in: subject.text, limit: limit) {
             if limit > 0 && pieces.count == limit - 1 { break }
-            end = match.range.lowerBound
-            if match.range.upperBound != text.startIndex { pieces.append(String(text.unicodeScalars[begin..<end])) }
-            begin = match.range.upperBound
+            let range = subject.byteRange(of: match.range)
+            end = range.lowerBound
+            if range.upperBound != 0 { pieces.append(begin..<end) }
+            begin = range.upperBound
         }
-        if end != text.endIndex { pieces.append(String(text.unicodeScalars[begin...])) }
+        if end != subject.bytes.count { pieces.append(begin..<subject.bytes.count) }
         return pieces
     }
 
-    /// Go's `Regexp.expand` of a replacement template for one match.
-    private func expand(_ template: String, match: Regex<AnyRegexOutput>.Match, in text: String) -> String {
-        var output = ""
-        var rest = Substring(template)
-        while let dollar = rest.firstIndex(of: "$") {
+    /// Go's `Regexp.expand` of a replacement template (bytes) for one match.
+    private func expand(_ template: [UInt8], match: Regex<AnyRegexOutput>.Match, in subject: GoRegexSubject, into output: inout [UInt8]) {
+        func appendGroup(_ index: Int) {
+            guard index < match.output.count, let range = match.output[index].range else { return }
+            output += subject.bytes[subject.byteRange(of: range)]
+        }
+        var rest = template[...]
+        while let dollar = rest.firstIndex(of: UInt8(ascii: "$")) {
             output += rest[..<dollar]
-            rest = rest[rest.index(after: dollar)...]
-            if rest.first == "$" {
-                output += "$"
+            rest = rest[(dollar + 1)...]
+            if rest.first == UInt8(ascii: "$") {
+                output.append(UInt8(ascii: "$"))
                 rest = rest.dropFirst()
                 continue
             }
             guard let (name, number, remainder) = Self.extractReference(rest) else {
-                output += "$"
+                output.append(UInt8(ascii: "$"))
                 continue
             }
             rest = remainder
             if let number {
-                if number < match.output.count, let range = match.output[number].range {
-                    output += String(text.unicodeScalars[range])
-                }
-            } else if let index = groupNames.firstIndex(of: name), index + 1 < match.output.count,
-                let range = match.output[index + 1].range
-            {
-                output += String(text.unicodeScalars[range])
+                appendGroup(number)
+            } else if let index = groupNames.firstIndex(of: name) {
+                appendGroup(index + 1)
             }
         }
-        return output + rest
+        output += rest
     }
 
-    /// Go's `extract`: a name of letters, digits and `_` (optionally in braces); a name of digits without a
-    /// leading zero is a group number.
-    private static func extractReference(_ text: Substring) -> (String, Int?, Substring)? {
+    /// Go's `extract`: a name of letters, digits and `_` (optionally in braces), read rune by rune (a byte that
+    /// is not valid UTF-8 ends it); a name of digits without a leading zero is a group number.
+    private static func extractReference(_ text: ArraySlice<UInt8>) -> (String, Int?, ArraySlice<UInt8>)? {
         var rest = text
-        let braced = rest.first == "{"
+        let braced = rest.first == UInt8(ascii: "{")
         if braced { rest = rest.dropFirst() }
-        let name = rest.unicodeScalars.prefix { scalar in
-            scalar == "_" || scalar.properties.generalCategory.isLetter || scalar.properties.generalCategory == .decimalNumber
+        var nameEnd = rest.startIndex
+        while nameEnd < rest.endIndex {
+            let (rune, width) = UTF8Decoding.decodeRune(rest, at: nameEnd)
+            guard let scalar = Unicode.Scalar(rune),
+                scalar == "_" || scalar.properties.generalCategory.isLetter
+                    || scalar.properties.generalCategory == .decimalNumber
+            else { break }
+            nameEnd += width
         }
-        guard !name.isEmpty else { return nil }
-        rest = Substring(rest.unicodeScalars[name.endIndex...])
+        guard nameEnd > rest.startIndex else { return nil }
+        let name = rest[..<nameEnd]
+        rest = rest[nameEnd...]
         if braced {
-            guard rest.first == "}" else { return nil }
+            guard rest.first == UInt8(ascii: "}") else { return nil }
             rest = rest.dropFirst()
         }
-        let nameText = String(String.UnicodeScalarView(name))
         var number: Int? = 0
-        for scalar in name {
-            guard let current = number, ("0"..."9").contains(scalar), current < 100_000_000 else { number = nil; break }
-            number = current * 10 + Int(scalar.value - 48)
+        for byte in name {
+            guard let current = number, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), current < 100_000_000 else {
+                number = nil
+                break
+            }
+            number = current * 10 + Int(byte - UInt8(ascii: "0"))
         }
-        if name.count > 1 && name.first == "0" { number = nil }
-        return (nameText, number, rest)
+        if name.count > 1 && name.first == UInt8(ascii: "0") { number = nil }
+        return (String(decoding: name, as: UTF8.self), number, rest)
     }
 
-    /// Go's `regexp.QuoteMeta`.
-    static func quoteMeta(_ text: String) -> String {
-        var output = ""
-        for character in text.unicodeScalars {
-            if "\\.+*?()|[]{}^$".unicodeScalars.contains(character) { output += "\\" }
-            output.unicodeScalars.append(character)
+    /// Go's `regexp.QuoteMeta`, byte by byte.
+    static func quoteMeta(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if "\\.+*?()|[]{}^$".utf8.contains(byte) { output.append(UInt8(ascii: "\\")) }
+            output.append(byte)
         }
         return output
     }

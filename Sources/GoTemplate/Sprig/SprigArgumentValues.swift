@@ -20,6 +20,9 @@ extension Value {
         }
     }
 
+    /// The map key of an argument checked against a `string` parameter: its bytes.
+    var mapKeyArgument: MapKey { MapKey(self) ?? "" }
+
     /// The bytes of an argument checked against a `string` parameter, for functions that Go implements on bytes.
     var stringArgumentBytes: [UInt8] { goStringBytes ?? [] }
 

@@ -185,8 +185,8 @@ enum SprigByteStrings {
 
     /// sprig's `split` result: a `map[string]string` of `_0`, `_1`, ….
     private static func numberedParts(_ parts: [ArraySlice<UInt8>]) -> Value {
-        var members: [String: Value] = [:]
-        for (index, part) in parts.enumerated() { members["_\(index)"] = .goString(part) }
+        var members: [MapKey: Value] = [:]
+        for (index, part) in parts.enumerated() { members[MapKey("_\(index)")] = .goString(part) }
         return Value(.map(members, valueType: .string))
     }
 }

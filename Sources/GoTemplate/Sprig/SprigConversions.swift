@@ -56,6 +56,11 @@ enum SprigConversions {
         return output
     }
 
+    /// ``stringValue(_:)`` as a map key (sprig's `dict` keys), with the bytes Go has.
+    static func mapKey(_ value: Value) -> MapKey {
+        MapKey(value) ?? MapKey(bytes: stringValueBytes(value))
+    }
+
     /// ``stringValues(_:)`` as the bytes Go has.
     static func stringValueBytes(of value: Value) -> [[UInt8]] {
         switch value.storage {

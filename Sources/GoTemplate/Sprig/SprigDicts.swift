@@ -9,17 +9,17 @@ enum SprigDicts {
     static var functions: FunctionMap {
         [
             "dict": TemplateFunction(parameters: [], variadic: .interface, result: dictionary) { arguments, _ in
-                var members: [String: Value] = [:]
+                var members: [MapKey: Value] = [:]
                 var index = 0
                 while index < arguments.count {
-                    let key = SprigConversions.stringValue(arguments[index])
+                    let key = SprigConversions.mapKey(arguments[index])
                     members[key] = index + 1 < arguments.count ? arguments[index + 1] : .string("")
                     index += 2
                 }
-                return .map(members)
+                return Value(.map(members, valueType: .interface))
             },
             "get": TemplateFunction(parameters: [dictionary, .string]) { arguments, _ in
-                members(arguments[0])[arguments[1].stringArgument] ?? .string("")
+                members(arguments[0])[arguments[1].mapKeyArgument] ?? .string("")
             },
             "set": TemplateFunction(
                 parameters: [dictionary, .string, .interface], result: dictionary, mutatesFirstArgument: true
@@ -27,40 +27,42 @@ enum SprigDicts {
                 guard case .map(var members, let valueType) = arguments[0].storage else {
                     throw FunctionError("assignment to entry in nil map")
                 }
-                members[arguments[1].stringArgument] = arguments[2]
+                members[arguments[1].mapKeyArgument] = arguments[2]
                 return Value(.map(members, valueType: valueType), origin: arguments[0].origin)
             },
             "unset": TemplateFunction(parameters: [dictionary, .string], result: dictionary, mutatesFirstArgument: true) {
                 arguments, _ in
                 var members = members(arguments[0])
-                members[arguments[1].stringArgument] = nil
+                members[arguments[1].mapKeyArgument] = nil
                 return Value(.map(members, valueType: .interface), origin: arguments[0].origin)
             },
             "hasKey": TemplateFunction(parameters: [dictionary, .string], result: .bool) { arguments, _ in
-                .bool(members(arguments[0])[arguments[1].stringArgument] != nil)
+                .bool(members(arguments[0])[arguments[1].mapKeyArgument] != nil)
             },
             "pluck": TemplateFunction(parameters: [.string], variadic: dictionary, result: .slice(.interface)) {
                 arguments, _ in
-                let key = arguments[0].stringArgument
+                let key = arguments[0].mapKeyArgument
                 return .list(arguments.dropFirst().compactMap { members($0)[key] })
             },
+            // Go ranges over a map in random order; `keys` and `values` give the keys' byte order, one of Go's
+            // possible outcomes and the one `sortAlpha` gives.
             "keys": TemplateFunction(parameters: [], variadic: dictionary, result: .slice(.string)) { arguments, _ in
-                .strings(arguments.flatMap { sortedKeys(members($0)) })
+                Value(.list(arguments.flatMap { members($0).sortedKeys.map(\.value) }, elementType: .string))
             },
             "values": TemplateFunction(parameters: [dictionary], result: .slice(.interface)) { arguments, _ in
                 let members = members(arguments[0])
-                return .list(sortedKeys(members).compactMap { members[$0] })
+                return .list(members.sortedKeys.compactMap { members[$0] })
             },
             "pick": TemplateFunction(parameters: [dictionary], variadic: .string, result: dictionary) { arguments, _ in
                 let members = members(arguments[0])
-                var picked: [String: Value] = [:]
-                for key in arguments.dropFirst().map(\.stringArgument) { picked[key] = members[key] }
-                return .map(picked)
+                var picked: [MapKey: Value] = [:]
+                for key in arguments.dropFirst().map(\.mapKeyArgument) { picked[key] = members[key] }
+                return Value(.map(picked, valueType: .interface))
             },
             "omit": TemplateFunction(parameters: [dictionary], variadic: .string, result: dictionary) { arguments, _ in
                 var members = members(arguments[0])
-                for key in arguments.dropFirst().map(\.stringArgument) { members[key] = nil }
-                return .map(members)
+                for key in arguments.dropFirst().map(\.mapKeyArgument) { members[key] = nil }
+                return Value(.map(members, valueType: .interface))
             },
             "merge": merge(overwrite: false),
             "mustMerge": merge(overwrite: false),
@@ -73,15 +75,9 @@ enum SprigDicts {
     }
 
     /// The members of a map argument; a nil map (Go's zero value for a nil argument) has none.
-    private static func members(_ value: Value) -> [String: Value] {
+    private static func members(_ value: Value) -> [MapKey: Value] {
         if case .map(let members, _) = value.storage { return members }
         return [:]
-    }
-
-    /// Go ranges over a map in random order; `keys` and `values` give the keys' byte order, one of Go's
-    /// possible outcomes and the one `sortAlpha` gives.
-    private static func sortedKeys(_ members: [String: Value]) -> [String] {
-        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     private static func merge(overwrite: Bool) -> TemplateFunction {
@@ -101,10 +97,10 @@ enum SprigDicts {
         var current = try dictionaryMembers(arguments[arguments.count - 1])
         let fallback = arguments[arguments.count - 2]
         let keys = try arguments.dropLast(2).map { key in
-            guard let text = key.goStringText else {
+            guard let mapKey = MapKey(key) else {
                 throw FunctionError("interface conversion: interface {} is \(assertionTypeName(key)), not string")
             }
-            return text
+            return mapKey
         }
         for (position, key) in keys.enumerated() {
             guard let step = current[key] else { return fallback }
@@ -114,7 +110,7 @@ enum SprigDicts {
         return fallback
     }
 
-    private static func dictionaryMembers(_ value: Value) throws -> [String: Value] {
+    private static func dictionaryMembers(_ value: Value) throws -> [MapKey: Value] {
         guard case .map(let members, .interface) = value.storage else {
             throw FunctionError(
                 "interface conversion: interface {} is \(assertionTypeName(value)), not map[string]interface {}")
@@ -139,7 +135,7 @@ enum MergoMerge {
     /// Deeper nesting than this is refused rather than followed.
     static let maximumDepth = 1_000
 
-    static func merge(into destination: inout [String: Value], _ source: [String: Value], overwrite: Bool, depth: Int)
+    static func merge(into destination: inout [MapKey: Value], _ source: [MapKey: Value], overwrite: Bool, depth: Int)
         throws
     {
         guard depth < maximumDepth else { throw FunctionError("merge: maps nested deeper than \(maximumDepth) levels") }

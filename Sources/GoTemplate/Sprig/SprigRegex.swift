@@ -2,16 +2,20 @@
 /// pattern as Go's `MustCompile` panics (`regexp: Compile(\`(\`): error parsing regexp: …`), except
 /// `regexMatch`, which is then false; the `must…` forms fail with the parse error alone. A pattern that would
 /// make the backtracking engine take exponential time (``GoRegex/backtrackingHazard``) fails in every form.
+///
+/// Strings are Go's bytes: a pattern that is not valid UTF-8 does not compile (as in Go), and a text that is not
+/// is matched as Go reads it (each bad byte a U+FFFD of width 1) while the results keep its bytes
+/// (``GoRegexSubject``).
 enum SprigRegex {
     static var functions: FunctionMap {
         [
             "regexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
-                guard let regex = try? GoRegex(arguments[0].stringArgument) else { return .bool(false) }
+                guard let regex = try? GoRegex(pattern: arguments[0]) else { return .bool(false) }
                 try refuseBacktrackingHazard(regex)
-                return .bool(regex.firstMatch(in: arguments[1].stringArgument) != nil)
+                return .bool(regex.firstMatch(in: GoRegexSubject(arguments[1]).text) != nil)
             },
             "mustRegexMatch": TemplateFunction(parameters: [.string, .string], result: .bool) { arguments, _ in
-                .bool(try compile(arguments[0], must: true).firstMatch(in: arguments[1].stringArgument) != nil)
+                .bool(try compile(arguments[0], must: true).firstMatch(in: GoRegexSubject(arguments[1]).text) != nil)
             },
             "regexFindAll": findAll(must: false),
             "mustRegexFindAll": findAll(must: true),
@@ -24,33 +28,34 @@ enum SprigRegex {
             "regexSplit": split(must: false),
             "mustRegexSplit": split(must: true),
             "regexQuoteMeta": TemplateFunction(parameters: [.string], result: .string) { arguments, _ in
-                .string(GoRegex.quoteMeta(arguments[0].stringArgument))
+                .goString(GoRegex.quoteMeta(arguments[0].stringArgumentBytes))
             },
         ]
     }
 
     private static func findAll(must: Bool) -> TemplateFunction {
         TemplateFunction(parameters: [.string, .string, .int], result: .slice(.string)) { arguments, _ in
-            let text = arguments[1].stringArgument
-            let matches = try compile(arguments[0], must: must).matches(in: text, limit: arguments[2].intArgument)
+            let subject = GoRegexSubject(arguments[1])
+            let matches = try compile(arguments[0], must: must).matches(in: subject.text, limit: arguments[2].intArgument)
             // Go's FindAllString returns nil, not an empty slice, when nothing matches.
             if matches.isEmpty { return .nilSlice(of: .string) }
-            return .strings(matches.map { String(text.unicodeScalars[$0.range]) })
+            return Value(.list(matches.map { subject.value(subject.byteRange(of: $0.range)) }, elementType: .string))
         }
     }
 
     private static func find(must: Bool) -> TemplateFunction {
         TemplateFunction(parameters: [.string, .string], result: .string) { arguments, _ in
-            let text = arguments[1].stringArgument
-            guard let match = try compile(arguments[0], must: must).firstMatch(in: text) else { return .string("") }
-            return .string(String(text.unicodeScalars[match.range]))
+            let subject = GoRegexSubject(arguments[1])
+            guard let match = try compile(arguments[0], must: must).firstMatch(in: subject.text) else { return .string("") }
+            return subject.value(subject.byteRange(of: match.range))
         }
     }
 
     private static func replaceAll(must: Bool, literal: Bool) -> TemplateFunction {
         TemplateFunction(parameters: [.string, .string, .string], result: .string) { arguments, _ in
             let regex = try compile(arguments[0], must: must)
-            return .string(regex.replaceAll(in: arguments[1].stringArgument, with: arguments[2].stringArgument, literal: literal))
+            let replaced = regex.replaceAll(in: GoRegexSubject(arguments[1]), with: arguments[2].stringArgumentBytes, literal: literal)
+            return .goString(replaced)
         }
     }
 
@@ -59,18 +64,19 @@ enum SprigRegex {
             let regex = try compile(arguments[0], must: must)
             // Go's Split returns nil for a limit of 0.
             if arguments[2].intArgument == 0 { return .nilSlice(of: .string) }
-            return .strings(regex.split(arguments[1].stringArgument, limit: arguments[2].intArgument))
+            let subject = GoRegexSubject(arguments[1])
+            let pieces = regex.split(subject, limit: arguments[2].intArgument)
+            return Value(.list(pieces.map(subject.value), elementType: .string))
         }
     }
 
     private static func compile(_ argument: Value, must: Bool) throws -> GoRegex {
-        let expression = argument.stringArgument
         let regex: GoRegex
         do {
-            regex = try GoRegex(expression)
+            regex = try GoRegex(pattern: argument)
         } catch {
             if must { throw FunctionError(error.description) }
-            throw FunctionError("regexp: Compile(\(quoted(expression))): \(error.description)")
+            throw FunctionError("regexp: Compile(\(quoted(argument))): \(error.description)")
         }
         try refuseBacktrackingHazard(regex)
         return regex
@@ -91,7 +97,13 @@ enum SprigRegex {
                 + "for example (a+)+ as a+")
     }
 
-    /// Go's `regexp` quoting of an expression in a panic: backquoted when `strconv.CanBackquote`, else quoted.
+    /// Go's `regexp` quoting of an expression in a panic: backquoted when `strconv.CanBackquote` (never for bytes
+    /// that are not valid UTF-8), else quoted.
+    private static func quoted(_ pattern: Value) -> String {
+        guard case .string(let text) = pattern.storage else { return GoFormat.quote(bytes: pattern.stringArgumentBytes) }
+        return quoted(text)
+    }
+
     private static func quoted(_ text: String) -> String {
         let backquotable = text.unicodeScalars.allSatisfy { scalar in
             scalar != "`" && scalar != "\u{FEFF}" && scalar != "\u{7F}" && (scalar.value >= 0x20 || scalar == "\t")

@@ -198,8 +198,8 @@ enum SprigStrings {
 
     /// The parts of `split` and `splitn` as a `map[string]string` keyed `_0`, `_1`, ….
     private static func numberedParts(_ parts: [String]) -> Value {
-        var members: [String: Value] = [:]
-        for (index, part) in parts.enumerated() { members["_\(index)"] = .string(part) }
+        var members: [MapKey: Value] = [:]
+        for (index, part) in parts.enumerated() { members[MapKey("_\(index)")] = .string(part) }
         return Value(.map(members, valueType: .string))
     }
 }

@@ -35,8 +35,8 @@ enum SprigURL {
     }
 
     /// sprig's `dictGetOrEmpty`: a missing key is empty; a key of another kind fails as sprig panics.
-    private static func member(_ members: [String: Value], _ key: String) throws -> String {
-        guard let value = members[key] else { return "" }
+    private static func member(_ members: [MapKey: Value], _ key: String) throws -> String {
+        guard let value = members[MapKey(key)] else { return "" }
         let kind: String
         switch value.storage {
         case .string(let text): return text
