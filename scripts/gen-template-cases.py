@@ -763,6 +763,21 @@ each("regex", [
     r'{{regexReplaceAll "a" (b64dec "/2H+") "$0$0" | printf "%q"}}|{{regexFind "\\S+" (b64dec "/2H+") | len}}',
 ])
 
+# The URL functions parse and join a Go string's bytes: bytes that are not valid UTF-8 stay in the parts,
+# are escaped as bytes, and are quoted with \x in messages.
+each("url", [
+    r'{{urlParse "http://a/\xff?q=\xfe#\xfd" | toJson}}', r'{{(urlParse "http://a/p\xff").path | printf "%q"}}',
+    r'{{urlParse "http://\xff/" | toJson}}', r'{{(urlParse "http://h/\xe2\x82").path | len}}',
+    r'{{urlJoin (dict "scheme" "http" "host" "h" "path" "/\xff" "query" "a=\xfe" "fragment" "\xfd") | printf "%q"}}',
+    r'{{urlJoin (dict "host" "\xff") | printf "%q"}}', r'{{urlParse "\xff:x" | toJson}}',
+    r'{{urlJoin (dict "userinfo" "u\xff:p" "host" "h") | printf "%q"}}', r'{{(urlParse "http://u\xff:p\xfe@h/").userinfo | printf "%q"}}',
+    r'{{(urlParse "http://h/%ff").path | printf "%q"}}|{{(urlParse "\xff").path | printf "%q"}}|{{(urlParse "?\xff").query | printf "%q"}}',
+    r'{{urlJoin (dict "opaque" "\xff" "scheme" "x") | printf "%q"}}|{{urlJoin (dict "path" "a:\xff") | printf "%q"}}',
+    r'{{urlParse "http://[::1%25\xff]:80/" | toJson}}', r'{{urlParse "http://h/%zz\xff"}}', r'{{urlParse "http://h:8\xff/"}}',
+    r'{{urlJoin (dict "path" "/a b\xff" "query" "x y") | printf "%q"}}', r'{{(urlParse "http://h/a%2Fb\xff").path | printf "%q"}}',
+    r'{{urlJoin (urlParse "http://u:p@h/a%2Fb\xff?q#f\xfe") | printf "%q"}}', r'{{urlParse "http://h\xff%41/" | toJson}}',
+])
+
 # ---------------------------------------------------------------------------------------------- open differences
 # Where our engine still differs from Go (each listed in Tests/GoTemplateTests/KnownDifferences.swift, which
 # fails when one of them starts to agree).

@@ -3,14 +3,15 @@ enum SprigURL {
     static var functions: FunctionMap {
         [
             "urlParse": TemplateFunction(parameters: [.string], result: .map(.interface)) { arguments, _ in
-                switch GoURL.parse(arguments[0].stringArgument) {
+                switch GoURL.parse(arguments[0].stringArgumentBytes) {
                 case .failure(let error): throw FunctionError("unable to parse url: \(error.message)")
                 case .success(let url):
-                    return .map([
-                        "scheme": .string(url.scheme), "host": .string(url.host), "hostname": .string(url.hostname),
-                        "path": .string(url.path), "query": .string(url.rawQuery), "opaque": .string(url.opaque),
-                        "fragment": .string(url.fragment), "userinfo": .string(url.userText ?? ""),
-                    ])
+                    let members: [MapKey: Value] = [
+                        "scheme": .goString(url.scheme), "host": .goString(url.host), "hostname": .goString(url.hostname),
+                        "path": .goString(url.path), "query": .goString(url.rawQuery), "opaque": .goString(url.opaque),
+                        "fragment": .goString(url.fragment), "userinfo": .goString(url.userText ?? []),
+                    ]
+                    return Value(.map(members, valueType: .interface))
                 }
             },
             "urlJoin": TemplateFunction(parameters: [.map(.interface)], result: .string) { arguments, _ in
@@ -24,23 +25,23 @@ enum SprigURL {
                 url.fragment = try member(members, "fragment")
                 let userinfo = try member(members, "userinfo")
                 if !userinfo.isEmpty {
-                    switch GoURL.parse("proto://\(userinfo)@host") {
+                    switch GoURL.parse(Array("proto://".utf8) + userinfo + Array("@host".utf8)) {
                     case .success(let parsed): url.user = parsed.user
                     case .failure(let error): throw FunctionError("unable to parse userinfo in dict: \(error.message)")
                     }
                 }
-                return .string(url.text)
+                return .goString(url.text)
             },
         ]
     }
 
     /// sprig's `dictGetOrEmpty`: a missing key is empty; a key of another kind fails as sprig panics.
-    private static func member(_ members: [MapKey: Value], _ key: String) throws -> String {
-        guard let value = members[MapKey(key)] else { return "" }
+    private static func member(_ members: [MapKey: Value], _ key: String) throws -> [UInt8] {
+        guard let value = members[MapKey(key)] else { return [] }
         let kind: String
         switch value.storage {
-        case .string(let text): return text
-        case .byteString(let bytes): return GoText.replacingInvalidBytes(bytes)
+        case .string(let text): return Array(text.utf8)
+        case .byteString(let bytes): return bytes
         case .nil: throw FunctionError("runtime error: invalid memory address or nil pointer dereference")
         case .bool: kind = "bool"
         case .int(_, let type), .uint(_, let type): kind = type.rawValue
