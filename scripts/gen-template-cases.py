@@ -729,6 +729,8 @@ each("map-keys", [
     r'{{index (dict "\xff" 1) "\ufffd"}}|{{hasKey (dict "\xff" 1) "\ufffd"}}|{{get (dict "\xff" 1) "\xff"}}|{{(dict "\xff" 1 "a" 2).a}}|{{pluck "\xff" (dict "\xff" 1) (dict "\xfe" 2)}}',
     r'{{set (dict) (b64dec "/w==") 3 | toJson}}|{{dict (list "\xff") 1 | printf "%q"}}|{{printf "%x|%#v" (dict "\xff" 1) (dict "\xff" 1)}}|{{unset (dict "\xff" 1 "\xfe" 2) "\xfe" | printf "%q"}}',
     r'{{(split "\xff" "a\xffb")._1}}|{{range $k, $v := splitn "," 3 "\xff,\xfe"}}{{$k}}={{printf "%q" $v}};{{end}}',
+    r'{{fromJson "{\"\xff\":1,\"\ufffd\":2}" | len}}|{{fromJson "{\"\xff\":1}" | toJson}}|{{range $k, $v := fromJson "{\"a\xfe\":1}"}}{{len $k}}{{end}}',
+    r'{{range $k, $v := dict "b" 1 "a" 2}}{{$k}}{{end}}{{with $d := dict "\xff" 1}}{{range $k, $v := $d}}{{printf "%q" $k}}{{end}}{{end}}',
 ])
 case("map-keys-data", '{{len .}} {{range $k, $v := .}}{{$k}}={{$v}};{{end}} {{toJson .}} {{index . "\u00e9"}}',
      dataJSON='{"e\u0301": 1, "\u00e9": 2, "\u00c5": 3, "\u212b": 4}')
