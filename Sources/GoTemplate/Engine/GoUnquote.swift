@@ -1,11 +1,5 @@
 /// Go's `strconv.Unquote` and `UnquoteChar`, for string, raw string and character literals in templates.
 enum GoUnquote {
-    /// Unquotes a `"…"` or `` `…` `` literal as text (a byte that `\x` or an octal escape gives and that is
-    /// not part of valid UTF-8 reads as U+FFFD); Go's `invalid syntax` otherwise.
-    static func unquote(_ quoted: String) throws(LiteralError) -> String {
-        GoText.replacingInvalidBytes(try unquoteBytes(quoted))
-    }
-
     /// Unquotes a `"…"` or `` `…` `` literal into the bytes of the Go string, which `\x` and octal escapes
     /// make any bytes at all; Go's `invalid syntax` otherwise.
     static func unquoteBytes(_ quoted: String) throws(LiteralError) -> [UInt8] {
