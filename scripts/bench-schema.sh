@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-3}"
 SCHEMAS="${2:-schemas}"
 BENCH=.build-bench
+# The build directory (SCRATCH=.build-release keeps release objects apart from a debug .build).
+SCRATCH="${SCRATCH:-.build}"
 mkdir -p "$BENCH"
 
-swift build -c release --product SchemaBenchmark
-"$(swift build -c release --show-bin-path)/SchemaBenchmark" --seconds "$SECONDS_PER_RUN" --schemas "$SCHEMAS" --out "$BENCH" | tee "$BENCH/swift.txt"
+swift build -c release --product SchemaBenchmark --scratch-path "$SCRATCH"
+"$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/SchemaBenchmark" --seconds "$SECONDS_PER_RUN" --schemas "$SCHEMAS" --out "$BENCH" | tee "$BENCH/swift.txt"
 
 if [ ! -x "$BENCH/venv/bin/python" ]; then
     python3 -m venv "$BENCH/venv"

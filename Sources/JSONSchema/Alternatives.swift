@@ -38,6 +38,15 @@ extension Evaluation {
     func applyOneOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
         if collecting, probe({ applyOneOf(schemas, schema, instance, annotations) }) { return true }
         if limitExceeded { return false }
+        if !collecting && annotations == nil {
+            // The yes/no answer needs only a count of passing branches: nothing to keep per branch.
+            var passed = 0
+            for subschema in schemas where validate(subschema, instance, nil) {
+                passed += 1
+                if passed > 1 { return false }
+            }
+            return passed == 1 && !limitExceeded
+        }
         var passing: [Int] = []
         var branches: [[ValidationError]] = []
         var passingAnnotations: Annotations?
