@@ -7,10 +7,11 @@ extension Evaluation {
         if limitExceeded { return false }
         if !collecting {
             var any = false
-            for subschema in schemas where applyInPlace(subschema, instance, annotations) {
+            _ = schemas.allBorrowed { subschema in
+                guard applyInPlace(subschema, instance, annotations) else { return true }
                 any = true
                 // Annotations need every passing branch; a plain yes/no needs only one.
-                if annotations == nil { return true }
+                return annotations != nil
             }
             return any
         }
@@ -41,11 +42,11 @@ extension Evaluation {
         if !collecting && annotations == nil {
             // The yes/no answer needs only a count of passing branches: nothing to keep per branch.
             var passed = 0
-            for subschema in schemas where validate(subschema, instance, nil) {
-                passed += 1
-                if passed > 1 { return false }
+            let atMostOne = schemas.allBorrowed { subschema in
+                if validate(subschema, instance, nil) { passed += 1 }
+                return passed <= 1
             }
-            return passed == 1 && !limitExceeded
+            return atMostOne && passed == 1 && !limitExceeded
         }
         var passing: [Int] = []
         var branches: [[ValidationError]] = []

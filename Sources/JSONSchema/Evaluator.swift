@@ -30,48 +30,50 @@ extension Evaluation {
         if pushed { scope.append(schema.resource) }
         defer { if pushed { scope.removeLast() } }
 
-        let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
-        // The members are lent from the tree; `effective` owns them only when shadowed duplicates
-        // had to be removed, and lives to the end of this function.
-        var members: UnsafeBufferPointer<Member>?
-        var effective: [Member]?
-        defer { withExtendedLifetime(effective) {} }
-        if schema.hasObjectKeywords, let all = instance.borrowedMembers {
-            // A repeated key counts once, with its last value. The yes/no path can skip removing the
-            // shadowed members: the member plan and the presence checks (`required`, dependencies)
-            // give the same answer on all members, and only the counting keywords need the real count.
-            let yesOrNo = onYesOrNoPath && own == nil && !schema.countsProperties
-            if yesOrNo || !EffectiveMembers.hasDuplicates(all) {
-                members = all
-            } else {
-                let kept = EffectiveMembers.of(all)
-                effective = kept
-                members = kept.withUnsafeBufferPointer { $0 }
-            }
+        if schema.collectsAnnotations, annotations == nil { return applyKeywords(schema, instance, Annotations()) }
+        return applyKeywords(schema, instance, annotations)
+    }
+
+    /// Works out the members the object keywords see, then applies the keywords. The members are lent
+    /// from the tree, or from a local array when shadowed duplicates had to be removed.
+    private func applyKeywords(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
+        guard schema.hasObjectKeywords, let all = instance.borrowedMembers else {
+            return applyKeywords(schema, instance, nil, annotations)
         }
+        // A repeated key counts once, with its last value. The yes/no path can skip removing the
+        // shadowed members: the member plan and the presence checks (`required`, dependencies)
+        // give the same answer on all members, and only the counting keywords need the real count.
+        let yesOrNo = onYesOrNoPath && annotations == nil && !schema.countsProperties
+        if !yesOrNo && EffectiveMembers.hasDuplicates(all) {
+            return EffectiveMembers.of(all).withUnsafeBufferPointer { applyKeywords(schema, instance, $0, annotations) }
+        }
+        return applyKeywords(schema, instance, all, annotations)
+    }
+
+    /// Applies the keywords in schema order, given the object's members (nil for other values).
+    private func applyKeywords(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: UnsafeBufferPointer<Member>?, _ annotations: Annotations?) -> Bool {
         // On the yes/no path the member keywords run as one pass (one name lookup per member).
         var planned = false
-        if onYesOrNoPath, own == nil, let plan = schema.memberPlanReference, let all = members {
-            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, all, schema) }) {
+        if onYesOrNoPath, annotations == nil, let plan = schema.memberPlanReference, let members {
+            if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) {
                 // A shadowed member may be what failed: decide again on the effective members. A limit
                 // hit on a shadowed member does not count; one hit on an effective member recurs.
-                guard EffectiveMembers.hasDuplicates(all) else { return false }
+                guard EffectiveMembers.hasDuplicates(members) else { return false }
                 limitExceeded = false
-                let kept = EffectiveMembers.of(all)
-                effective = kept
-                let keptMembers = kept.withUnsafeBufferPointer { $0 }
-                if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, keptMembers, schema) }) { return false }
+                let passed = EffectiveMembers.of(members).withUnsafeBufferPointer { kept in
+                    plan._withUnsafeGuaranteedRef { applyMemberPlan($0, kept, schema) }
+                }
+                if !passed { return false }
             }
             planned = true
         }
-        let keywords = schema.keywordReferences
+        let keywords = planned ? schema.unplannedKeywordReferences : schema.keywordReferences
         var valid = true
         for index in keywords.indices {
             let ok = keywords[index]._withUnsafeGuaranteedRef { box in
-                if planned && box.keyword.isPlannedMemberKeyword { return true }
                 if collecting { keywordTokens.append(box.name) }
                 defer { if collecting { keywordTokens.removeLast() } }
-                return apply(box.keyword, schema, instance, members, own)
+                return apply(box.keyword, schema, instance, members, annotations)
             }
             if !ok {
                 valid = false
@@ -291,6 +293,7 @@ extension Evaluation {
             guard let members else { return true }
             return applyObjectKeyword(keyword, schema, instance, members, annotations)
         case .allOf(let schemas):
+            if !collecting { return schemas.allBorrowed { applyInPlace($0, instance, annotations) } }
             var valid = true
             for (index, subschema) in schemas.enumerated() {
                 if collecting { keywordTokens.append(String(index)) }

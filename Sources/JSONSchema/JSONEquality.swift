@@ -51,7 +51,7 @@ enum JSONEquality {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
         let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
             rhs.utf8.withContiguousStorageIfAvailable { right in
-                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                left.count == 0 || PropertyTable.sameBytes(left.baseAddress!, right.baseAddress!, count: left.count)
             }
         }
         if let known = fast ?? nil { return known }

@@ -28,6 +28,7 @@ final class SchemaNode: @unchecked Sendable {
             keywordReferences.deallocate()
             keywordReferences = .allocate(capacity: keywordBoxes.count)
             _ = keywordReferences.initialize(from: keywordBoxes.map { Unmanaged.passUnretained($0) })
+            listUnplannedKeywords()
         }
     }
     /// Owns the keyword boxes.
@@ -35,6 +36,16 @@ final class SchemaNode: @unchecked Sendable {
     /// The same boxes unretained, in memory this node owns, so validation reads them without any
     /// reference counting (`keywordBoxes` keeps the boxes alive as long as this node).
     @exclusivity(unchecked) private(set) var keywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
+    /// `keywordReferences` without the keywords `memberPlan` covers: what remains to apply after the plan.
+    @exclusivity(unchecked) private(set) var unplannedKeywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
+
+    private func listUnplannedKeywords() {
+        let planned = memberPlan != nil
+        let remaining = keywordBoxes.filter { !(planned && $0.keyword.isPlannedMemberKeyword) }
+        unplannedKeywordReferences.deallocate()
+        unplannedKeywordReferences = .allocate(capacity: remaining.count)
+        _ = unplannedKeywordReferences.initialize(from: remaining.map { Unmanaged.passUnretained($0) })
+    }
     /// The resource the schema belongs to (entered into the dynamic scope during validation).
     let resource: CompiledResource
     /// Absolute URI of this schema: resource base + `#` + JSON Pointer within the resource.
@@ -49,7 +60,10 @@ final class SchemaNode: @unchecked Sendable {
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
     var memberPlan: MemberPlan? {
-        didSet { memberPlanReference = memberPlan.map { Unmanaged.passUnretained($0) } }
+        didSet {
+            memberPlanReference = memberPlan.map { Unmanaged.passUnretained($0) }
+            listUnplannedKeywords()
+        }
     }
     /// `memberPlan` unretained, for validation to borrow.
     @exclusivity(unchecked) private(set) var memberPlanReference: Unmanaged<MemberPlan>?
@@ -61,6 +75,7 @@ final class SchemaNode: @unchecked Sendable {
 
     deinit {
         keywordReferences.deallocate()
+        unplannedKeywordReferences.deallocate()
     }
 
     /// Fills the keywords now if this node was left to be compiled on first use. Cheap once filled (one
@@ -296,5 +311,19 @@ extension SchemaNode {
         }
         walk(self, depth: 0)
         return names
+    }
+}
+
+extension Array where Element == SchemaNode {
+    /// Whether `body` holds for every node, stopping at the first that fails; each node is lent to
+    /// `body` without reference counting (the array keeps it alive), as validation does per value.
+    @inline(__always)
+    func allBorrowed(_ body: (SchemaNode) -> Bool) -> Bool {
+        withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where !Unmanaged.passUnretained(nodes[index])._withUnsafeGuaranteedRef(body) {
+                return false
+            }
+            return true
+        }
     }
 }
