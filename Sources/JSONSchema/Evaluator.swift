@@ -175,8 +175,8 @@ extension Evaluation {
             if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance.pointee))") }
             return false
         case .enumeration(let allowed):
-            if JSONEquality.contains(allowed, instance) { return true }
-            if collecting { report(schema, "enum", "\(show(instance.pointee)) is not one of \(ValueText.list(allowed))") }
+            if allowed.contains(instance) { return true }
+            if collecting { report(schema, "enum", "\(show(instance.pointee)) is not one of \(ValueText.list(allowed.values))") }
             return false
         case .constant(let expected):
             if JSONEquality.contains(CollectionOfOne(expected), instance) { return true }

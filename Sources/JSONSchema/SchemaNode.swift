@@ -192,7 +192,7 @@ enum Keyword {
     case dynamicRef(SchemaNode, anchor: String?)
     case recursiveRef(SchemaNode)
     case type(TypeSet)
-    case enumeration([Node])
+    case enumeration(AllowedValues)
     case constant(Node)
     case multipleOf(ExactDecimal, text: String)
     case maximum(NumericLimit, exclusive: Bool)
