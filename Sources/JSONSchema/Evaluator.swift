@@ -19,6 +19,15 @@ extension Evaluation {
             return false
         }
         if limitExceeded { return false }
+        if schema.testsOnlyTheValue && !collecting && inPlaceChain < options.maxInPlaceChain {
+            // Such keywords apply no subschema, so there is no scope or annotation to keep, and the
+            // chain of in-place applications ends here (within its limit, checked as below).
+            let keywords = schema.keywordReferences
+            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ apply($0.keyword, schema, instance, nil, nil) }) {
+                return false
+            }
+            return true
+        }
         inPlaceChain += 1
         defer { inPlaceChain -= 1 }
         if inPlaceChain > options.maxInPlaceChain {

@@ -178,6 +178,7 @@ final class SchemaCompiler: @unchecked Sendable {
             }
         }
         node.keywords = keywords
+        node.testsOnlyTheValue = !node.collectsAnnotations && keywords.allSatisfy(\.testsOnlyTheValue)
         node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
         node.memberPlan = MemberPlan(keywords)
         node.countsProperties = keywords.contains {

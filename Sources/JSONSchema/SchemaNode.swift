@@ -56,6 +56,10 @@ final class SchemaNode: @unchecked Sendable {
     var hasObjectKeywords = false
     /// True when `maxProperties` or `minProperties` appear here: they count members, so repeated keys matter.
     var countsProperties = false
+    /// True when every keyword here only tests the value itself (`Keyword.testsOnlyTheValue`): then
+    /// the yes/no path applies them without the bookkeeping of subschemas (reference chains, dynamic
+    /// scope, annotations, members). Set with the keywords, before the node is published as filled.
+    var testsOnlyTheValue = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
@@ -223,6 +227,17 @@ enum Keyword {
     case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
     case unevaluatedItems(SchemaNode)
     case unevaluatedProperties(SchemaNode)
+
+    /// True for the keywords that test the instance value alone: no subschema, no members, no annotations.
+    var testsOnlyTheValue: Bool {
+        switch self {
+        case .type, .enumeration, .constant, .multipleOf, .maximum, .minimum, .maxLength, .minLength, .pattern, .format,
+             .maxItems, .minItems, .uniqueItems:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// True for the keywords a `MemberPlan` covers.
     var isPlannedMemberKeyword: Bool {
