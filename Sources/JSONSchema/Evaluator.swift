@@ -19,6 +19,12 @@ extension Evaluation {
             return false
         }
         if limitExceeded { return false }
+        if let target = schema.onlyReference, !collecting, annotations == nil, !tracksScope, inPlaceChain < options.maxInPlaceChain {
+            // A schema that is only a reference: its target applies as through the keyword, one link further.
+            inPlaceChain += 1
+            defer { inPlaceChain -= 1 }
+            return target._withUnsafeGuaranteedRef { validate($0, instance, nil) }
+        }
         if schema.testsOnlyTheValue && !collecting && inPlaceChain < options.maxInPlaceChain {
             // Such keywords apply no subschema, so there is no scope or annotation to keep, and the
             // chain of in-place applications ends here (within its limit, checked as below).

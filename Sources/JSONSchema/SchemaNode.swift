@@ -29,6 +29,11 @@ final class SchemaNode: @unchecked Sendable {
             keywordReferences = .allocate(capacity: keywordBoxes.count)
             _ = keywordReferences.initialize(from: keywordBoxes.map { Unmanaged.passUnretained($0) })
             listUnplannedKeywords()
+            if newValue.count == 1, case .ref(let target, _) = newValue[0] {
+                onlyReference = Unmanaged.passUnretained(target)
+            } else {
+                onlyReference = nil
+            }
         }
     }
     /// Owns the keyword boxes.
@@ -60,6 +65,9 @@ final class SchemaNode: @unchecked Sendable {
     /// the yes/no path applies them without the bookkeeping of subschemas (reference chains, dynamic
     /// scope, annotations, members). Set with the keywords, before the node is published as filled.
     var testsOnlyTheValue = false
+    /// The target when the only keyword here is a `$ref`, unretained (the keyword owns it): the yes/no
+    /// path then goes straight to it. Set with the keywords, before the node is published as filled.
+    var onlyReference: Unmanaged<SchemaNode>?
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
