@@ -5,6 +5,7 @@
 // inputs to .build-bench/ so scripts/bench-schema.sh can time the Python peers on the same bytes.
 //
 // Usage: SchemaBenchmark [--shared DIR] [--schemas DIR] [--entry FILE] [--size BYTES] [--seconds S] [--out DIR]
+//                        [--only a_isvalid|b_isvalid|...]  (times only that measurement, for a profiler)
 import ConfigTree
 import Foundation
 import JSONSchema
@@ -16,6 +17,8 @@ struct Settings {
     var size = 10_000_000
     var seconds = 3.0
     var out = ".build-bench"
+    /// When set, only the measurement of that name is timed (the others run once or not at all).
+    var only: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,6 +31,7 @@ struct Settings {
             case "--size": size = Int(value) ?? size
             case "--seconds": seconds = Double(value) ?? seconds
             case "--out": out = value
+            case "--only": only = value
             default: print("unknown flag \(flag)")
             }
         }
@@ -51,8 +55,9 @@ func threadCPUSeconds() -> Double {
 
 /// Runs `body` repeatedly for about `seconds` (at least 3 times) and returns runs per second of
 /// wall time, and milliseconds of this thread's CPU time per run.
-func rate(seconds: Double, _ body: () -> Void) -> (perSecond: Double, runs: Int, cpuMilliseconds: Double) {
+func rate(_ name: String, seconds: Double, _ body: () -> Void) -> (perSecond: Double, runs: Int, cpuMilliseconds: Double) {
     body()
+    if let only = settings.only, only != name { return (0, 1, 0) }
     var runs = 0
     let start = Date()
     let cpuStart = threadCPUSeconds()
@@ -142,8 +147,8 @@ let metaRegistry = SchemaRegistry(defaultDialect: .draft7)
 let metaURI = try metaRegistry.register(meta, uri: "http://json-schema.org/draft-07/schema#")
 let metaValidator = try Validator(registry: metaRegistry, entry: metaURI, validateSchema: false)
 precondition(metaValidator.isValid(meta), "the draft-07 meta-schema must validate itself")
-let metaQuick = rate(seconds: settings.seconds) { _ = metaValidator.isValid(meta) }
-let metaFull = rate(seconds: settings.seconds) { _ = metaValidator.validate(meta) }
+let metaQuick = rate("a_isvalid", seconds: settings.seconds) { _ = metaValidator.isValid(meta) }
+let metaFull = rate("a_validate", seconds: settings.seconds) { _ = metaValidator.validate(meta) }
 print("RESULT a_isvalid \(format(metaQuick.perSecond)) validations/s (\(metaQuick.runs) runs, \(format(metaQuick.cpuMilliseconds * 1000)) µs CPU each)")
 print("RESULT a_validate \(format(metaFull.perSecond)) validations/s (\(metaFull.runs) runs)")
 try? FileManager.default.copyItem(atPath: metaPath, toPath: settings.out + "/draft7-metaschema.json")
@@ -164,10 +169,10 @@ let parseTime = Date().timeIntervalSince(parseStart)
 let errors = validator.validate(config)
 print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files, compiled in \(format(compileTime * 1000)) ms, parsed in \(format(parseTime * 1000)) ms, \(errors.count) errors; tree values are \(MemoryLayout<Node>.stride) bytes, members \(MemoryLayout<Member>.stride)")
 for error in errors.prefix(5) { print("  \(error)") }
-let bigQuick = rate(seconds: settings.seconds) { _ = validator.isValid(config) }
-let bigFull = rate(seconds: settings.seconds) { _ = validator.validate(config) }
-print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(format(1000 / bigQuick.perSecond)) ms each, \(format(bigQuick.cpuMilliseconds)) ms CPU)")
-print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(format(1000 / bigFull.perSecond)) ms each, \(format(bigFull.cpuMilliseconds)) ms CPU)")
+let bigQuick = rate("b_isvalid", seconds: settings.seconds) { _ = validator.isValid(config) }
+let bigFull = rate("b_validate", seconds: settings.seconds) { _ = validator.validate(config) }
+print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(bigQuick.runs) runs, \(format(1000 / bigQuick.perSecond)) ms each, \(format(bigQuick.cpuMilliseconds)) ms CPU)")
+print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(bigFull.runs) runs, \(format(1000 / bigFull.perSecond)) ms each, \(format(bigFull.cpuMilliseconds)) ms CPU)")
 
 // (c) the same configuration with a few mistakes: the path a linter takes for a failing file.
 let faultyPath = settings.out + "/large-config-faulty.json"
@@ -178,8 +183,8 @@ print("input c: \(faultyErrors.count) errors, first: \(faultyErrors.first.map { 
 // The full list, for comparing the errors of two builds.
 try faultyErrors.map { "\($0.instancePointer)\t\($0.keywordLocation)\t\($0.message)" }.joined(separator: "\n")
     .write(toFile: settings.out + "/large-config-faulty-errors.txt", atomically: true, encoding: .utf8)
-let faultyQuick = rate(seconds: settings.seconds) { _ = validator.isValid(faulty) }
-let faultyFull = rate(seconds: settings.seconds) { _ = validator.validate(faulty) }
+let faultyQuick = rate("c_isvalid", seconds: settings.seconds) { _ = validator.isValid(faulty) }
+let faultyFull = rate("c_validate", seconds: settings.seconds) { _ = validator.validate(faulty) }
 print("RESULT c_isvalid \(format(faultyQuick.perSecond)) validations/s (\(format(1000 / faultyQuick.perSecond)) ms each, \(format(faultyQuick.cpuMilliseconds)) ms CPU)")
 print("RESULT c_validate \(format(faultyFull.perSecond)) validations/s (\(format(1000 / faultyFull.perSecond)) ms each, \(format(faultyFull.cpuMilliseconds)) ms CPU)")
 
@@ -199,5 +204,33 @@ func walk(_ node: Node) -> Int {
     }
 }
 var walkSink = 0
-let bigWalk = rate(seconds: settings.seconds) { walkSink &+= walk(config) }
+let bigWalk = rate("b_walk", seconds: settings.seconds) { walkSink &+= walk(config) }
 print("RESULT b_walk \(format(bigWalk.perSecond)) walks/s (\(format(1000 / bigWalk.perSecond)) ms each, \(format(bigWalk.cpuMilliseconds)) ms CPU; a plain traversal touching every key and value)")
+
+let memberValueOffset = MemoryLayout<Member>.offset(of: \Member.value)!
+
+/// The same traversal reading the tree in place through pointers, as the validator does (no
+/// reference counting): what touching every value costs in memory accesses alone.
+func walkInPlace(_ node: UnsafePointer<Node>) -> Int {
+    switch node.pointee.value {
+    case .object(let members):
+        let buffer = members.withUnsafeBufferPointer { $0 }
+        var total = buffer.count
+        for index in buffer.indices {
+            total &+= buffer[index].key.utf8.count
+            let member = UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + index)
+            total &+= walkInPlace((member + memberValueOffset).assumingMemoryBound(to: Node.self))
+        }
+        return total
+    case .array(let elements):
+        let buffer = elements.withUnsafeBufferPointer { $0 }
+        var total = buffer.count
+        for index in buffer.indices { total &+= walkInPlace(buffer.baseAddress.unsafelyUnwrapped + index) }
+        return total
+    case .string(let text): return text.utf8.count
+    case .number, .bool, .null: return 1
+    }
+}
+let bigWalkInPlace = rate("b_walk_in_place", seconds: settings.seconds) { walkSink &+= withUnsafePointer(to: config) { walkInPlace($0) } }
+print("RESULT b_walk_in_place \(format(bigWalkInPlace.perSecond)) walks/s (\(format(1000 / bigWalkInPlace.perSecond)) ms each, \(format(bigWalkInPlace.cpuMilliseconds)) ms CPU; the same through pointers, no reference counting)")
+if walkSink == 42 { print("") }

@@ -7,10 +7,11 @@ extension Evaluation {
         if limitExceeded { return false }
         if !collecting {
             var any = false
-            for subschema in schemas where applyInPlace(subschema, instance, annotations) {
+            _ = schemas.allBorrowed { subschema in
+                guard applyInPlace(subschema, instance, annotations) else { return true }
                 any = true
                 // Annotations need every passing branch; a plain yes/no needs only one.
-                if annotations == nil { return true }
+                return annotations != nil
             }
             return any
         }
@@ -38,6 +39,15 @@ extension Evaluation {
     func applyOneOf(_ schemas: [SchemaNode], _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
         if collecting, probe({ applyOneOf(schemas, schema, instance, annotations) }) { return true }
         if limitExceeded { return false }
+        if !collecting && annotations == nil {
+            // The yes/no answer needs only a count of passing branches: nothing to keep per branch.
+            var passed = 0
+            let atMostOne = schemas.allBorrowed { subschema in
+                if validate(subschema, instance, nil) { passed += 1 }
+                return passed <= 1
+            }
+            return atMostOne && passed == 1 && !limitExceeded
+        }
         var passing: [Int] = []
         var branches: [[ValidationError]] = []
         var passingAnnotations: Annotations?

@@ -13,6 +13,10 @@ struct BitParallelProgram: Sendable {
     private let startClosures: [UInt64]
     private let matchState: UInt64
     private let anchoredAtStart: Bool
+    /// For a pattern anchored at the start that cannot match the empty prefix: the ASCII bytes a
+    /// non-empty text may begin with (bit `b` of word `b / 64`). A text starting with another ASCII
+    /// byte is rejected at once, as `^[@$_#]` rejects most property names.
+    private let firstBytes: (UInt64, UInt64)?
 
     init?(_ program: [LinearRegex.Instruction], sets: [ScalarSet]) {
         guard program.count <= 64 else { return nil }
@@ -47,6 +51,16 @@ struct BitParallelProgram: Sendable {
         self.closures = closures
         self.matchState = matchState
         if case .atStart = program[0] { anchoredAtStart = true } else { anchoredAtStart = false }
+        let start = startClosures[0]
+        if anchoredAtStart && start & matchState == 0 {
+            var allowed: (UInt64, UInt64) = (0, 0)
+            for byte in 0..<128 where start & accepts[byte] != 0 {
+                if byte < 64 { allowed.0 |= 1 << UInt64(byte) } else { allowed.1 |= 1 << UInt64(byte - 64) }
+            }
+            firstBytes = allowed
+        } else {
+            firstBytes = nil
+        }
     }
 
     /// The consuming and match states reachable from `start` without consuming a code point.
@@ -70,6 +84,10 @@ struct BitParallelProgram: Sendable {
 
     /// True when the pattern matches somewhere in `text`.
     func search(_ text: String) -> Bool {
+        if let firstBytes, let lead = text.utf8.first, lead < 0x80 {
+            let allowed = lead < 64 ? firstBytes.0 & (1 << UInt64(lead)) : firstBytes.1 & (1 << UInt64(lead - 64))
+            if allowed == 0 { return false }
+        }
         if let found = text.utf8.withContiguousStorageIfAvailable({ search(utf8: $0) }) { return found }
         return Array(text.utf8).withUnsafeBufferPointer { search(utf8: $0) }
     }

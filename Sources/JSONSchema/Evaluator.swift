@@ -19,6 +19,21 @@ extension Evaluation {
             return false
         }
         if limitExceeded { return false }
+        if let target = schema.onlyReference, !collecting, annotations == nil, !tracksScope, inPlaceChain < options.maxInPlaceChain {
+            // A schema that is only a reference: its target applies as through the keyword, one link further.
+            inPlaceChain += 1
+            defer { inPlaceChain -= 1 }
+            return target._withUnsafeGuaranteedRef { validate($0, instance, nil) }
+        }
+        if schema.testsOnlyTheValue && !collecting && inPlaceChain < options.maxInPlaceChain {
+            // Such keywords apply no subschema, so there is no scope or annotation to keep, and the
+            // chain of in-place applications ends here (within its limit, checked as below).
+            let keywords = schema.keywordReferences
+            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ apply($0.keyword, schema, instance, nil, nil) }) {
+                return false
+            }
+            return true
+        }
         inPlaceChain += 1
         defer { inPlaceChain -= 1 }
         if inPlaceChain > options.maxInPlaceChain {
@@ -30,36 +45,50 @@ extension Evaluation {
         if pushed { scope.append(schema.resource) }
         defer { if pushed { scope.removeLast() } }
 
-        let own = schema.collectsAnnotations ? (annotations ?? Annotations()) : annotations
-        var members: [Member]?
-        if schema.hasObjectKeywords, case .object(let all) = instance.pointee.value {
-            // A repeated key counts once, with its last value. The yes/no path can skip removing the
-            // shadowed members: the member plan and the presence checks (`required`, dependencies)
-            // give the same answer on all members, and only the counting keywords need the real count.
-            let yesOrNo = onYesOrNoPath && own == nil && !schema.countsProperties
-            members = yesOrNo ? all : EffectiveMembers.of(all)
+        if schema.collectsAnnotations, annotations == nil { return applyKeywords(schema, instance, Annotations()) }
+        return applyKeywords(schema, instance, annotations)
+    }
+
+    /// Works out the members the object keywords see, then applies the keywords. The members are lent
+    /// from the tree, or from a local array when shadowed duplicates had to be removed.
+    private func applyKeywords(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
+        guard schema.hasObjectKeywords, let all = instance.borrowedMembers else {
+            return applyKeywords(schema, instance, nil, annotations)
         }
+        // A repeated key counts once, with its last value. The yes/no path can skip removing the
+        // shadowed members: the member plan and the presence checks (`required`, dependencies)
+        // give the same answer on all members, and only the counting keywords need the real count.
+        let yesOrNo = onYesOrNoPath && annotations == nil && !schema.countsProperties
+        if !yesOrNo && EffectiveMembers.hasDuplicates(all) {
+            return EffectiveMembers.of(all).withUnsafeBufferPointer { applyKeywords(schema, instance, $0, annotations) }
+        }
+        return applyKeywords(schema, instance, all, annotations)
+    }
+
+    /// Applies the keywords in schema order, given the object's members (nil for other values).
+    private func applyKeywords(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: UnsafeBufferPointer<Member>?, _ annotations: Annotations?) -> Bool {
         // On the yes/no path the member keywords run as one pass (one name lookup per member).
         var planned = false
-        if onYesOrNoPath, own == nil, let plan = schema.memberPlanReference, let members {
+        if onYesOrNoPath, annotations == nil, let plan = schema.memberPlanReference, let members {
             if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, members, schema) }) {
                 // A shadowed member may be what failed: decide again on the effective members. A limit
                 // hit on a shadowed member does not count; one hit on an effective member recurs.
                 guard EffectiveMembers.hasDuplicates(members) else { return false }
                 limitExceeded = false
-                let effective = EffectiveMembers.of(members)
-                if !plan._withUnsafeGuaranteedRef({ applyMemberPlan($0, effective, schema) }) { return false }
+                let passed = EffectiveMembers.of(members).withUnsafeBufferPointer { kept in
+                    plan._withUnsafeGuaranteedRef { applyMemberPlan($0, kept, schema) }
+                }
+                if !passed { return false }
             }
             planned = true
         }
-        let keywords = schema.keywordReferences
+        let keywords = planned ? schema.unplannedKeywordReferences : schema.keywordReferences
         var valid = true
         for index in keywords.indices {
             let ok = keywords[index]._withUnsafeGuaranteedRef { box in
-                if planned && box.keyword.isPlannedMemberKeyword { return true }
                 if collecting { keywordTokens.append(box.name) }
                 defer { if collecting { keywordTokens.removeLast() } }
-                return apply(box.keyword, schema, instance, members, own)
+                return apply(box.keyword, schema, instance, members, annotations)
             }
             if !ok {
                 valid = false
@@ -139,7 +168,7 @@ extension Evaluation {
 
     // MARK: - Keywords
 
-    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: [Member]?, _ annotations: Annotations?) -> Bool {
+    private func apply(_ keyword: Keyword, _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: UnsafeBufferPointer<Member>?, _ annotations: Annotations?) -> Bool {
         switch keyword {
         case .ref(let target, _):
             return applyInPlace(target, instance, annotations)
@@ -161,8 +190,8 @@ extension Evaluation {
             if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance.pointee))") }
             return false
         case .enumeration(let allowed):
-            if JSONEquality.contains(allowed, instance) { return true }
-            if collecting { report(schema, "enum", "\(show(instance.pointee)) is not one of \(ValueText.list(allowed))") }
+            if allowed.contains(instance) { return true }
+            if collecting { report(schema, "enum", "\(show(instance.pointee)) is not one of \(ValueText.list(allowed.values))") }
             return false
         case .constant(let expected):
             if JSONEquality.contains(CollectionOfOne(expected), instance) { return true }
@@ -213,48 +242,40 @@ extension Evaluation {
             if collecting { report(schema, "format", "\(show(instance.pointee)) is not a valid \(name)") }
             return false
         case .prefixItems(let schemas, _):
-            guard let elements = instance.pointee.elements else { return true }
+            guard let elements = instance.borrowedElements else { return true }
             var valid = true
-            let stopped = elements.withUnsafeBufferPointer { elements in
-                for index in 0..<min(schemas.count, elements.count) {
-                    if collecting { keywordTokens.append(String(index)) }
-                    let ok = descend(schemas[index], elements.address(of: index), token: String(index))
-                    if collecting { keywordTokens.removeLast() }
-                    if !ok {
-                        valid = false
-                        if !collecting { return true }
-                    }
+            for index in 0..<min(schemas.count, elements.count) {
+                if collecting { keywordTokens.append(String(index)) }
+                let ok = descend(schemas[index], elements.address(of: index), token: String(index))
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
                 }
-                return false
             }
-            if stopped { return false }
             annotations?.itemsPrefix = max(annotations?.itemsPrefix ?? 0, min(schemas.count, elements.count))
             return valid
         case .items(let itemSchema, let start, _):
-            guard let elements = instance.pointee.elements else { return true }
+            guard let elements = instance.borrowedElements else { return true }
             var valid = true
             if start < elements.count {
-                elements.withUnsafeBufferPointer { elements in
-                    for index in start..<elements.count where !descend(itemSchema, elements.address(of: index), token: String(index)) {
-                        if case .alwaysInvalid = itemSchema.kind, collecting {
-                            errors.removeLast()
-                            report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
-                        }
-                        valid = false
-                        if !collecting { return }
+                for index in start..<elements.count where !descend(itemSchema, elements.address(of: index), token: String(index)) {
+                    if case .alwaysInvalid = itemSchema.kind, collecting {
+                        errors.removeLast()
+                        report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
                     }
+                    valid = false
+                    if !collecting { return false }
                 }
             }
             annotations?.allItems = true
             return valid
         case .contains(let containsSchema, let minimum, let maximum):
-            guard let elements = instance.pointee.elements else { return true }
+            guard let elements = instance.borrowedElements else { return true }
             var matches = 0
-            elements.withUnsafeBufferPointer { elements in
-                for index in elements.indices where probe({ descend(containsSchema, elements.address(of: index), token: String(index)) }) {
-                    matches += 1
-                    annotations?.containsMatches.insert(index)
-                }
+            for index in elements.indices where probe({ descend(containsSchema, elements.address(of: index), token: String(index)) }) {
+                matches += 1
+                annotations?.containsMatches.insert(index)
             }
             if limitExceeded { return false }
             if matches < minimum {
@@ -271,15 +292,15 @@ extension Evaluation {
             }
             return true
         case .maxItems(let limit):
-            guard let elements = instance.pointee.elements, elements.count > limit else { return true }
+            guard let elements = instance.borrowedElements, elements.count > limit else { return true }
             if collecting { report(schema, "maxItems", "the array has \(elements.count) items, at most \(limit) allowed") }
             return false
         case .minItems(let limit):
-            guard let elements = instance.pointee.elements, elements.count < limit else { return true }
+            guard let elements = instance.borrowedElements, elements.count < limit else { return true }
             if collecting { report(schema, "minItems", "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), at least \(limit) required") }
             return false
         case .uniqueItems:
-            guard let elements = instance.pointee.elements, let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
+            guard let elements = instance.borrowedElements, let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
             if collecting { report(schema, "uniqueItems", "items \(first) and \(second) are equal; the items must be unique") }
             return false
         case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
@@ -287,6 +308,7 @@ extension Evaluation {
             guard let members else { return true }
             return applyObjectKeyword(keyword, schema, instance, members, annotations)
         case .allOf(let schemas):
+            if !collecting { return schemas.allBorrowed { applyInPlace($0, instance, annotations) } }
             var valid = true
             for (index, subschema) in schemas.enumerated() {
                 if collecting { keywordTokens.append(String(index)) }
@@ -320,23 +342,19 @@ extension Evaluation {
             }
             return applyInPlace(branch, instance, annotations)
         case .unevaluatedItems(let rest):
-            guard let elements = instance.pointee.elements, let annotations else { return true }
+            guard let elements = instance.borrowedElements, let annotations else { return true }
             var valid = true
             if !annotations.allItems {
-                let stopped = elements.withUnsafeBufferPointer { elements in
-                    for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
-                        if !descend(rest, elements.address(of: index), token: String(index)) {
-                            if case .alwaysInvalid = rest.kind, collecting {
-                                errors.removeLast()
-                                report(schema, "unevaluatedItems", "item \(index) is not allowed by any keyword of the schema", instanceToken: String(index))
-                            }
-                            valid = false
-                            if !collecting { return true }
+                for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
+                    if !descend(rest, elements.address(of: index), token: String(index)) {
+                        if case .alwaysInvalid = rest.kind, collecting {
+                            errors.removeLast()
+                            report(schema, "unevaluatedItems", "item \(index) is not allowed by any keyword of the schema", instanceToken: String(index))
                         }
+                        valid = false
+                        if !collecting { return false }
                     }
-                    return false
                 }
-                if stopped { return false }
             }
             annotations.allItems = true
             return valid
@@ -386,8 +404,20 @@ enum TypeCheck {
         case .null: return types.contains(.null)
         case .number(let number):
             if types.contains(.number) { return true }
-            return types.contains(.integer) && number.isInteger
+            return types.contains(.integer) && isInteger(number)
         }
+    }
+
+    /// `Number.isInteger`, with a fast answer for the common literal that has neither a fraction nor an
+    /// exponent (such a JSON-grammar literal is an integer).
+    static func isInteger(_ number: Number) -> Bool {
+        guard let text = number.canonical else { return false }
+        var plain = true
+        for byte in text.utf8 where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            plain = false
+            break
+        }
+        return plain || number.isInteger
     }
 
     static func describe(_ types: TypeSet) -> String {
@@ -428,19 +458,17 @@ enum NumericCompare {
 
 /// Finds equal items for `uniqueItems`.
 enum UniqueItems {
-    static func firstDuplicate(_ elements: [Node]) -> (Int, Int)? {
+    static func firstDuplicate(_ elements: UnsafeBufferPointer<Node>) -> (Int, Int)? {
         if elements.count <= 16 {
             // Pairwise, but comparing cheap signatures first: equal values have equal signatures.
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: elements.count) { signatures in
-                elements.withUnsafeBufferPointer { elements in
-                    for index in elements.indices { signatures[index] = JSONEquality.signature(elements[index]) }
-                    for first in elements.indices {
-                        for second in (first + 1)..<elements.count where signatures[first] == signatures[second] && JSONEquality.equal(elements[first], elements[second]) {
-                            return (first, second)
-                        }
+                for index in elements.indices { signatures[index] = JSONEquality.signature(elements[index]) }
+                for first in elements.indices {
+                    for second in (first + 1)..<elements.count where signatures[first] == signatures[second] && JSONEquality.equal(elements[first], elements[second]) {
+                        return (first, second)
                     }
-                    return nil
                 }
+                return nil
             }
         }
         var buckets: [Int: [Int]] = [:]

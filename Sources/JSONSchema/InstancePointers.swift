@@ -24,3 +24,22 @@ extension UnsafeBufferPointer where Element == Member {
         return body((member + offset).assumingMemoryBound(to: Node.self))
     }
 }
+
+extension UnsafePointer where Pointee == Node {
+    /// The object's members, lent from the tree without reference counting (nil for other values). The
+    /// buffer stays valid as long as the tree, which outlives the validation and is not mutated by it;
+    /// copying the array out of the node instead would retain and release its storage, an atomic write
+    /// to memory every thread validating the same tree shares.
+    @inline(__always)
+    var borrowedMembers: UnsafeBufferPointer<Member>? {
+        guard case .object(let members) = pointee.value else { return nil }
+        return members.withUnsafeBufferPointer { $0 }
+    }
+
+    /// The array's elements, lent from the tree like `borrowedMembers`.
+    @inline(__always)
+    var borrowedElements: UnsafeBufferPointer<Node>? {
+        guard case .array(let elements) = pointee.value else { return nil }
+        return elements.withUnsafeBufferPointer { $0 }
+    }
+}

@@ -51,7 +51,7 @@ enum JSONEquality {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
         let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
             rhs.utf8.withContiguousStorageIfAvailable { right in
-                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                left.count == 0 || PropertyTable.sameBytes(left.baseAddress!, right.baseAddress!, count: left.count)
             }
         }
         if let known = fast ?? nil { return known }
@@ -132,23 +132,31 @@ enum EffectiveMembers {
         return kept.reversed()
     }
 
+    /// The effective members of a borrowed member buffer, as an array (its own copy).
+    static func of(_ members: UnsafeBufferPointer<Member>) -> [Member] {
+        of(Array(members))
+    }
+
     /// Whether any key repeats (compared by code points).
     static func hasDuplicates(_ members: [Member]) -> Bool {
+        members.withUnsafeBufferPointer { hasDuplicates($0) }
+    }
+
+    /// Whether any key repeats (compared by code points).
+    static func hasDuplicates(_ members: UnsafeBufferPointer<Member>) -> Bool {
         let count = members.count
         if count < 2 { return false }
         if count <= 64 {
             // Compare hashes pairwise in a stack buffer; only equal hashes need a real comparison.
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { hashes in
-                members.withUnsafeBufferPointer { buffer in
-                    for index in 0..<count {
-                        let hash = PropertyTable.hash(buffer[index].key)
-                        for earlier in 0..<index where hashes[earlier] == hash {
-                            if JSONEquality.sameScalars(buffer[earlier].key, buffer[index].key) { return true }
-                        }
-                        hashes[index] = hash
+                for index in 0..<count {
+                    let hash = PropertyTable.hash(members[index].key)
+                    for earlier in 0..<index where hashes[earlier] == hash {
+                        if JSONEquality.sameScalars(members[earlier].key, members[index].key) { return true }
                     }
-                    return false
+                    hashes[index] = hash
                 }
+                return false
             }
         }
         // Sort key hashes; only equal neighbours need a real comparison.

@@ -47,32 +47,30 @@ final class MemberPlan: @unchecked Sendable {
 
 extension Evaluation {
     /// Applies a member plan to an object's effective members; true when every member passes.
-    func applyMemberPlan(_ plan: MemberPlan, _ members: [Member], _ schema: SchemaNode) -> Bool {
-        members.withUnsafeBufferPointer { members in
-            for index in members.indices {
-                var evaluated = false
-                if let passed = plan.properties?.withSchema(for: members[index].key, { schema in members.withValue(at: index) { descend(schema, $0, token: members[index].key) } }) {
-                    if !passed { return false }
-                    evaluated = true
-                }
-                for entry in plan.patternSchemas.indices {
-                    let passed = plan.patternSchemas[entry]._withUnsafeGuaranteedRef { patternSchema -> Bool in
-                        // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
-                        if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { return true }
-                        let matched = plan.patternRegexes[entry]._withUnsafeGuaranteedRef { matchesName($0, members[index].key, schema) }
-                        if limitExceeded { return false }
-                        guard matched else { return true }
-                        evaluated = true
-                        return members.withValue(at: index) { descend(patternSchema, $0, token: members[index].key) }
-                    }
-                    if !passed { return false }
-                }
-                if !evaluated, let rest = plan.additional {
-                    if case .alwaysInvalid = rest.kind { return false }
-                    if !members.withValue(at: index, { descend(rest, $0, token: members[index].key) }) { return false }
-                }
+    func applyMemberPlan(_ plan: MemberPlan, _ members: UnsafeBufferPointer<Member>, _ schema: SchemaNode) -> Bool {
+        for index in members.indices {
+            var evaluated = false
+            if let passed = plan.properties?.withSchema(for: members[index].key, { schema in members.withValue(at: index) { descend(schema, $0, token: members[index].key) } }) {
+                if !passed { return false }
+                evaluated = true
             }
-            return true
+            for entry in plan.patternSchemas.indices {
+                let passed = plan.patternSchemas[entry]._withUnsafeGuaranteedRef { patternSchema -> Bool in
+                    // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
+                    if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { return true }
+                    let matched = plan.patternRegexes[entry]._withUnsafeGuaranteedRef { matchesName($0, members[index].key, schema) }
+                    if limitExceeded { return false }
+                    guard matched else { return true }
+                    evaluated = true
+                    return members.withValue(at: index) { descend(patternSchema, $0, token: members[index].key) }
+                }
+                if !passed { return false }
+            }
+            if !evaluated, let rest = plan.additional {
+                if case .alwaysInvalid = rest.kind { return false }
+                if !members.withValue(at: index, { descend(rest, $0, token: members[index].key) }) { return false }
+            }
         }
+        return true
     }
 }

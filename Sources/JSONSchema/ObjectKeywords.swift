@@ -2,87 +2,79 @@ import ConfigTree
 
 extension Evaluation {
     /// The keywords that apply to objects, given the object's effective members (shadowed duplicates removed).
-    func applyObjectKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: [Member], _ annotations: Annotations?) -> Bool {
+    func applyObjectKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ members: UnsafeBufferPointer<Member>, _ annotations: Annotations?) -> Bool {
         switch keyword {
         case .properties(let table):
-            return members.withUnsafeBufferPointer { members in
+            var valid = true
+            for index in members.indices {
+                let declared = table.withSchema(for: members[index].key) { propertySchema -> Bool in
+                    if case .alwaysValid = propertySchema.kind { return true }
+                    if collecting { keywordTokens.append(members[index].key) }
+                    let ok = members.withValue(at: index) { descend(propertySchema, $0, token: members[index].key) }
+                    if collecting { keywordTokens.removeLast() }
+                    if !ok, case .alwaysInvalid = propertySchema.kind, collecting {
+                        errors.removeLast()
+                        report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
+                    }
+                    return ok
+                }
+                guard let ok = declared else { continue }
+                annotations?.properties.insert(index)
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            return valid
+        case .patternProperties(let list):
+            return list.withUnsafeBufferPointer { list in
                 var valid = true
                 for index in members.indices {
-                    let declared = table.withSchema(for: members[index].key) { propertySchema -> Bool in
-                        if case .alwaysValid = propertySchema.kind { return true }
-                        if collecting { keywordTokens.append(members[index].key) }
+                    for entry in list.indices {
+                        let propertySchema = list[entry].1
+                        // A `true` schema cannot fail; only annotations would need the match.
+                        if annotations == nil, case .alwaysValid = propertySchema.kind { continue }
+                        let matched = matchesName(list[entry].0, members[index].key, schema)
+                        if limitExceeded { return false }
+                        guard matched else { continue }
+                        annotations?.properties.insert(index)
+                        if collecting { keywordTokens.append(list[entry].0.source) }
                         let ok = members.withValue(at: index) { descend(propertySchema, $0, token: members[index].key) }
                         if collecting { keywordTokens.removeLast() }
-                        if !ok, case .alwaysInvalid = propertySchema.kind, collecting {
-                            errors.removeLast()
-                            report(schema, "properties", "property \"\(members[index].key)\" is not allowed", instanceToken: members[index].key)
+                        if !ok {
+                            valid = false
+                            if !collecting { return false }
                         }
-                        return ok
-                    }
-                    guard let ok = declared else { continue }
-                    annotations?.properties.insert(index)
-                    if !ok {
-                        valid = false
-                        if !collecting { return false }
                     }
                 }
                 return valid
-            }
-        case .patternProperties(let list):
-            return members.withUnsafeBufferPointer { members in
-                list.withUnsafeBufferPointer { list in
-                    var valid = true
-                    for index in members.indices {
-                        for entry in list.indices {
-                            let propertySchema = list[entry].1
-                            // A `true` schema cannot fail; only annotations would need the match.
-                            if annotations == nil, case .alwaysValid = propertySchema.kind { continue }
-                            let matched = matchesName(list[entry].0, members[index].key, schema)
-                            if limitExceeded { return false }
-                            guard matched else { continue }
-                            annotations?.properties.insert(index)
-                            if collecting { keywordTokens.append(list[entry].0.source) }
-                            let ok = members.withValue(at: index) { descend(propertySchema, $0, token: members[index].key) }
-                            if collecting { keywordTokens.removeLast() }
-                            if !ok {
-                                valid = false
-                                if !collecting { return false }
-                            }
-                        }
-                    }
-                    return valid
-                }
             }
         case .additionalProperties(let rest, let declared, let patterns):
-            return members.withUnsafeBufferPointer { members in
-                var valid = true
-                for index in members.indices {
-                    if declared.contains(members[index].key) { continue }
-                    var matchedPattern = false
-                    for regex in patterns where matchesName(regex, members[index].key, schema) {
-                        matchedPattern = true
-                        break
-                    }
-                    if limitExceeded { return false }
-                    if matchedPattern { continue }
-                    annotations?.properties.insert(index)
-                    if !members.withValue(at: index, { applyToLeftover(rest, members[index].key, $0, schema, keyword: "additionalProperties") }) {
-                        valid = false
-                        if !collecting { return false }
-                    }
+            var valid = true
+            for index in members.indices {
+                if declared.contains(members[index].key) { continue }
+                var matchedPattern = false
+                for regex in patterns where matchesName(regex, members[index].key, schema) {
+                    matchedPattern = true
+                    break
                 }
-                return valid
+                if limitExceeded { return false }
+                if matchedPattern { continue }
+                annotations?.properties.insert(index)
+                if !members.withValue(at: index, { applyToLeftover(rest, members[index].key, $0, schema, keyword: "additionalProperties") }) {
+                    valid = false
+                    if !collecting { return false }
+                }
             }
+            return valid
         case .unevaluatedProperties(let rest):
             guard let annotations else { return true }
             var valid = true
             if !annotations.allProperties {
-                members.withUnsafeBufferPointer { members in
-                    for index in members.indices where !annotations.properties.contains(index) {
-                        if !members.withValue(at: index, { applyToLeftover(rest, members[index].key, $0, schema, keyword: "unevaluatedProperties") }) {
-                            valid = false
-                            if !collecting { return }
-                        }
+                for index in members.indices where !annotations.properties.contains(index) {
+                    if !members.withValue(at: index, { applyToLeftover(rest, members[index].key, $0, schema, keyword: "unevaluatedProperties") }) {
+                        valid = false
+                        if !collecting { break }
                     }
                 }
             }
@@ -143,7 +135,7 @@ extension Evaluation {
         }
     }
 
-    static func has(_ members: [Member], _ name: String) -> Bool {
+    static func has(_ members: UnsafeBufferPointer<Member>, _ name: String) -> Bool {
         for index in members.indices where JSONEquality.sameScalars(members[index].key, name) { return true }
         return false
     }

@@ -178,6 +178,7 @@ final class SchemaCompiler: @unchecked Sendable {
             }
         }
         node.keywords = keywords
+        node.testsOnlyTheValue = !node.collectsAnnotations && keywords.allSatisfy(\.testsOnlyTheValue)
         node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
         node.memberPlan = MemberPlan(keywords)
         node.countsProperties = keywords.contains {
@@ -233,7 +234,7 @@ final class SchemaCompiler: @unchecked Sendable {
         if let value = reader.value("const") { keywords.append(.constant(value)) }
         if let value = reader.value("enum") {
             guard let elements = value.elements else { throw reader.malformed("enum", expected: "an array") }
-            keywords.append(.enumeration(elements))
+            keywords.append(.enumeration(AllowedValues(elements)))
         }
         for name in ["maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum"] {
             guard let value = reader.value(name) else { continue }

@@ -28,6 +28,12 @@ final class SchemaNode: @unchecked Sendable {
             keywordReferences.deallocate()
             keywordReferences = .allocate(capacity: keywordBoxes.count)
             _ = keywordReferences.initialize(from: keywordBoxes.map { Unmanaged.passUnretained($0) })
+            listUnplannedKeywords()
+            if newValue.count == 1, case .ref(let target, _) = newValue[0] {
+                onlyReference = Unmanaged.passUnretained(target)
+            } else {
+                onlyReference = nil
+            }
         }
     }
     /// Owns the keyword boxes.
@@ -35,6 +41,16 @@ final class SchemaNode: @unchecked Sendable {
     /// The same boxes unretained, in memory this node owns, so validation reads them without any
     /// reference counting (`keywordBoxes` keeps the boxes alive as long as this node).
     @exclusivity(unchecked) private(set) var keywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
+    /// `keywordReferences` without the keywords `memberPlan` covers: what remains to apply after the plan.
+    @exclusivity(unchecked) private(set) var unplannedKeywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
+
+    private func listUnplannedKeywords() {
+        let planned = memberPlan != nil
+        let remaining = keywordBoxes.filter { !(planned && $0.keyword.isPlannedMemberKeyword) }
+        unplannedKeywordReferences.deallocate()
+        unplannedKeywordReferences = .allocate(capacity: remaining.count)
+        _ = unplannedKeywordReferences.initialize(from: remaining.map { Unmanaged.passUnretained($0) })
+    }
     /// The resource the schema belongs to (entered into the dynamic scope during validation).
     let resource: CompiledResource
     /// Absolute URI of this schema: resource base + `#` + JSON Pointer within the resource.
@@ -45,11 +61,21 @@ final class SchemaNode: @unchecked Sendable {
     var hasObjectKeywords = false
     /// True when `maxProperties` or `minProperties` appear here: they count members, so repeated keys matter.
     var countsProperties = false
+    /// True when every keyword here only tests the value itself (`Keyword.testsOnlyTheValue`): then
+    /// the yes/no path applies them without the bookkeeping of subschemas (reference chains, dynamic
+    /// scope, annotations, members). Set with the keywords, before the node is published as filled.
+    var testsOnlyTheValue = false
+    /// The target when the only keyword here is a `$ref`, unretained (the keyword owns it): the yes/no
+    /// path then goes straight to it. Set with the keywords, before the node is published as filled.
+    var onlyReference: Unmanaged<SchemaNode>?
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
     var memberPlan: MemberPlan? {
-        didSet { memberPlanReference = memberPlan.map { Unmanaged.passUnretained($0) } }
+        didSet {
+            memberPlanReference = memberPlan.map { Unmanaged.passUnretained($0) }
+            listUnplannedKeywords()
+        }
     }
     /// `memberPlan` unretained, for validation to borrow.
     @exclusivity(unchecked) private(set) var memberPlanReference: Unmanaged<MemberPlan>?
@@ -61,6 +87,7 @@ final class SchemaNode: @unchecked Sendable {
 
     deinit {
         keywordReferences.deallocate()
+        unplannedKeywordReferences.deallocate()
     }
 
     /// Fills the keywords now if this node was left to be compiled on first use. Cheap once filled (one
@@ -177,7 +204,7 @@ enum Keyword {
     case dynamicRef(SchemaNode, anchor: String?)
     case recursiveRef(SchemaNode)
     case type(TypeSet)
-    case enumeration([Node])
+    case enumeration(AllowedValues)
     case constant(Node)
     case multipleOf(ExactDecimal, text: String)
     case maximum(NumericLimit, exclusive: Bool)
@@ -208,6 +235,17 @@ enum Keyword {
     case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
     case unevaluatedItems(SchemaNode)
     case unevaluatedProperties(SchemaNode)
+
+    /// True for the keywords that test the instance value alone: no subschema, no members, no annotations.
+    var testsOnlyTheValue: Bool {
+        switch self {
+        case .type, .enumeration, .constant, .multipleOf, .maximum, .minimum, .maxLength, .minLength, .pattern, .format,
+             .maxItems, .minItems, .uniqueItems:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// True for the keywords a `MemberPlan` covers.
     var isPlannedMemberKeyword: Bool {
@@ -296,5 +334,19 @@ extension SchemaNode {
         }
         walk(self, depth: 0)
         return names
+    }
+}
+
+extension Array where Element == SchemaNode {
+    /// Whether `body` holds for every node, stopping at the first that fails; each node is lent to
+    /// `body` without reference counting (the array keeps it alive), as validation does per value.
+    @inline(__always)
+    func allBorrowed(_ body: (SchemaNode) -> Bool) -> Bool {
+        withUnsafeBufferPointer { nodes in
+            for index in nodes.indices where !Unmanaged.passUnretained(nodes[index])._withUnsafeGuaranteedRef(body) {
+                return false
+            }
+            return true
+        }
     }
 }
