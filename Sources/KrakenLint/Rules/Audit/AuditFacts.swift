@@ -13,7 +13,8 @@ final class AuditFacts: Sendable {
     let timeoutMilliseconds: [Int64]
     /// Whether an endpoint's timeout is its own (false: inherited from the root or the 2 s default).
     let ownTimeout: [Bool]
-    /// The members of each endpoint that the rules read, found in one pass over its keys.
+    /// The members of each endpoint that the rules read, found in one pass over its keys. Rules read them
+    /// in place (`endpointFields[index].path`): iterating the array copies each element, seven retains.
     let endpointFields: [EndpointFields]
     /// Each endpoint's name in messages, made once however many rules name it.
     private let names: EndpointNames
