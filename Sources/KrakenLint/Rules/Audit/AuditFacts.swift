@@ -13,6 +13,9 @@ final class AuditFacts: Sendable {
     let timeoutMilliseconds: [Int64]
     /// Whether an endpoint's timeout is its own (false: inherited from the root or the 2 s default).
     let ownTimeout: [Bool]
+    /// The members of each endpoint that the rules read, found in one pass over its keys. Rules read them
+    /// in place (`endpointFields[index].path`): iterating the array copies each element, seven retains.
+    let endpointFields: [EndpointFields]
     /// Each endpoint's name in messages, made once however many rules name it.
     private let names: EndpointNames
     /// The namespaces (current and written names) set on some audited endpoint or backend, so a rule that
@@ -36,6 +39,8 @@ final class AuditFacts: Sendable {
         var namespaces = Set<String>()
         var stateChanging: [Int] = []
         var caches: [(endpoint: EndpointView, backend: BackendView, block: NamespaceView)] = []
+        var fields: [EndpointFields] = []
+        fields.reserveCapacity(endpoints.count)
         milliseconds.reserveCapacity(endpoints.count)
         own.reserveCapacity(endpoints.count)
         stateChanging.reserveCapacity(endpoints.count)
@@ -48,11 +53,13 @@ final class AuditFacts: Sendable {
         // One walk over the endpoints and their backends gathers what the rules that look at every backend
         // need, while each backend's blocks are at hand (a walk per rule went through memory again).
         for endpoint in endpoints {
-            let value = Self.duration(endpoint.node["timeout"]) ?? 0
+            let endpointFields = EndpointFields(endpoint.node)
+            fields.append(endpointFields)
+            let value = Self.duration(endpointFields.timeout?.value) ?? 0
             milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
             own.append(value != 0)
             collect(endpoint.extraConfig)
-            var method = Self.string(endpoint.node["method"]) ?? ""
+            var method = Self.string(endpointFields.method) ?? ""
             if method.isEmpty { method = "GET" }
             var unsafe = 0
             for backend in endpoint.backends {
@@ -77,6 +84,7 @@ final class AuditFacts: Sendable {
         httpCaches = caches
         timeoutMilliseconds = milliseconds
         ownTimeout = own
+        endpointFields = fields
         endpointAndBackendNamespaces = namespaces
         names = EndpointNames(count: endpoints.count)
     }
@@ -187,6 +195,37 @@ final class AuditFacts: Sendable {
         guard allowArray, let items = name.elements else { return [] }
         return items.enumerated().compactMap { index, item in item.string.map { ($0, pointer.appending(index)) } }
     }
+}
+
+/// The members of an endpoint that the audit rules read, found in one pass over its keys instead of a lookup
+/// (a scan of the keys) per rule and endpoint. A repeated key gives its last member, as `Node`'s lookups do.
+struct EndpointFields: Sendable {
+    private(set) var timeout: Member?
+    private(set) var method: Node?
+    /// The `endpoint` member's value: the path as written.
+    private(set) var path: Node?
+    private(set) var backend: Member?
+    private(set) var inputHeaders: Node?
+    private(set) var inputQueryStrings: Node?
+    private(set) var outputEncoding: Node?
+
+    init(_ endpoint: Node) {
+        for member in endpoint.members ?? [] {
+            switch member.key {
+            case "timeout": timeout = member
+            case "method": method = member.value
+            case "endpoint": path = member.value
+            case "backend": backend = member
+            case "input_headers": inputHeaders = member.value
+            case "input_query_strings": inputQueryStrings = member.value
+            case "output_encoding": outputEncoding = member.value
+            default: break
+            }
+        }
+    }
+
+    /// The number of backends in the `backend` list (0 when it is absent or not a list).
+    var backendCount: Int { backend?.value.elements?.count ?? 0 }
 }
 
 /// The endpoint names of one file's audit, built on first use. The audit's rules run one after the other on

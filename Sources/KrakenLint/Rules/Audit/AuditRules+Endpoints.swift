@@ -53,10 +53,11 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 var causes: [AuditCause] = []
-                for (endpoint, unsafe) in zip(facts.endpoints, facts.stateChangingBackends) {
+                for (index, endpoint) in facts.endpoints.enumerated() {
+                    let unsafe = facts.stateChangingBackends[index]
                     guard unsafe > 1 else { continue }
                     causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(facts.name(of: endpoint)) calls \(unsafe) state-changing backends for one request",
-                                             span: endpoint.node.member("backend")?.keySpan))
+                                             span: facts.endpointFields[index].backend?.keySpan))
                 }
                 return causes
             }
@@ -90,8 +91,8 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": []}]}"#),
             ],
             evaluate: { facts in
-                facts.endpoints.compactMap { endpoint in
-                    (endpoint.node["backend"]?.elements?.count ?? 0) == 0
+                facts.endpoints.enumerated().compactMap { index, endpoint in
+                    facts.endpointFields[index].backendCount == 0
                         ? AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) has no backend") : nil
                 }
             }
@@ -109,7 +110,7 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": [{"url_pattern": "/a", "host": ["http://a"]}, {"url_pattern": "/b", "host": ["http://b"]}]}]}"#),
             ],
             evaluate: { facts in
-                if facts.endpoints.contains(where: { ($0.node["backend"]?.elements?.count ?? 0) > 1 }) { return [] }
+                if facts.endpoints.indices.contains(where: { facts.endpointFields[$0].backendCount > 1 }) { return [] }
                 return [AuditCause(pointer: facts.endpointsPointer, message: "no endpoint aggregates more than one backend")]
             }
         ),
@@ -127,8 +128,8 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 let rootEncoding = AuditFacts.string(facts.root["output_encoding"]) ?? ""
-                for endpoint in facts.endpoints {
-                    var encoding = AuditFacts.string(endpoint.node["output_encoding"]) ?? ""
+                for index in facts.endpoints.indices {
+                    var encoding = AuditFacts.string(facts.endpointFields[index].outputEncoding) ?? ""
                     if encoding.isEmpty { encoding = rootEncoding }
                     if encoding != "no-op" { return [] }
                 }
@@ -171,8 +172,8 @@ extension AuditRules {
 
     /// A finding on the path of each endpoint whose normalised path `check` describes.
     static func pathCauses(_ facts: AuditFacts, _ check: (String) -> String?) -> [AuditCause] {
-        facts.endpoints.compactMap { endpoint in
-            guard let path = AuditFacts.string(endpoint.node["endpoint"]), let message = check(AuditFacts.normalizedPath(path)) else { return nil }
+        facts.endpoints.enumerated().compactMap { index, endpoint in
+            guard let path = AuditFacts.string(facts.endpointFields[index].path), let message = check(AuditFacts.normalizedPath(path)) else { return nil }
             return AuditCause(pointer: endpoint.pointer.appending("endpoint"), message: message)
         }
     }

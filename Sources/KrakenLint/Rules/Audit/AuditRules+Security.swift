@@ -213,7 +213,7 @@ extension AuditRules {
             nonTriggering: [
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "input_headers": ["Authorization"], "backend": [{"url_pattern": "/a", "host": ["http://a"], "input_headers": ["*"]}]}]}"#),
             ],
-            evaluate: { facts in wildcardItems(facts, key: "input_headers", what: "every client header") }
+            evaluate: { facts in wildcardItems(facts, key: "input_headers", list: \.inputHeaders, what: "every client header") }
         ),
         AuditRule(
             "2.2.4", .high,
@@ -230,7 +230,7 @@ extension AuditRules {
             nonTriggering: [
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "input_query_strings": ["page", "*x"], "backend": [{"url_pattern": "/a", "host": ["http://a"]}]}]}"#),
             ],
-            evaluate: { facts in wildcardItems(facts, key: "input_query_strings", what: "every query string parameter") }
+            evaluate: { facts in wildcardItems(facts, key: "input_query_strings", list: \.inputQueryStrings, what: "every query string parameter") }
         ),
         AuditRule(
             "2.2.5", .low,
@@ -300,12 +300,12 @@ extension AuditRules {
         facts.serviceBlock(namespace) == nil ? [AuditCause(pointer: facts.serviceExtraConfigPointer, message: message)] : []
     }
 
-    /// The first `"*"` item of each endpoint's `key` list.
-    static func wildcardItems(_ facts: AuditFacts, key: String, what: String) -> [AuditCause] {
+    /// The first `"*"` item of each endpoint's `key` list (which `list` reads from the endpoint's fields).
+    static func wildcardItems(_ facts: AuditFacts, key: String, list field: (EndpointFields) -> Node?, what: String) -> [AuditCause] {
         var causes: [AuditCause] = []
-        for endpoint in facts.endpoints {
+        for (index, endpoint) in facts.endpoints.enumerated() {
             // A single string is a one-item list to KrakenD's decoder; only the item that fires gets a pointer.
-            guard let list = endpoint.node[key] else { continue }
+            guard let list = field(facts.endpointFields[index]) else { continue }
             let pointer: JSONPointer
             if let text = list.string {
                 guard text == "*" else { continue }

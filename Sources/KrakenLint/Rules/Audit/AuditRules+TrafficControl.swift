@@ -113,7 +113,7 @@ extension AuditRules {
                     let value = facts.timeoutMilliseconds[index]
                     if facts.ownTimeout[index] {
                         causes.append(AuditCause(pointer: endpoint.pointer.appending("timeout"), message: "endpoint \(facts.name(of: endpoint)) has a timeout of \(value) ms, more than \(seconds) s",
-                                                 span: endpoint.node.member("timeout")?.keySpan))
+                                                 span: facts.endpointFields[index].timeout?.keySpan))
                     } else {
                         causes.append(AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) inherits a timeout of \(value) ms from the root, more than \(seconds) s",
                                                  span: endpoint.node.span))
