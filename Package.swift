@@ -102,15 +102,17 @@ let package = Package(
         .executableTarget(name: "TemplateBenchmark", dependencies: ["GoTemplate"], path: "Benchmarks/TemplateBenchmark"),
         .executableTarget(name: "AuditBenchmark", dependencies: ["ConfigTree", "Findings", "KrakenLint", "Reporting"], path: "Benchmarks/AuditBenchmark"),
 
-        .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree"]),
+        // What the tests need from outside the package (real peers, ../shared), shared by the test targets.
+        .target(name: "TestPeers", path: "Tests/TestPeers"),
+        .testTarget(name: "ConfigTreeTests", dependencies: ["ConfigTree", "TestPeers"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings", "ConfigTree"]),
-        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree"]),
-        .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "ConfigTree", "TestPeers"]),
+        .testTarget(name: "KrakenLintTests", dependencies: ["KrakenLint", "ConfigTree", "JSONSchema", "TestPeers"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Findings", "KrakenLint", "ConfigTree", "JSONSchema"], exclude: ["Golden", "Data"]),
-        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], exclude: ["Peer", "Cases"]),
-        .testTarget(name: "FlexibleConfigTests", dependencies: ["FlexibleConfig", "GoTemplate", "ConfigTree"]),
-        .testTarget(name: "NTLMTests", dependencies: ["NTLM"]),
-        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting"], exclude: ["Servers", "Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "NTLMProbe", "ConfigTree"], exclude: ["Golden"]),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate", "TestPeers"], exclude: ["Peer", "Cases"]),
+        .testTarget(name: "FlexibleConfigTests", dependencies: ["FlexibleConfig", "GoTemplate", "ConfigTree", "TestPeers"]),
+        .testTarget(name: "NTLMTests", dependencies: ["NTLM", "TestPeers"]),
+        .testTarget(name: "NTLMProbeTests", dependencies: ["NTLMProbe", "NTLM", "ConfigTree", "Findings", "Reporting", "TestPeers"], exclude: ["Servers", "Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["KrakenLintCLI", "KrakenLint", "NTLMProbe", "ConfigTree", "TestPeers"], exclude: ["Golden"]),
     ]
 )

@@ -10,7 +10,9 @@
 #   unicode-data             the NTLM upper-casing test reads UnicodeData.txt
 #   pyspnego (PyPI)          a real NTLM acceptor on 127.0.0.1 for the prober's tests
 # then runs `swift test` with KRAKENLINT_REQUIRE_PEERS=1, under which a test whose peer is missing fails
-# instead of skipping. Extra arguments go to `swift test` (for example --filter).
+# instead of skipping; so does one whose shared facts are missing (the folder `shared` beside the package,
+# or $KRAKENLINT_SHARED: the corpus, the conformance suite, the flexible-config projects). Extra arguments
+# go to `swift test` (for example --filter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

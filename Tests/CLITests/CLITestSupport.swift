@@ -1,5 +1,6 @@
 import Foundation
 import KrakenLintCLI
+import TestPeers
 
 /// Runs the CLI in-process and captures what it prints.
 struct CLIRun {
@@ -24,4 +25,4 @@ func runCLI(_ arguments: [String], stdin: String = "", environment: [String: Str
 }
 
 /// The package root, found from this file's location.
-let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot: URL = TestPeers.packageRoot

@@ -1,5 +1,6 @@
 import Foundation
 import KrakenLintCLI
+import TestPeers
 import XCTest
 
 /// `lint` of a real flexible-configuration project (`../shared/fc-corpus`) finds exactly what `lint` of the
@@ -108,13 +109,7 @@ final class FlexibleConfigCorpusLintTests: XCTestCase {
     }
 
     private static func corpus() throws -> URL {
-        let shared = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"].map { URL(fileURLWithPath: $0) }
-            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        let corpus = shared.appendingPathComponent("fc-corpus")
-        guard FileManager.default.fileExists(atPath: corpus.path) else {
-            throw XCTSkip("../shared/fc-corpus is absent (set KRAKENLINT_SHARED); this test needs its projects")
-        }
-        return corpus
+        try TestPeers.requireShared("fc-corpus", for: "the flexible-config corpus lint test")
     }
 
     /// run.env: `KEY=VALUE` lines split at the first `=`, the value taken literally; empty and `#` lines ignored.

@@ -2,6 +2,7 @@ import ConfigTree
 import Foundation
 import KrakenLint
 import NTLMProbe
+import TestPeers
 import XCTest
 
 /// `lint` and `probe` read a configuration through one model: for every configuration of the shared corpus,
@@ -9,10 +10,7 @@ import XCTest
 /// see for a backend (its own, else the root's) are the hosts the prober targets.
 final class LintProbeAgreementTests: XCTestCase {
     func testLintAndProbeSeeTheSameHostsForEveryCorpusConfiguration() throws {
-        let corpus = sharedCorpus()
-        guard FileManager.default.fileExists(atPath: corpus.path) else {
-            throw XCTSkip("\(corpus.path) is absent (set KRAKENLINT_SHARED); the lint/probe agreement test needs ../shared/corpus")
-        }
+        let corpus = try TestPeers.requireShared("corpus/configs", for: "the lint/probe agreement test")
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { SourceFormat(fileName: $0) != nil }.sorted()
         XCTAssertGreaterThan(names.count, 10)
         var compared = 0
@@ -83,12 +81,5 @@ final class LintProbeAgreementTests: XCTestCase {
             members.append(Member(key: "extra_config", keySpan: span, value: Node(.object([Member(key: "auth/ntlm", keySpan: span, value: block)]), span: span)))
         }
         return Node(.object(members), span: span)
-    }
-
-    private func sharedCorpus() -> URL {
-        if let path = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !path.isEmpty {
-            return URL(fileURLWithPath: path).appendingPathComponent("corpus/configs")
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/configs")
     }
 }

@@ -1,5 +1,6 @@
 import ConfigTree
 import Foundation
+import TestPeers
 import XCTest
 
 /// Every real configuration of the shared corpus loads as its kind says, with consistent spans and
@@ -11,9 +12,7 @@ final class CorpusTests: XCTestCase {
     }
 
     private func corpus() throws -> (directory: String, entries: [Entry]) {
-        guard let shared = sharedDirectory() else {
-            throw XCTSkip("../shared is absent (set KRAKENLINT_SHARED); the corpus test needs it")
-        }
+        let shared = try TestPeers.requireShared("corpus", for: "the corpus test").deletingLastPathComponent().path
         let sources = try String(contentsOfFile: shared + "/corpus/SOURCES.md", encoding: .utf8)
         var entries: [Entry] = []
         for line in sources.split(separator: "\n") where line.hasPrefix("| ") && !line.hasPrefix("| file") && !line.hasPrefix("|---") {
@@ -52,7 +51,7 @@ final class CorpusTests: XCTestCase {
     func testTheMissingCommaSampleNamesItsLine() throws {
         let (directory, _) = try corpus()
         let path = directory + "/krakend__krakend-koanf__fixtures_missing_comma.json"
-        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("sample not in this corpus") }
+        guard FileManager.default.fileExists(atPath: path) else { throw TestPeers.missing("\(path) is not in this corpus") }
         let result = ConfigLoader.load(try SourceReader.read(path: path))
         let issue = try XCTUnwrap(result.issues.last)
         XCTAssertTrue(issue.message.contains("missing ','"), issue.message)

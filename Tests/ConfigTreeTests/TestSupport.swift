@@ -99,14 +99,6 @@ private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
 }
 
-/// The directory of shared facts (`../shared` next to the package, or `KRAKENLINT_SHARED`), or nil when absent.
-func sharedDirectory() -> String? {
-    if let path = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"] { return path }
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
-    return FileManager.default.fileExists(atPath: shared) ? shared : nil
-}
-
 extension SourceFile {
     /// `line:column-line:column` of a span, the form positions are counted by hand in these tests.
     func spanText(_ span: Span?) -> String? {

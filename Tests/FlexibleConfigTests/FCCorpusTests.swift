@@ -1,6 +1,7 @@
 import ConfigTree
 @testable import FlexibleConfig
 import Foundation
+import TestPeers
 import XCTest
 
 /// Renders every real project of `../shared/fc-corpus` and compares the bytes with what Go's text/template and
@@ -79,18 +80,7 @@ struct FCCorpus {
     }
 
     static func require() throws -> URL {
-        let shared: URL
-        if let override = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"] {
-            shared = URL(fileURLWithPath: override)
-        } else {
-            shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-        }
-        let corpus = shared.appendingPathComponent("fc-corpus")
-        guard FileManager.default.fileExists(atPath: corpus.path) else {
-            throw XCTSkip("../shared/fc-corpus is absent (set KRAKENLINT_SHARED); the flexible-config corpus test needs it")
-        }
-        return corpus
+        try TestPeers.requireShared("fc-corpus", for: "the flexible-config corpus test")
     }
 
     static func projects(in corpus: URL) throws -> [Project] {

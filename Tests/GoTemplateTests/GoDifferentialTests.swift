@@ -1,5 +1,6 @@
 import Foundation
 import GoTemplate
+import TestPeers
 import XCTest
 
 /// Our engine against Go itself: every case of `Cases/` and a few thousand grammar-generated programs are
@@ -29,7 +30,7 @@ final class GoDifferentialTests: XCTestCase {
         do {
             peer = try GoPeer.build()
         } catch let unavailable as GoPeer.Unavailable {
-            throw missingPeer("Go peer unavailable, live comparison skipped: \(unavailable)")
+            throw TestPeers.missing("Go peer unavailable, live comparison skipped: \(unavailable)")
         }
         let cases = try CaseCorpus.load().filter { $0.goVersion == nil }
         let go = try peer.render(cases)
@@ -67,7 +68,7 @@ final class GoDifferentialTests: XCTestCase {
         do {
             peer = try GoPeer.build()
         } catch let unavailable as GoPeer.Unavailable {
-            throw missingPeer("Go peer unavailable, generated programs not compared: \(unavailable)")
+            throw TestPeers.missing("Go peer unavailable, generated programs not compared: \(unavailable)")
         }
         let environment = ProcessInfo.processInfo.environment
         let count = environment["GO_TEMPLATE_PROGRAMS"].flatMap { Int($0) } ?? 3000

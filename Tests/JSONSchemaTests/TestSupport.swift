@@ -1,25 +1,15 @@
 import ConfigTree
 import Foundation
+import TestPeers
 import XCTest
 
 /// Locating `../shared` and reading JSON for the tests.
 enum TestSupport {
-    /// The shared fact folder: `$KRAKENLINT_SHARED`, else `../shared` next to the package root.
-    static var sharedDirectory: URL? {
-        if let override = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"] {
-            let url = URL(fileURLWithPath: override)
-            return FileManager.default.fileExists(atPath: url.path) ? url : nil
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
-    }
-
+    /// The shared facts folder, holding the conformance suite (else a skip, or a failure under
+    /// `KRAKENLINT_REQUIRE_PEERS=1`).
     static func requireShared() throws -> URL {
-        guard let shared = sharedDirectory else {
-            throw XCTSkip("../shared (or $KRAKENLINT_SHARED) is absent: the conformance suite cannot run here")
-        }
-        return shared
+        try TestPeers.requireShared("conformance", for: "the conformance suite")
+        return TestPeers.sharedDirectory
     }
 
     static let noSpan = Span(at: 0)

@@ -2,6 +2,7 @@ import ConfigTree
 import Foundation
 import JSONSchema
 @testable import KrakenLint
+import TestPeers
 import XCTest
 
 /// The bundled schema against KrakenD's own verdicts: every file of `../shared/corpus/configs` is judged
@@ -387,18 +388,13 @@ final class CorpusAgreementTests: XCTestCase {
         var firstErrorPath: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPeers.packageRoot
 
-    /// `../shared` next to the package root, or `KRAKENLINT_SHARED`; skips the test when absent.
+    /// The shared facts folder, when it holds the corpus with upstream's verdicts (else a skip, or a failure
+    /// under `KRAKENLINT_REQUIRE_PEERS=1`).
     static func sharedDirectory() throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
-        let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        guard FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/upstream-verdicts.tsv").path) else {
-            throw XCTSkip("../shared/corpus not found next to the package (set KRAKENLINT_SHARED to its location)")
-        }
-        return shared
+        try TestPeers.requireShared("corpus/upstream-verdicts.tsv", for: "the corpus agreement test")
+        return TestPeers.sharedDirectory
     }
 
     static func upstreamVerdicts(_ url: URL) throws -> [String: UpstreamVerdict] {
@@ -408,7 +404,7 @@ final class CorpusAgreementTests: XCTestCase {
         lines.removeFirst()
         let column = { (name: String) in header.firstIndex(of: name) }
         guard let file = column("file"), let verdict = column("verdict"), let path = column("first_error_path") else {
-            throw XCTSkip("upstream-verdicts.tsv lacks the expected columns")
+            throw MalformedFacts(description: "upstream-verdicts.tsv lacks the expected columns file, verdict and first_error_path")
         }
         var result: [String: UpstreamVerdict] = [:]
         for fields in lines where fields.count > max(file, verdict, path) {
@@ -480,4 +476,9 @@ final class CorpusAgreementTests: XCTestCase {
         let loaded = ConfigLoader.load(SourceFile(path: "inline.json", format: .json, text: json))
         return try XCTUnwrap(loaded.root, "test input does not parse: \(loaded.issues.map(\.message))")
     }
+}
+
+/// A shared facts file that is present but not in the shape the test reads: a broken test, never a skip.
+private struct MalformedFacts: Error, CustomStringConvertible {
+    let description: String
 }

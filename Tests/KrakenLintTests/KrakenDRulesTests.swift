@@ -1,6 +1,7 @@
 import ConfigTree
 import Foundation
 @testable import KrakenLint
+import TestPeers
 import XCTest
 
 /// Edge cases of the `krakend/*` rules beyond their documented examples, and the helpers that mirror
@@ -251,8 +252,8 @@ final class KrakenDRulesTests: XCTestCase {
     }
 
     func testLegacyTableMatchesTheRuntimeAliasList() throws {
-        let url = sharedDirectory.appendingPathComponent("krakend/runtime-checks.md")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw XCTSkip("../shared/krakend/runtime-checks.md not found (set KRAKENLINT_SHARED)") }
+        let url = try TestPeers.requireShared("krakend/runtime-checks.md", for: "the runtime-checks coverage test")
+        let text = try String(contentsOf: url, encoding: .utf8)
         var documented: [String: String] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("| `github") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
@@ -264,8 +265,8 @@ final class KrakenDRulesTests: XCTestCase {
     }
 
     func testNamespaceCatalogAgreesWithTheReferenceMatrix() throws {
-        let url = sharedDirectory.appendingPathComponent("krakend/config-reference.md")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw XCTSkip("../shared/krakend/config-reference.md not found (set KRAKENLINT_SHARED)") }
+        let url = try TestPeers.requireShared("krakend/config-reference.md", for: "the config-reference coverage test")
+        let text = try String(contentsOf: url, encoding: .utf8)
         // The async agent column is left out: the bundled schema does not flag async/kafka there (reported).
         let columns: [(index: Int, level: NamespaceLevel)] = [(1, .service), (2, .endpoint), (3, .backend), (4, .workflow)]
         var rows = 0
@@ -294,15 +295,6 @@ final class KrakenDRulesTests: XCTestCase {
     }
 
     // MARK: - Helpers
-
-    private var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
-    private var sharedDirectory: URL {
-        if let path = ProcessInfo.processInfo.environment["KRAKENLINT_SHARED"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
 
     private func lint(_ text: String, format: SourceFormat, edition: Edition? = nil) throws -> [Diagnostic] {
         let file = SourceFile(path: "test.\(format.rawValue)", format: format, text: text)

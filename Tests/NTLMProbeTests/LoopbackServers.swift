@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 import XCTest
 
 /// The package root, from this file's location.
@@ -40,10 +41,10 @@ final class LoopbackServers {
             try probe.run()
             probe.waitUntilExit()
         } catch {
-            throw missingPeer("python3 is not available; the NTLM prober's real-server tests need python3 with pyspnego")
+            throw TestPeers.missing("python3 is not available; the NTLM prober's real-server tests need python3 with pyspnego")
         }
         guard probe.terminationStatus == 0 else {
-            throw missingPeer("python3 cannot import spnego; install pyspnego (python3 -m pip install pyspnego) to run "
+            throw TestPeers.missing("python3 cannot import spnego; install pyspnego (python3 -m pip install pyspnego) to run "
                 + "the NTLM prober's real-server tests")
         }
     }
@@ -166,7 +167,7 @@ enum TestCertificate {
             try process.run()
             process.waitUntilExit()
         } catch {
-            throw missingPeer("the openssl command is not available to make a test certificate")
+            throw TestPeers.missing("the openssl command is not available to make a test certificate")
         }
         guard process.terminationStatus == 0 else {
             throw XCTSkip("openssl could not make a test certificate (exit \(process.terminationStatus))")

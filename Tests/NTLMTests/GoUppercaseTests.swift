@@ -1,4 +1,5 @@
 import Foundation
+import TestPeers
 import XCTest
 
 @testable import NTLM
@@ -35,7 +36,7 @@ final class GoUppercaseTests: XCTestCase {
     func testEveryScalarMatchesUnicodeDataSimpleUppercase() throws {
         let path = ProcessInfo.processInfo.environment["UNICODE_DATA"] ?? "/usr/share/unicode/UnicodeData.txt"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw missingPeer("no UnicodeData.txt at \(path) (install the Debian package unicode-data)")
+            throw TestPeers.missing("no UnicodeData.txt at \(path) (install the Debian package unicode-data)")
         }
         var listed: [UInt32: UInt32] = [:]
         for line in text.split(separator: "\n") {
