@@ -84,13 +84,7 @@ public struct MapKey: Sendable, Hashable, Comparable, ExpressibleByStringLiteral
     }
 
     public static func == (lhs: MapKey, rhs: MapKey) -> Bool {
-        lhs.withBytes { left in
-            rhs.withBytes { right in
-                guard left.count == right.count else { return false }
-                for index in 0..<left.count where left[index] != right[index] { return false }
-                return true
-            }
-        }
+        lhs.withBytes { left in rhs.withBytes { right in left.count == right.count && left.elementsEqual(right) } }
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -101,13 +95,7 @@ public struct MapKey: Sendable, Hashable, Comparable, ExpressibleByStringLiteral
 
     /// Go's order of string keys: by bytes (which is code point order for valid UTF-8).
     public static func < (lhs: MapKey, rhs: MapKey) -> Bool {
-        lhs.withBytes { left in
-            rhs.withBytes { right in
-                let common = min(left.count, right.count)
-                for index in 0..<common where left[index] != right[index] { return left[index] < right[index] }
-                return left.count < right.count
-            }
-        }
+        lhs.withBytes { left in rhs.withBytes { right in left.lexicographicallyPrecedes(right) } }
     }
 }
 
