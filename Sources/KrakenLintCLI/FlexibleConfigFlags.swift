@@ -17,10 +17,31 @@ struct FlexibleConfigFlags: ParsableArguments {
     @Option(name: .customLong("fc-config"), help: ArgumentHelp("Enterprise Extended Flexible Configuration behaviour file (default: $FC_CONFIG).", valueName: "path"))
     var enterpriseConfig: String?
 
+    /// The folders as given, without the parser.
+    var chosen: FlexibleConfigFolders {
+        FlexibleConfigFolders(settings: settings, partials: partials, templates: templates, enterpriseConfig: enterpriseConfig)
+    }
+
     /// Whether any folder flag was given (which turns flexible configuration on for `lint` and `probe`).
-    var anyGiven: Bool { settings != nil || partials != nil || templates != nil || enterpriseConfig != nil }
+    var anyGiven: Bool { chosen.anyGiven }
 
     /// The options KrakenD would use: the flags, else the environment's `FC_*` variables.
+    func options(io: CommandIO, outputPath: String? = nil) -> FlexibleConfigOptions {
+        chosen.options(io: io, outputPath: outputPath)
+    }
+}
+
+/// The flexible-configuration folders given on the command line, as plain values (nil: not given).
+struct FlexibleConfigFolders: Equatable, Sendable {
+    var settings: String?
+    var partials: String?
+    var templates: String?
+    var enterpriseConfig: String?
+
+    /// Whether any folder was given (which turns flexible configuration on for `lint` and `probe`).
+    var anyGiven: Bool { settings != nil || partials != nil || templates != nil || enterpriseConfig != nil }
+
+    /// The options KrakenD would use: these folders, else the environment's `FC_*` variables.
     func options(io: CommandIO, outputPath: String? = nil) -> FlexibleConfigOptions {
         var options = FlexibleConfigOptions.fromEnvironment(io.environment, workingDirectory: io.currentDirectory)
         if let settings { options.settingsDirectory = settings }

@@ -24,7 +24,7 @@ enum FlexibleConfigProject {
     }
 
     /// The options to render the project with; a folder flag on the command line overrides the file.
-    static func options(_ project: FlexibleConfigSettings, configuration: LintConfiguration, flags: FlexibleConfigFlags, io: CommandIO) -> FlexibleConfigOptions {
+    static func options(_ project: FlexibleConfigSettings, configuration: LintConfiguration, flags: FlexibleConfigFolders, io: CommandIO) -> FlexibleConfigOptions {
         func folder(_ path: String?) -> String? { path.map { shown(absolute($0, in: configuration), io: io) } }
         return FlexibleConfigOptions(
             settingsDirectory: flags.settings ?? folder(project.settings),

@@ -26,6 +26,9 @@ public struct KrakenLintCommand: ParsableCommand {
     /// Parses `arguments` (without the program name), runs the command, and returns the exit code.
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
+            if let request = LintRequest(plainArguments: arguments) {
+                return try request.run(io: io).rawValue
+            }
             var command = try parseAsRoot(arguments)
             guard let runnable = command as? any IOCommand else {
                 try command.run()

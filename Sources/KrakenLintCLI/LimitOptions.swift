@@ -29,7 +29,10 @@ struct LimitOptions: ParsableArguments {
         LoadLimits(maxFileSize: maxFileSize, maxDepth: maxDepth, maxKeyLength: maxKeyLength, maxYAMLNodes: maxYamlNodes, maxJSONNodes: maxJsonNodes)
     }
 
-    var timeBudgetDuration: Duration { .milliseconds(Int64((timeBudget * 1000).rounded(.up))) }
+    var timeBudgetDuration: Duration { Self.duration(seconds: timeBudget) }
+
+    /// A budget in seconds as the duration the limit uses, rounded up to the millisecond.
+    static func duration(seconds: Double) -> Duration { .milliseconds(Int64((seconds * 1000).rounded(.up))) }
 
     func validate() throws {
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-key-length", maxKeyLength), ("--max-yaml-nodes", maxYamlNodes), ("--max-json-nodes", maxJsonNodes)] where value < 1 {

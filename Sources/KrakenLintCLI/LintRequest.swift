@@ -1,0 +1,207 @@
+import ConfigTree
+import FlexibleConfig
+import Foundation
+import JSONSchema
+import KrakenLint
+import Reporting
+
+/// Everything `krakenlint lint` was asked to do, as plain values: what the parsed `LintCommand` hands over,
+/// and what ``init(plainArguments:)`` builds for the common `lint PATH...` without the argument parser.
+struct LintRequest: Sendable {
+    var paths: [String]
+    var format: ReportFormat = .text
+    var stdinFilename: String?
+    var edition: Edition?
+    var failLevel: FailLevel?
+    var schema: String?
+    var configPath: String?
+    var color: ColorChoice = .auto
+    var sarifRoot: String?
+    var flexibleConfig = false
+    var folders = FlexibleConfigFolders()
+    var verbose = false
+    var audit = false
+    var limits: LoadLimits = .default
+    var timeBudget: Duration = LimitOptions.duration(seconds: LimitOptions.defaultTimeBudget)
+    var renderLimits: RenderLimits = .default
+}
+
+extension LintRequest {
+    /// The request of a command line that only names files to lint (`lint PATH...`, or `PATH...` since lint
+    /// is the default subcommand), with every option at its default; nil for anything else, which goes
+    /// through the argument parser.
+    ///
+    /// swift-argument-parser builds the argument set of every subcommand by reflection before it parses
+    /// (about 4 ms, a quarter of a small lint); a pre-commit hook or an editor calls exactly this form. A
+    /// test checks that the parser reads every accepted command line into the same request.
+    init?(plainArguments arguments: [String]) {
+        var paths = arguments[...]
+        if paths.first == "lint" {
+            paths = paths.dropFirst()
+        } else if let first = paths.first, Self.isReservedWord(first) {
+            return nil
+        }
+        guard !paths.isEmpty, paths.allSatisfy(Self.isPlainPath) else { return nil }
+        self.init(paths: Array(paths))
+    }
+
+    /// A path the parser can only read as a positional argument: not empty, not an option, not `-`
+    /// (standard input), and not a word the parser treats specially.
+    private static func isPlainPath(_ argument: String) -> Bool {
+        !argument.isEmpty && !argument.hasPrefix("-") && argument != "help"
+    }
+
+    /// A first argument that names a subcommand (or `help`) rather than a file.
+    private static func isReservedWord(_ argument: String) -> Bool {
+        if argument == "help" { return true }
+        return KrakenLintCommand.configuration.subcommands.contains { command in
+            command.configuration.commandName == argument || command.configuration.aliases.contains(argument)
+        }
+    }
+}
+
+extension LintRequest {
+    /// Lints every file asked for and prints the report; the exit status follows the fail level.
+    func run(io: CommandIO) throws -> ExitStatus {
+        let budget = timeBudget
+        let schemaChoice = try loadSchema()
+        let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
+        let explicit = try configPath.map { try loadConfiguration($0, discovery) }
+
+        var jobs: [(file: SourceFile, options: LintOptions, failLevel: FailLevel, rendering: FlexibleConfigOptions?)] = []
+        var broken: [String: ConfigurationDiscovery.Loaded] = [:]
+        var used: [String: Int] = [:]
+        var ignored = 0
+        let commandRendering = flexibleConfigOptions(io: io)
+        // Projects declared by a configuration's flexible-config: whose base template is linted rendered,
+        // and whose settings, partials and templates are not configurations of their own.
+        var projects: [String: (configuration: LintConfiguration, linted: Bool)] = [:]
+        for path in try InputFiles.expand(paths) {
+            // Standard input takes its configuration from --stdin-filename's place, as an editor expects.
+            let displayPath = path == "-" ? stdinFilename : path
+            var loaded = explicit
+            if loaded == nil, let found = discovery.configurationPath(forFile: displayPath) {
+                loaded = try loadConfiguration(found, discovery)
+            }
+            if let loaded, loaded.configuration == nil {
+                broken[loaded.file.path] = loaded
+                continue
+            }
+            let configuration = loaded?.configuration
+            if let configuration, path != "-", configuration.ignores(discovery.absolute(path)) {
+                ignored += 1
+                continue
+            }
+            var rendering = commandRendering
+            if let configuration, let project = configuration.flexibleConfig, path != "-", let key = configuration.path {
+                let absolute = discovery.absolute(path)
+                if absolute == FlexibleConfigProject.absolute(project.template ?? "", in: configuration) {
+                    projects[key] = (configuration, true)
+                    rendering = FlexibleConfigProject.options(project, configuration: configuration, flags: folders, io: io)
+                } else if FlexibleConfigProject.holds(absolute, project, configuration: configuration) {
+                    if projects[key] == nil { projects[key] = (configuration, false) }
+                    continue
+                }
+            }
+            if let source = configuration?.path { used[source, default: 0] += 1 }
+            let file = try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io)
+            let options = LintOptions(
+                edition: edition ?? configuration?.edition,
+                policy: configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none,
+                audit: audit ? .alongside : .off
+            )
+            jobs.append((file, options, failLevel ?? configuration?.failLevel ?? .error, rendering))
+        }
+        // A project met through its folders (its .tmpl base template is no JSON or YAML file of the walk).
+        for (source, project) in projects.sorted(by: { $0.key < $1.key }) where !project.linted {
+            let configuration = project.configuration
+            guard let settings = configuration.flexibleConfig, let template = settings.template else { continue }
+            let absolute = FlexibleConfigProject.absolute(template, in: configuration)
+            let path = FlexibleConfigProject.shown(absolute, io: io)
+            used[source, default: 0] += 1
+            let read = try SourceLoading.read(absolute, stdinName: nil, limits: limits, io: io)
+            let file = SourceFile(path: path, format: read.format, bytes: read.bytes)
+            let options = LintOptions(edition: edition ?? configuration.edition, policy: configuration.policy(for: absolute))
+            let rendering = FlexibleConfigProject.options(settings, configuration: configuration, flags: folders, io: io)
+            jobs.append((file, options, failLevel ?? configuration.failLevel ?? .error, rendering))
+        }
+
+        guard broken.isEmpty else {
+            let reports = broken.keys.sorted().compactMap { broken[$0] }.map {
+                Report(file: $0.file, findings: $0.diagnostics)
+            }
+            io.err(TextReporter(color: false).render(Run(reports: reports, toolVersion: krakenlintVersion)))
+            io.err("krakenlint: fix the configuration file above; nothing was linted\n")
+            return .usage
+        }
+        if verbose {
+            for (source, count) in used.sorted(by: { $0.key < $1.key }) { io.err("krakenlint: \(source) applies to \(count) file\(count == 1 ? "" : "s")\n") }
+            if ignored > 0 { io.err("krakenlint: \(ignored) file\(ignored == 1 ? "" : "s") ignored by configuration\n") }
+        }
+
+        // Reporters need no tree. With many files, each tree is freed on its worker as soon as the file is
+        // linted, so memory holds the trees in flight and not every tree of the run. A single file keeps its
+        // tree until the process exits, which frees it for nothing.
+        let keepsTrees = jobs.count == 1
+        let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?) in
+            let linter = Linter(options: job.options, limits: limits, schema: schemaChoice)
+            let work: @Sendable () -> (report: Report, root: Node?) = {
+                if let rendering = job.rendering {
+                    let project = ProjectRenderer(options: rendering, limits: renderLimits).render(base: job.file)
+                    return FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
+                }
+                let file = linter.lintedFile(job.file)
+                var report = TemplateHint.explainingUnrenderedTemplate(file.report)
+                report.failLevel = job.failLevel
+                return (report, file.root)
+            }
+            guard let done = TimeBudget.run(budget, work) else {
+                var report = TimeBudget.overBudget(job.file, budget: budget)
+                report.failLevel = job.failLevel
+                return (report, nil)
+            }
+            return (done.report, keepsTrees ? done.root : nil)
+        }
+        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
+        let reports = linted.map(\.report)
+        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
+        let run = Run(reports: reports, toolVersion: krakenlintVersion)
+        let settings = ReportSettings(
+            verbose: verbose,
+            color: color.enabled(io: io),
+            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
+            rules: RuleRegistry.allDescriptions.map(\.descriptor)
+        )
+        io.out(format.reporter(settings).render(run))
+        // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input
+        // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
+        if reports.contains(where: { !$0.isReadable }) { return .usage }
+        return reports.contains(where: \.fails) ? .findings : .success
+    }
+
+    /// The flexible-configuration options when rendering is on (the flag, a folder flag, or KrakenD's
+    /// `FC_ENABLE`/`FC_CONFIG`), else nil.
+    private func flexibleConfigOptions(io: CommandIO) -> FlexibleConfigOptions? {
+        guard flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment) else { return nil }
+        return folders.options(io: io)
+    }
+
+    /// The schema to validate against: the built-in one, or `--schema PATH` compiled once for every file.
+    private func loadSchema() throws -> SchemaChoice {
+        guard let schema else { return .bundled }
+        do throws(SchemaError) {
+            return .custom(try KrakenDSchema.load(path: schema))
+        } catch {
+            throw UsageError("--schema \(schema): \(error)")
+        }
+    }
+
+    private func loadConfiguration(_ path: String, _ discovery: ConfigurationDiscovery) throws -> ConfigurationDiscovery.Loaded {
+        do {
+            return try discovery.load(path)
+        } catch let error as UnreadableConfiguration {
+            throw UsageError(error.description)
+        }
+    }
+}
+
