@@ -128,7 +128,7 @@ struct AuditCommand: IOCommand {
         let settings = ReportSettings(
             verbose: verbose, color: color.enabled(io: io),
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
-            rules: RuleRegistry.allDescriptions.map(\.descriptor)
+            rules: ReportFormat(rawValue: format)?.describesRules == true ? RuleRegistry.allDescriptions.map(\.descriptor) : []
         )
         if let template {
             try writeTemplate(template, reports, io: io)

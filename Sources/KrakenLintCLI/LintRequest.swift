@@ -170,7 +170,7 @@ extension LintRequest {
             verbose: verbose,
             color: color.enabled(io: io),
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
-            rules: RuleRegistry.allDescriptions.map(\.descriptor)
+            rules: format.describesRules ? RuleRegistry.allDescriptions.map(\.descriptor) : []
         )
         io.out(format.reporter(settings).render(run))
         // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input

@@ -4,6 +4,10 @@ import Findings
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github, junit, checkstyle
 
+    /// Whether the format describes the producer's rules (`ReportSettings.rules`), so a command lists them
+    /// only when it is asked for.
+    public var describesRules: Bool { self == .sarif }
+
     /// The reporter for this format.
     public func reporter(_ settings: ReportSettings) -> any Reporter {
         switch self {

@@ -41,10 +41,9 @@ public final class EnterpriseOnlyRule: Rule {
     /// Reported by `ntlm/enterprise-only` instead.
     static let excluded: Set<String> = ["auth/ntlm"]
 
-    /// The namespaces that are Enterprise-only at some level (the hook still checks the level).
-    public static let visitedNamespaces = VisitedNamespaces.named(Set(
-        NamespaceLevel.allCases.flatMap { NamespaceCatalog.namespaces(at: $0) }.filter(\.isEnterpriseOnly).map(\.name)
-    ))
+    /// Every namespace: the hook consults the namespace catalog only in a lint for the Community Edition, so
+    /// a lint for any other edition never builds the catalog (a fifth of a millisecond, 5% of a small lint).
+    public static let visitedNamespaces = VisitedNamespaces.all
 
     public init() {}
 
