@@ -122,9 +122,9 @@ struct AuditCommand: IOCommand {
             let file = linter.lintedFile(job.file)
             return (TemplateHint.explainingUnrenderedTemplate(file.report), file.root)
         }
-        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
+        io.leaveToProcessExit(HeldUntilExit(linted.map(\.root)))
         let reports = linted.map(\.report)
-        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
+        io.leaveToProcessExit(HeldUntilExit(reports))
         let settings = ReportSettings(
             verbose: verbose, color: color.enabled(io: io),
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),

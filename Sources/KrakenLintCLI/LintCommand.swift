@@ -130,16 +130,10 @@ enum SourceLoading {
     }
 }
 
-/// The trees of a run, kept for the process's lifetime by `CommandIO.leaveToProcessExit` (freeing a large
-/// tree costs time the process exit does not).
-final class TreesHeldUntilExit {
-    let trees: [Node?]
-    init(_ trees: [Node?]) { self.trees = trees }
-}
-
-/// The reports of a run, kept like its trees: an audit of a large configuration has tens of thousands of
-/// findings, which the process exit frees for nothing.
-final class ReportsHeldUntilExit {
-    let reports: [Report]
-    init(_ reports: [Report]) { self.reports = reports }
+/// What a run leaves to the process exit (`CommandIO.leaveToProcessExit`): its trees, the views of them the
+/// rules walked, and its reports. Freeing the tree and views of a 10 MB configuration, or an audit's tens
+/// of thousands of findings, costs time the exit does not.
+final class HeldUntilExit<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -141,30 +141,31 @@ extension LintRequest {
 
         // Reporters need no tree. With many files, each tree is freed on its worker as soon as the file is
         // linted, so memory holds the trees in flight and not every tree of the run. A single file keeps its
-        // tree until the process exits, which frees it for nothing.
+        // tree, and the views its rules walked, until the process exits, which frees them for nothing.
         let keepsTrees = jobs.count == 1
-        let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?) in
+        let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?, views: LintedFile?) in
             let linter = Linter(options: job.options, limits: limits, schema: schemaChoice)
-            let work: @Sendable () -> (report: Report, root: Node?) = {
+            let work: @Sendable () -> (report: Report, root: Node?, views: LintedFile?) = {
                 if let rendering = job.rendering {
                     let project = ProjectRenderer(options: rendering, limits: renderLimits).render(base: job.file)
-                    return FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
+                    let done = FlexibleConfigLint(project: project, linter: linter, failLevel: job.failLevel).report()
+                    return (done.report, done.root, nil)
                 }
                 let file = linter.lintedFile(job.file)
                 var report = TemplateHint.explainingUnrenderedTemplate(file.report)
                 report.failLevel = job.failLevel
-                return (report, file.root)
+                return (report, file.root, file)
             }
             guard let done = TimeBudget.run(budget, work) else {
                 var report = TimeBudget.overBudget(job.file, budget: budget)
                 report.failLevel = job.failLevel
-                return (report, nil)
+                return (report, nil, nil)
             }
-            return (done.report, keepsTrees ? done.root : nil)
+            return keepsTrees ? done : (done.report, nil, nil)
         }
-        io.leaveToProcessExit(TreesHeldUntilExit(linted.map(\.root)))
+        io.leaveToProcessExit(HeldUntilExit(linted.map { ($0.root, $0.views) }))
         let reports = linted.map(\.report)
-        io.leaveToProcessExit(ReportsHeldUntilExit(reports))
+        io.leaveToProcessExit(HeldUntilExit(reports))
         let run = Run(reports: reports, toolVersion: krakenlintVersion)
         let settings = ReportSettings(
             verbose: verbose,
