@@ -32,12 +32,12 @@ struct MoveStack<Element> {
     mutating func take(from base: Int) -> [Element] {
         let taken = count - base
         let source = storage + base
-        let result = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
-            if let destination = buffer.baseAddress {
-                destination.moveInitialize(from: source, count: taken)
-            }
-            initialized = taken
-        }
+        // Not `Array(unsafeUninitializedCapacity:)`: its allocation is not specialised into this module, so
+        // each call looked up the array's storage type in the runtime's metadata cache (about 700
+        // instructions, 7% of a 10 MB file's lint). `reserveCapacity` is specialised and caches the type.
+        var result: [Element] = []
+        result.reserveCapacity(taken)
+        for offset in 0..<taken { result.append((source + offset).move()) }
         count = base
         return result
     }
