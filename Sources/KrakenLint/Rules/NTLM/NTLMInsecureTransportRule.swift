@@ -139,7 +139,18 @@ public final class NTLMInsecureTransportRule: Rule {
         let lower = NTLMBlock.trimmed(host).lowercased()
         if FlexibleConfigTemplate.isTemplate(lower) || lower.isEmpty { return .tls }
         if lower.hasPrefix("http://") { return .plainHTTP }
-        if lower.utf8.firstRange(of: "://".utf8) != nil { return .tls }
+        if hasSchemeSeparator(lower) { return .tls }
         return .noScheme
+    }
+
+    /// Whether `text` holds `://`, by a pass over its bytes (the generic `firstRange(of:)` took about
+    /// 18,000 instructions a call).
+    private static func hasSchemeSeparator(_ text: String) -> Bool {
+        var beforeLast: UInt8 = 0, last: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/"), last == UInt8(ascii: "/"), beforeLast == UInt8(ascii: ":") { return true }
+            (beforeLast, last) = (last, byte)
+        }
+        return false
     }
 }
