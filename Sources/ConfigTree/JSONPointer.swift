@@ -53,13 +53,19 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     }
 
     public var description: String {
-        tokens.map { "/" + JSONPointer.escape($0) }.joined()
+        var text = ""
+        for token in tokens {
+            text.append("/")
+            text.append(JSONPointer.escape(token))
+        }
+        return text
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.description < rhs.description }
 
     public static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
+        // A byte test first: most tokens hold neither, and a search by Character walked grapheme clusters.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         return token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
     }
 
