@@ -92,10 +92,14 @@ let package = Package(
         ),
         // Release builds on Linux carry the Swift runtime and Foundation: a process then starts without
         // loading and relocating 21 shared objects (about 5 ms of a small lint, see docs/benchmarks.md).
+        // The toolchain's static link exports every symbol of the program (32,000) for libraries loaded
+        // at run time, which krakenlint has none of; each start then searched that table.
         .executableTarget(
             name: "krakenlint", dependencies: ["KrakenLintCLI"],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
 
         // Build-time embedding of schemas/ into the KrakenLint module.
