@@ -45,7 +45,7 @@ public struct TextReporter: Reporter, Sendable {
                 }
             }
             let lastLine = furthest.reduce(1) { max($0, $1.file.line(ofOffset: $1.offset)) }
-            renderFindings(of: report, gutterWidth: Self.digitCount(lastLine), into: &out)
+            renderFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine), into: &out)
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose {
@@ -112,9 +112,9 @@ public struct TextReporter: Reporter, Sendable {
         paint(.bold, into: &out) { out in
             out += report.file(of: location).path.utf8
             out.append(UInt8(ascii: ":"))
-            Self.appendDecimal(start.line, to: &out)
+            out.appendDecimal(start.line)
             out.append(UInt8(ascii: ":"))
-            Self.appendDecimal(start.column, to: &out)
+            out.appendDecimal(start.column)
             out.append(UInt8(ascii: ":"))
         }
         out.append(UInt8(ascii: " "))
@@ -134,19 +134,19 @@ public struct TextReporter: Reporter, Sendable {
         guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
             return
         }
-        let digits = Self.digitCount(start.line)
+        let digits = ByteAppending.digitCount(start.line)
         let padding = max(0, gutterWidth - digits)
         out.append(UInt8(ascii: " "))
         paint(.dim, into: &out) { out in
-            Self.appendSpaces(padding, to: &out)
-            Self.appendDecimal(start.line, to: &out)
+            out.appendSpaces(padding)
+            out.appendDecimal(start.line)
             out += " |".utf8
         }
         out.append(UInt8(ascii: " "))
         out += excerpt.text.utf8
         out += "\n ".utf8
         paint(.dim, into: &out) { out in
-            Self.appendSpaces(padding + digits, to: &out)
+            out.appendSpaces(padding + digits)
             out += " |".utf8
         }
         out.append(UInt8(ascii: " "))
@@ -155,32 +155,6 @@ public struct TextReporter: Reporter, Sendable {
         excerpt.appendPadding(before: first, to: &out)
         paint(caretStyle, into: &out) { excerpt.appendUnderline(from: first, to: last, to: &$0) }
         out.append(UInt8(ascii: "\n"))
-    }
-
-    /// `String(number).count`: the decimal digits of a line number (and a minus sign).
-    static func digitCount(_ number: Int) -> Int {
-        var count = number < 0 ? 2 : 1, rest = number.magnitude
-        while rest >= 10 {
-            rest /= 10
-            count += 1
-        }
-        return count
-    }
-
-    /// `String(number)` appended as UTF-8.
-    static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
-        if number < 0 { out.append(UInt8(ascii: "-")) }
-        var divisor: UInt = 1, rest = number.magnitude
-        while rest / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-
-    static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
-        if count > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
