@@ -27,7 +27,9 @@ public struct JSONReporter: Reporter {
         ])
         var out: [UInt8] = []
         // The document is written in place rather than built as a `JSONValue`: an audit of a large
-        // configuration has tens of thousands of findings, rendered in slices on all cores.
+        // configuration has tens of thousands of findings, rendered in slices on all cores. The slices are kept
+        // as they are among the document's parts, which are copied into the string once.
+        var parts: [[UInt8]] = []
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: 0) { index, out in
             switch index {
             case 0:
@@ -38,7 +40,7 @@ public struct JSONReporter: Reporter {
                 JSONValue.writeArray(run.reports.count, into: &out, pretty: pretty, indent: 1) { out in
                     for (index, report) in run.reports.enumerated() {
                         JSONValue.writeItemStart(index: index, into: &out, pretty: pretty, indent: 1)
-                        writeFile(report, into: &out, indent: 2)
+                        writeFile(report, into: &out, indent: 2, parts: &parts)
                     }
                 }
             default:
@@ -47,11 +49,13 @@ public struct JSONReporter: Reporter {
             }
         }
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        parts.append(out)
+        return String(utf8Parts: parts)
     }
 
-    /// One entry of `files`: its path, format and findings, at nesting level `indent`.
-    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int) {
+    /// One entry of `files`: its path, format and findings, at nesting level `indent`. The text so far and
+    /// the findings' slices go to `parts`, and `out` starts again after them.
+    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int, parts: inout [[UInt8]]) {
         let pretty = self.pretty
         let header: [(String, String)] = [("path", report.file.path), ("format", report.file.format.rawValue)]
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: indent) { index, out in
@@ -75,8 +79,9 @@ public struct JSONReporter: Reporter {
                     }
                     return text
                 }
-                out.reserveCapacity(out.count + slices.reduce(0) { $0 + $1.count } + 64 * (indent + 2))
-                for slice in slices { out += slice }
+                parts.append(out)
+                parts += slices
+                out = []
             }
         }
     }

@@ -24,7 +24,8 @@ public struct TextReporter: Reporter, Sendable {
     public func render(_ run: Run) -> String {
         // The text is written as UTF-8 bytes and made a string once: appending to a `String` piece by piece
         // cost more than building the findings (an audit of a large configuration prints tens of thousands).
-        var out: [UInt8] = []
+        // The slices of each report are kept as they are, and copied into the string with the rest.
+        var parts: [[UInt8]] = []
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
             // Lines grow with offsets, so the last line is that of the furthest offset in each file: one search
@@ -45,22 +46,19 @@ public struct TextReporter: Reporter, Sendable {
                 }
             }
             let lastLine = furthest.reduce(1) { max($0, $1.file.line(ofOffset: $1.offset)) }
-            renderFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine), into: &out)
+            parts += renderFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine))
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
-        if total > 0 || verbose {
-            out += summary(run).utf8
-            out.append(UInt8(ascii: "\n"))
-        }
-        return String(decoding: out, as: UTF8.self)
+        if total > 0 || verbose { parts.append(Array((summary(run) + "\n").utf8)) }
+        return String(utf8Parts: parts)
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
-    /// rendered in slices on all cores and joined: each finding's text depends on nothing but itself.
-    private func renderFindings(of report: Report, gutterWidth: Int, into out: inout [UInt8]) {
+    /// rendered in slices on all cores, in order: each finding's text depends on nothing but itself.
+    private func renderFindings(of report: Report, gutterWidth: Int) -> [[UInt8]] {
         let findings = report.findings
         let reporter = self
-        let slices = Slices.render(findings.count) { range in
+        return Slices.render(findings.count) { range in
             var text: [UInt8] = []
             text.reserveCapacity(range.count * 320)
             // Through the buffer, so each finding is read in place rather than copied out of the array.
@@ -69,8 +67,6 @@ public struct TextReporter: Reporter, Sendable {
             }
             return text
         }
-        out.reserveCapacity(out.count + slices.reduce(0) { $0 + $1.count })
-        for slice in slices { out += slice }
     }
 
     /// Below this many findings per core, one thread renders them all.
