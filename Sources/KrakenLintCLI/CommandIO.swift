@@ -57,13 +57,23 @@ public final class CommandIO: @unchecked Sendable {
     /// The process's real standard streams and environment.
     public static var process: CommandIO {
         CommandIO(
-            stdout: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            stderr: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            stdout: { text in write(text, to: FileHandle.standardOutput) },
+            stderr: { text in write(text, to: FileHandle.standardError) },
             stdin: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             stdoutBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
             environment: ProcessInfo.processInfo.environment,
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
             exitsAfterCommand: true
         )
+    }
+
+    /// Writes the UTF-8 of `text` from the string's own storage: a report of several megabytes is not copied
+    /// into a `Data` first.
+    private static func write(_ text: String, to handle: FileHandle) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
     }
 }

@@ -27,7 +27,9 @@ public struct JSONReporter: Reporter {
         ])
         var out: [UInt8] = []
         // The document is written in place rather than built as a `JSONValue`: an audit of a large
-        // configuration has tens of thousands of findings, rendered in slices on all cores.
+        // configuration has tens of thousands of findings, rendered in slices on all cores. The slices are kept
+        // as they are among the document's parts, which are copied into the string once.
+        var parts: [[UInt8]] = []
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: 0) { index, out in
             switch index {
             case 0:
@@ -38,7 +40,7 @@ public struct JSONReporter: Reporter {
                 JSONValue.writeArray(run.reports.count, into: &out, pretty: pretty, indent: 1) { out in
                     for (index, report) in run.reports.enumerated() {
                         JSONValue.writeItemStart(index: index, into: &out, pretty: pretty, indent: 1)
-                        writeFile(report, into: &out, indent: 2)
+                        writeFile(report, into: &out, indent: 2, parts: &parts)
                     }
                 }
             default:
@@ -47,11 +49,13 @@ public struct JSONReporter: Reporter {
             }
         }
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        parts.append(out)
+        return String(utf8Parts: parts)
     }
 
-    /// One entry of `files`: its path, format and findings, at nesting level `indent`.
-    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int) {
+    /// One entry of `files`: its path, format and findings, at nesting level `indent`. The text so far and
+    /// the findings' slices go to `parts`, and `out` starts again after them.
+    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int, parts: inout [[UInt8]]) {
         let pretty = self.pretty
         let header: [(String, String)] = [("path", report.file.path), ("format", report.file.format.rawValue)]
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: indent) { index, out in
@@ -62,96 +66,121 @@ public struct JSONReporter: Reporter {
             }
             JSONValue.writeMember("diagnostics", index: 2, into: &out, pretty: pretty, indent: indent)
             let findings = report.findings
+            let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
             JSONValue.writeArray(findings.count, into: &out, pretty: pretty, indent: indent + 1) { out in
                 let slices = Slices.render(findings.count) { range in
                     var text: [UInt8] = []
                     text.reserveCapacity(range.count * 700)
                     findings.withUnsafeBufferPointer { findings in
                         for index in range {
-                            JSONValue.writeItemStart(index: index, into: &text, pretty: pretty, indent: indent + 1)
-                            Self.writeDiagnostic(findings[index], in: report, into: &text, pretty: pretty, indent: indent + 2)
+                            layout.writeItemStart(index: index, into: &text)
+                            Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout)
                         }
                     }
                     return text
                 }
-                out.reserveCapacity(out.count + slices.reduce(0) { $0 + $1.count } + 64 * (indent + 2))
-                for slice in slices { out += slice }
+                parts.append(out)
+                parts += slices
+                out = []
             }
         }
     }
 
-    /// `diagnostic(for:in:)` written in place, at nesting level `indent`, without building the value.
-    static func writeDiagnostic(_ diagnostic: Finding, in report: Report, into out: inout [UInt8], pretty: Bool, indent: Int) {
-        var count = 0
-        func key(_ name: String) {
-            JSONValue.writeMember(name, index: count, into: &out, pretty: pretty, indent: indent)
-            count += 1
-        }
-        func string(_ name: String, _ text: String) {
-            key(name)
+    /// `diagnostic(for:in:)` written in place, without building the value, at the nesting level of `layout`
+    /// (which holds the members' names and indentation, made once for all the findings of a file).
+    static func writeDiagnostic(_ diagnostic: Finding, in report: Report, into out: inout [UInt8], layout: DiagnosticLayout) {
+        let pretty = layout.pretty, indent = layout.indent
+        func key(_ member: DiagnosticLayout.Member) { layout.writeMember(member, into: &out) }
+        func string(_ member: DiagnosticLayout.Member, _ text: String) {
+            key(member)
             JSONWriter.appendQuoted(text, to: &out)
         }
         out.append(UInt8(ascii: "{"))
-        string("rule", diagnostic.ruleID)
-        string("severity", diagnostic.severity.rawValue)
-        string("message", Redaction.scrub(diagnostic.message, in: report))
-        writePosition(of: diagnostic.location, in: report, into: &out, pretty: pretty, indent: indent, count: &count)
-        key("pointer")
+        string(.rule, diagnostic.ruleID)
+        string(.severity, diagnostic.severity.rawValue)
+        string(.message, Redaction.scrub(diagnostic.message, in: report))
+        let (start, end) = report.positions(of: diagnostic.location)
+        string(.path, report.file(of: diagnostic.location).path)
+        key(.line)
+        out.appendDecimal(start.line)
+        key(.column)
+        out.appendDecimal(start.column)
+        key(.endLine)
+        out.appendDecimal(end.line)
+        key(.endColumn)
+        out.appendDecimal(end.column)
+        key(.pointer)
         appendPointer(diagnostic.pointer, to: &out)
-        if let fix = diagnostic.fix { string("fix", Redaction.scrub(fix, in: report)) }
+        if let fix = diagnostic.fix { string(.fix, Redaction.scrub(fix, in: report)) }
         if !diagnostic.related.isEmpty {
-            key("related")
+            key(.related)
             JSONValue.array(diagnostic.related.map { related in
                 .object([("message", .string(Redaction.scrub(related.message, in: report)))] + position(of: related.location, in: report))
             }).write(into: &out, pretty: pretty, indent: indent + 1)
         }
         if !diagnostic.properties.isEmpty {
-            key("properties")
-            let properties = diagnostic.properties.sorted { $0.key < $1.key }
+            key(.properties)
+            let properties = sortedProperties(diagnostic.properties)
             JSONValue.writeObject(properties.count, into: &out, pretty: pretty, indent: indent + 1) { index, out in
                 JSONValue.writeMember(properties[index].key, index: index, into: &out, pretty: pretty, indent: indent + 1)
-                JSONValue(property: properties[index].value).write(into: &out, pretty: pretty, indent: indent + 2)
+                if case .string(let text) = properties[index].value {
+                    JSONWriter.appendQuoted(text, to: &out)
+                } else {
+                    JSONValue(property: properties[index].value).write(into: &out, pretty: pretty, indent: indent + 2)
+                }
             }
         }
         JSONValue.newline(indent, pretty: pretty, into: &out)
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `JSONWriter.quote(pointer.description)`, appended: tokens without `~` or `/` are written as they are,
-    /// ASCII ones with `~0` and `~1` for them byte by byte (in ASCII text each of the two is a character of
-    /// its own, as `JSONPointer.escape` compares them), and others through `JSONPointer.escape`.
-    static func appendPointer(_ pointer: JSONPointer, to out: inout [UInt8]) {
-        var text: [UInt8] = []
-        for token in pointer.tokens {
-            text.append(UInt8(ascii: "/"))
-            if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                text += token.utf8
-            } else if token.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in token.utf8 {
-                    if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
-                        text.append(UInt8(ascii: "~"))
-                        text.append(byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1"))
-                    } else {
-                        text.append(byte)
-                    }
-                }
-            } else {
-                text += JSONPointer.escape(token).utf8
-            }
-        }
-        JSONWriter.appendQuoted(String(decoding: text, as: UTF8.self), to: &out)
+    /// A finding's properties in key order; the usual two (an audit finding's) without a general sort.
+    private static func sortedProperties(_ properties: [String: PropertyValue]) -> [(key: String, value: PropertyValue)] {
+        guard properties.count == 2 else { return properties.sorted { $0.key < $1.key } }
+        var members = properties.makeIterator()
+        let first = members.next()!, second = members.next()!
+        return first.key < second.key ? [first, second] : [second, first]
     }
 
-    /// The members of `position(of:in:)`, written in place as members `count`... of an object.
-    private static func writePosition(of location: Location, in report: Report, into out: inout [UInt8], pretty: Bool, indent: Int, count: inout Int) {
-        let (start, end) = report.positions(of: location)
-        JSONValue.writeMember("path", index: count, into: &out, pretty: pretty, indent: indent)
-        JSONWriter.appendQuoted(report.file(of: location).path, to: &out)
-        for (index, (name, number)) in [("line", start.line), ("column", start.column), ("end_line", end.line), ("end_column", end.column)].enumerated() {
-            JSONValue.writeMember(name, index: count + 1 + index, into: &out, pretty: pretty, indent: indent)
-            out += String(number).utf8
+    /// `JSONWriter.quote(pointer.description)`, appended: tokens of plain ASCII (nothing JSON escapes) are
+    /// written byte by byte with `~0` and `~1` for `~` and `/` (in ASCII text each of the two is a character
+    /// of its own, as `JSONPointer.escape` compares them); a pointer with any other token is written through
+    /// `JSONPointer.escape` and `JSONWriter.appendQuoted`.
+    static func appendPointer(_ pointer: JSONPointer, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(UInt8(ascii: "\""))
+        for token in pointer.tokens {
+            out.append(UInt8(ascii: "/"))
+            let plain = token.utf8.withContiguousStorageIfAvailable { bytes in
+                // Most tokens (`endpoints`, `0`, `backend`) have nothing to escape at all: copied whole.
+                var ordinary = true
+                for byte in bytes {
+                    ordinary = ordinary && byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "~") && byte != UInt8(ascii: "/")
+                        && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                }
+                if ordinary {
+                    out.append(contentsOf: bytes)
+                    return true
+                }
+                for byte in bytes {
+                    if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
+                        out.append(UInt8(ascii: "~"))
+                        out.append(byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1"))
+                    } else if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                        return false
+                    } else {
+                        out.append(byte)
+                    }
+                }
+                return true
+            }
+            guard plain == true else {
+                out.removeSubrange(start...)
+                JSONWriter.appendQuoted(pointer.tokens.map { "/" + JSONPointer.escape($0) }.joined(), to: &out)
+                return
+            }
         }
-        count += 5
+        out.append(UInt8(ascii: "\""))
     }
 
     /// One finding as the JSON object of the contract above (the prober's JSON embeds the same objects).
@@ -185,4 +214,58 @@ public struct JSONReporter: Reporter {
             ("end_column", .int(end.column)),
         ]
     }
+}
+
+/// What comes before each member of a diagnostic object at one nesting level (the comma, line break,
+/// indentation and quoted name), made once for all the findings of a file: written piece by piece for each
+/// member of each finding, it was a good part of the JSON reporter's time on an audit.
+struct DiagnosticLayout: Sendable {
+    /// The members of a diagnostic, in the order they are written; `rule` is always the first.
+    enum Member: Int, CaseIterable {
+        case rule, severity, message, path, line, column, endLine, endColumn, pointer, fix, related, properties
+
+        var name: String {
+            switch self {
+            case .rule: return "rule"
+            case .severity: return "severity"
+            case .message: return "message"
+            case .path: return "path"
+            case .line: return "line"
+            case .column: return "column"
+            case .endLine: return "end_line"
+            case .endColumn: return "end_column"
+            case .pointer: return "pointer"
+            case .fix: return "fix"
+            case .related: return "related"
+            case .properties: return "properties"
+            }
+        }
+    }
+
+    let pretty: Bool
+    /// The nesting level of the diagnostic objects.
+    let indent: Int
+    private let members: [[UInt8]]
+    private let firstItem: [UInt8], nextItem: [UInt8]
+
+    init(pretty: Bool, indent: Int) {
+        self.pretty = pretty
+        self.indent = indent
+        members = Member.allCases.map { member in
+            var text: [UInt8] = []
+            JSONValue.writeMember(member.name, index: member == .rule ? 0 : 1, into: &text, pretty: pretty, indent: indent)
+            return text
+        }
+        var first: [UInt8] = [], next: [UInt8] = []
+        JSONValue.writeItemStart(index: 0, into: &first, pretty: pretty, indent: indent - 1)
+        JSONValue.writeItemStart(index: 1, into: &next, pretty: pretty, indent: indent - 1)
+        firstItem = first
+        nextItem = next
+    }
+
+    /// `JSONValue.writeMember` of `member`.
+    func writeMember(_ member: Member, into out: inout [UInt8]) { out += members[member.rawValue] }
+
+    /// `JSONValue.writeItemStart` of item `index` of the array holding the diagnostics.
+    func writeItemStart(index: Int, into out: inout [UInt8]) { out += index == 0 ? firstItem : nextItem }
 }

@@ -19,7 +19,7 @@ public struct JSONWriter {
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if !bytes.contains(where: needsAttention) {
+            if !containsByteNeedingAttention(bytes) {
                 out.append(contentsOf: bytes)
             } else {
                 appendEscaped(bytes, to: &out)
@@ -35,11 +35,43 @@ public struct JSONWriter {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
     }
 
+    /// Whether some byte of `bytes` `needsAttention`, tested eight bytes at a time: messages are mostly long
+    /// runs of plain text, and a byte-by-byte test was most of the time spent writing them.
+    static func containsByteNeedingAttention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 8 <= bytes.count {
+            if wordNeedsAttention(bytes, at: index) { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if needsAttention(bytes[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether one of the eight bytes at `index` `needsAttention` (`index + 8` must be within `bytes`).
+    @inline(__always)
+    private static func wordNeedsAttention<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
+        let word = bytes.withContiguousStorageIfAvailable { buffer in
+            UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + (index - bytes.startIndex)).loadUnaligned(as: UInt64.self))
+        } ?? (0..<8).reduce(0) { $0 | UInt64(bytes[index + $1]) << (8 * UInt64($1)) }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in the lanes of `word` that are zero (and possibly in lanes above one that is).
+        func zeroLanes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        // Lanes below 0x20 (a lane of 0x80 or more cannot borrow into a false match, as ~word clears it).
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let special = zeroLanes(word ^ (ones &* 0x22)) | zeroLanes(word ^ (ones &* 0x5C)) | zeroLanes(word ^ (ones &* 0xE2))
+        return control | special != 0
+    }
+
     private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Index == Int {
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            // The plain bytes up to the next one that needs attention, copied as one run.
+            // The plain bytes up to the next one that needs attention, copied as one run; whole words of
+            // plain bytes are passed over eight at a time.
             var end = index
+            while end + 8 <= bytes.endIndex, !wordNeedsAttention(bytes, at: end) { end += 8 }
             while end < bytes.endIndex, !needsAttention(bytes[end]) { end += 1 }
             if end > index {
                 out.append(contentsOf: bytes[index..<end])
@@ -115,7 +147,7 @@ public indirect enum JSONValue {
                 }
             }
         case .string(let text): JSONWriter.appendQuoted(text, to: &out)
-        case .int(let number): out += String(number).utf8
+        case .int(let number): out.appendDecimal(number)
         case .double(let number): out += (number.isFinite ? String(number) : "null").utf8
         case .bool(let flag): out += (flag ? "true" : "false").utf8
         case .null: out += "null".utf8
@@ -161,7 +193,7 @@ public indirect enum JSONValue {
     static func newline(_ level: Int, pretty: Bool, into out: inout [UInt8]) {
         guard pretty else { return }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        out.appendSpaces(2 * level)
     }
 }
 

@@ -161,26 +161,44 @@ public struct MaskedLine: Sendable, Equatable {
     /// Spaces (tabs where the line has tabs, two spaces under a wide character) that move a caret under
     /// display column `column` in a terminal.
     public func padding(before column: Int) -> String {
-        if plainWidth != nil { return String(repeating: " ", count: max(0, column - 1)) }
-        var pad = ""
-        for index in 0..<max(0, column - 1) {
-            guard index < shown.count else {
-                pad += " "
-                continue
-            }
-            pad += shown[index] == "\t" ? "\t" : String(repeating: " ", count: MaskedLine.cells(shown[index]))
-        }
-        return pad
+        var out: [UInt8] = []
+        appendPadding(before: column, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `^~~~` under display columns `first..<last` (at least one `^`), as wide as the characters it covers.
     public func underline(from first: Int, to last: Int) -> String {
-        if plainWidth != nil { return "^" + String(repeating: "~", count: max(0, last - first - 1)) }
-        var cells = 0
-        for index in max(0, first - 1)..<max(first - 1, last - 1) {
-            cells += index < shown.count ? MaskedLine.cells(shown[index]) : 1
+        var out: [UInt8] = []
+        appendUnderline(from: first, to: last, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `padding(before:)` appended as UTF-8.
+    func appendPadding(before column: Int, to out: inout [UInt8]) {
+        guard plainWidth == nil else {
+            if column > 1 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - 1)) }
+            return
         }
-        return "^" + String(repeating: "~", count: max(0, cells - 1))
+        for index in 0..<max(0, column - 1) {
+            if index < shown.count, shown[index] == "\t" {
+                out.append(UInt8(ascii: "\t"))
+            } else {
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: index < shown.count ? MaskedLine.cells(shown[index]) : 1))
+            }
+        }
+    }
+
+    /// `underline(from:to:)` appended as UTF-8.
+    func appendUnderline(from first: Int, to last: Int, to out: inout [UInt8]) {
+        var cells = last - first
+        if plainWidth == nil {
+            cells = 0
+            for index in max(0, first - 1)..<max(first - 1, last - 1) {
+                cells += index < shown.count ? MaskedLine.cells(shown[index]) : 1
+            }
+        }
+        out.append(UInt8(ascii: "^"))
+        if cells > 1 { out.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: cells - 1)) }
     }
 
     /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, 1 otherwise.

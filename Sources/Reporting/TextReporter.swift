@@ -22,7 +22,10 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     public func render(_ run: Run) -> String {
-        var out = ""
+        // The text is written as UTF-8 bytes and made a string once: appending to a `String` piece by piece
+        // cost more than building the findings (an audit of a large configuration prints tens of thousands).
+        // The slices of each report are kept as they are, and copied into the string with the rest.
+        var parts: [[UInt8]] = []
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
             // Lines grow with offsets, so the last line is that of the furthest offset in each file: one search
@@ -43,98 +46,111 @@ public struct TextReporter: Reporter, Sendable {
                 }
             }
             let lastLine = furthest.reduce(1) { max($0, $1.file.line(ofOffset: $1.offset)) }
-            let gutterWidth = String(lastLine).count
-            out += renderFindings(of: report, gutterWidth: gutterWidth)
+            parts += renderFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine))
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
-        if total > 0 || verbose { out += summary(run) + "\n" }
-        return out
+        if total > 0 || verbose { parts.append(Array((summary(run) + "\n").utf8)) }
+        return String(utf8Parts: parts)
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
-    /// rendered in slices on all cores and joined: each finding's text depends on nothing but itself.
-    private func renderFindings(of report: Report, gutterWidth: Int) -> String {
+    /// rendered in slices on all cores, in order: each finding's text depends on nothing but itself.
+    private func renderFindings(of report: Report, gutterWidth: Int) -> [[UInt8]] {
         let findings = report.findings
         let reporter = self
         return Slices.render(findings.count) { range in
-            var out = ""
-            out.reserveCapacity(range.count * 320)
+            var text: [UInt8] = []
+            text.reserveCapacity(range.count * 320)
             // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
-                for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &out) }
+                for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &text) }
             }
-            return out
-        }.joined()
+            return text
+        }
     }
 
     /// Below this many findings per core, one thread renders them all.
     static let findingsPerSlice = Slices.itemsPerSlice
 
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
-    /// excerpt for each related location.
-    func render(_ finding: Finding, in report: Report, gutterWidth: Int = 1) -> String {
-        var out = ""
-        render(finding, in: report, gutterWidth: gutterWidth, into: &out)
-        return out
-    }
-
-    /// `render(_:in:gutterWidth:)`, appended to `out` (no string per finding).
-    func render(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout String) {
+    /// excerpt for each related location; appended to `out` as UTF-8.
+    func render(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout [UInt8]) {
         let positions = report.positions(of: finding.location)
         let severityStyle = style(for: finding.severity)
-        header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue + ":", style: severityStyle, into: &out)
-        out += oneLine(Redaction.scrub(finding.message, in: report))
-        out += " "
-        paint("[" + finding.ruleID + "]", .dim, into: &out)
-        out += "\n"
+        header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue, style: severityStyle, into: &out)
+        appendOneLine(Redaction.scrub(finding.message, in: report), to: &out)
+        out.append(UInt8(ascii: " "))
+        paint(.dim, into: &out) { out in
+            out.append(UInt8(ascii: "["))
+            out += finding.ruleID.utf8
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "\n"))
         excerpt(at: finding.location, positions: positions, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
         if let fix = finding.fix {
-            out += "  "
-            paint("fix:", .cyan, into: &out)
-            out += " "
-            out += oneLine(Redaction.scrub(fix, in: report))
-            out += "\n"
+            out += "  ".utf8
+            paint(.cyan, into: &out) { $0 += "fix:".utf8 }
+            out.append(UInt8(ascii: " "))
+            appendOneLine(Redaction.scrub(fix, in: report), to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
         for related in finding.related {
             let relatedPositions = report.positions(of: related.location)
-            header(at: related.location, start: relatedPositions.start, in: report, label: "note:", style: .bold, into: &out)
-            out += oneLine(Redaction.scrub(related.message, in: report))
-            out += "\n"
+            header(at: related.location, start: relatedPositions.start, in: report, label: "note", style: .bold, into: &out)
+            appendOneLine(Redaction.scrub(related.message, in: report), to: &out)
+            out.append(UInt8(ascii: "\n"))
             excerpt(at: related.location, positions: relatedPositions, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
         }
     }
 
-    /// `path:line:col: label ` in front of a message.
-    private func header(at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout String) {
-        paint("\(report.file(of: location).path):\(start.line):\(start.column):", .bold, into: &out)
-        out += " "
-        paint(label, labelStyle, into: &out)
-        out += " "
+    /// `path:line:col: label: ` in front of a message.
+    private func header(at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout [UInt8]) {
+        paint(.bold, into: &out) { out in
+            out += report.file(of: location).path.utf8
+            out.append(UInt8(ascii: ":"))
+            out.appendDecimal(start.line)
+            out.append(UInt8(ascii: ":"))
+            out.appendDecimal(start.column)
+            out.append(UInt8(ascii: ":"))
+        }
+        out.append(UInt8(ascii: " "))
+        paint(labelStyle, into: &out) { out in
+            out += label.utf8
+            out.append(UInt8(ascii: ":"))
+        }
+        out.append(UInt8(ascii: " "))
     }
 
     /// The source line of a location, secrets masked, with a caret line under the span.
     private func excerpt(
         at location: Location, positions: (start: SourcePosition, end: SourcePosition), in report: Report, gutterWidth: Int,
-        style caretStyle: Style, into out: inout String
+        style caretStyle: Style, into out: inout [UInt8]
     ) {
         let (start, end) = positions
         guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
             return
         }
-        let number = String(start.line)
-        let padding = String(repeating: " ", count: max(0, gutterWidth - number.count))
-        out += " "
-        paint(padding + number + " |", .dim, into: &out)
-        out += " "
-        out += excerpt.text
-        out += "\n "
-        paint(String(repeating: " ", count: padding.count + number.count) + " |", .dim, into: &out)
-        out += " "
+        let digits = ByteAppending.digitCount(start.line)
+        let padding = max(0, gutterWidth - digits)
+        out.append(UInt8(ascii: " "))
+        paint(.dim, into: &out) { out in
+            out.appendSpaces(padding)
+            out.appendDecimal(start.line)
+            out += " |".utf8
+        }
+        out.append(UInt8(ascii: " "))
+        out += excerpt.text.utf8
+        out += "\n ".utf8
+        paint(.dim, into: &out) { out in
+            out.appendSpaces(padding + digits)
+            out += " |".utf8
+        }
+        out.append(UInt8(ascii: " "))
         let first = excerpt.displayColumn(start.column)
         let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
-        out += excerpt.padding(before: first)
-        paint(excerpt.underline(from: first, to: last), caretStyle, into: &out)
-        out += "\n"
+        excerpt.appendPadding(before: first, to: &out)
+        paint(caretStyle, into: &out) { excerpt.appendUnderline(from: first, to: last, to: &$0) }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
@@ -148,14 +164,17 @@ public struct TextReporter: Reporter, Sendable {
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
-    private func oneLine(_ text: String) -> String {
+    private func appendOneLine(_ text: String, to out: inout [UInt8]) {
         // Printable ASCII, the usual message, has nothing to replace.
-        if Self.isPrintableASCII(text) { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
+        if Self.isPrintableASCII(text) {
+            out += text.utf8
+            return
         }
-        return String(out)
+        var line = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            line.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
+        }
+        out += String(line).utf8
     }
 
     /// Whether every byte of `text` is printable ASCII: one pass over its bytes in place, without an early
@@ -185,15 +204,16 @@ public struct TextReporter: Reporter, Sendable {
         color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }
 
-    private func paint(_ text: String, _ style: Style, into out: inout String) {
+    /// What `body` appends, in `style` when colors are on.
+    private func paint(_ style: Style, into out: inout [UInt8], _ body: (inout [UInt8]) -> Void) {
         guard color else {
-            out += text
+            body(&out)
             return
         }
-        out += "\u{1B}["
-        out += style.rawValue
-        out += "m"
-        out += text
-        out += "\u{1B}[0m"
+        out += "\u{1B}[".utf8
+        out += style.rawValue.utf8
+        out.append(UInt8(ascii: "m"))
+        body(&out)
+        out += "\u{1B}[0m".utf8
     }
 }

@@ -132,6 +132,7 @@ final class AuditTableTests: XCTestCase {
             (#"{"version": 2}"#, "krakend/unsupported-version"),
             (#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": []}]}"#, "krakend/endpoint-without-backends"),
             (#"{"version": 3, "timeout": "soon"}"#, "schema/pattern"),
+            (#"{"version": 3, "endpoints": [{"endpoint": "/a", "timeout": "soon", "backend": [{"url_pattern": "/a", "host": ["http://a"]}]}]}"#, "schema/pattern"),
             (#"{"version": 3, "debug_endpoint": "yes"}"#, "schema/type"),
         ]
         for (text, expected) in refused {

@@ -1,6 +1,7 @@
 import ConfigTree
 import Findings
 @testable import Reporting
+import Foundation
 import XCTest
 
 /// The JSON text is written as bytes in place; these pin it to the escaping rules and to the value tree it
@@ -16,6 +17,43 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(JSONWriter.quote("plain text"), "\"plain text\"")
         // Other characters whose UTF-8 starts like U+2028's (E2 80 A8) are kept as they are.
         XCTAssertEqual(JSONWriter.quote("\u{2026}\u{20AC}\u{2030}"), "\"\u{2026}\u{20AC}\u{2030}\"")
+    }
+
+    /// Plain bytes are passed over eight at a time: a byte to escape at any offset of a word, in texts of
+    /// every length around a word, is still found, and quoting agrees with a byte-by-byte reference.
+    func testEscapesAreFoundAtEveryOffsetOfTheWordAtATimeScan() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out + "\""
+        }
+        let specials: [String] = ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2026}", "é", "\u{7F}", " ", "~"]
+        for length in 0...19 {
+            for offset in 0..<max(length, 1) {
+                for special in specials {
+                    var text = String(repeating: "a", count: length)
+                    if length > 0 {
+                        let index = text.index(text.startIndex, offsetBy: offset)
+                        text.replaceSubrange(index...index, with: special)
+                    }
+                    XCTAssertEqual(JSONWriter.quote(text), reference(text), "\(length) \(offset) \(special.unicodeScalars.map(\.value))")
+                }
+            }
+        }
     }
 
     func testValuesSerializePrettyAndCompact() {

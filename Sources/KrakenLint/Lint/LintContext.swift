@@ -7,6 +7,8 @@ public final class LintContext {
     public let service: ServiceView
     public let options: LintOptions
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What the audit worked out about the configuration, when it ran in this context (`AuditCollector`).
+    var auditFacts: AuditFacts?
 
     init(file: SourceFile, root: Node, service: ServiceView, options: LintOptions) {
         self.file = file

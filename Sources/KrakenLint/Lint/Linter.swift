@@ -37,12 +37,12 @@ public struct Linter: Sendable {
             let rules = runRules(on: root, file: file, parallel: parallel)
             secrets = rules.secrets
             service = rules.service
-            diagnostics = AuditGate.only(diagnostics + rules.diagnostics, root: root, service: rules.service) {
+            diagnostics = AuditGate.only(diagnostics + rules.diagnostics, root: root, service: rules.service, facts: rules.auditFacts) {
                 SchemaCheck(choice: schema).diagnostics(for: root, in: file)
             }
         } else if let root = loaded.root {
             // The rules and the schema read the same tree and share nothing else: run them side by side.
-            var rules: (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue])
+            var rules: RuleResults
             let schemaDiagnostics: [Diagnostic]
             (rules, schemaDiagnostics) = Concurrently.both(
                 inParallel: parallel,
@@ -58,7 +58,9 @@ public struct Linter: Sendable {
             swap(&diagnostics, &rules.diagnostics)
             diagnostics.insert(contentsOf: rules.diagnostics, at: 0)
             diagnostics += restated
-            if options.audit == .alongside { diagnostics = AuditGate.alongside(diagnostics, root: root, service: rules.service) }
+            if options.audit == .alongside {
+                diagnostics = AuditGate.alongside(diagnostics, root: root, service: rules.service, facts: rules.auditFacts)
+            }
         } else {
             secrets = SecretCatalog.secrets(inUnreadable: file)
         }
@@ -89,22 +91,33 @@ public struct Linter: Sendable {
     /// "Start-up").
     public static let parallelThreshold = 1 << 20
 
-    private func runRules(on root: Node, file: SourceFile, parallel: Bool) -> (service: ServiceView, diagnostics: [Diagnostic], secrets: [SecretValue]) {
+    /// What the rules found in one file, with the model they read and the audit's facts when it ran.
+    private struct RuleResults {
+        var service: ServiceView
+        var diagnostics: [Diagnostic]
+        var secrets: [SecretValue]
+        var auditFacts: AuditFacts?
+    }
+
+    private func runRules(on root: Node, file: SourceFile, parallel: Bool) -> RuleResults {
         let service = model.service(root)
         let enabled = AuditGate.visitorRules(for: options.audit).filter { !options.disabledRules.contains($0.id) }
         let groups = Self.ruleGroups(enabled)
-        var findings: [[Diagnostic]]
+        var walks: [GroupWalk]
         let secrets: [SecretValue]
-        (findings, secrets) = Concurrently.both(
+        (walks, secrets) = Concurrently.both(
             inParallel: parallel,
             { Concurrently.map(inParallel: parallel, groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
             { SecretCatalog.secrets(in: service) }
         )
+        let facts = walks.lazy.compactMap(\.auditFacts).first
         // The groups' findings in group order. The last group's (the audit's, tens of thousands on a large
         // configuration) are moved into the list rather than copied, and the other groups' go in front.
-        guard var all = findings.popLast() else { return (service, [], secrets) }
-        all.insert(contentsOf: findings.joined(), at: 0)
-        return (service, all, secrets)
+        guard var last = walks.popLast() else { return RuleResults(service: service, diagnostics: [], secrets: secrets, auditFacts: facts) }
+        var all: [Diagnostic] = []
+        swap(&all, &last.diagnostics)
+        all.insert(contentsOf: walks.lazy.map(\.diagnostics).joined(), at: 0)
+        return RuleResults(service: service, diagnostics: all, secrets: secrets, auditFacts: facts)
     }
 
     /// The rules in groups that walk the model at the same time, each group with its own context: the two
@@ -119,10 +132,10 @@ public struct Linter: Sendable {
         return [routes, runtime, others, audit].filter { !$0.isEmpty }.map(RuleGroup.init)
     }
 
-    private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> [Diagnostic] {
+    private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> GroupWalk {
         let context = LintContext(file: file, root: root, service: service, options: options)
         Traversal(rules: rules.map { $0.init() }, context: context).run()
-        return context.diagnostics
+        return GroupWalk(diagnostics: context.diagnostics, auditFacts: context.auditFacts)
     }
 
     /// Applies suppressions in the file, then the configuration's policy; sorts, and removes exact duplicates.
@@ -134,18 +147,27 @@ public struct Linter: Sendable {
         // The findings are completed in place (copying tens of thousands of findings is not free), and those
         // the policy turns off are then left out.
         var turnedOff = false
+        // The audit's findings come in runs of one rule, whose id is one shared string: its properties are
+        // looked up once per run.
+        var lastAuditID = "", lastAuditProperties: [String: PropertyValue]?
         for index in kept.indices {
             // The file `Report` would give findings without one, given here where each is visited anyway.
             if kept[index].location.file == nil { kept[index].location.file = file }
             for related in kept[index].related.indices where kept[index].related[related].location.file == nil {
                 kept[index].related[related].location.file = file
             }
-            if let audit = AuditRules.rule(for: kept[index].ruleID) {
+            if kept[index].ruleID != lastAuditID, kept[index].ruleID.hasPrefix(AuditRules.prefix) {
+                lastAuditID = kept[index].ruleID
+                lastAuditProperties = AuditRules.properties(forRuleID: lastAuditID)
+            }
+            if kept[index].ruleID == lastAuditID {
                 // KrakenD's own id and severity, for the JSON and SARIF property bags.
-                if kept[index].properties.isEmpty {
-                    kept[index].properties = audit.properties
-                } else {
-                    kept[index].properties.merge(audit.properties) { _, krakend in krakend }
+                if let audit = lastAuditProperties {
+                    if kept[index].properties.isEmpty {
+                        kept[index].properties = audit
+                    } else {
+                        kept[index].properties.merge(audit) { _, krakend in krakend }
+                    }
                 }
             }
             switch options.policy.level(for: kept[index].ruleID, at: kept[index].pointer) {
@@ -157,9 +179,8 @@ public struct Linter: Sendable {
             }
         }
         if turnedOff { kept.removeAll { $0.ruleID == Self.turnedOffMark } }
-        // Indices are sorted rather than the findings themselves, which would be copied at every move.
-        let order = kept.indices.sorted { Self.sortOrder($0, $1, in: kept) }
-        return Self.withoutDuplicates(order.lazy.map { kept[$0] })
+        Self.sortWithoutDuplicates(&kept)
+        return kept
     }
 
     /// A rule id no rule has, given to the findings the policy turns off until they are removed.
@@ -180,17 +201,48 @@ public struct Linter: Sendable {
         return Diagnostic.ordered(findings[lhs], findings[rhs])
     }
 
-    /// Sorted findings without exact duplicates, the first of each kept. Equal findings have the same sort
-    /// key, so only findings within a run of equal keys are compared (no hashing of every finding).
-    static func withoutDuplicates(_ sorted: some Collection<Diagnostic>) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        result.reserveCapacity(sorted.count)
-        var runStart = 0
-        for diagnostic in sorted {
-            if !result.isEmpty, Diagnostic.ordered(result[result.count - 1], diagnostic) { runStart = result.count }
-            if !(runStart..<result.count).contains(where: { result[$0] == diagnostic }) { result.append(diagnostic) }
+    /// Sorts `findings` (stably, by `sortOrder`) and removes exact duplicates, the first of each kept. The
+    /// findings are moved in place by swaps, as the sorted indices say, rather than copied into a new list;
+    /// equal findings have the same sort key, so only findings within a run of equal keys are compared.
+    static func sortWithoutDuplicates(_ findings: inout [Diagnostic]) {
+        var order = findings.indices.sorted { sortOrder($0, $1, in: findings) }
+        let kept = findings.withUnsafeMutableBufferPointer { findings in
+            // Swaps in the buffer move the findings' bytes; the array's `swapAt` copied and destroyed them.
+            // Each cycle of the permutation is followed once: after it, position `i` holds the finding `order[i]`.
+            for start in order.indices {
+                var current = start
+                while order[current] != start {
+                    let next = order[current]
+                    findings.swapAt(current, next)
+                    order[current] = current
+                    current = next
+                }
+                order[current] = current
+            }
+            var kept = 0, runStart = 0
+            for index in findings.indices {
+                if kept > 0, isOrdered(findings.baseAddress! + kept - 1, before: findings.baseAddress! + index) { runStart = kept }
+                if !(runStart..<kept).contains(where: { findings[$0] == findings[index] }) {
+                    findings.swapAt(kept, index)
+                    kept += 1
+                }
+            }
+            return kept
         }
-        return result
+        findings.removeLast(findings.count - kept)
+    }
+
+    /// `Diagnostic.ordered` of two findings in a buffer, reading the fields it compares in place (passing the
+    /// findings copied them).
+    private static func isOrdered(_ lhs: UnsafeMutablePointer<Diagnostic>, before rhs: UnsafeMutablePointer<Diagnostic>) -> Bool {
+        if lhs.pointee.location.file !== rhs.pointee.location.file {
+            let leftPath = lhs.pointee.location.file?.path ?? "", rightPath = rhs.pointee.location.file?.path ?? ""
+            if leftPath != rightPath { return leftPath < rightPath }
+        }
+        let leftStart = lhs.pointee.location.span.start, rightStart = rhs.pointee.location.span.start
+        if leftStart != rightStart { return leftStart < rightStart }
+        if lhs.pointee.ruleID != rhs.pointee.ruleID { return lhs.pointee.ruleID < rhs.pointee.ruleID }
+        return lhs.pointee.message < rhs.pointee.message
     }
 
     /// Schema findings that a rule already reports as an error at the same place, in its own words
@@ -208,6 +260,12 @@ public struct LintedFile: Sendable {
     public let report: Report
     public let root: Node?
     public let service: ServiceView?
+}
+
+/// What one group of rules found in its walk, and the audit's facts when the group ran the audit.
+struct GroupWalk: Sendable {
+    var diagnostics: [Diagnostic]
+    let auditFacts: AuditFacts?
 }
 
 /// Rule types handed to another thread. A rule type is immutable metadata (its instances, which hold

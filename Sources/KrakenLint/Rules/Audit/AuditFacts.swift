@@ -13,6 +13,8 @@ final class AuditFacts: Sendable {
     let timeoutMilliseconds: [Int64]
     /// Whether an endpoint's timeout is its own (false: inherited from the root or the 2 s default).
     let ownTimeout: [Bool]
+    /// The pointers of the endpoints' own timeouts that KrakenD's decoder refuses (`AuditGate.undecodable`).
+    let undecodableTimeouts: [JSONPointer]
     /// The members of each endpoint that the rules read, found in one pass over its keys. Rules read them
     /// in place (`endpointFields[index].path`): iterating the array copies each element, seven retains.
     let endpointFields: [EndpointFields]
@@ -36,6 +38,7 @@ final class AuditFacts: Sendable {
         if rootTimeout == 0 { rootTimeout = 2_000_000_000 }
         var milliseconds: [Int64] = []
         var own: [Bool] = []
+        var undecodable: [JSONPointer] = []
         var namespaces = Set<String>()
         var stateChanging: [Int] = []
         var caches: [(endpoint: EndpointView, backend: BackendView, block: NamespaceView)] = []
@@ -55,7 +58,9 @@ final class AuditFacts: Sendable {
         for endpoint in endpoints {
             let endpointFields = EndpointFields(endpoint.node)
             fields.append(endpointFields)
-            let value = Self.duration(endpointFields.timeout?.value) ?? 0
+            let decoded = Self.duration(endpointFields.timeout?.value)
+            if decoded == nil { undecodable.append(endpoint.pointer.appending("timeout")) }
+            let value = decoded ?? 0
             milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
             own.append(value != 0)
             collect(endpoint.extraConfig)
@@ -84,6 +89,7 @@ final class AuditFacts: Sendable {
         httpCaches = caches
         timeoutMilliseconds = milliseconds
         ownTimeout = own
+        undecodableTimeouts = undecodable
         endpointFields = fields
         endpointAndBackendNamespaces = namespaces
         names = EndpointNames(count: endpoints.count)
@@ -101,9 +107,26 @@ final class AuditFacts: Sendable {
     /// printable ASCII with nothing to escape: the same text, without the per-character work.
     static func plainName(of endpoint: EndpointView) -> String? {
         let path = endpoint.path ?? "", method = endpoint.method
-        guard path.utf8.count <= 120, path.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }),
-              method.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return nil }
-        return method + " \"" + path + "\""
+        // The bytes are checked in place, and copied whole into one buffer that becomes the name.
+        let plainPath = path.utf8.count <= 120 && path.utf8.withContiguousStorageIfAvailable { bytes in
+            var outside = false
+            for byte in bytes { outside = outside || byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+            return !outside
+        } == true
+        let plainMethod = method.utf8.withContiguousStorageIfAvailable { bytes in
+            var outside = false
+            for byte in bytes { outside = outside || byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
+            return !outside
+        } == true
+        guard plainPath, plainMethod else { return nil }
+        var name: [UInt8] = []
+        name.reserveCapacity(method.utf8.count + path.utf8.count + 3)
+        name += method.utf8
+        name.append(UInt8(ascii: " "))
+        name.append(UInt8(ascii: "\""))
+        name += path.utf8
+        name.append(UInt8(ascii: "\""))
+        return String(decoding: name, as: UTF8.self)
     }
 
     // MARK: namespaces

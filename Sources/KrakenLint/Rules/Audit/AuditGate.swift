@@ -29,17 +29,18 @@ enum AuditGate {
     }
 
     /// `krakenlint lint --audit`: lint's findings, and the audit's unless the file would not load.
-    static func alongside(_ diagnostics: [Diagnostic], root: Node, service: ServiceView) -> [Diagnostic] {
+    /// `facts` are the audit's, when it ran: they hold the endpoints' decoded timeouts.
+    static func alongside(_ diagnostics: [Diagnostic], root: Node, service: ServiceView, facts: AuditFacts?) -> [Diagnostic] {
         guard diagnostics.indices.contains(where: { refuses(diagnostics[$0].severity, diagnostics[$0].ruleID) })
-                || !undecodable(root: root, service: service).isEmpty else { return diagnostics }
+                || !undecodable(root: root, service: service, facts: facts).isEmpty else { return diagnostics }
         return diagnostics.filter { !$0.ruleID.hasPrefix(AuditRules.prefix) }
     }
 
     /// `krakenlint audit`: the audit's findings, or, when KrakenD would refuse the file, the reasons (the load
     /// and `Init()` errors, and the schema's errors on values KrakenD's decoder cannot read).
-    static func only(_ diagnostics: [Diagnostic], root: Node, service: ServiceView, schema: () -> [Diagnostic]) -> [Diagnostic] {
+    static func only(_ diagnostics: [Diagnostic], root: Node, service: ServiceView, facts: AuditFacts?, schema: () -> [Diagnostic]) -> [Diagnostic] {
         var reasons = diagnostics.filter(refuses)
-        let pointers = undecodable(root: root, service: service)
+        let pointers = undecodable(root: root, service: service, facts: facts)
         if !pointers.isEmpty {
             reasons += schema().filter { diagnostic in diagnostic.severity == .error && pointers.contains { $0.isAncestor(of: diagnostic.pointer) } }
         }
@@ -47,8 +48,9 @@ enum AuditGate {
     }
 
     /// Values the audit reads that KrakenD's weak decoder refuses (a duration Go cannot parse, a switch that is
-    /// not a boolean): KrakenD stops loading there, before any audit.
-    static func undecodable(root: Node, service: ServiceView) -> [JSONPointer] {
+    /// not a boolean): KrakenD stops loading there, before any audit. The endpoints' timeouts are taken from
+    /// `facts` when the audit ran (it decoded them all already), and decoded here otherwise.
+    static func undecodable(root: Node, service: ServiceView, facts: AuditFacts? = nil) -> [JSONPointer] {
         var pointers: [JSONPointer] = []
         if let timeout = root["timeout"], AuditFacts.duration(timeout) == nil { pointers.append(JSONPointer(tokens: ["timeout"])) }
         for key in ["debug_endpoint", "echo_endpoint", "disable_rest", "sequential_start", "use_h2c", "allow_insecure_connections"] {
@@ -57,8 +59,12 @@ enum AuditGate {
         for (object, key) in [("client_tls", "allow_insecure_connections"), ("tls", "disabled")] {
             if let value = root[object]?[key], WeakTyping.bool(value) == nil { pointers.append(JSONPointer(tokens: [object, key])) }
         }
-        for endpoint in service.endpoints {
-            if let timeout = endpoint.node["timeout"], AuditFacts.duration(timeout) == nil { pointers.append(endpoint.pointer.appending("timeout")) }
+        if let facts {
+            pointers += facts.undecodableTimeouts
+        } else {
+            for endpoint in service.endpoints {
+                if let timeout = endpoint.node["timeout"], AuditFacts.duration(timeout) == nil { pointers.append(endpoint.pointer.appending("timeout")) }
+            }
         }
         return pointers
     }

@@ -16,6 +16,12 @@ public enum AuditRules {
     /// The audit rule with this id (`audit/2.1.7`).
     public static func rule(for id: String) -> AuditRule? { byID[id] }
 
+    /// KrakenD's id and severity of the audit rule with this id, as finding properties (`AuditRule.properties`),
+    /// without copying the rule; nil when `id` is not an audit rule.
+    static func properties(forRuleID id: String) -> [String: PropertyValue]? { propertiesByID[id] }
+
+    private static let propertiesByID: [String: [String: PropertyValue]] = byID.mapValues(\.properties)
+
     /// KrakenD's severity of the audit rule with this id, or nil when `id` is not an audit rule.
     public static func krakendSeverity(forRuleID id: String) -> AuditSeverity? {
         id.hasPrefix(prefix) ? byID[id]?.krakendSeverity : nil
@@ -44,6 +50,7 @@ final class AuditCollector: Rule {
 
     func finish(in context: LintContext) {
         let facts = AuditFacts(root: context.root, service: context.service, format: context.file.format)
+        context.auditFacts = facts
         for rule in AuditRules.all where !context.options.disabledRules.contains(rule.id) {
             for cause in rule.evaluate(facts) {
                 let span = cause.span ?? Self.span(about: cause.pointer, in: context.root)

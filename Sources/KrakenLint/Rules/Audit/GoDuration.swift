@@ -51,12 +51,9 @@ enum GoDuration {
             }
             guard hasInteger || hasFraction else { return nil }
             // The unit: everything up to the next digit or dot.
-            var unitBytes: [UInt8] = []
-            while let byte = bytes.first, byte != UInt8(ascii: "."), !isDigit(byte) {
-                unitBytes.append(byte)
-                bytes = bytes.dropFirst()
-            }
-            guard !unitBytes.isEmpty, let unit = units[String(decoding: unitBytes, as: UTF8.self)] else { return nil }
+            let unitAndRest = bytes
+            while let byte = bytes.first, byte != UInt8(ascii: "."), !isDigit(byte) { bytes = bytes.dropFirst() }
+            guard let unit = unit(unitAndRest[unitAndRest.startIndex..<bytes.startIndex]) else { return nil }
             guard value <= limit / unit else { return nil }
             value *= unit
             if fraction > 0 {
@@ -73,8 +70,30 @@ enum GoDuration {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    private static let units: [String: UInt64] = [
-        "ns": 1, "us": 1_000, "\u{00B5}s": 1_000, "\u{03BC}s": 1_000, "ms": 1_000_000,
-        "s": 1_000_000_000, "m": 60_000_000_000, "h": 3_600_000_000_000,
-    ]
+    /// Nanoseconds per unit: `ns`, `us`, `µs` (U+00B5 or U+03BC), `ms`, `s`, `m`, `h`; nil for anything else.
+    private static func unit(_ name: Substring.UTF8View) -> UInt64? {
+        var iterator = name.makeIterator()
+        guard let first = iterator.next() else { return nil }
+        guard let second = iterator.next() else {
+            switch first {
+            case UInt8(ascii: "s"): return 1_000_000_000
+            case UInt8(ascii: "m"): return 60_000_000_000
+            case UInt8(ascii: "h"): return 3_600_000_000_000
+            default: return nil
+            }
+        }
+        guard let third = iterator.next() else {
+            guard second == UInt8(ascii: "s") else { return nil }
+            switch first {
+            case UInt8(ascii: "n"): return 1
+            case UInt8(ascii: "u"): return 1_000
+            case UInt8(ascii: "m"): return 1_000_000
+            default: return nil
+            }
+        }
+        // µ as U+00B5 (C2 B5) or U+03BC (CE BC), then s.
+        guard iterator.next() == nil, third == UInt8(ascii: "s"),
+              (first == 0xC2 && second == 0xB5) || (first == 0xCE && second == 0xBC) else { return nil }
+        return 1_000
+    }
 }
