@@ -63,7 +63,6 @@ extension LintRequest {
 extension LintRequest {
     /// Lints every file asked for and prints the report; the exit status follows the fail level.
     func run(io: CommandIO) throws -> ExitStatus {
-        let budget = timeBudget
         let schemaChoice = try loadSchema()
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
@@ -156,8 +155,8 @@ extension LintRequest {
                 report.failLevel = job.failLevel
                 return (report, file.root, file)
             }
-            guard let done = TimeBudget.run(budget, work) else {
-                var report = TimeBudget.overBudget(job.file, budget: budget)
+            guard let done = TimeBudget.run(timeBudget, work) else {
+                var report = TimeBudget.overBudget(job.file, budget: timeBudget)
                 report.failLevel = job.failLevel
                 return (report, nil, nil)
             }
