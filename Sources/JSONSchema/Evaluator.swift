@@ -29,7 +29,9 @@ extension Evaluation {
             // Such keywords apply no subschema, so there is no scope or annotation to keep, and the
             // chain of in-place applications ends here (within its limit, checked as below).
             let keywords = schema.keywordReferences
-            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ apply($0.keyword, schema, instance, nil, nil) }) {
+            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
+                box.shortcut == .type ? TypeCheck.matches(instance.pointee, box.types) : apply(box.keyword, schema, instance, nil, nil)
+            }) {
                 return false
             }
             return true
@@ -89,7 +91,14 @@ extension Evaluation {
             let ok = keywords[index]._withUnsafeGuaranteedRef { box in
                 if collecting { keywordTokens.append(box.name) }
                 defer { if collecting { keywordTokens.removeLast() } }
-                return apply(box.keyword, schema, instance, members, annotations)
+                switch box.shortcut {
+                case .reference:
+                    return box.referenceTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { applyInPlace($0, instance, annotations) }
+                case .type where !collecting:
+                    return TypeCheck.matches(instance.pointee, box.types)
+                default:
+                    return apply(box.keyword, schema, instance, members, annotations)
+                }
             }
             if !ok {
                 valid = false

@@ -126,10 +126,35 @@ final class KeywordBox: @unchecked Sendable {
     let keyword: Keyword
     /// `keyword.name`, worked out once for error locations.
     let name: String
+    /// The hot keywords, applied from these plain fields without reading `keyword` (a switch over the
+    /// whole enum and a call): `.ref` and `.type`.
+    let shortcut: Shortcut
+    /// The target of a `.ref`, unretained (`keyword` owns it).
+    let referenceTarget: Unmanaged<SchemaNode>?
+    /// The types of a `.type`.
+    let types: TypeSet
+
+    enum Shortcut: UInt8 {
+        case none, reference, type
+    }
 
     init(_ keyword: Keyword) {
         self.keyword = keyword
         name = keyword.name
+        switch keyword {
+        case .ref(let target, _):
+            shortcut = .reference
+            referenceTarget = Unmanaged.passUnretained(target)
+            types = []
+        case .type(let types):
+            shortcut = .type
+            referenceTarget = nil
+            self.types = types
+        default:
+            shortcut = .none
+            referenceTarget = nil
+            types = []
+        }
     }
 }
 
