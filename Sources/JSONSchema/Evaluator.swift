@@ -30,7 +30,11 @@ extension Evaluation {
             // chain of in-place applications ends here (within its limit, checked as below).
             let keywords = schema.keywordReferences
             for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
-                box.shortcut == .type ? TypeCheck.matches(instance.pointee, box.types) : apply(box.keyword, schema, instance, nil, nil)
+                switch box.shortcut {
+                case .type: return TypeCheck.matches(instance.pointee, box.types)
+                case .enumeration: return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
+                default: return apply(box.keyword, schema, instance, nil, nil)
+                }
             }) {
                 return false
             }
@@ -96,6 +100,11 @@ extension Evaluation {
                     return box.referenceTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { applyInPlace($0, instance, annotations) }
                 case .type where !collecting:
                     return TypeCheck.matches(instance.pointee, box.types)
+                case .enumeration where !collecting:
+                    return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
+                case .required where !collecting:
+                    guard let members else { return true }
+                    return box.requiredNames.allSatisfy { Evaluation.has(members, $0) }
                 default:
                     return apply(box.keyword, schema, instance, members, annotations)
                 }
