@@ -14,13 +14,12 @@ extension UnsafeBufferPointer {
 }
 
 extension UnsafeBufferPointer where Element == Member {
-    /// Where a member's value sits inside it (nil only if `Member.value` stopped being a stored property).
-    private static let valueOffset = MemoryLayout<Member>.offset(of: \Member.value)
-
-    /// Calls `body` with the address of member `index`'s value, without copying the value.
+    /// Calls `body` with the address of member `index`'s value, without copying the value. The offset of
+    /// the stored property is worked out at compile time (a `static let` cost a lazy-initialisation check
+    /// per call); it is nil only if `Member.value` stopped being a stored property.
     @inline(__always)
     func withValue<Result>(at index: Int, _ body: (UnsafePointer<Node>) -> Result) -> Result {
-        guard let offset = Self.valueOffset else { return withUnsafePointer(to: self[index].value, body) }
+        guard let offset = MemoryLayout<Member>.offset(of: \Member.value) else { return withUnsafePointer(to: self[index].value, body) }
         let member = UnsafeRawPointer(address(of: index))
         return body((member + offset).assumingMemoryBound(to: Node.self))
     }
