@@ -13,6 +13,12 @@ final class Evaluation {
     @exclusivity(unchecked) var keywordTokens: [String] = []
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var inPlaceChain = 0
+    /// The object and the array whose members or elements are lent right now (`lending`), and those
+    /// buffers: valid only while the `lending` call that set them runs, which restores the previous ones.
+    @exclusivity(unchecked) var lentObject: UnsafePointer<Node>?
+    @exclusivity(unchecked) var lentMembers = UnsafeBufferPointer<Member>(start: nil, count: 0)
+    @exclusivity(unchecked) var lentArray: UnsafePointer<Node>?
+    @exclusivity(unchecked) var lentElements = UnsafeBufferPointer<Node>(start: nil, count: 0)
     /// Set when a limit stopped the run; the result is then invalid whatever else happened.
     @exclusivity(unchecked) var limitExceeded = false
 

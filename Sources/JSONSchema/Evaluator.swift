@@ -29,7 +29,13 @@ extension Evaluation {
             // Such keywords apply no subschema, so there is no scope or annotation to keep, and the
             // chain of in-place applications ends here (within its limit, checked as below).
             let keywords = schema.keywordReferences
-            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ apply($0.keyword, schema, instance, nil, nil) }) {
+            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
+                switch box.shortcut {
+                case .type: return TypeCheck.matches(instance.pointee, box.types)
+                case .enumeration: return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
+                default: return apply(box.keyword, schema, instance, nil, nil)
+                }
+            }) {
                 return false
             }
             return true
@@ -52,17 +58,18 @@ extension Evaluation {
     /// Works out the members the object keywords see, then applies the keywords. The members are lent
     /// from the tree, or from a local array when shadowed duplicates had to be removed.
     private func applyKeywords(_ schema: SchemaNode, _ instance: UnsafePointer<Node>, _ annotations: Annotations?) -> Bool {
-        guard schema.hasObjectKeywords, let all = instance.borrowedMembers else {
-            return applyKeywords(schema, instance, nil, annotations)
+        guard schema.hasObjectKeywords else { return applyKeywords(schema, instance, nil, annotations) }
+        return withMembers(of: instance) { all in
+            guard let all else { return applyKeywords(schema, instance, nil, annotations) }
+            // A repeated key counts once, with its last value. The yes/no path can skip removing the
+            // shadowed members: the member plan and the presence checks (`required`, dependencies)
+            // give the same answer on all members, and only the counting keywords need the real count.
+            let yesOrNo = onYesOrNoPath && annotations == nil && !schema.countsProperties
+            if !yesOrNo && EffectiveMembers.hasDuplicates(all) {
+                return EffectiveMembers.of(all).withUnsafeBufferPointer { applyKeywords(schema, instance, $0, annotations) }
+            }
+            return applyKeywords(schema, instance, all, annotations)
         }
-        // A repeated key counts once, with its last value. The yes/no path can skip removing the
-        // shadowed members: the member plan and the presence checks (`required`, dependencies)
-        // give the same answer on all members, and only the counting keywords need the real count.
-        let yesOrNo = onYesOrNoPath && annotations == nil && !schema.countsProperties
-        if !yesOrNo && EffectiveMembers.hasDuplicates(all) {
-            return EffectiveMembers.of(all).withUnsafeBufferPointer { applyKeywords(schema, instance, $0, annotations) }
-        }
-        return applyKeywords(schema, instance, all, annotations)
     }
 
     /// Applies the keywords in schema order, given the object's members (nil for other values).
@@ -88,7 +95,19 @@ extension Evaluation {
             let ok = keywords[index]._withUnsafeGuaranteedRef { box in
                 if collecting { keywordTokens.append(box.name) }
                 defer { if collecting { keywordTokens.removeLast() } }
-                return apply(box.keyword, schema, instance, members, annotations)
+                switch box.shortcut {
+                case .reference:
+                    return box.referenceTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { applyInPlace($0, instance, annotations) }
+                case .type where !collecting:
+                    return TypeCheck.matches(instance.pointee, box.types)
+                case .enumeration where !collecting:
+                    return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
+                case .required where !collecting:
+                    guard let members else { return true }
+                    return box.requiredNames.allSatisfy { Evaluation.has(members, $0) }
+                default:
+                    return apply(box.keyword, schema, instance, members, annotations)
+                }
             }
             if !ok {
                 valid = false
@@ -127,8 +146,10 @@ extension Evaluation {
         let savedChain = inPlaceChain
         inPlaceChain = 0
         defer { inPlaceChain = savedChain }
-        if collecting, let decided = prejudge(schema, child) { return decided }
-        return validate(schema, child, nil)
+        return lending(child) {
+            if collecting, let decided = prejudge(schema, child) { return decided }
+            return validate(schema, child, nil)
+        }
     }
 
     /// When collecting errors: most values are valid, so first decide on the yes/no path, which
@@ -241,68 +262,11 @@ extension Evaluation {
             guard let text = instance.pointee.string, !FormatChecker.check(format, text) else { return true }
             if collecting { report(schema, "format", "\(show(instance.pointee)) is not a valid \(name)") }
             return false
-        case .prefixItems(let schemas, _):
-            guard let elements = instance.borrowedElements else { return true }
-            var valid = true
-            for index in 0..<min(schemas.count, elements.count) {
-                if collecting { keywordTokens.append(String(index)) }
-                let ok = descend(schemas[index], elements.address(of: index), token: String(index))
-                if collecting { keywordTokens.removeLast() }
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
+        case .prefixItems, .items, .contains, .maxItems, .minItems, .uniqueItems, .unevaluatedItems:
+            return withElements(of: instance) { elements in
+                guard let elements else { return true }
+                return applyArrayKeyword(keyword, schema, elements, annotations)
             }
-            annotations?.itemsPrefix = max(annotations?.itemsPrefix ?? 0, min(schemas.count, elements.count))
-            return valid
-        case .items(let itemSchema, let start, _):
-            guard let elements = instance.borrowedElements else { return true }
-            var valid = true
-            if start < elements.count {
-                for index in start..<elements.count where !descend(itemSchema, elements.address(of: index), token: String(index)) {
-                    if case .alwaysInvalid = itemSchema.kind, collecting {
-                        errors.removeLast()
-                        report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
-                    }
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-            annotations?.allItems = true
-            return valid
-        case .contains(let containsSchema, let minimum, let maximum):
-            guard let elements = instance.borrowedElements else { return true }
-            var matches = 0
-            for index in elements.indices where probe({ descend(containsSchema, elements.address(of: index), token: String(index)) }) {
-                matches += 1
-                annotations?.containsMatches.insert(index)
-            }
-            if limitExceeded { return false }
-            if matches < minimum {
-                if collecting {
-                    report(schema, "contains", matches == 0 && minimum == 1
-                        ? "no item matches the schema of \"contains\""
-                        : "\(matches) item\(matches == 1 ? "" : "s") match the schema of \"contains\", at least \(minimum) required")
-                }
-                return false
-            }
-            if let maximum, matches > maximum {
-                if collecting { report(schema, "maxContains", "\(matches) items match the schema of \"contains\", at most \(maximum) allowed") }
-                return false
-            }
-            return true
-        case .maxItems(let limit):
-            guard let elements = instance.borrowedElements, elements.count > limit else { return true }
-            if collecting { report(schema, "maxItems", "the array has \(elements.count) items, at most \(limit) allowed") }
-            return false
-        case .minItems(let limit):
-            guard let elements = instance.borrowedElements, elements.count < limit else { return true }
-            if collecting { report(schema, "minItems", "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), at least \(limit) required") }
-            return false
-        case .uniqueItems:
-            guard let elements = instance.borrowedElements, let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
-            if collecting { report(schema, "uniqueItems", "items \(first) and \(second) are equal; the items must be unique") }
-            return false
         case .properties, .patternProperties, .additionalProperties, .propertyNames, .maxProperties, .minProperties,
              .required, .dependentRequired, .dependentSchemas, .unevaluatedProperties:
             guard let members else { return true }
@@ -341,8 +305,73 @@ extension Evaluation {
                 keywordTokens.append(holds ? "then" : "else")
             }
             return applyInPlace(branch, instance, annotations)
+        }
+    }
+
+    /// The keywords that apply to arrays, given the array's elements (lent for the call).
+    private func applyArrayKeyword(_ keyword: Keyword, _ schema: SchemaNode, _ elements: UnsafeBufferPointer<Node>, _ annotations: Annotations?) -> Bool {
+        switch keyword {
+        case .prefixItems(let schemas, _):
+            var valid = true
+            for index in 0..<min(schemas.count, elements.count) {
+                if collecting { keywordTokens.append(String(index)) }
+                let ok = descend(schemas[index], elements.address(of: index), token: String(index))
+                if collecting { keywordTokens.removeLast() }
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            annotations?.itemsPrefix = max(annotations?.itemsPrefix ?? 0, min(schemas.count, elements.count))
+            return valid
+        case .items(let itemSchema, let start, _):
+            var valid = true
+            if start < elements.count {
+                for index in start..<elements.count where !descend(itemSchema, elements.address(of: index), token: String(index)) {
+                    if case .alwaysInvalid = itemSchema.kind, collecting {
+                        errors.removeLast()
+                        report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
+                    }
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            annotations?.allItems = true
+            return valid
+        case .contains(let containsSchema, let minimum, let maximum):
+            var matches = 0
+            for index in elements.indices where probe({ descend(containsSchema, elements.address(of: index), token: String(index)) }) {
+                matches += 1
+                annotations?.containsMatches.insert(index)
+            }
+            if limitExceeded { return false }
+            if matches < minimum {
+                if collecting {
+                    report(schema, "contains", matches == 0 && minimum == 1
+                        ? "no item matches the schema of \"contains\""
+                        : "\(matches) item\(matches == 1 ? "" : "s") match the schema of \"contains\", at least \(minimum) required")
+                }
+                return false
+            }
+            if let maximum, matches > maximum {
+                if collecting { report(schema, "maxContains", "\(matches) items match the schema of \"contains\", at most \(maximum) allowed") }
+                return false
+            }
+            return true
+        case .maxItems(let limit):
+            guard elements.count > limit else { return true }
+            if collecting { report(schema, "maxItems", "the array has \(elements.count) items, at most \(limit) allowed") }
+            return false
+        case .minItems(let limit):
+            guard elements.count < limit else { return true }
+            if collecting { report(schema, "minItems", "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), at least \(limit) required") }
+            return false
+        case .uniqueItems:
+            guard let (first, second) = UniqueItems.firstDuplicate(elements) else { return true }
+            if collecting { report(schema, "uniqueItems", "items \(first) and \(second) are equal; the items must be unique") }
+            return false
         case .unevaluatedItems(let rest):
-            guard let elements = instance.borrowedElements, let annotations else { return true }
+            guard let annotations else { return true }
             var valid = true
             if !annotations.allItems {
                 for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
@@ -358,6 +387,8 @@ extension Evaluation {
             }
             annotations.allItems = true
             return valid
+        default:
+            return true
         }
     }
 

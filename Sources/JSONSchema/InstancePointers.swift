@@ -2,7 +2,8 @@ import ConfigTree
 
 /// Validation passes instance values by pointer into the tree (which outlives the run and is never
 /// mutated): passing a `Node` by value from an array would copy it, retaining its contents, at
-/// every step down the tree.
+/// every step down the tree. Every pointer handed out here is valid only inside the closure it is
+/// lent to, as `withUnsafeBufferPointer` guarantees; nothing escapes.
 extension UnsafeBufferPointer {
     /// The address of element `index` (which must be in bounds).
     @inline(__always)
@@ -13,33 +14,76 @@ extension UnsafeBufferPointer {
 }
 
 extension UnsafeBufferPointer where Element == Member {
-    /// Where a member's value sits inside it (nil only if `Member.value` stopped being a stored property).
-    private static let valueOffset = MemoryLayout<Member>.offset(of: \Member.value)
-
-    /// Calls `body` with the address of member `index`'s value, without copying the value.
+    /// Calls `body` with the address of member `index`'s value, without copying the value. The offset of
+    /// the stored property is worked out at compile time (a `static let` cost a lazy-initialisation check
+    /// per call); it is nil only if `Member.value` stopped being a stored property.
     @inline(__always)
     func withValue<Result>(at index: Int, _ body: (UnsafePointer<Node>) -> Result) -> Result {
-        guard let offset = Self.valueOffset else { return withUnsafePointer(to: self[index].value, body) }
+        guard let offset = MemoryLayout<Member>.offset(of: \Member.value) else { return withUnsafePointer(to: self[index].value, body) }
         let member = UnsafeRawPointer(address(of: index))
         return body((member + offset).assumingMemoryBound(to: Node.self))
     }
 }
 
 extension UnsafePointer where Pointee == Node {
-    /// The object's members, lent from the tree without reference counting (nil for other values). The
-    /// buffer stays valid as long as the tree, which outlives the validation and is not mutated by it;
-    /// copying the array out of the node instead would retain and release its storage, an atomic write
-    /// to memory every thread validating the same tree shares.
+    /// Calls `body` with the object's members lent in place (nil for any other value), valid only
+    /// during `body`. Reading the array out of the node holds a reference to its storage for that
+    /// time (a retain and a release, atomic): `Evaluation.lending` pays it once per value visited.
     @inline(__always)
-    var borrowedMembers: UnsafeBufferPointer<Member>? {
-        guard case .object(let members) = pointee.value else { return nil }
-        return members.withUnsafeBufferPointer { $0 }
+    func withBorrowedMembers<Result>(_ body: (UnsafeBufferPointer<Member>?) -> Result) -> Result {
+        guard case .object(let members) = pointee.value else { return body(nil) }
+        return members.withUnsafeBufferPointer { body($0) }
     }
 
-    /// The array's elements, lent from the tree like `borrowedMembers`.
+    /// Calls `body` with the array's elements lent in place (nil for any other value), like `withBorrowedMembers`.
     @inline(__always)
-    var borrowedElements: UnsafeBufferPointer<Node>? {
-        guard case .array(let elements) = pointee.value else { return nil }
-        return elements.withUnsafeBufferPointer { $0 }
+    func withBorrowedElements<Result>(_ body: (UnsafeBufferPointer<Node>?) -> Result) -> Result {
+        guard case .array(let elements) = pointee.value else { return body(nil) }
+        return elements.withUnsafeBufferPointer { body($0) }
+    }
+}
+
+extension Evaluation {
+    /// Runs `body` (the application of schemas to `value`) with the members or elements of `value`
+    /// lent for its whole duration, so every schema applied to the value in place reads them without
+    /// borrowing again. The lent buffer is recorded with the value it belongs to and restored when
+    /// `body` returns, so it is never read after the closure that lends it has ended.
+    @inline(__always)
+    func lending<Result>(_ value: UnsafePointer<Node>, _ body: () -> Result) -> Result {
+        switch value.pointee.value {
+        case .object(let members):
+            return members.withUnsafeBufferPointer { buffer in
+                let saved = (lentObject, lentMembers)
+                lentObject = value
+                lentMembers = buffer
+                defer { (lentObject, lentMembers) = saved }
+                return body()
+            }
+        case .array(let elements):
+            return elements.withUnsafeBufferPointer { buffer in
+                let saved = (lentArray, lentElements)
+                lentArray = value
+                lentElements = buffer
+                defer { (lentArray, lentElements) = saved }
+                return body()
+            }
+        default:
+            return body()
+        }
+    }
+
+    /// Calls `body` with the members of `value` (nil when it is not an object): the lent ones when
+    /// `value` is the object being lent, else borrowed for the call.
+    @inline(__always)
+    func withMembers<Result>(of value: UnsafePointer<Node>, _ body: (UnsafeBufferPointer<Member>?) -> Result) -> Result {
+        if value == lentObject { return body(lentMembers) }
+        return value.withBorrowedMembers(body)
+    }
+
+    /// Calls `body` with the elements of `value` (nil when it is not an array), like `withMembers`.
+    @inline(__always)
+    func withElements<Result>(of value: UnsafePointer<Node>, _ body: (UnsafeBufferPointer<Node>?) -> Result) -> Result {
+        if value == lentArray { return body(lentElements) }
+        return value.withBorrowedElements(body)
     }
 }

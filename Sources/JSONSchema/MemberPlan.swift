@@ -14,6 +14,8 @@ final class MemberPlan: @unchecked Sendable {
     let patternRegexes: [Unmanaged<ECMARegex>]
     let patternSchemas: [Unmanaged<SchemaNode>]
     let additional: SchemaNode?
+    /// `additional` unretained, for the loop to borrow (the field above owns it).
+    let additionalReference: Unmanaged<SchemaNode>?
 
     /// The plan for a keyword list, or nil when it has none of the three keywords.
     init?(_ keywords: [Keyword]) {
@@ -42,6 +44,7 @@ final class MemberPlan: @unchecked Sendable {
         patternRegexes = patterns.map { Unmanaged.passUnretained($0.0) }
         patternSchemas = patterns.map { Unmanaged.passUnretained($0.1) }
         self.additional = additional
+        additionalReference = additional.map { Unmanaged.passUnretained($0) }
     }
 }
 
@@ -57,7 +60,7 @@ extension Evaluation {
             for entry in plan.patternSchemas.indices {
                 let passed = plan.patternSchemas[entry]._withUnsafeGuaranteedRef { patternSchema -> Bool in
                     // A `true` schema cannot fail: its match matters only to decide `additionalProperties`.
-                    if case .alwaysValid = patternSchema.kind, evaluated || plan.additional == nil { return true }
+                    if case .alwaysValid = patternSchema.kind, evaluated || plan.additionalReference == nil { return true }
                     let matched = plan.patternRegexes[entry]._withUnsafeGuaranteedRef { matchesName($0, members[index].key, schema) }
                     if limitExceeded { return false }
                     guard matched else { return true }
@@ -66,9 +69,12 @@ extension Evaluation {
                 }
                 if !passed { return false }
             }
-            if !evaluated, let rest = plan.additional {
-                if case .alwaysInvalid = rest.kind { return false }
-                if !members.withValue(at: index, { descend(rest, $0, token: members[index].key) }) { return false }
+            if !evaluated, let rest = plan.additionalReference {
+                let passed = rest._withUnsafeGuaranteedRef { rest in
+                    if case .alwaysInvalid = rest.kind { return false }
+                    return members.withValue(at: index) { descend(rest, $0, token: members[index].key) }
+                }
+                if !passed { return false }
             }
         }
         return true

@@ -126,10 +126,53 @@ final class KeywordBox: @unchecked Sendable {
     let keyword: Keyword
     /// `keyword.name`, worked out once for error locations.
     let name: String
+    /// The hot keywords, applied from these plain fields without reading `keyword` (a switch over the
+    /// whole enum and a call): `.ref`, `.type`, `.enumeration` and `.required`.
+    let shortcut: Shortcut
+    /// The target of a `.ref`, unretained (`keyword` owns it).
+    let referenceTarget: Unmanaged<SchemaNode>?
+    /// The types of a `.type`.
+    let types: TypeSet
+    /// The values of an `.enumeration`, unretained (`keyword` owns them).
+    let allowedValues: Unmanaged<AllowedValues>?
+    /// The names of a `.required`.
+    let requiredNames: [String]
+
+    enum Shortcut: UInt8 {
+        case none, reference, type, enumeration, required
+    }
 
     init(_ keyword: Keyword) {
         self.keyword = keyword
         name = keyword.name
+        var allowedValues: Unmanaged<AllowedValues>?
+        var requiredNames: [String] = []
+        switch keyword {
+        case .ref(let target, _):
+            shortcut = .reference
+            referenceTarget = Unmanaged.passUnretained(target)
+            types = []
+        case .type(let types):
+            shortcut = .type
+            referenceTarget = nil
+            self.types = types
+        case .enumeration(let allowed):
+            shortcut = .enumeration
+            referenceTarget = nil
+            types = []
+            allowedValues = Unmanaged.passUnretained(allowed)
+        case .required(let names):
+            shortcut = .required
+            referenceTarget = nil
+            types = []
+            requiredNames = names
+        default:
+            shortcut = .none
+            referenceTarget = nil
+            types = []
+        }
+        self.allowedValues = allowedValues
+        self.requiredNames = requiredNames
     }
 }
 

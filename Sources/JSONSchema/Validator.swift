@@ -91,7 +91,7 @@ public final class Validator: @unchecked Sendable {
         return DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: false, tracksScope: tracksScope)
             evaluation.inlineDepthLimit = inlineDepthLimit
-            let valid = withUnsafePointer(to: instance) { evaluation.validate(root, $0, nil) } && !evaluation.limitExceeded
+            let valid = withUnsafePointer(to: instance) { value in evaluation.lending(value) { evaluation.validate(root, value, nil) } } && !evaluation.limitExceeded
             return (valid, evaluation.needsDeepStack)
         }
     }
@@ -104,7 +104,7 @@ public final class Validator: @unchecked Sendable {
         let (valid, errors) = DeepStack.run { inlineDepthLimit in
             let evaluation = Evaluation(options: options, collecting: true, tracksScope: tracksScope)
             evaluation.inlineDepthLimit = inlineDepthLimit
-            let valid = withUnsafePointer(to: instance) { evaluation.validate(root, $0, nil) }
+            let valid = withUnsafePointer(to: instance) { value in evaluation.lending(value) { evaluation.validate(root, value, nil) } }
             return ((valid, evaluation.errors), evaluation.needsDeepStack)
         }
         if !valid && errors.isEmpty {
