@@ -50,7 +50,7 @@ struct LintCommand: IOCommand {
     @Argument(help: "Files or directories to lint; - reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .shortAndLong, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
     @Option(help: "File name used for standard input in messages, and to pick its format.")
