@@ -89,7 +89,8 @@ set +e
 probe_status=$?
 set -e
 probe_total=$(( $(now_ms) - start ))
-probe_ok=$(grep -c '"outcome": "authenticated"' "$work/probe.json" || true)
+# Counted in "targets" only: each finding repeats its target's outcome in its properties.
+probe_ok=$(python3 -c 'import json, sys; print(sum(t["outcome"] == "authenticated" for t in json.load(open(sys.argv[1]))["targets"]))' "$work/probe.json")
 
 start=$(now_ms)
 curl_ok=0
