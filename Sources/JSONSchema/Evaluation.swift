@@ -47,7 +47,7 @@ final class Evaluation {
         var text = ""
         for token in keywordTokens {
             text += "/"
-            text += token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) ? JSONPointer.escape(token) : token
+            text += JSONPointer.escape(token)
         }
         return text
     }

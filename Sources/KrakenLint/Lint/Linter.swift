@@ -189,24 +189,17 @@ public struct Linter: Sendable {
     /// `Diagnostic.ordered`, answered from the positions alone when both findings are in the same file object
     /// (the usual case), without reading and comparing its path for each of the many comparisons.
     static func sortOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.location.file === rhs.location.file, lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
-        return Diagnostic.ordered(lhs, rhs)
-    }
-
-    /// `sortOrder` of the findings at two indices, reading only the fields it compares (passing the findings
-    /// themselves copied them, which for tens of thousands of comparisons showed in profiles).
-    static func sortOrder(_ lhs: Int, _ rhs: Int, in findings: [Diagnostic]) -> Bool {
-        let left = findings[lhs].span.start, right = findings[rhs].span.start
-        if left != right, findings[lhs].location.file === findings[rhs].location.file { return left < right }
-        return Diagnostic.ordered(findings[lhs], findings[rhs])
+        withUnsafePointer(to: lhs) { lhs in withUnsafePointer(to: rhs) { rhs in isOrdered(lhs, before: rhs) } }
     }
 
     /// Sorts `findings` (stably, by `sortOrder`) and removes exact duplicates, the first of each kept. The
     /// findings are moved in place by swaps, as the sorted indices say, rather than copied into a new list;
     /// equal findings have the same sort key, so only findings within a run of equal keys are compared.
     static func sortWithoutDuplicates(_ findings: inout [Diagnostic]) {
-        var order = findings.indices.sorted { sortOrder($0, $1, in: findings) }
         let kept = findings.withUnsafeMutableBufferPointer { findings in
+            guard let mutableBase = findings.baseAddress else { return 0 }
+            let base = UnsafePointer(mutableBase)
+            var order = findings.indices.sorted { isOrdered(base + $0, before: base + $1) }
             // Swaps in the buffer move the findings' bytes; the array's `swapAt` copied and destroyed them.
             // Each cycle of the permutation is followed once: after it, position `i` holds the finding `order[i]`.
             for start in order.indices {
@@ -221,7 +214,7 @@ public struct Linter: Sendable {
             }
             var kept = 0, runStart = 0
             for index in findings.indices {
-                if kept > 0, isOrdered(findings.baseAddress! + kept - 1, before: findings.baseAddress! + index) { runStart = kept }
+                if kept > 0, isOrdered(base + kept - 1, before: base + index) { runStart = kept }
                 if !(runStart..<kept).contains(where: { findings[$0] == findings[index] }) {
                     findings.swapAt(kept, index)
                     kept += 1
@@ -232,17 +225,13 @@ public struct Linter: Sendable {
         findings.removeLast(findings.count - kept)
     }
 
-    /// `Diagnostic.ordered` of two findings in a buffer, reading the fields it compares in place (passing the
-    /// findings copied them).
-    private static func isOrdered(_ lhs: UnsafeMutablePointer<Diagnostic>, before rhs: UnsafeMutablePointer<Diagnostic>) -> Bool {
-        if lhs.pointee.location.file !== rhs.pointee.location.file {
-            let leftPath = lhs.pointee.location.file?.path ?? "", rightPath = rhs.pointee.location.file?.path ?? ""
-            if leftPath != rightPath { return leftPath < rightPath }
-        }
+    /// `sortOrder` of two findings in place: the positions alone decide when both are in the same file
+    /// object and start apart, read through the pointers (passing the findings copied them, which for tens
+    /// of thousands of comparisons showed in profiles); any other pair is compared by `Diagnostic.ordered`.
+    private static func isOrdered(_ lhs: UnsafePointer<Diagnostic>, before rhs: UnsafePointer<Diagnostic>) -> Bool {
         let leftStart = lhs.pointee.location.span.start, rightStart = rhs.pointee.location.span.start
-        if leftStart != rightStart { return leftStart < rightStart }
-        if lhs.pointee.ruleID != rhs.pointee.ruleID { return lhs.pointee.ruleID < rhs.pointee.ruleID }
-        return lhs.pointee.message < rhs.pointee.message
+        if leftStart != rightStart, lhs.pointee.location.file === rhs.pointee.location.file { return leftStart < rightStart }
+        return Diagnostic.ordered(lhs.pointee, rhs.pointee)
     }
 
     /// Schema findings that a rule already reports as an error at the same place, in its own words
