@@ -71,6 +71,12 @@ struct AuditCommand: IOCommand {
     @OptionGroup(title: "Flexible configuration")
     var folders: FlexibleConfigFlags
 
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
+
+    @OptionGroup(title: "Flexible-configuration limits")
+    var renderLimitOptions: RenderLimitOptions
+
     func validate() throws {
         if paths.isEmpty && krakendConfigs.isEmpty { throw ValidationError("give at least one KrakenD configuration file (or - for standard input)") }
         guard ReportFormat(rawValue: format) == nil, !AuditTemplateFormat.isTemplate(format) else { return }
@@ -78,65 +84,18 @@ struct AuditCommand: IOCommand {
     }
 
     func run(io: CommandIO) throws -> ExitStatus {
-        let limits = LoadLimits.default
         let template = AuditTemplateFormat.isTemplate(format) ? try AuditTemplateFormat(format, colored: color != .never) : nil
-        let skipped = try AuditSelection.skippedRules(ignore: ignore, ignoreFile: ignoreFile, severities: severity, io: io)
-        let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
-        let explicit = try configPath.map { try load($0, discovery) }
-
-        var jobs: [(file: SourceFile, options: LintOptions)] = []
-        var broken: [String: ConfigurationDiscovery.Loaded] = [:]
-        var used: [String: Int] = [:]
-        for path in try InputFiles.expand(krakendConfigs + paths) {
-            let displayPath = path == "-" ? stdinFilename : path
-            var loaded = explicit
-            if loaded == nil, let found = discovery.configurationPath(forFile: displayPath) { loaded = try load(found, discovery) }
-            if let loaded, loaded.configuration == nil {
-                broken[loaded.file.path] = loaded
-                continue
-            }
-            let configuration = loaded?.configuration
-            if let source = configuration?.path { used[source, default: 0] += 1 }
-            let file = try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io)
-            let policy = configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none
-            jobs.append((file, LintOptions(disabledRules: skipped, policy: policy, audit: .only)))
-        }
-        guard broken.isEmpty else {
-            let reports = broken.keys.sorted().compactMap { broken[$0] }.map { Report(file: $0.file, findings: $0.diagnostics) }
-            io.err(TextReporter(color: false).render(Run(reports: reports, toolVersion: krakenlintVersion)))
-            io.err("krakenlint: fix the configuration file above; nothing was audited\n")
-            return .usage
-        }
-        if verbose {
-            for (source, count) in used.sorted(by: { $0.key < $1.key }) { io.err("krakenlint: \(source) applies to \(count) file\(count == 1 ? "" : "s")\n") }
-        }
-
-        let rendering = flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment)
-            ? folders.options(io: io) : nil
-        let linted = Concurrently.map(jobs) { job -> (report: Report, root: Node?) in
-            let linter = Linter(options: job.options, limits: limits)
-            if let rendering {
-                let project = ProjectRenderer(options: rendering).render(base: job.file)
-                return FlexibleConfigLint(project: project, linter: linter, failLevel: failLevel).report()
-            }
-            let file = linter.lintedFile(job.file)
-            return (TemplateHint.explainingUnrenderedTemplate(file.report), file.root)
-        }
-        io.leaveToProcessExit(HeldUntilExit(linted.map(\.root)))
-        let reports = linted.map(\.report)
-        io.leaveToProcessExit(HeldUntilExit(reports))
-        let settings = ReportSettings(
-            verbose: verbose, color: color.enabled(io: io),
-            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
-            rules: ReportFormat(rawValue: format)?.describesRules == true ? RuleRegistry.allDescriptions.map(\.descriptor) : []
-        )
-        if let template {
-            try writeTemplate(template, reports, io: io)
-        } else {
-            io.out(ReportFormat(rawValue: format)!.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
-        }
-        if reports.contains(where: { !$0.isReadable }) { return .usage }
-        return reports.contains { failLevel.fails($0.worstSeverity) } ? .findings : .success
+        let request = LintRequest(
+            paths: krakendConfigs + paths, format: ReportFormat(rawValue: format) ?? .text, stdinFilename: stdinFilename,
+            failLevel: failLevel, configPath: configPath, color: color, sarifRoot: sarifRoot,
+            flexibleConfig: flexibleConfig, folders: folders.chosen, verbose: verbose, audit: .only,
+            disabledRules: try AuditSelection.skippedRules(ignore: ignore, ignoreFile: ignoreFile, severities: severity, io: io),
+            limits: limitOptions.loadLimits, timeBudget: limitOptions.timeBudgetDuration,
+            renderLimits: renderLimitOptions.renderLimits(files: limitOptions.loadLimits))
+        guard let template else { return try request.run(io: io) }
+        guard let reports = try request.reports(io: io) else { return .usage }
+        try writeTemplate(template, reports, io: io)
+        return LintRequest.exitStatus(reports)
     }
 
     /// A template's output goes to standard error, where KrakenD writes it: one execution per input, in input
@@ -149,14 +108,6 @@ struct AuditCommand: IOCommand {
             if !other.findings.isEmpty { io.err(TextReporter(color: false).render(Run(reports: [other], toolVersion: krakenlintVersion))) }
             guard report.isReadable, !other.findings.contains(where: { $0.severity == .error }) else { continue }
             io.err(try template.render(report))
-        }
-    }
-
-    private func load(_ path: String, _ discovery: ConfigurationDiscovery) throws -> ConfigurationDiscovery.Loaded {
-        do {
-            return try discovery.load(path)
-        } catch let error as UnreadableConfiguration {
-            throw UsageError(error.description)
         }
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import ConfigTree
 import Foundation
 
-/// The input limits every reading command shares (`lint`, `validate`): each has a documented default and can be
-/// raised for a file that legitimately needs more. See docs/reliability.md.
+/// The input limits every reading command shares (`lint`, `audit`, `validate`): each has a documented default
+/// and can be raised for a file that legitimately needs more. See docs/reliability.md.
 struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Largest input file, in bytes (default: 67108864, 64 MiB).", valueName: "bytes"))
     var maxFileSize: Int = LoadLimits.default.maxFileSize

@@ -101,7 +101,7 @@ struct LintCommand: IOCommand {
         LintRequest(
             paths: paths, format: format, stdinFilename: stdinFilename, edition: edition, failLevel: failLevel,
             schema: schema, configPath: configPath, color: color, sarifRoot: sarifRoot,
-            flexibleConfig: flexibleConfig, folders: folders.chosen, verbose: verbose, audit: audit,
+            flexibleConfig: flexibleConfig, folders: folders.chosen, verbose: verbose, audit: audit ? .alongside : .off,
             limits: limitOptions.loadLimits, timeBudget: limitOptions.timeBudgetDuration,
             renderLimits: renderLimitOptions.renderLimits(files: limitOptions.loadLimits))
     }

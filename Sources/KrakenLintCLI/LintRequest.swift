@@ -7,6 +7,8 @@ import Reporting
 
 /// Everything `krakenlint lint` was asked to do, as plain values: what the parsed `LintCommand` hands over,
 /// and what ``init(plainArguments:)`` builds for the common `lint PATH...` without the argument parser.
+/// `krakenlint audit` asks through the same request (``audit`` `.only`), so both commands find their files,
+/// configurations and flexible-configuration projects, and bound their work, in one way.
 struct LintRequest: Sendable {
     var paths: [String]
     var format: ReportFormat = .text
@@ -20,7 +22,11 @@ struct LintRequest: Sendable {
     var flexibleConfig = false
     var folders = FlexibleConfigFolders()
     var verbose = false
-    var audit = false
+    /// Whether `krakend audit`'s rules run: not at all (`lint`), alongside lint's (`lint --audit`), or alone
+    /// with the checks that gate them (`audit`).
+    var audit: AuditMode = .off
+    /// Rule ids the run skips entirely (`audit -i`, `-I`, `-s`).
+    var disabledRules: Set<String> = []
     var limits: LoadLimits = .default
     var timeBudget: Duration = LimitOptions.duration(seconds: LimitOptions.defaultTimeBudget)
     var renderLimits: RenderLimits = .default
@@ -63,6 +69,30 @@ extension LintRequest {
 extension LintRequest {
     /// Lints every file asked for and prints the report; the exit status follows the fail level.
     func run(io: CommandIO) throws -> ExitStatus {
+        guard let reports = try reports(io: io) else { return .usage }
+        let run = Run(reports: reports, toolVersion: krakenlintVersion)
+        let settings = ReportSettings(
+            verbose: verbose,
+            color: color.enabled(io: io),
+            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
+            rules: format.describesRules ? RuleRegistry.allDescriptions.map(\.descriptor) : []
+        )
+        io.out(format.reporter(settings).render(run))
+        return Self.exitStatus(reports)
+    }
+
+    /// The exit status of a run with these reports: a file that could not be read as JSON or YAML was not
+    /// linted at all, which is an unreadable input (2) whatever the fail level, even though its syntax error is
+    /// reported like any finding; then 1 when a file has a finding at or above its fail level.
+    static func exitStatus(_ reports: [Report]) -> ExitStatus {
+        if reports.contains(where: { !$0.isReadable }) { return .usage }
+        return reports.contains(where: \.fails) ? .findings : .success
+    }
+
+    /// The report of every file asked for, in order, each with its fail level; nil when a krakenlint
+    /// configuration file is broken, whose errors are then printed on standard error and no file is checked.
+    /// The reports, and the trees they were made from, are left to the process exit.
+    func reports(io: CommandIO) throws -> [Report]? {
         let schemaChoice = try loadSchema()
         let discovery = ConfigurationDiscovery(currentDirectory: io.currentDirectory, limits: limits)
         let explicit = try configPath.map { try loadConfiguration($0, discovery) }
@@ -104,11 +134,7 @@ extension LintRequest {
             }
             if let source = configuration?.path { used[source, default: 0] += 1 }
             let file = try SourceLoading.read(path, stdinName: stdinFilename, limits: limits, io: io)
-            let options = LintOptions(
-                edition: edition ?? configuration?.edition,
-                policy: configuration?.policy(for: displayPath.map(discovery.absolute)) ?? .none,
-                audit: audit ? .alongside : .off
-            )
+            let options = lintOptions(configuration, policyPath: displayPath.map(discovery.absolute))
             jobs.append((file, options, failLevel ?? configuration?.failLevel ?? .error, rendering))
         }
         // A project met through its folders (its .tmpl base template is no JSON or YAML file of the walk).
@@ -120,7 +146,7 @@ extension LintRequest {
             used[source, default: 0] += 1
             let read = try SourceLoading.read(absolute, stdinName: nil, limits: limits, io: io)
             let file = SourceFile(path: path, format: read.format, bytes: read.bytes)
-            let options = LintOptions(edition: edition ?? configuration.edition, policy: configuration.policy(for: absolute))
+            let options = lintOptions(configuration, policyPath: absolute)
             let rendering = FlexibleConfigProject.options(settings, configuration: configuration, flags: folders, io: io)
             jobs.append((file, options, failLevel ?? configuration.failLevel ?? .error, rendering))
         }
@@ -130,8 +156,8 @@ extension LintRequest {
                 Report(file: $0.file, findings: $0.diagnostics)
             }
             io.err(TextReporter(color: false).render(Run(reports: reports, toolVersion: krakenlintVersion)))
-            io.err("krakenlint: fix the configuration file above; nothing was linted\n")
-            return .usage
+            io.err("krakenlint: fix the configuration file above; nothing was \(audit == .only ? "audited" : "linted")\n")
+            return nil
         }
         if verbose {
             for (source, count) in used.sorted(by: { $0.key < $1.key }) { io.err("krakenlint: \(source) applies to \(count) file\(count == 1 ? "" : "s")\n") }
@@ -165,18 +191,15 @@ extension LintRequest {
         io.leaveToProcessExit(HeldUntilExit(linted.map { ($0.root, $0.views) }))
         let reports = linted.map(\.report)
         io.leaveToProcessExit(HeldUntilExit(reports))
-        let run = Run(reports: reports, toolVersion: krakenlintVersion)
-        let settings = ReportSettings(
-            verbose: verbose,
-            color: color.enabled(io: io),
-            paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
-            rules: format.describesRules ? RuleRegistry.allDescriptions.map(\.descriptor) : []
-        )
-        io.out(format.reporter(settings).render(run))
-        // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input
-        // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
-        if reports.contains(where: { !$0.isReadable }) { return .usage }
-        return reports.contains(where: \.fails) ? .findings : .success
+        return reports
+    }
+
+    /// The options one file is checked with: the request's, completed by the file's krakenlint configuration
+    /// (its edition, and its rule settings for the file at `policyPath`).
+    private func lintOptions(_ configuration: LintConfiguration?, policyPath: String?) -> LintOptions {
+        LintOptions(
+            edition: edition ?? configuration?.edition, disabledRules: disabledRules,
+            policy: configuration?.policy(for: policyPath) ?? .none, audit: audit)
     }
 
     /// The flexible-configuration options when rendering is on (the flag, a folder flag, or KrakenD's

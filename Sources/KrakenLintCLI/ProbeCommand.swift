@@ -92,6 +92,9 @@ struct ProbeCommand: IOCommand {
     @OptionGroup(title: "Flexible configuration")
     var folders: FlexibleConfigFlags
 
+    @OptionGroup(title: "Flexible-configuration limits")
+    var renderLimitOptions: RenderLimitOptions
+
     func validate() throws {
         guard (1...256).contains(concurrency) else {
             throw ValidationError("--concurrency must be from 1 to 256, got \(concurrency)")
@@ -185,7 +188,8 @@ struct ProbeCommand: IOCommand {
     private func rendered(_ source: SourceFile, io: CommandIO) throws -> RenderedProject? {
         let asked = flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment)
         guard asked || source.bytes.containsTemplateAction else { return nil }
-        let project = ProjectRenderer(options: folders.options(io: io)).render(base: source)
+        let limits = renderLimitOptions.renderLimits(files: .default)
+        let project = ProjectRenderer(options: folders.options(io: io), limits: limits).render(base: source)
         guard project.output != nil, !project.problems.contains(where: { $0.severity == .error }) else {
             let report = Report(
                 file: project.baseTemplate, findings: project.problems.map { FlexibleConfigLint.finding(for: $0, in: project) },

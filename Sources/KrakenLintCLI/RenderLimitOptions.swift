@@ -2,8 +2,8 @@ import ArgumentParser
 import ConfigTree
 import FlexibleConfig
 
-/// The bounds on rendering a flexible-configuration template (`render`, `lint --flexible-config`): each has a
-/// documented default and a flag that raises it. See docs/reliability.md.
+/// The bounds on rendering a flexible-configuration template (`render`, and `lint`, `audit` or `probe` of a
+/// template): each has a documented default and a flag that raises it. See docs/reliability.md.
 struct RenderLimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Largest rendered configuration, in bytes (default: 67108864, 64 MiB).", valueName: "bytes"))
     var maxOutputSize: Int = RenderLimits.default.maximumOutputBytes

@@ -151,4 +151,59 @@ final class AuditCommandTests: XCTestCase {
         let run = try audit(["-c", "@krakend.json", "-i", "2.2.3,2.2.4"])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
     }
+    // MARK: - The same files, configurations and bounds as lint
+
+    func testJUnitFailsWhereTheExitCodeFails() throws {
+        // Only LOW recommendations (infos) are asked for; audit's default fail level is info, so they fail the
+        // run, and JUnit must say so too rather than list them as passing output.
+        let run = try audit(["-s", "LOW", "--format", "junit", "@krakend.json"], files: ["krakend.json": #"{"version": 3}"#])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stdout.contains("<failure type=\"info\""), run.stdout)
+        XCTAssertFalse(run.stdout.contains("<system-out>"), run.stdout)
+        let passing = try audit(["-s", "LOW", "--fail-level", "warning", "--format", "junit", "@krakend.json"], files: ["krakend.json": #"{"version": 3}"#])
+        XCTAssertEqual(passing.status, 0, passing.stderr)
+        XCTAssertFalse(passing.stdout.contains("<failure"), passing.stdout)
+        XCTAssertTrue(passing.stdout.contains("<system-out>"), passing.stdout)
+    }
+
+    func testTheInputLimitsAndTheTimeBudgetBoundAnAudit() throws {
+        let small = try audit(["--max-file-size", "10", "@krakend.json"])
+        XCTAssertEqual(small.status, 2)
+        XCTAssertTrue(small.stderr.contains("more than the limit of 10 (raise it with --max-file-size)"), small.stderr)
+        XCTAssertEqual(try audit(["--max-file-size", "100000", "@krakend.json"]).status, 1)
+
+        let endpoints = (0..<4000).map { #"{"endpoint": "/e\#($0)", "backend": [{"host": ["https://b"], "url_pattern": "/b\#($0)"}]}"# }
+        let big = #"{"version": 3, "endpoints": ["# + endpoints.joined(separator: ",\n") + "]}"
+        let slow = try audit(["--time-budget", "0.001", "@big.json"], files: ["big.json": big])
+        XCTAssertEqual(slow.status, 2)
+        XCTAssertTrue(slow.stdout.contains("big.json:1:1: error: checking this file took more than the time budget of 0.001 s"), slow.stdout)
+        XCTAssertFalse(slow.stdout.contains("[audit/"), slow.stdout)
+        XCTAssertEqual(try audit(["--max-depth", "0", "@krakend.json"]).status, 2)
+    }
+
+    func testTheConfigurationsIgnoreListAppliesToAnAudit() throws {
+        let tree = try TemporaryTree([
+            "configs/.krakenlint.yml": "ignore: [old/**]\n", "configs/krakend.json": Self.config, "configs/old/krakend.json": Self.config,
+        ])
+        let run = runCLI(["audit", "--verbose", tree.path("configs")])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stdout.contains("configs/krakend.json:5:40:"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("old/krakend.json"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("1 file ignored by configuration"), run.stderr)
+    }
+
+    func testADeclaredProjectIsAuditedRenderedAndItsSettingsAreNot() throws {
+        var files = FlexibleConfigCommandTests.project
+        files["config/.krakenlint.yml"] = "flexible-config:\n  template: krakend.tmpl\n  settings: settings\n"
+        let tree = try TemporaryTree(files)
+        let environment = ["NTLM_PASSWORD": FlexibleConfigCommandTests.password]
+        for arguments in [["audit"], ["lint", "--audit"]] {
+            let run = runCLI(arguments + [tree.path("config")], environment: environment)
+            XCTAssertEqual(run.status, 1, "\(arguments): \(run.stdout) \(run.stderr)")
+            XCTAssertTrue(run.stdout.contains("config/krakend.tmpl:"), "\(arguments): \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains("[audit/"), "\(arguments) audits the rendered project: \(run.stdout)")
+            XCTAssertFalse(run.stdout.contains("settings/api.json:1:1"), "\(arguments): settings are not configurations: \(run.stdout)")
+            XCTAssertFalse(run.stdout.contains(FlexibleConfigCommandTests.password), "\(arguments) shows the password")
+        }
+    }
 }

@@ -45,7 +45,7 @@ final class LintFastPathTests: XCTestCase {
         XCTAssertEqual(fast.limits.maxFileSize, parsed.limits.maxFileSize)
         XCTAssertEqual(fast.renderLimits.maximumOutputBytes, parsed.renderLimits.maximumOutputBytes)
         XCTAssertEqual(fast.folders, parsed.folders)
-        XCTAssertFalse(fast.audit)
+        XCTAssertEqual(fast.audit, .off)
         XCTAssertFalse(fast.flexibleConfig)
     }
 

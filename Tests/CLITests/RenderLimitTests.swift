@@ -115,4 +115,22 @@ final class RenderLimitTests: XCTestCase {
         let raised = runCLI(["lint", "--flexible-config", "--max-range-iterations", "5000", tree.path("krakend.tmpl")])
         XCTAssertNotEqual(raised.status, 2, raised.stdout + raised.stderr)
     }
+
+    func testAuditAndProbeApplyTheSameLimitsWhenTheyRender() throws {
+        let tree = try TemporaryTree(["krakend.tmpl": "{\"version\": 3, \"n\": [{{ range 5000 }}0,{{ end }}0]}"])
+        let audit = runCLI(["audit", "--flexible-config", "--max-range-iterations", "100", tree.path("krakend.tmpl")])
+        XCTAssertEqual(audit.status, 2, audit.stdout + audit.stderr)
+        XCTAssertTrue(audit.stdout.contains("range iterations exceed the limit of 100"), audit.stdout)
+        XCTAssertTrue(audit.stdout.contains("--max-range-iterations"), audit.stdout)
+        let audited = runCLI(["audit", "--flexible-config", "--max-range-iterations", "5000", tree.path("krakend.tmpl")])
+        XCTAssertEqual(audited.status, 1, audited.stdout + audited.stderr)
+        XCTAssertTrue(audited.stdout.contains("[audit/"), audited.stdout)
+
+        let probe = runCLI(["probe", "--flexible-config", "--max-range-iterations", "100", tree.path("krakend.tmpl")])
+        XCTAssertEqual(probe.status, 2, probe.stdout + probe.stderr)
+        XCTAssertTrue(probe.stderr.contains("range iterations exceed the limit of 100"), probe.stderr)
+        XCTAssertTrue(probe.stderr.contains("nothing was probed"), probe.stderr)
+        let probed = runCLI(["probe", "--flexible-config", "--max-range-iterations", "5000", tree.path("krakend.tmpl")])
+        XCTAssertNotEqual(probed.status, 2, probed.stdout + probed.stderr)
+    }
 }
