@@ -53,11 +53,15 @@ func threadCPUSeconds() -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
-/// Runs `body` repeatedly for about `seconds` (at least 3 times) and returns runs per second of
-/// wall time, and milliseconds of this thread's CPU time per run.
-func rate(_ name: String, seconds: Double, _ body: () -> Void) -> (perSecond: Double, runs: Int, cpuMilliseconds: Double) {
+/// What one measurement found: runs per second of wall time, the number of runs, and milliseconds of this
+/// thread's CPU time per run.
+typealias Rate = (perSecond: Double, runs: Int, cpuMilliseconds: Double)
+
+/// Runs `body` repeatedly for about `seconds` (at least 3 times) and returns its rate; nil when `--only`
+/// names another measurement (then `body` runs once, for what later measurements build on).
+func rate(_ name: String, seconds: Double, _ body: () -> Void) -> Rate? {
     body()
-    if let only = settings.only, only != name { return (0, 1, 0) }
+    if let only = settings.only, only != name { return nil }
     var runs = 0
     let start = Date()
     let cpuStart = threadCPUSeconds()
@@ -71,6 +75,12 @@ func rate(_ name: String, seconds: Double, _ body: () -> Void) -> (perSecond: Do
 }
 
 func format(_ value: Double) -> String { String(format: value >= 100 ? "%.0f" : "%.2f", value) }
+
+/// Prints the result line of measurement `name`: `describe`'s text, or that it was not timed.
+func report(_ name: String, _ measured: Rate?, _ describe: (Rate) -> String) {
+    guard let measured else { return print("RESULT \(name) not timed (--only \(settings.only ?? ""))") }
+    print("RESULT \(name) \(describe(measured))")
+}
 
 /// A generated endpoint in JSON text: the shapes KrakenD configs use most, valid against the schema.
 func endpointJSON(_ index: Int) -> String {
@@ -149,8 +159,8 @@ let metaValidator = try Validator(registry: metaRegistry, entry: metaURI, valida
 precondition(metaValidator.isValid(meta), "the draft-07 meta-schema must validate itself")
 let metaQuick = rate("a_isvalid", seconds: settings.seconds) { _ = metaValidator.isValid(meta) }
 let metaFull = rate("a_validate", seconds: settings.seconds) { _ = metaValidator.validate(meta) }
-print("RESULT a_isvalid \(format(metaQuick.perSecond)) validations/s (\(metaQuick.runs) runs, \(format(metaQuick.cpuMilliseconds * 1000)) µs CPU each)")
-print("RESULT a_validate \(format(metaFull.perSecond)) validations/s (\(metaFull.runs) runs)")
+report("a_isvalid", metaQuick) { m in "\(format(m.perSecond)) validations/s (\(m.runs) runs, \(format(m.cpuMilliseconds * 1000)) µs CPU each)" }
+report("a_validate", metaFull) { m in "\(format(m.perSecond)) validations/s (\(m.runs) runs)" }
 try? FileManager.default.copyItem(atPath: metaPath, toPath: settings.out + "/draft7-metaschema.json")
 
 // (b) a large generated configuration against the multi-file schema.
@@ -171,8 +181,8 @@ print("input b: \(configText.utf8.count) bytes, \(schemaURIs.count) schema files
 for error in errors.prefix(5) { print("  \(error)") }
 let bigQuick = rate("b_isvalid", seconds: settings.seconds) { _ = validator.isValid(config) }
 let bigFull = rate("b_validate", seconds: settings.seconds) { _ = validator.validate(config) }
-print("RESULT b_isvalid \(format(bigQuick.perSecond)) validations/s (\(bigQuick.runs) runs, \(format(1000 / bigQuick.perSecond)) ms each, \(format(bigQuick.cpuMilliseconds)) ms CPU)")
-print("RESULT b_validate \(format(bigFull.perSecond)) validations/s (\(bigFull.runs) runs, \(format(1000 / bigFull.perSecond)) ms each, \(format(bigFull.cpuMilliseconds)) ms CPU)")
+report("b_isvalid", bigQuick) { m in "\(format(m.perSecond)) validations/s (\(m.runs) runs, \(format(1000 / m.perSecond)) ms each, \(format(m.cpuMilliseconds)) ms CPU)" }
+report("b_validate", bigFull) { m in "\(format(m.perSecond)) validations/s (\(m.runs) runs, \(format(1000 / m.perSecond)) ms each, \(format(m.cpuMilliseconds)) ms CPU)" }
 
 // (c) the same configuration with a few mistakes: the path a linter takes for a failing file.
 let faultyPath = settings.out + "/large-config-faulty.json"
@@ -185,8 +195,8 @@ try faultyErrors.map { "\($0.instancePointer)\t\($0.keywordLocation)\t\($0.messa
     .write(toFile: settings.out + "/large-config-faulty-errors.txt", atomically: true, encoding: .utf8)
 let faultyQuick = rate("c_isvalid", seconds: settings.seconds) { _ = validator.isValid(faulty) }
 let faultyFull = rate("c_validate", seconds: settings.seconds) { _ = validator.validate(faulty) }
-print("RESULT c_isvalid \(format(faultyQuick.perSecond)) validations/s (\(format(1000 / faultyQuick.perSecond)) ms each, \(format(faultyQuick.cpuMilliseconds)) ms CPU)")
-print("RESULT c_validate \(format(faultyFull.perSecond)) validations/s (\(format(1000 / faultyFull.perSecond)) ms each, \(format(faultyFull.cpuMilliseconds)) ms CPU)")
+report("c_isvalid", faultyQuick) { m in "\(format(m.perSecond)) validations/s (\(format(1000 / m.perSecond)) ms each, \(format(m.cpuMilliseconds)) ms CPU)" }
+report("c_validate", faultyFull) { m in "\(format(m.perSecond)) validations/s (\(format(1000 / m.perSecond)) ms each, \(format(m.cpuMilliseconds)) ms CPU)" }
 
 /// Touches every key and value once: the floor any validator of this tree pays.
 func walk(_ node: Node) -> Int {
@@ -205,7 +215,7 @@ func walk(_ node: Node) -> Int {
 }
 var walkSink = 0
 let bigWalk = rate("b_walk", seconds: settings.seconds) { walkSink &+= walk(config) }
-print("RESULT b_walk \(format(bigWalk.perSecond)) walks/s (\(format(1000 / bigWalk.perSecond)) ms each, \(format(bigWalk.cpuMilliseconds)) ms CPU; a plain traversal touching every key and value)")
+report("b_walk", bigWalk) { m in "\(format(m.perSecond)) walks/s (\(format(1000 / m.perSecond)) ms each, \(format(m.cpuMilliseconds)) ms CPU; a plain traversal touching every key and value)" }
 
 let memberValueOffset = MemoryLayout<Member>.offset(of: \Member.value)!
 
@@ -232,5 +242,5 @@ func walkInPlace(_ node: UnsafePointer<Node>) -> Int {
     }
 }
 let bigWalkInPlace = rate("b_walk_in_place", seconds: settings.seconds) { walkSink &+= withUnsafePointer(to: config) { walkInPlace($0) } }
-print("RESULT b_walk_in_place \(format(bigWalkInPlace.perSecond)) walks/s (\(format(1000 / bigWalkInPlace.perSecond)) ms each, \(format(bigWalkInPlace.cpuMilliseconds)) ms CPU; the same through pointers, no reference counting)")
+report("b_walk_in_place", bigWalkInPlace) { m in "\(format(m.perSecond)) walks/s (\(format(1000 / m.perSecond)) ms each, \(format(m.cpuMilliseconds)) ms CPU; the same through pointers, no reference counting)" }
 if walkSink == 42 { print("") }
