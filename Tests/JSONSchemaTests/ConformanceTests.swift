@@ -4,8 +4,8 @@ import XCTest
 @testable import JSONSchema
 
 /// Runs the official JSON-Schema-Test-Suite: every required test of draft-07, 2019-09 and 2020-12
-/// must pass, with the schema compiled up front and compiled on first use; optional and format results
-/// are printed per file.
+/// must pass, with the schema compiled up front and compiled on first use; of the optional and format
+/// tests, exactly the known failures below fail (so a regression fails the test, and a fix updates the list).
 final class ConformanceTests: XCTestCase {
     struct Tally {
         var passed = 0
@@ -71,6 +71,7 @@ final class ConformanceTests: XCTestCase {
         XCTAssertEqual(failures.count, 0, "\(folder) (\(compilation)): \(failures.count) required tests failed")
         XCTAssertEqual(passed + failures.count, expectedCount, "\(folder) (\(compilation)): test count differs from the issue's")
 
+        var optionalFailures: [String] = []
         for sub in ["optional", "optional/format"] {
             let directory = suite.appendingPathComponent(sub)
             guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else { continue }
@@ -80,6 +81,7 @@ final class ConformanceTests: XCTestCase {
                 let tally = try run(file: directory.appendingPathComponent(name), registry: registry, formatAssertion: sub.hasSuffix("format") || name == "format-assertion.json", compilation: compilation)
                 total += tally.passed + tally.failed.count
                 totalPassed += tally.passed
+                optionalFailures += tally.failed.map { "\(sub)/\(name): \($0.prefix { $0 != ":" })" }
                 print("[\(folder)/\(sub), \(compilation)] \(name): \(tally.passed)/\(tally.passed + tally.failed.count)")
                 if ProcessInfo.processInfo.environment["SCHEMA_SUITE_VERBOSE"] != nil {
                     for failure in tally.failed { print("    fail \(failure)") }
@@ -87,6 +89,21 @@ final class ConformanceTests: XCTestCase {
             }
             print("[\(folder)/\(sub), \(compilation)] total: \(totalPassed)/\(total)")
         }
+        XCTAssertEqual(optionalFailures.sorted(), Self.knownOptionalFailures(folder).sorted(), "\(folder) (\(compilation)): optional tests")
+    }
+
+    /// The optional tests that fail, by design: ECMAScript's variable-width lookbehind, which the linear-time
+    /// regex engine does not take; and in draft-07, where content keywords may assert, checking the decoded
+    /// content (later drafts make them annotations only, as this engine treats them).
+    static func knownOptionalFailures(_ folder: String) -> [String] {
+        let lookbehind = "optional/format/ecmascript-regex.json: ECMA 262 lookbehind is valid, including variable width / a variable-width lookbehind (ES2018)"
+        guard folder == "draft7" else { return [lookbehind] }
+        return [lookbehind] + [
+            "validation of string-encoded content based on media type / an invalid JSON document",
+            "validation of binary string-encoding / an invalid base64 string (% is not a valid character)",
+            "validation of binary-encoded media type documents / a validly-encoded invalid JSON document",
+            "validation of binary-encoded media type documents / an invalid base64 string that is valid JSON",
+        ].map { "optional/content.json: \($0)" }
     }
 
     func testDraft7() throws { try runDraft("draft7", dialect: .draft7, expectedCount: 927) }
