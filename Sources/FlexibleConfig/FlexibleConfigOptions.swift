@@ -43,10 +43,11 @@ public struct FlexibleConfigOptions: Sendable, Equatable {
         public static let enterpriseConfig = "FC_CONFIG"
     }
 
-    /// Whether KrakenD would render with flexible configuration under `environment`: `FC_ENABLE` set to any
-    /// non-empty value (`0` and `false` included, as in KrakenD), or an Enterprise `FC_CONFIG`.
-    public static func isEnabled(by environment: [String: String]) -> Bool {
-        !(environment[Variable.enable] ?? "").isEmpty || !(environment[Variable.enterpriseConfig] ?? "").isEmpty
+    /// Whether KrakenD would render with flexible configuration under the environment whose variables
+    /// `variable` looks up: `FC_ENABLE` set to any non-empty value (`0` and `false` included, as in KrakenD),
+    /// or an Enterprise `FC_CONFIG`.
+    public static func isEnabled(variable: (String) -> String?) -> Bool {
+        !(variable(Variable.enable) ?? "").isEmpty || !(variable(Variable.enterpriseConfig) ?? "").isEmpty
     }
 
     /// The options KrakenD would take from `environment`; an unset or empty variable turns its part off.

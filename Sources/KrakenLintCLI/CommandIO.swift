@@ -8,7 +8,8 @@ public final class CommandIO: @unchecked Sendable {
     private let writeErr: @Sendable (String) -> Void
     /// Reads all of standard input.
     public let readStandardInput: @Sendable () -> [UInt8]
-    public let environment: [String: String]
+    /// The environment variables the command sees.
+    public let environment: EnvironmentVariables
     /// Whether standard output is a terminal (for `--color auto`).
     public let stdoutIsTerminal: Bool
     public let currentDirectory: String
@@ -16,7 +17,7 @@ public final class CommandIO: @unchecked Sendable {
     /// command may leave its large results (parsed trees) to the operating system instead of freeing them.
     public let exitsAfterCommand: Bool
 
-    public init(
+    public convenience init(
         stdout: @escaping @Sendable (String) -> Void,
         stderr: @escaping @Sendable (String) -> Void,
         stdin: @escaping @Sendable () -> [UInt8] = { [] },
@@ -26,11 +27,21 @@ public final class CommandIO: @unchecked Sendable {
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         exitsAfterCommand: Bool = false
     ) {
+        self.init(
+            stdout: stdout, stderr: stderr, stdin: stdin, stdoutBytes: stdoutBytes, variables: EnvironmentVariables(environment),
+            stdoutIsTerminal: stdoutIsTerminal, currentDirectory: currentDirectory, exitsAfterCommand: exitsAfterCommand)
+    }
+
+    private init(
+        stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
+        stdin: @escaping @Sendable () -> [UInt8], stdoutBytes: (@Sendable ([UInt8]) -> Void)?, variables: EnvironmentVariables,
+        stdoutIsTerminal: Bool, currentDirectory: String, exitsAfterCommand: Bool
+    ) {
         self.writeOut = stdout
         self.writeOutBytes = stdoutBytes
         self.writeErr = stderr
         self.readStandardInput = stdin
-        self.environment = environment
+        self.environment = variables
         self.stdoutIsTerminal = stdoutIsTerminal
         self.currentDirectory = currentDirectory
         self.exitsAfterCommand = exitsAfterCommand
@@ -61,8 +72,9 @@ public final class CommandIO: @unchecked Sendable {
             stderr: { text in write(text, to: FileHandle.standardError) },
             stdin: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             stdoutBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
-            environment: ProcessInfo.processInfo.environment,
+            variables: .process,
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            currentDirectory: FileManager.default.currentDirectoryPath,
             exitsAfterCommand: true
         )
     }

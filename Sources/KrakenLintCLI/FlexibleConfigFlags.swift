@@ -43,7 +43,7 @@ struct FlexibleConfigFolders: Equatable, Sendable {
 
     /// The options KrakenD would use: these folders, else the environment's `FC_*` variables.
     func options(io: CommandIO, outputPath: String? = nil) -> FlexibleConfigOptions {
-        var options = FlexibleConfigOptions.fromEnvironment(io.environment, workingDirectory: io.currentDirectory)
+        var options = FlexibleConfigOptions.fromEnvironment(io.environment.all, workingDirectory: io.currentDirectory)
         if let settings { options.settingsDirectory = settings }
         if let partials { options.partialsDirectory = partials }
         if let templates { options.templatesDirectory = templates }

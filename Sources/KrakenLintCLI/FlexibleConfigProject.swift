@@ -32,7 +32,7 @@ enum FlexibleConfigProject {
             templatesDirectory: flags.templates ?? folder(project.templates),
             outputPath: folder(project.out),
             enterpriseConfigPath: flags.enterpriseConfig ?? folder(project.enterpriseConfig),
-            environment: io.environment, workingDirectory: io.currentDirectory
+            environment: io.environment.all, workingDirectory: io.currentDirectory
         )
     }
 }

@@ -205,7 +205,7 @@ extension LintRequest {
     /// The flexible-configuration options when rendering is on (the flag, a folder flag, or KrakenD's
     /// `FC_ENABLE`/`FC_CONFIG`), else nil.
     private func flexibleConfigOptions(io: CommandIO) -> FlexibleConfigOptions? {
-        guard flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment) else { return nil }
+        guard flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(variable: { io.environment[$0] }) else { return nil }
         return folders.options(io: io)
     }
 

@@ -186,7 +186,7 @@ struct ProbeCommand: IOCommand {
     /// The rendered project when the file is a flexible-configuration template (or rendering is asked for),
     /// nil for a plain configuration. A template that KrakenD could not render ends the command.
     private func rendered(_ source: SourceFile, io: CommandIO) throws -> RenderedProject? {
-        let asked = flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(by: io.environment)
+        let asked = flexibleConfig || folders.anyGiven || FlexibleConfigOptions.isEnabled(variable: { io.environment[$0] })
         guard asked || source.bytes.containsTemplateAction else { return nil }
         let limits = renderLimitOptions.renderLimits(files: .default)
         let project = ProjectRenderer(options: folders.options(io: io), limits: limits).render(base: source)
