@@ -22,7 +22,7 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
         }
         guard body.first == "/" else { return nil }
         var result: [String] = []
-        for raw in body.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+        for raw in JSONPointer.splitTokens(body.dropFirst()) {
             var token = String(raw)
             if fragment {
                 guard let decoded = token.removingPercentEncodingStrict() else { return nil }
@@ -66,11 +66,32 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     public static func escape(_ token: String) -> String {
         // A byte test first: most tokens hold neither, and a search by Character walked grapheme clusters.
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        // An ASCII token (a namespace name such as `qos/ratelimit/router`) is escaped byte by byte; by
+        // Character it cost a lazy schema compilation about 6% of a small lint.
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(token.utf8.count + 4)
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"): bytes.append(UInt8(ascii: "~")); bytes.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"): bytes.append(UInt8(ascii: "~")); bytes.append(UInt8(ascii: "1"))
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
     }
 
+    /// The tokens of a pointer's body (after its first `/`), split at each `/`. An ASCII body is split by
+    /// byte; any other by Character, as before (a `/` followed by a combining mark is one Character).
+    static func splitTokens(_ body: Substring) -> [Substring] {
+        guard body.utf8.allSatisfy({ $0 < 0x80 }) else { return body.split(separator: "/", omittingEmptySubsequences: false) }
+        return body.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     static func unescape(_ token: String) -> String? {
-        guard token.contains("~") else { return token }
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
         var out = ""
         var iterator = token.makeIterator()
         while let character = iterator.next() {

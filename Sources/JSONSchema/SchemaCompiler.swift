@@ -83,12 +83,11 @@ final class SchemaCompiler: @unchecked Sendable {
     /// The node for a location, created (and queued for filling) on first request.
     private func node(for location: SchemaLocation, referencedAs reference: String?) throws -> SchemaNode {
         if let existing = nodes[location] { return existing }
-        guard let info = registry.info(for: location), let raw = registry.node(at: location) else {
+        guard let raw = registry.node(at: location), let info = registry.info(for: location, resolved: raw) else {
             throw SchemaError.unresolvedReference(uri: reference ?? "\(location.pointer)", at: "\(location.pointer)")
         }
         let resource = try compiledResource(for: info.resource)
-        let relative = Array(location.pointer.tokens.dropFirst(info.resource.location.pointer.tokens.count))
-        let node = SchemaNode(resource: resource, absoluteLocation: info.resource.base + "#" + JSONPointer(tokens: relative).description)
+        let node = SchemaNode(resource: resource, pointer: location.pointer, resourceDepth: info.resource.location.pointer.tokens.count)
         // The kind is fixed before anyone sees the node: it is read without waiting for the keywords.
         if let flag = raw.bool { node.kind = flag ? .alwaysValid : .alwaysInvalid } else { node.kind = .keywords }
         nodes[location] = node
@@ -127,7 +126,7 @@ final class SchemaCompiler: @unchecked Sendable {
         let vocabularies = info.dialect.vocabularies
         var reader = KeywordReader(members: EffectiveMembers.of(members), location: location, node: node)
         reader.vocabularies = vocabularies
-        let base = URIReference(parsing: info.resource.base)
+        let base = info.resource.baseReference
         var keywords: [Keyword] = []
 
         if dialect == .draft7, let ref = reader.value("$ref") {

@@ -16,11 +16,13 @@ public final class SchemaRegistry {
     private(set) var resources: [String: SchemaResource] = [:]
     private(set) var locations: [SchemaLocation: LocationInfo] = [:]
     private var prefixMaps: [(prefix: String, source: DocumentSource)] = []
+    /// The documents indexed on demand (see `mapPrefix(_:identifiedAtRootOnly:toDocuments:)`), by number.
+    private var indexedOnDemand: Set<Int> = []
 
     /// Where the documents under a mapped URI prefix come from.
     private enum DocumentSource {
         case directory(URL)
-        case documents((String) -> Node?)
+        case documents((String) -> Node?, identifiedAtRootOnly: Bool)
     }
     /// Compiled official meta-schemas, shared by copies (they never change once registered).
     let metaValidators: MetaValidatorCache
@@ -45,6 +47,7 @@ public final class SchemaRegistry {
         other.resources = resources
         other.locations = locations
         other.prefixMaps = prefixMaps
+        other.indexedOnDemand = indexedOnDemand
         return other
     }
 
@@ -56,18 +59,32 @@ public final class SchemaRegistry {
     /// Serves URIs starting with `prefix` from `documents`, given the rest of the URI (e.g. `defs/a.json`),
     /// called the first time such a URI is looked up; nil means there is no such document. Lets a
     /// program register a large set of built-in documents without reading any until a `$ref` needs it.
-    public func mapPrefix(_ prefix: String, toDocuments documents: @escaping (String) -> Node?) {
-        prefixMaps.append((prefix, .documents(documents)))
+    ///
+    /// With `identifiedAtRootOnly`, the caller promises that no subschema below a document's root has
+    /// `$id`, `$anchor`, `$dynamicAnchor` or `$recursiveAnchor` (and so no `$schema` that counts): then a
+    /// document is not walked when it is registered, and each subschema's resource and dialect (its
+    /// document's) are recorded when it is first looked at. A run pays for the subschemas it reaches,
+    /// not for every subschema of every document it opens. A broken promise makes a reference to a
+    /// nested identifier unresolvable until its subschema was reached.
+    public func mapPrefix(_ prefix: String, identifiedAtRootOnly: Bool = false, toDocuments documents: @escaping (String) -> Node?) {
+        prefixMaps.append((prefix, .documents(documents, identifiedAtRootOnly: identifiedAtRootOnly)))
     }
 
     /// Registers a schema document under `uri` (its retrieval URI); its `$id`s and anchors are indexed too.
     /// Returns the document's canonical URI (its root `$id` when it has one, else `uri`).
     @discardableResult
     public func register(_ root: Node, uri: String) throws -> String {
+        register(root, uri: uri, onDemand: false)
+    }
+
+    /// `register(_:uri:)`; `onDemand` indexes the root alone now and every other subschema when it is
+    /// first looked at (for a document whose only identifiers are at its root).
+    private func register(_ root: Node, uri: String, onDemand: Bool) -> String {
         let retrieval = URIReference(parsing: uri).withoutFragment
         let location = SchemaLocation(document: documents.count, pointer: .root)
+        if onDemand { indexedOnDemand.insert(location.document) }
         documents.append(SchemaDocument(uri: retrieval.description, root: root))
-        let rootResource = index(location: location, node: root, base: retrieval, inherited: nil)
+        let rootResource = index(location: location, node: root, base: retrieval, inherited: nil, deep: !onDemand)
         resources[retrieval.description] = rootResource
         return rootResource.base
     }
@@ -134,9 +151,9 @@ public final class SchemaRegistry {
                     try registerFile(at: url, uri: base)
                     return resources[base]
                 }
-            case .documents(let documents):
+            case .documents(let documents, let identifiedAtRootOnly):
                 if let root = documents(relative) {
-                    try register(root, uri: base)
+                    _ = register(root, uri: base, onDemand: identifiedAtRootOnly)
                     return resources[base]
                 }
             }
@@ -168,15 +185,27 @@ public final class SchemaRegistry {
     }
 
     /// What indexing recorded for a location; for a location indexing did not reach (a `$ref`
-    /// into an unknown keyword) the nearest indexed ancestor's resource is used and the subtree indexed.
+    /// into an unknown keyword, or any subschema of a document indexed on demand) the nearest indexed
+    /// ancestor's resource is used and the subtree indexed (on demand: the location alone).
     func info(for location: SchemaLocation) -> LocationInfo? {
+        info(for: location, resolved: nil)
+    }
+
+    /// `info(for:)`, given the node at `location` when the caller has it already. In a document indexed on
+    /// demand every subschema belongs to the root's resource and dialect (it has no identifier below its
+    /// root), so the root's record serves each location that exists.
+    func info(for location: SchemaLocation, resolved: Node?) -> LocationInfo? {
         if let known = locations[location] { return known }
+        if indexedOnDemand.contains(location.document) {
+            guard resolved != nil || node(at: location) != nil else { return nil }
+            return locations[SchemaLocation(document: location.document, pointer: .root)]
+        }
         var tokens = location.pointer.tokens
         while !tokens.isEmpty {
             tokens.removeLast()
             if let ancestor = locations[SchemaLocation(document: location.document, pointer: JSONPointer(tokens: tokens))] {
                 guard let node = node(at: location) else { return nil }
-                _ = index(location: location, node: node, base: URIReference(parsing: ancestor.resource.base), inherited: ancestor)
+                _ = index(location: location, node: node, base: ancestor.resource.baseReference, inherited: ancestor)
                 return locations[location]
             }
         }
@@ -187,7 +216,8 @@ public final class SchemaRegistry {
 
     /// Walks a schema (only through keywords that hold subschemas), recording resources, anchors
     /// and each subschema's resource and dialect. Returns the resource of the starting location.
-    private func index(location start: SchemaLocation, node startNode: Node, base startBase: URIReference, inherited: LocationInfo?) -> SchemaResource {
+    /// Not `deep`, records the starting location alone.
+    private func index(location start: SchemaLocation, node startNode: Node, base startBase: URIReference, inherited: LocationInfo?, deep: Bool = true) -> SchemaResource {
         struct Pending {
             let node: Node
             let pointer: JSONPointer
@@ -248,6 +278,7 @@ public final class SchemaRegistry {
             for anchor in anchorsHere where owner.anchors[anchor] == nil {
                 owner.anchors[anchor] = location
             }
+            guard deep else { continue }
             for member in EffectiveMembers.of(members) {
                 guard let shape = SubschemaKeywords.shape(of: member.key, in: dialect.dialect) else { continue }
                 let keywordPointer = item.pointer.appending(member.key)

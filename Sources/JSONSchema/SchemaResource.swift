@@ -4,6 +4,17 @@ import ConfigTree
 struct SchemaLocation: Hashable, Sendable {
     let document: Int
     let pointer: JSONPointer
+
+    /// Hashes the document, the depth and the last two tokens only: equal locations still hash alike,
+    /// and the tables of locations (every subschema of every document read) no longer hash every token
+    /// of every pointer at each insertion and lookup.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(document)
+        let tokens = pointer.tokens
+        hasher.combine(tokens.count)
+        if let last = tokens.last { hasher.combine(last) }
+        if tokens.count > 1 { hasher.combine(tokens[tokens.count - 2]) }
+    }
 }
 
 /// One registered schema document.
@@ -17,6 +28,8 @@ struct SchemaDocument: Sendable {
 final class SchemaResource: @unchecked Sendable {
     /// Absolute base URI, without fragment. Immutable after indexing.
     let base: String
+    /// `base` parsed, once: references inside the resource are resolved against it.
+    let baseReference: URIReference
     let location: SchemaLocation
     let dialect: DialectContext
     var anchors: [String: SchemaLocation] = [:]
@@ -25,6 +38,7 @@ final class SchemaResource: @unchecked Sendable {
 
     init(base: String, location: SchemaLocation, dialect: DialectContext) {
         self.base = base
+        self.baseReference = URIReference(parsing: base)
         self.location = location
         self.dialect = dialect
     }

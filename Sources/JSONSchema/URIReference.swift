@@ -20,34 +20,50 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Splits `text` into components; never fails (anything unparsable becomes a path).
     init(parsing text: String) {
-        // The delimiters are ASCII bytes (RFC 3986), so they are found in the UTF-8 view: searching by
-        // Character cost a schema compilation about a fifth of its time. Byte indices of ASCII delimiters
-        // are valid String indices.
-        var rest = Substring(text)
-        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(rest[rest.utf8.index(after: hash)...])
-            rest = rest[..<hash]
-        }
-        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            query = String(rest[rest.utf8.index(after: question)...])
-            rest = rest[..<question]
-        }
-        if let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")), URIReference.isScheme(rest[..<colon]) {
-            scheme = String(rest[..<colon]).lowercased()
-            rest = rest[rest.utf8.index(after: colon)...]
-        }
-        if rest.utf8.starts(with: "//".utf8) {
-            let afterSlashes = rest[rest.utf8.index(rest.startIndex, offsetBy: 2)...]
-            let end = afterSlashes.utf8.firstIndex(of: UInt8(ascii: "/")) ?? afterSlashes.endIndex
-            authority = String(afterSlashes[..<end])
-            rest = afterSlashes[end...]
-        }
-        path = String(rest)
+        // The delimiters are ASCII bytes (RFC 3986), so they are found among the UTF-8 bytes, in one pass
+        // over contiguous storage: searching by Character cost a schema compilation about a fifth of its
+        // time, and `firstIndex(of:)` on a substring's UTF-8 view still cost about 1,000 instructions a
+        // call. Each component is the text between two ASCII delimiters, so it is valid UTF-8 on its own.
+        var text = text
+        let parts = text.withUTF8 { bytes in URIReference.split(bytes) }
+        (scheme, authority, path, query, fragment) = parts
     }
 
-    private static func isScheme(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCIILetter else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "." }
+    /// The five components of the UTF-8 text in `bytes` (see `init(parsing:)`).
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (String?, String?, String, String?, String?) {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        var end = bytes.count
+        var fragment: String?
+        var query: String?
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = text(hash + 1 ..< end)
+            end = hash
+        }
+        if let question = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = text(question + 1 ..< end)
+            end = question
+        }
+        var start = 0
+        var scheme: String?
+        if let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")), isScheme(bytes[..<colon]) {
+            // A scheme is ASCII letters, digits, `+`, `-` and `.`: lowercasing its bytes is `lowercased()`.
+            scheme = String(decoding: bytes[..<colon].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+            start = colon + 1
+        }
+        var authority: String?
+        if end - start >= 2, bytes[start] == UInt8(ascii: "/"), bytes[start + 1] == UInt8(ascii: "/") {
+            let afterSlashes = start + 2
+            let slash = bytes[afterSlashes ..< end].firstIndex(of: UInt8(ascii: "/")) ?? end
+            authority = text(afterSlashes ..< slash)
+            start = slash
+        }
+        return (scheme, authority, text(start ..< end), query, fragment)
+    }
+
+    private static func isScheme(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.allSatisfy { isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
     var isAbsolute: Bool { scheme != nil }
@@ -96,11 +112,18 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
 
     private func merge(_ relativePath: String) -> String {
         if authority != nil && path.isEmpty { return "/" + relativePath }
+        // By byte for an ASCII path (a `/` found by Character could not be followed by a combining mark).
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return relativePath }
+            return String(path[...slash]) + relativePath
+        }
         guard let slash = path.lastIndex(of: "/") else { return relativePath }
         return String(path[...slash]) + relativePath
     }
 
     static func removeDotSegments(_ input: String) -> String {
+        guard input.utf8.contains(UInt8(ascii: ".")) else { return input }
+        if input.utf8.allSatisfy({ $0 < 0x80 }) { return removeDotSegments(asciiPath: input) }
         guard input.contains(".") else { return input }
         var output: [Substring] = []
         let segments = input.split(separator: "/", omittingEmptySubsequences: false)
@@ -120,6 +143,33 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
         }
         let joined = output.joined(separator: "/")
         return absolute ? "/" + joined : joined
+    }
+
+    /// `removeDotSegments` for an ASCII path, on its bytes (the same segments as by Character, where a
+    /// `/` or `.` cannot carry a combining mark): by Character it took about 38,000 instructions a call.
+    private static func removeDotSegments(asciiPath input: String) -> String {
+        let bytes = Array(input.utf8)
+        let absolute = bytes.first == UInt8(ascii: "/")
+        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        var output: [ArraySlice<UInt8>] = []
+        for (index, segment) in segments.enumerated() {
+            if index == 0 && absolute { continue }
+            let isLast = index == segments.count - 1
+            if segment.elementsEqual([UInt8(ascii: ".")]) {
+                if isLast { output.append([]) }
+            } else if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                if !output.isEmpty { output.removeLast() }
+                if isLast { output.append([]) }
+            } else {
+                output.append(segment)
+            }
+        }
+        var joined: [UInt8] = absolute ? [UInt8(ascii: "/")] : []
+        for (index, segment) in output.enumerated() {
+            if index > 0 { joined.append(UInt8(ascii: "/")) }
+            joined.append(contentsOf: segment)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// The reference as text; an empty fragment is dropped.

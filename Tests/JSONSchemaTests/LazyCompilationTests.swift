@@ -116,6 +116,27 @@ final class LazyCompilationTests: XCTestCase {
         XCTAssertEqual(asked, ["root.json", "a.json", "sub/b.json"])
         XCTAssertThrowsError(try Validator(registry: registry, entry: "https://example.test/s/none.json"))
     }
+
+    func testDocumentsIdentifiedAtTheRootOnlyGiveTheSameAnswersIndexedOnDemand() throws {
+        let documents = [
+            "root.json": ##"{"$id": "https://example.test/s/root.json", "properties": {"a": {"$ref": "defs/a.json#/$defs/port"}, "b": {"$ref": "#/$defs/name"}, "c": {"$ref": "defs/a.json#/$defs/none"}}, "$defs": {"name": {"type": "string", "pattern": "^[a-z]+$"}}}"##,
+            "defs/a.json": ##"{"$id": "https://example.test/s/defs/a.json", "$defs": {"port": {"type": "integer", "maximum": 65535, "not": {"$ref": "#/$defs/zero"}}, "zero": {"const": 0}}}"##,
+        ]
+        func validator(onDemand: Bool) throws -> Validator {
+            let registry = SchemaRegistry()
+            registry.mapPrefix("https://example.test/s/", identifiedAtRootOnly: onDemand) { documents[$0].map { TestSupport.parse($0) } }
+            return try Validator(registry: registry, entry: "https://example.test/s/root.json", compilation: .onFirstUse)
+        }
+        let full = try validator(onDemand: false)
+        let onDemand = try validator(onDemand: true)
+        for instance in [#"{"a": 80, "b": "x"}"#, #"{"a": 70000}"#, #"{"a": 0}"#, #"{"b": "X1"}"#, #"{"c": 1}"#, #"{"a": "80", "b": 2}"#] {
+            let expected = errors(full, instance)
+            XCTAssertEqual(errors(onDemand, instance), expected, instance)
+        }
+        // The reference to a pointer that does not exist is an error where it is met, in both.
+        XCTAssertFalse(errors(onDemand, #"{"c": 1}"#).isEmpty)
+        XCTAssertEqual(errors(onDemand, #"{"a": 70000}"#).count, 1)
+    }
 }
 
 private final class ResultBox: @unchecked Sendable {

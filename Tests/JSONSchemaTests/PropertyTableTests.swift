@@ -1,3 +1,4 @@
+import ConfigTree
 import XCTest
 @testable import JSONSchema
 
@@ -8,7 +9,7 @@ final class PropertyTableTests: XCTestCase {
         var names: [String] = [""]
         for length in 1...20 { names.append(String(repeating: "k", count: length)) }
         names += ["input_query_strings", "input_query_string", "input_query_strinG", "é", "e\u{301}", "descripción", "😀", "a\u{0}b"]
-        let schemas = names.map { SchemaNode(resource: resource, absoluteLocation: "#/properties/" + $0) }
+        let schemas = names.map { SchemaNode(resource: resource, pointer: JSONPointer(tokens: ["properties", $0]), resourceDepth: 0) }
         let table = PropertyTable(Array(zip(names, schemas)))
         XCTAssertEqual(table.count, names.count)
         for (name, schema) in zip(names, schemas) {
@@ -22,8 +23,8 @@ final class PropertyTableTests: XCTestCase {
 
     func testALaterDuplicateReplacesTheSchema() {
         let resource = CompiledResource(base: "urn:test")
-        let first = SchemaNode(resource: resource, absoluteLocation: "#/1")
-        let second = SchemaNode(resource: resource, absoluteLocation: "#/2")
+        let first = SchemaNode(resource: resource, pointer: JSONPointer(tokens: ["1"]), resourceDepth: 0)
+        let second = SchemaNode(resource: resource, pointer: JSONPointer(tokens: ["2"]), resourceDepth: 0)
         let table = PropertyTable([("name", first), ("name", second)])
         XCTAssertEqual(table.count, 1)
         XCTAssertTrue(table.withSchema(for: "name") { $0 } === second)

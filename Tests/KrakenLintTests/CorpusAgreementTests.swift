@@ -297,6 +297,25 @@ final class CorpusAgreementTests: XCTestCase {
         }
     }
 
+    func testNoEmbeddedSchemaFileHasAnIdentifierBelowItsRoot() {
+        // The lint's registry indexes each file only as far as validation reaches it, which is right only
+        // while every `$id` and anchor sits at a file's root (`identifiedAtRootOnly`).
+        let keywords: Set<String> = ["$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]
+        func walk(_ node: Node, _ pointer: JSONPointer, in path: String) {
+            if let members = node.members {
+                for member in members {
+                    if !pointer.tokens.isEmpty, keywords.contains(member.key) {
+                        XCTFail("schemas/\(path) has \(member.key) at \(pointer); the lint's registry expects identifiers at the root only")
+                    }
+                    walk(member.value, pointer.appending(member.key), in: path)
+                }
+            }
+            for (index, element) in (node.elements ?? []).enumerated() { walk(element, pointer.appending(index), in: path) }
+        }
+        XCTAssertGreaterThan(EmbeddedSchemaDocuments.documents.count, 100)
+        for document in EmbeddedSchemaDocuments.documents { walk(document.root, .root, in: document.path) }
+    }
+
     /// The bundled schema compiled on first use (as `lint` does) says exactly what it says compiled up front,
     /// on every corpus file and example, and on each with one common mistake put in.
     func testBundledSchemaGivesTheSameErrorsCompiledOnFirstUseAsCompiledUpFront() throws {

@@ -59,14 +59,15 @@ public struct AuditRule: Sendable {
 
     init(
         _ krakendID: String, _ severity: AuditSeverity, summary: String, explanation: String, fix: String,
-        triggering: [RuleExample], nonTriggering: [RuleExample], evaluate: @escaping @Sendable (AuditFacts) -> [AuditCause]
+        triggering: @autoclosure @escaping @Sendable () -> [RuleExample], nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+        evaluate: @escaping @Sendable (AuditFacts) -> [AuditCause]
     ) {
         self.krakendID = krakendID
         self.krakendSeverity = severity
         self.description = RuleDescription(
             id: AuditRules.prefix + krakendID, severity: severity.severity, summary: summary,
             explanation: explanation + " (krakend audit \(krakendID), \(severity.rawValue).)",
-            fix: fix, triggering: triggering, nonTriggering: nonTriggering
+            fix: fix, triggering: triggering(), nonTriggering: nonTriggering()
         )
         self.evaluate = evaluate
         self.properties = ["krakend_id": .string(krakendID), "krakend_severity": .string(severity.rawValue)]

@@ -8,12 +8,13 @@ public enum SchemaRules {
 
     private static func rule(
         _ keyword: String, _ summary: String, _ explanation: String, _ fix: String,
-        triggering: [RuleExample], nonTriggering: [RuleExample]
+        triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+        nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample]
     ) -> RuleDescription {
         RuleDescription(
             id: ruleID(forKeyword: keyword), severity: .error, summary: summary,
             explanation: explanation + " KrakenD's own `krakend check --lint` reports the same problem; the runtime may ignore it silently or refuse to start.",
-            fix: fix, triggering: triggering, nonTriggering: nonTriggering
+            fix: fix, triggering: triggering(), nonTriggering: nonTriggering()
         )
     }
 
