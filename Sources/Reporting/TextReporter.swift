@@ -139,7 +139,7 @@ public struct TextReporter: Reporter, Sendable {
             out.appendStatic(" |")
         }
         out.append(UInt8(ascii: " "))
-        out.appendUTF8(excerpt.text)
+        excerpt.appendText(to: &out)
         out.appendStatic("\n ")
         paint(.dim, into: &out) { out in
             out.appendSpaces(padding + digits)
