@@ -133,7 +133,7 @@ struct AuditCommand: IOCommand {
         if let template {
             try writeTemplate(template, reports, io: io)
         } else {
-            io.out(ReportFormat(rawValue: format)!.reporter(settings).render(Run(reports: reports, toolVersion: krakenlintVersion)))
+            io.out(parts: ReportFormat(rawValue: format)!.reporter(settings).renderParts(Run(reports: reports, toolVersion: krakenlintVersion)))
         }
         if reports.contains(where: { !$0.isReadable }) { return .usage }
         return reports.contains { failLevel.fails($0.worstSeverity) } ? .findings : .success

@@ -172,7 +172,7 @@ extension LintRequest {
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
             rules: format.describesRules ? RuleRegistry.allDescriptions.map(\.descriptor) : []
         )
-        io.out(format.reporter(settings).render(run))
+        io.out(parts: format.reporter(settings).renderParts(run))
         // A file that could not be read as JSON or YAML was not linted at all: that is an unreadable input
         // (exit 2) whatever the fail level, even though its syntax error is reported like any finding.
         if reports.contains(where: { !$0.isReadable }) { return .usage }

@@ -16,7 +16,9 @@ public struct JSONReporter: Reporter {
 
     public init(pretty: Bool = true) { self.pretty = pretty }
 
-    public func render(_ run: Run) -> String {
+    public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
+
+    public func renderParts(_ run: Run) -> [[UInt8]] {
         let pretty = self.pretty
         let tool = JSONValue.object([("name", .string("krakenlint")), ("version", .string(run.toolVersion))])
         let summary = JSONValue.object([
@@ -50,7 +52,7 @@ public struct JSONReporter: Reporter {
         }
         out.append(UInt8(ascii: "\n"))
         parts.append(out)
-        return String(utf8Parts: parts)
+        return parts
     }
 
     /// One entry of `files`: its path, format and findings, at nesting level `indent`. The text so far and

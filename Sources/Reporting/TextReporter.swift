@@ -21,7 +21,9 @@ public struct TextReporter: Reporter, Sendable {
         self.color = color
     }
 
-    public func render(_ run: Run) -> String {
+    public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
+
+    public func renderParts(_ run: Run) -> [[UInt8]] {
         // The text is written as UTF-8 bytes and made a string once: appending to a `String` piece by piece
         // cost more than building the findings (an audit of a large configuration prints tens of thousands).
         // The slices of each report are kept as they are, and copied into the string with the rest.
@@ -50,7 +52,7 @@ public struct TextReporter: Reporter, Sendable {
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose { parts.append(Array((summary(run) + "\n").utf8)) }
-        return String(utf8Parts: parts)
+        return parts
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
