@@ -42,6 +42,16 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
 
     public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
 
+    /// `appending(first).appending(second)`, with one allocation for the tokens.
+    public func appending(_ first: String, _ second: String) -> JSONPointer {
+        var tokens: [String] = []
+        tokens.reserveCapacity(self.tokens.count + 2)
+        tokens.append(contentsOf: self.tokens)
+        tokens.append(first)
+        tokens.append(second)
+        return JSONPointer(tokens: tokens)
+    }
+
     public var parent: JSONPointer? {
         guard !tokens.isEmpty else { return nil }
         return JSONPointer(tokens: Array(tokens.dropLast()))

@@ -77,20 +77,41 @@ public final class SourceFile: Sendable {
     public func position(ofOffset offset: Int) -> SourcePosition {
         let clamped = min(max(offset, 0), bytes.count)
         let low = lineIndex(ofClampedOffset: clamped)
-        var column = 1
-        var index = Int(lineStarts[low])
-        while index < clamped {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        // A continuation byte at `clamped` belongs to the character already counted.
-        if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
-        return SourcePosition(offset: clamped, line: low + 1, column: column)
+        let counted = Self.characters(in: bytes, from: Int(lineStarts[low]), to: clamped)
+        return position(clamped, line: low, counted: counted)
     }
 
-    /// The positions of a span's first byte and of its end.
+    /// The positions of a span's first byte and of its end. An end on the start's line (the usual span, a key
+    /// or a short value) is found by counting on from the start, without a second search of the line index.
     public func positions(of span: Span) -> (start: SourcePosition, end: SourcePosition) {
-        (position(ofOffset: span.start), position(ofOffset: span.end))
+        let start = min(max(span.start, 0), bytes.count), end = min(max(span.end, 0), bytes.count)
+        let line = lineIndex(ofClampedOffset: start)
+        let lineStart = Int(lineStarts[line])
+        let countedToStart = Self.characters(in: bytes, from: lineStart, to: start)
+        let startPosition = position(start, line: line, counted: countedToStart)
+        guard end >= start, line + 1 >= lineStarts.count || end < Int(lineStarts[line + 1]) else {
+            return (startPosition, position(ofOffset: end))
+        }
+        let countedToEnd = countedToStart + Self.characters(in: bytes, from: start, to: end)
+        return (startPosition, position(end, line: line, counted: countedToEnd))
+    }
+
+    /// The position of `offset` (clamped) on the 0-based line `line`, `counted` characters after the line's start.
+    private func position(_ offset: Int, line: Int, counted: Int) -> SourcePosition {
+        var column = 1 + counted
+        // A continuation byte at `offset` belongs to the character already counted.
+        if offset < bytes.count, bytes[offset] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        return SourcePosition(offset: offset, line: line + 1, column: column)
+    }
+
+    /// The characters (bytes that are not UTF-8 continuation bytes) in `bytes[from..<to]`.
+    private static func characters(in bytes: [UInt8], from: Int, to: Int) -> Int {
+        guard to > from else { return 0 }
+        return bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// The 1-based line holding a byte offset.

@@ -40,7 +40,7 @@ public final class NamespaceView: Sendable {
     public var extraConfigPointer: JSONPointer { ownerPointer.appending("extra_config") }
 
     /// The pointer of the namespace's block (built when asked: most namespaces never need it).
-    public var pointer: JSONPointer { extraConfigPointer.appending(writtenName) }
+    public var pointer: JSONPointer { ownerPointer.appending("extra_config", writtenName) }
 
     init(name: String, writtenName: String, keySpan: Span, node: Node, ownerPointer: JSONPointer, level: NamespaceLevel) {
         self.name = name

@@ -56,6 +56,18 @@ public final class CommandIO: @unchecked Sendable {
             if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
         }
     }
+    /// Writes pieces of UTF-8 text (`Reporter.renderParts`) to standard output one after the other; without a
+    /// byte writer (tests), as the one string they make.
+    public func out(parts: [[UInt8]]) {
+        lock.withLock {
+            if let writeOutBytes {
+                for part in parts where !part.isEmpty { writeOutBytes(part) }
+            } else {
+                writeOut(String(decoding: Array(parts.joined()), as: UTF8.self))
+            }
+        }
+    }
+
     public func err(_ text: String) { lock.withLock { writeErr(text) } }
 
     /// Keeps `value` alive until the process exits when it exits right after this command: freeing a
@@ -71,12 +83,20 @@ public final class CommandIO: @unchecked Sendable {
             stdout: { text in write(text, to: FileHandle.standardOutput) },
             stderr: { text in write(text, to: FileHandle.standardError) },
             stdin: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-            stdoutBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
+            stdoutBytes: { bytes in write(bytes, to: FileHandle.standardOutput) },
             variables: .process,
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
             currentDirectory: FileManager.default.currentDirectoryPath,
             exitsAfterCommand: true
         )
+    }
+
+    /// Writes `bytes` from the array's own storage, without copying them into a `Data` first.
+    private static func write(_ bytes: [UInt8], to handle: FileHandle) {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
     }
 
     /// Writes the UTF-8 of `text` from the string's own storage: a report of several megabytes is not copied

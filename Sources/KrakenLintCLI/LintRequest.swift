@@ -77,7 +77,7 @@ extension LintRequest {
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
             rules: format.describesRules ? RuleRegistry.allDescriptions.map(\.descriptor) : []
         )
-        io.out(format.reporter(settings).render(run))
+        io.out(parts: format.reporter(settings).renderParts(run))
         return Self.exitStatus(reports)
     }
 

@@ -20,6 +20,18 @@ extension Array where Element == UInt8 {
         }
     }
 
+    /// The UTF-8 of `text`, copied from its storage in one piece (`+= text.utf8` went through the generic
+    /// sequence path, about twice the instructions for each of the dozen appends a finding makes).
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Fixed text, copied from static storage.
+    mutating func appendStatic(_ text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
     /// `count` spaces (none when `count` is not positive), copied from a constant run of them.
     mutating func appendSpaces(_ count: Int) {
         var left = count

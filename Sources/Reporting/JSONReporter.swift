@@ -16,7 +16,9 @@ public struct JSONReporter: Reporter {
 
     public init(pretty: Bool = true) { self.pretty = pretty }
 
-    public func render(_ run: Run) -> String {
+    public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
+
+    public func renderParts(_ run: Run) -> [[UInt8]] {
         let pretty = self.pretty
         let tool = JSONValue.object([("name", .string("krakenlint")), ("version", .string(run.toolVersion))])
         let summary = JSONValue.object([
@@ -50,7 +52,7 @@ public struct JSONReporter: Reporter {
         }
         out.append(UInt8(ascii: "\n"))
         parts.append(out)
-        return String(utf8Parts: parts)
+        return parts
     }
 
     /// One entry of `files`: its path, format and findings, at nesting level `indent`. The text so far and
@@ -120,13 +122,26 @@ public struct JSONReporter: Reporter {
         }
         if !diagnostic.properties.isEmpty {
             key(.properties)
-            let properties = sortedProperties(diagnostic.properties)
-            JSONValue.writeObject(properties.count, into: &out, pretty: pretty, indent: indent + 1) { index, out in
-                JSONValue.writeMember(properties[index].key, index: index, into: &out, pretty: pretty, indent: indent + 1)
-                if case .string(let text) = properties[index].value {
+            func write(_ property: (key: String, value: PropertyValue), index: Int, into out: inout [UInt8]) {
+                JSONValue.writeMember(property.key, index: index, into: &out, pretty: pretty, indent: indent + 1)
+                if case .string(let text) = property.value {
                     JSONWriter.appendQuoted(text, to: &out)
                 } else {
-                    JSONValue(property: properties[index].value).write(into: &out, pretty: pretty, indent: indent + 2)
+                    JSONValue(property: property.value).write(into: &out, pretty: pretty, indent: indent + 2)
+                }
+            }
+            if diagnostic.properties.count == 2 {
+                // The usual two (an audit finding's) put in key order without a sort or a list.
+                var members = diagnostic.properties.makeIterator()
+                let first = members.next()!, second = members.next()!
+                let ordered = first.key < second.key ? (first, second) : (second, first)
+                JSONValue.writeObject(2, into: &out, pretty: pretty, indent: indent + 1) { index, out in
+                    write(index == 0 ? ordered.0 : ordered.1, index: index, into: &out)
+                }
+            } else {
+                let properties = diagnostic.properties.sorted { $0.key < $1.key }
+                JSONValue.writeObject(properties.count, into: &out, pretty: pretty, indent: indent + 1) { index, out in
+                    write(properties[index], index: index, into: &out)
                 }
             }
         }
@@ -134,31 +149,27 @@ public struct JSONReporter: Reporter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// A finding's properties in key order; the usual two (an audit finding's) without a general sort.
-    private static func sortedProperties(_ properties: [String: PropertyValue]) -> [(key: String, value: PropertyValue)] {
-        guard properties.count == 2 else { return properties.sorted { $0.key < $1.key } }
-        var members = properties.makeIterator()
-        let first = members.next()!, second = members.next()!
-        return first.key < second.key ? [first, second] : [second, first]
-    }
-
     /// `JSONWriter.quote(pointer.description)`, appended: tokens of plain ASCII (nothing JSON escapes) are
-    /// written byte by byte with `~0` and `~1` for `~` and `/` (in ASCII text each of the two is a character
-    /// of its own, as `JSONPointer.escape` compares them); a pointer with any other token is written through
-    /// `JSONPointer.escape` and `JSONWriter.appendQuoted`.
+    /// written from their bytes with `~0` and `~1` for `~` and `/` (in ASCII text each of the two is a
+    /// character of its own, as `JSONPointer.escape` compares them); a pointer with any other token is written
+    /// through `JSONPointer.escape` and `JSONWriter.appendQuoted`.
     static func appendPointer(_ pointer: JSONPointer, to out: inout [UInt8]) {
         let start = out.count
         out.append(UInt8(ascii: "\""))
         for token in pointer.tokens {
             out.append(UInt8(ascii: "/"))
-            let plain = token.utf8.withContiguousStorageIfAvailable { bytes in
-                // Most tokens (`endpoints`, `0`, `backend`) have nothing to escape at all: copied whole.
-                var ordinary = true
+            var token = token
+            let plain = token.withUTF8 { bytes in
+                // One pass without early exits sorts the token out: most (`endpoints`, `0`, `backend`) have
+                // nothing to escape and are copied whole.
+                var tilde = 0, slash = 0, other = 0
                 for byte in bytes {
-                    ordinary = ordinary && byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "~") && byte != UInt8(ascii: "/")
-                        && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                    tilde |= byte == UInt8(ascii: "~") ? 1 : 0
+                    slash |= byte == UInt8(ascii: "/") ? 1 : 0
+                    other |= byte &- 0x20 >= 0x60 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 1 : 0
                 }
-                if ordinary {
+                if other != 0 { return false }
+                if tilde | slash == 0 {
                     out.append(contentsOf: bytes)
                     return true
                 }
@@ -166,15 +177,13 @@ public struct JSONReporter: Reporter {
                     if byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") {
                         out.append(UInt8(ascii: "~"))
                         out.append(byte == UInt8(ascii: "~") ? UInt8(ascii: "0") : UInt8(ascii: "1"))
-                    } else if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                        return false
                     } else {
                         out.append(byte)
                     }
                 }
                 return true
             }
-            guard plain == true else {
+            guard plain else {
                 out.removeSubrange(start...)
                 JSONWriter.appendQuoted(pointer.tokens.map { "/" + JSONPointer.escape($0) }.joined(), to: &out)
                 return

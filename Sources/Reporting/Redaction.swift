@@ -66,9 +66,11 @@ public enum Redaction {
     private static func plainLine(_ bytes: ArraySlice<UInt8>, spans: [Span], secrets: [SecretValue]) -> MaskedLine? {
         guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         for span in spans where span.end > bytes.startIndex && span.start < bytes.endIndex { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        for secret in secrets where secret.redact(text) != text { return nil }
-        return MaskedLine(plainASCII: text, width: bytes.count)
+        if !secrets.isEmpty {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for secret in secrets where secret.redact(text) != text { return nil }
+        }
+        return MaskedLine(plainASCII: bytes)
     }
 
     /// The number of Unicode scalars in UTF-8 bytes (bytes that are not continuation bytes).
@@ -94,7 +96,12 @@ public enum Redaction {
 /// A source line ready to print: secrets replaced by `SecretValue.mask`, columns remapped accordingly.
 public struct MaskedLine: Sendable, Equatable {
     /// The line as shown.
-    public let text: String
+    public var text: String { plainBytes.map { String(decoding: $0, as: UTF8.self) } ?? shownText }
+    /// The line as shown, unless it is `plainBytes`.
+    private let shownText: String
+    /// A whole line of printable ASCII, shown as it is in the source (the usual excerpt): kept as the file's
+    /// bytes, which the text reporter copies without making a string of them.
+    private let plainBytes: ArraySlice<UInt8>?
     /// `displayColumns[i]` is where the excerpt's scalar `i` appears in `text` (1-based), plus one entry for
     /// the position just past the end.
     private let displayColumns: [Int]
@@ -105,13 +112,14 @@ public struct MaskedLine: Sendable, Equatable {
     /// cell, so columns are computed rather than stored.
     private let plainWidth: Int?
 
-    /// A whole source line of `width` printable ASCII characters, no tab, nothing masked.
-    init(plainASCII text: String, width: Int) {
-        self.text = text
+    /// A whole source line of printable ASCII characters, no tab, nothing masked.
+    init(plainASCII bytes: ArraySlice<UInt8>) {
+        self.plainBytes = bytes
+        self.shownText = ""
         self.displayColumns = []
         self.shown = []
         self.firstColumn = 1
-        self.plainWidth = width
+        self.plainWidth = bytes.count
     }
 
     init(scalars: [Unicode.Scalar], hidden: [Bool], firstColumn: Int, cutBefore: Bool, cutAfter: Bool) {
@@ -138,7 +146,17 @@ public struct MaskedLine: Sendable, Equatable {
         self.displayColumns = columns
         self.firstColumn = firstColumn
         self.plainWidth = nil
-        self.text = String(String.UnicodeScalarView(shown))
+        self.plainBytes = nil
+        self.shownText = String(String.UnicodeScalarView(shown))
+    }
+
+    /// `text` appended as UTF-8.
+    func appendText(to out: inout [UInt8]) {
+        if let plainBytes {
+            out.append(contentsOf: plainBytes)
+        } else {
+            out.appendUTF8(shownText)
+        }
     }
 
     /// Control characters would move the terminal's cursor or recolor it: each becomes one U+FFFD.

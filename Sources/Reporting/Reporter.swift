@@ -7,6 +7,15 @@ import Findings
 /// source excerpt and pass free text through `Redaction.scrub`.
 public protocol Reporter {
     func render(_ run: Run) -> String
+
+    /// `render(run)` as pieces of UTF-8 text, in order, which a writer may send out one after the other: a
+    /// report of tens of thousands of findings is not copied into one string first (megabytes of fresh
+    /// memory, page by page). By default, the one string's bytes.
+    func renderParts(_ run: Run) -> [[UInt8]]
+}
+
+extension Reporter {
+    public func renderParts(_ run: Run) -> [[UInt8]] { [Array(render(run).utf8)] }
 }
 
 extension Report {

@@ -21,7 +21,9 @@ public struct TextReporter: Reporter, Sendable {
         self.color = color
     }
 
-    public func render(_ run: Run) -> String {
+    public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
+
+    public func renderParts(_ run: Run) -> [[UInt8]] {
         // The text is written as UTF-8 bytes and made a string once: appending to a `String` piece by piece
         // cost more than building the findings (an audit of a large configuration prints tens of thousands).
         // The slices of each report are kept as they are, and copied into the string with the rest.
@@ -50,7 +52,7 @@ public struct TextReporter: Reporter, Sendable {
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
         if total > 0 || verbose { parts.append(Array((summary(run) + "\n").utf8)) }
-        return String(utf8Parts: parts)
+        return parts
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
@@ -82,14 +84,14 @@ public struct TextReporter: Reporter, Sendable {
         out.append(UInt8(ascii: " "))
         paint(.dim, into: &out) { out in
             out.append(UInt8(ascii: "["))
-            out += finding.ruleID.utf8
+            out.appendUTF8(finding.ruleID)
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "\n"))
         excerpt(at: finding.location, positions: positions, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
         if let fix = finding.fix {
-            out += "  ".utf8
-            paint(.cyan, into: &out) { $0 += "fix:".utf8 }
+            out.appendStatic("  ")
+            paint(.cyan, into: &out) { $0.appendStatic("fix:") }
             out.append(UInt8(ascii: " "))
             appendOneLine(Redaction.scrub(fix, in: report), to: &out)
             out.append(UInt8(ascii: "\n"))
@@ -106,7 +108,7 @@ public struct TextReporter: Reporter, Sendable {
     /// `path:line:col: label: ` in front of a message.
     private func header(at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout [UInt8]) {
         paint(.bold, into: &out) { out in
-            out += report.file(of: location).path.utf8
+            out.appendUTF8(report.file(of: location).path)
             out.append(UInt8(ascii: ":"))
             out.appendDecimal(start.line)
             out.append(UInt8(ascii: ":"))
@@ -115,7 +117,7 @@ public struct TextReporter: Reporter, Sendable {
         }
         out.append(UInt8(ascii: " "))
         paint(labelStyle, into: &out) { out in
-            out += label.utf8
+            out.appendUTF8(label)
             out.append(UInt8(ascii: ":"))
         }
         out.append(UInt8(ascii: " "))
@@ -136,14 +138,14 @@ public struct TextReporter: Reporter, Sendable {
         paint(.dim, into: &out) { out in
             out.appendSpaces(padding)
             out.appendDecimal(start.line)
-            out += " |".utf8
+            out.appendStatic(" |")
         }
         out.append(UInt8(ascii: " "))
-        out += excerpt.text.utf8
-        out += "\n ".utf8
+        excerpt.appendText(to: &out)
+        out.appendStatic("\n ")
         paint(.dim, into: &out) { out in
             out.appendSpaces(padding + digits)
-            out += " |".utf8
+            out.appendStatic(" |")
         }
         out.append(UInt8(ascii: " "))
         let first = excerpt.displayColumn(start.column)
@@ -167,14 +169,14 @@ public struct TextReporter: Reporter, Sendable {
     private func appendOneLine(_ text: String, to out: inout [UInt8]) {
         // Printable ASCII, the usual message, has nothing to replace.
         if Self.isPrintableASCII(text) {
-            out += text.utf8
+            out.appendUTF8(text)
             return
         }
         var line = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             line.append(scalar == "\n" || scalar == "\r" ? " " : MaskedLine.printable(scalar))
         }
-        out += String(line).utf8
+        out.appendUTF8(String(line))
     }
 
     /// Whether every byte of `text` is printable ASCII: one pass over its bytes in place, without an early

@@ -199,7 +199,7 @@ public struct Linter: Sendable {
         let kept = findings.withUnsafeMutableBufferPointer { findings in
             guard let mutableBase = findings.baseAddress else { return 0 }
             let base = UnsafePointer(mutableBase)
-            var order = findings.indices.sorted { isOrdered(base + $0, before: base + $1) }
+            var order = sortedOrder(base, count: findings.count)
             // Swaps in the buffer move the findings' bytes; the array's `swapAt` copied and destroyed them.
             // Each cycle of the permutation is followed once: after it, position `i` holds the finding `order[i]`.
             for start in order.indices {
@@ -223,6 +223,21 @@ public struct Linter: Sendable {
             return kept
         }
         findings.removeLast(findings.count - kept)
+    }
+
+    /// The indices of the `count` findings at `base` in `isOrdered` order. When all are in one file object (the
+    /// usual case) their starts are read once into a list, and two findings that start apart are compared
+    /// there; `isOrdered` reads them through the findings for each of the comparisons (tens of thousands of
+    /// findings, some 200,000 comparisons).
+    private static func sortedOrder(_ base: UnsafePointer<Diagnostic>, count: Int) -> [Int] {
+        let file = count > 0 ? base.pointee.location.file : nil
+        guard (0..<count).allSatisfy({ base[$0].location.file === file }) else {
+            return (0..<count).sorted { isOrdered(base + $0, before: base + $1) }
+        }
+        let starts = (0..<count).map { base[$0].location.span.start }
+        return starts.withUnsafeBufferPointer { starts in
+            (0..<count).sorted { starts[$0] != starts[$1] ? starts[$0] < starts[$1] : isOrdered(base + $0, before: base + $1) }
+        }
     }
 
     /// `sortOrder` of two findings in place: the positions alone decide when both are in the same file

@@ -22,7 +22,7 @@ final class AuditFacts: Sendable {
     private let names: EndpointNames
     /// The namespaces (current and written names) set on some audited endpoint or backend, so a rule that
     /// looks for one nobody uses skips its walk over thousands of blocks.
-    private let endpointAndBackendNamespaces: Set<String>
+    private let endpointAndBackendNamespaces: NameSet
     /// Each endpoint's number of state-changing backends (rule 5.1.6): any method but GET and HEAD, the
     /// endpoint's when the backend has none, or a gRPC backend.
     let stateChangingBackends: [Int]
@@ -39,7 +39,7 @@ final class AuditFacts: Sendable {
         var milliseconds: [Int64] = []
         var own: [Bool] = []
         var undecodable: [JSONPointer] = []
-        var namespaces = Set<String>()
+        var namespaces = NameSet()
         var stateChanging: [Int] = []
         var caches: [(endpoint: EndpointView, backend: BackendView, block: NamespaceView)] = []
         var fields: [EndpointFields] = []
@@ -72,9 +72,10 @@ final class AuditFacts: Sendable {
                 for namespace in backend.extraConfig?.namespaces ?? [] {
                     namespaces.insert(namespace.name)
                     if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
-                    if namespace.writtenName == "backend/grpc" { grpc = true }
+                    // The lengths first: a comparison of two different strings is a call, the length a load.
+                    if namespace.writtenName.utf8.count == 12, namespace.writtenName == "backend/grpc" { grpc = true }
                     // `block(_:in:)`: the last block under the current spelling, else the last legacy one.
-                    if namespace.name == "qos/http-cache" {
+                    if namespace.name.utf8.count == 14, namespace.name == "qos/http-cache" {
                         if namespace.writtenName == namespace.name { exactCache = namespace } else { legacyCache = namespace }
                     }
                 }
@@ -103,30 +104,43 @@ final class AuditFacts: Sendable {
         return names.name(at: endpoint.index) { Self.plainName(of: endpoint) ?? KrakenDText.endpoint(endpoint) }
     }
 
+    /// `name(of:)` appended to a message's UTF-8 bytes (`AuditMessage`): a plain name is copied from the
+    /// method and the path, without making a string of it (nor keeping one for each endpoint).
+    func appendName(of endpoint: EndpointView, to bytes: inout [UInt8]) {
+        if Self.appendPlainName(of: endpoint, to: &bytes) { return }
+        var name = name(of: endpoint)
+        name.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     /// `KrakenDText.endpoint` for the usual endpoint, whose method is upper-case ASCII and whose path is short
     /// printable ASCII with nothing to escape: the same text, without the per-character work.
     static func plainName(of endpoint: EndpointView) -> String? {
-        let path = endpoint.path ?? "", method = endpoint.method
-        // The bytes are checked in place, and copied whole into one buffer that becomes the name.
-        let plainPath = path.utf8.count <= 120 && path.utf8.withContiguousStorageIfAvailable { bytes in
-            var outside = false
-            for byte in bytes { outside = outside || byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
-            return !outside
-        } == true
-        let plainMethod = method.utf8.withContiguousStorageIfAvailable { bytes in
-            var outside = false
-            for byte in bytes { outside = outside || byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) }
-            return !outside
-        } == true
-        guard plainPath, plainMethod else { return nil }
         var name: [UInt8] = []
-        name.reserveCapacity(method.utf8.count + path.utf8.count + 3)
-        name += method.utf8
-        name.append(UInt8(ascii: " "))
-        name.append(UInt8(ascii: "\""))
-        name += path.utf8
-        name.append(UInt8(ascii: "\""))
+        guard appendPlainName(of: endpoint, to: &name) else { return nil }
         return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `plainName(of:)` appended to `bytes`; false (and nothing appended) when the name is not plain.
+    private static func appendPlainName(of endpoint: EndpointView, to bytes: inout [UInt8]) -> Bool {
+        var path = endpoint.path ?? "", method = endpoint.method
+        // The bytes are checked in place, and copied whole.
+        return path.withUTF8 { path in
+            method.withUTF8 { method in
+                // Without early exits or short-circuits: a flag per byte, or-ed together.
+                var outside: UInt8 = path.count > 120 ? 1 : 0
+                for byte in path {
+                    outside |= (byte &- 0x20 >= 0x5F ? 1 : 0) | (byte == UInt8(ascii: "\"") ? 1 : 0) | (byte == UInt8(ascii: "\\") ? 1 : 0)
+                }
+                for byte in method { outside |= (byte >= 0x80 ? 1 : 0) | (byte &- UInt8(ascii: "a") < 26 ? 1 : 0) }
+                guard outside == 0 else { return false }
+                bytes.append(contentsOf: method)
+                bytes.append(UInt8(ascii: " "))
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: path)
+                bytes.append(UInt8(ascii: "\""))
+                return true
+            }
+        }
     }
 
     // MARK: namespaces
@@ -234,14 +248,19 @@ struct EndpointFields: Sendable {
 
     init(_ endpoint: Node) {
         for member in endpoint.members ?? [] {
-            switch member.key {
-            case "timeout": timeout = member
-            case "method": method = member.value
-            case "endpoint": path = member.value
-            case "backend": backend = member
-            case "input_headers": inputHeaders = member.value
-            case "input_query_strings": inputQueryStrings = member.value
-            case "output_encoding": outputEncoding = member.value
+            // By length first: most keys are then compared with one name or none, not with all seven.
+            switch member.key.utf8.count {
+            case 6: if member.key == "method" { method = member.value }
+            case 7:
+                if member.key == "timeout" {
+                    timeout = member
+                } else if member.key == "backend" {
+                    backend = member
+                }
+            case 8: if member.key == "endpoint" { path = member.value }
+            case 13: if member.key == "input_headers" { inputHeaders = member.value }
+            case 15: if member.key == "output_encoding" { outputEncoding = member.value }
+            case 19: if member.key == "input_query_strings" { inputQueryStrings = member.value }
             default: break
             }
         }

@@ -56,7 +56,8 @@ extension AuditRules {
                 for (index, endpoint) in facts.endpoints.enumerated() {
                     let unsafe = facts.stateChangingBackends[index]
                     guard unsafe > 1 else { continue }
-                    causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: "endpoint \(facts.name(of: endpoint)) calls \(unsafe) state-changing backends for one request",
+                    let message: AuditMessage = "endpoint \(name: endpoint, facts) calls \(unsafe) state-changing backends for one request"
+                    causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: message.text,
                                              span: facts.endpointFields[index].backend?.keySpan))
                 }
                 return causes

@@ -280,15 +280,16 @@ extension AuditRules {
             evaluate: { facts in
                 var causes: [AuditCause] = []
                 for (endpoint, backend, cache) in facts.httpCaches {
-                    let message: String
+                    var message: AuditMessage
                     if !cache.node.isObject {
-                        message = "qos/http-cache of backend \(backend.index) of \(facts.name(of: endpoint)) is not an object (KrakenD's own audit crashes on it), so it sets no limits"
+                        message = "qos/http-cache of backend \(backend.index) of \(name: endpoint, facts) is not an object (KrakenD's own audit crashes on it), so it sets no limits"
                     } else if facts.isPositiveFloat(cache.node["max_items"]) && facts.isPositiveFloat(cache.node["max_size"]) {
                         continue
                     } else {
-                        message = "the cache of backend \(backend.index) of \(facts.name(of: endpoint)) is unbounded: it needs both max_items and max_size above zero" + (facts.format == .yaml ? " (as floating-point numbers in YAML, e.g. 1000.0)" : "")
+                        message = "the cache of backend \(backend.index) of \(name: endpoint, facts) is unbounded: it needs both max_items and max_size above zero"
+                        if facts.format == .yaml { message.append(" (as floating-point numbers in YAML, e.g. 1000.0)") }
                     }
-                    causes.append(AuditCause(pointer: cache.pointer, message: message, span: cache.keySpan))
+                    causes.append(AuditCause(pointer: cache.pointer, message: message.text, span: cache.keySpan))
                 }
                 return causes
             }

@@ -112,10 +112,12 @@ extension AuditRules {
                 for (index, endpoint) in facts.endpoints.enumerated() where facts.timeoutMilliseconds[index] > limit {
                     let value = facts.timeoutMilliseconds[index]
                     if facts.ownTimeout[index] {
-                        causes.append(AuditCause(pointer: endpoint.pointer.appending("timeout"), message: "endpoint \(facts.name(of: endpoint)) has a timeout of \(value) ms, more than \(seconds) s",
+                        let message: AuditMessage = "endpoint \(name: endpoint, facts) has a timeout of \(value) ms, more than \(seconds) s"
+                        causes.append(AuditCause(pointer: endpoint.pointer.appending("timeout"), message: message.text,
                                                  span: facts.endpointFields[index].timeout?.keySpan))
                     } else {
-                        causes.append(AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) inherits a timeout of \(value) ms from the root, more than \(seconds) s",
+                        let message: AuditMessage = "endpoint \(name: endpoint, facts) inherits a timeout of \(value) ms from the root, more than \(seconds) s"
+                        causes.append(AuditCause(pointer: endpoint.pointer, message: message.text,
                                                  span: endpoint.node.span))
                     }
                 }
