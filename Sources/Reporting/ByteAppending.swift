@@ -1,37 +1,6 @@
-/// Appending to UTF-8 output without building strings: the decimal numbers, runs of spaces and fixed ASCII
-/// text that the in-place writers (text, JSON) need for each of tens of thousands of findings.
+/// Appending to UTF-8 output without building strings: the runs of spaces the in-place writers (text, JSON)
+/// need for each of tens of thousands of findings, beside ConfigTree's numbers, text and fixed text.
 extension Array where Element == UInt8 {
-    /// `String(number)`, appended.
-    mutating func appendDecimal(_ number: Int) {
-        // The digits are written backwards into a word-sized scratch area, then appended in one copy.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var start = 24, rest = number.magnitude
-        Swift.withUnsafeMutableBytes(of: &digits) { scratch in
-            repeat {
-                start -= 1
-                scratch[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if number < 0 {
-                start -= 1
-                scratch[start] = UInt8(ascii: "-")
-            }
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
-        }
-    }
-
-    /// The UTF-8 of `text`, copied from its storage in one piece (`+= text.utf8` went through the generic
-    /// sequence path, about twice the instructions for each of the dozen appends a finding makes).
-    mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
-    /// Fixed text, copied from static storage.
-    mutating func appendStatic(_ text: StaticString) {
-        text.withUTF8Buffer { append(contentsOf: $0) }
-    }
-
     /// `count` spaces (none when `count` is not positive), copied from a constant run of them.
     mutating func appendSpaces(_ count: Int) {
         var left = count

@@ -1,3 +1,4 @@
+import ConfigTree
 import Findings
 
 /// A minimal JSON text builder with correct string escaping and stable key order.

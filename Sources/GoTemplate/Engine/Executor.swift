@@ -1,3 +1,5 @@
+import ConfigTree
+
 /// Runs a parsed template against data with Go's `text/template` rules (`exec.go`): walks the body,
 /// evaluates pipelines, keeps the variable stack, enforces the limits, writes into one byte buffer and,
 /// when asked, records the source map.
@@ -106,18 +108,18 @@ struct Executor {
         switch value.value.storage {
         case .string(let text):
             try reserveOutput(text.utf8.count)
-            appendUTF8(text)
+            output.appendUTF8(text)
         case .byteString(let bytes):
             try reserveOutput(bytes.count)
             output.append(contentsOf: bytes)
         case .int(let number, _):
             try reserveOutput(20)
-            appendDecimal(number)
+            output.appendDecimal(number)
         case .float(let number, .float64) where number.magnitude < 1e6 && number.rounded(.towardZero) == number
             && !(number == 0 && number.sign == .minus):
             // Go's %v prints a float64 with an exponent below 1e+06 and no fraction as its integer digits.
             try reserveOutput(20)
-            appendDecimal(Int64(number))
+            output.appendDecimal(Int64(number))
         case .nil:
             try reserveOutput(10)
             output.append(contentsOf: "<no value>".utf8)
@@ -136,29 +138,6 @@ struct Executor {
                     outputStart: start, outputEnd: output.count, isLiteral: false, template: templateIndex, frame: frame,
                     sourceStart: action.span.lowerBound, sourceEnd: action.span.upperBound, origin: value.value.origin))
         }
-    }
-
-    @inline(__always)
-    private mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
-
-    private mutating func appendDecimal(_ number: Int64) {
-        if number >= 0 && number < 10 {
-            output.append(UInt8(ascii: "0") + UInt8(number))
-            return
-        }
-        var magnitude = number.magnitude
-        var buffer = [UInt8](repeating: 0, count: 20)
-        var position = 20
-        repeat {
-            position -= 1
-            buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        output.append(contentsOf: buffer[position...])
     }
 
     private mutating func index(of template: ParsedTemplate) -> Int32 {

@@ -108,8 +108,7 @@ final class AuditFacts: Sendable {
     /// method and the path, without making a string of it (nor keeping one for each endpoint).
     func appendName(of endpoint: EndpointView, to bytes: inout [UInt8]) {
         if Self.appendPlainName(of: endpoint, to: &bytes) { return }
-        var name = name(of: endpoint)
-        name.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.appendUTF8(name(of: endpoint))
     }
 
     /// `KrakenDText.endpoint` for the usual endpoint, whose method is upper-case ASCII and whose path is short

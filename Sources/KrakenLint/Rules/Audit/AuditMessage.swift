@@ -1,3 +1,5 @@
+import ConfigTree
+
 /// A finding message written as UTF-8 bytes into one buffer and made a string once.
 ///
 /// The rules that fire on every endpoint or backend of a large configuration (tens of thousands of findings)
@@ -16,9 +18,7 @@ struct AuditMessage: ExpressibleByStringInterpolation {
     init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
 
     /// Appends fixed text.
-    mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    mutating func append(_ literal: StaticString) { bytes.appendStatic(literal) }
 
     /// The message.
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -32,36 +32,15 @@ struct AuditMessage: ExpressibleByStringInterpolation {
             bytes.reserveCapacity(literalCapacity + 64 * interpolationCount + 64)
         }
 
-        mutating func appendLiteral(_ literal: StaticString) {
-            literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        }
+        mutating func appendLiteral(_ literal: StaticString) { bytes.appendStatic(literal) }
 
-        mutating func appendInterpolation(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        }
+        mutating func appendInterpolation(_ text: String) { bytes.appendUTF8(text) }
 
         /// `String(number)`.
-        mutating func appendInterpolation(_ number: Int) { appendInterpolation(Int64(number)) }
+        mutating func appendInterpolation(_ number: Int) { bytes.appendDecimal(number) }
 
         /// `String(number)`.
-        mutating func appendInterpolation(_ number: Int64) {
-            // The digits are written backwards into a scratch area, then appended in one copy.
-            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            var start = 24, rest = number.magnitude
-            withUnsafeMutableBytes(of: &scratch) { digits in
-                repeat {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                } while rest > 0
-                if number < 0 {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "-")
-                }
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[start...]))
-            }
-        }
+        mutating func appendInterpolation(_ number: Int64) { bytes.appendDecimal(number) }
 
         /// `facts.name(of: endpoint)`.
         mutating func appendInterpolation(name endpoint: EndpointView, _ facts: AuditFacts) {
