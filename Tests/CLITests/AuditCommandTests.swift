@@ -193,9 +193,7 @@ final class AuditCommandTests: XCTestCase {
     }
 
     func testADeclaredProjectIsAuditedRenderedAndItsSettingsAreNot() throws {
-        var files = FlexibleConfigCommandTests.project
-        files["config/.krakenlint.yml"] = "flexible-config:\n  template: krakend.tmpl\n  settings: settings\n"
-        let tree = try TemporaryTree(files)
+        let tree = try TemporaryTree(FlexibleConfigCommandTests.declaredProject)
         let environment = ["NTLM_PASSWORD": FlexibleConfigCommandTests.password]
         for arguments in [["audit"], ["lint", "--audit"]] {
             let run = runCLI(arguments + [tree.path("config")], environment: environment)

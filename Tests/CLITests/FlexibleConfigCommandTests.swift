@@ -29,6 +29,13 @@ final class FlexibleConfigCommandTests: XCTestCase {
     ]
     static let password = "Sup3r-S3cret-FC-Value"
 
+    /// ``project`` with a `.krakenlint.yml` that declares it: base template and settings folder.
+    static var declaredProject: [String: String] {
+        var files = project
+        files["config/.krakenlint.yml"] = "flexible-config:\n  template: krakend.tmpl\n  settings: settings\n"
+        return files
+    }
+
     private func run(_ arguments: [String], in tree: TemporaryTree, environment: [String: String] = [:]) -> CLIRun {
         let out = Capture(), err = Capture()
         let io = CommandIO(
@@ -82,9 +89,7 @@ final class FlexibleConfigCommandTests: XCTestCase {
     }
 
     func testAKrakenlintFileDeclaresTheProjectAndItsFoldersAreNotLintedAsConfigurations() throws {
-        var files = Self.project
-        files["config/.krakenlint.yml"] = "flexible-config:\n  template: krakend.tmpl\n  settings: settings\n"
-        let tree = try TemporaryTree(files)
+        let tree = try TemporaryTree(Self.declaredProject)
         let result = run(["lint", tree.path("config")], in: tree, environment: ["NTLM_PASSWORD": Self.password])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("config/settings/api.json:4:30:"), result.stdout)

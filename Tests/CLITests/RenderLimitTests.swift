@@ -106,31 +106,24 @@ final class RenderLimitTests: XCTestCase {
         XCTAssertEqual(try render(project, ["--time-budget", "300"]).run.status, 0)
     }
 
-    func testLintAppliesTheSameLimitsWhenItRenders() throws {
+    func testLintAuditAndProbeApplyTheSameLimitsWhenTheyRender() throws {
         let tree = try TemporaryTree(["krakend.tmpl": "{\"version\": 3, \"n\": [{{ range 5000 }}0,{{ end }}0]}"])
-        let refused = runCLI(["lint", "--flexible-config", "--max-range-iterations", "100", tree.path("krakend.tmpl")])
-        XCTAssertEqual(refused.status, 2, refused.stdout + refused.stderr)
-        XCTAssertTrue(refused.stdout.contains("range iterations exceed the limit of 100"), refused.stdout)
-        XCTAssertTrue(refused.stdout.contains("--max-range-iterations"), refused.stdout)
-        let raised = runCLI(["lint", "--flexible-config", "--max-range-iterations", "5000", tree.path("krakend.tmpl")])
-        XCTAssertNotEqual(raised.status, 2, raised.stdout + raised.stderr)
-    }
-
-    func testAuditAndProbeApplyTheSameLimitsWhenTheyRender() throws {
-        let tree = try TemporaryTree(["krakend.tmpl": "{\"version\": 3, \"n\": [{{ range 5000 }}0,{{ end }}0]}"])
-        let audit = runCLI(["audit", "--flexible-config", "--max-range-iterations", "100", tree.path("krakend.tmpl")])
-        XCTAssertEqual(audit.status, 2, audit.stdout + audit.stderr)
-        XCTAssertTrue(audit.stdout.contains("range iterations exceed the limit of 100"), audit.stdout)
-        XCTAssertTrue(audit.stdout.contains("--max-range-iterations"), audit.stdout)
-        let audited = runCLI(["audit", "--flexible-config", "--max-range-iterations", "5000", tree.path("krakend.tmpl")])
+        func run(_ command: String, iterations: Int) -> CLIRun {
+            runCLI([command, "--flexible-config", "--max-range-iterations", String(iterations), tree.path("krakend.tmpl")])
+        }
+        for command in ["lint", "audit", "probe"] {
+            let refused = run(command, iterations: 100)
+            // lint and audit report the rendering error; probe prints it on standard error and stops.
+            let report = command == "probe" ? refused.stderr : refused.stdout
+            XCTAssertEqual(refused.status, 2, "\(command): \(refused.stdout + refused.stderr)")
+            XCTAssertTrue(report.contains("range iterations exceed the limit of 100"), "\(command): \(report)")
+            XCTAssertTrue(report.contains("--max-range-iterations"), "\(command): \(report)")
+            let raised = run(command, iterations: 5000)
+            XCTAssertNotEqual(raised.status, 2, "\(command): \(raised.stdout + raised.stderr)")
+        }
+        XCTAssertTrue(run("probe", iterations: 100).stderr.contains("nothing was probed"))
+        let audited = run("audit", iterations: 5000)
         XCTAssertEqual(audited.status, 1, audited.stdout + audited.stderr)
         XCTAssertTrue(audited.stdout.contains("[audit/"), audited.stdout)
-
-        let probe = runCLI(["probe", "--flexible-config", "--max-range-iterations", "100", tree.path("krakend.tmpl")])
-        XCTAssertEqual(probe.status, 2, probe.stdout + probe.stderr)
-        XCTAssertTrue(probe.stderr.contains("range iterations exceed the limit of 100"), probe.stderr)
-        XCTAssertTrue(probe.stderr.contains("nothing was probed"), probe.stderr)
-        let probed = runCLI(["probe", "--flexible-config", "--max-range-iterations", "5000", tree.path("krakend.tmpl")])
-        XCTAssertNotEqual(probed.status, 2, probed.stdout + probed.stderr)
     }
 }
