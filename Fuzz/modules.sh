@@ -69,12 +69,13 @@ build_modules() {
     built+=("$name")
     if [[ $stale -eq 0 ]]; then continue; fi
     echo "fuzz: compiling $name (${#files[@]} files, instrumented)" >&2
+    # One package name for every module: ConfigTree shares its byte appenders with the others at `package` access.
     # ConfigTree is built for @testable import, so the YAML target can drive both reader paths.
     local testing="" dependencies=""
     if [[ "$name" == ConfigTree ]]; then testing="-enable-testing"; fi
     if [[ "$name" == GoTemplate ]]; then dependencies="$(package_dependency_flags)"; fi
     # shellcheck disable=SC2086
-    swiftc $SANITIZE $testing $dependencies -O -wmo -parse-as-library -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$MODULES" \
+    swiftc $SANITIZE $testing $dependencies -O -wmo -parse-as-library -package-name krakenlint -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$MODULES" \
       -emit-module -emit-module-path "$MODULES/$name.swiftmodule" -c "${files[@]}" -o "$object" \
       >"$MODULES/$name.log" 2>&1 || { cat "$MODULES/$name.log" >&2; return 1; }
   done
