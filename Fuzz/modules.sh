@@ -73,9 +73,11 @@ build_modules() {
     # ConfigTree is built for @testable import, so the YAML target can drive both reader paths.
     local testing="" dependencies=""
     if [[ "$name" == ConfigTree ]]; then testing="-enable-testing"; fi
+    # The dependency build's folder comes after ours: it also holds SwiftPM's uninstrumented ConfigTree, compiled
+    # under another package name, which would hide the instrumented one (and its package-level appenders).
     if [[ "$name" == GoTemplate ]]; then dependencies="$(package_dependency_flags)"; fi
     # shellcheck disable=SC2086
-    swiftc $SANITIZE $testing $dependencies -O -wmo -parse-as-library -package-name krakenlint -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$MODULES" \
+    swiftc $SANITIZE $testing -O -wmo -parse-as-library -package-name krakenlint -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$MODULES" $dependencies \
       -emit-module -emit-module-path "$MODULES/$name.swiftmodule" -c "${files[@]}" -o "$object" \
       >"$MODULES/$name.log" 2>&1 || { cat "$MODULES/$name.log" >&2; return 1; }
   done
