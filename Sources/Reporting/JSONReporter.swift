@@ -68,9 +68,11 @@ public struct JSONReporter: Reporter {
             }
             JSONValue.writeMember("diagnostics", index: 2, into: &out, pretty: pretty, indent: indent)
             let findings = report.findings
-            let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
             JSONValue.writeArray(findings.count, into: &out, pretty: pretty, indent: indent + 1) { out in
                 let slices = Slices.render(findings.count) { range in
+                    // A layout per slice: its byte arrays are appended a dozen times per finding, and retaining
+                    // arrays that the other slices' threads retain as often made the cores wait for each other.
+                    let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
                     var text: [UInt8] = []
                     text.reserveCapacity(range.count * 700)
                     findings.withUnsafeBufferPointer { findings in
