@@ -98,17 +98,22 @@ final class AuditFacts: Sendable {
 
     /// An endpoint as messages name it (`GET "/users/{id}"`).
     func name(of endpoint: EndpointView) -> String {
-        guard endpoint.index >= 0, endpoint.index < endpoints.count, endpoints[endpoint.index] === endpoint else {
-            return KrakenDText.endpoint(endpoint)
-        }
-        return names.name(at: endpoint.index) { Self.plainName(of: endpoint) ?? KrakenDText.endpoint(endpoint) }
+        var name: [UInt8] = []
+        appendName(of: endpoint, to: &name)
+        return String(decoding: name, as: UTF8.self)
     }
 
-    /// `name(of:)` appended to a message's UTF-8 bytes (`AuditMessage`): a plain name is copied from the
-    /// method and the path, without making a string of it (nor keeping one for each endpoint).
+    /// `name(of:)` appended to a message's UTF-8 bytes (`AuditMessage`). Each endpoint's name is made once, and
+    /// then copied from bytes of the audit's own: the endpoint's path and method are read by the other rule
+    /// groups' threads at the same time, and retaining them for every message made the cores wait.
     func appendName(of endpoint: EndpointView, to bytes: inout [UInt8]) {
-        if Self.appendPlainName(of: endpoint, to: &bytes) { return }
-        bytes.appendUTF8(name(of: endpoint))
+        guard endpoint.index >= 0, endpoint.index < endpoints.count, endpoints[endpoint.index] === endpoint else {
+            bytes.appendUTF8(KrakenDText.endpoint(endpoint))
+            return
+        }
+        names.append(at: endpoint.index, to: &bytes) { name in
+            if !Self.appendPlainName(of: endpoint, to: &name) { name.appendUTF8(KrakenDText.endpoint(endpoint)) }
+        }
     }
 
     /// `KrakenDText.endpoint` for the usual endpoint, whose method is upper-case ASCII and whose path is short
@@ -269,17 +274,20 @@ struct EndpointFields: Sendable {
     var backendCount: Int { backend?.value.elements?.count ?? 0 }
 }
 
-/// The endpoint names of one file's audit, built on first use. The audit's rules run one after the other on
-/// one thread, which is the only one that touches it.
+/// The endpoint names of one file's audit as UTF-8, each made on first use. The audit's rules run one after the
+/// other on one thread, which is the only one that touches it.
 private final class EndpointNames: @unchecked Sendable {
-    private var names: [String?]
+    private var names: [[UInt8]?]
 
     init(count: Int) { names = Array(repeating: nil, count: count) }
 
-    func name(at index: Int, _ make: () -> String) -> String {
-        if let known = names[index] { return known }
-        let made = make()
-        names[index] = made
-        return made
+    /// Appends the name of endpoint `index` to `bytes`, made by `make` (which appends it) the first time.
+    func append(at index: Int, to bytes: inout [UInt8], _ make: (inout [UInt8]) -> Void) {
+        if names[index] == nil {
+            var made: [UInt8] = []
+            make(&made)
+            names[index] = made
+        }
+        names[index]!.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 }
