@@ -107,7 +107,15 @@ public struct Linter: Sendable {
         let secrets: [SecretValue]
         (walks, secrets) = Concurrently.both(
             inParallel: parallel,
-            { Concurrently.map(inParallel: parallel, groups) { group in traverse(service, with: group.rules, root: root, file: file) } },
+            {
+                // The audit's group, the longest, starts first, so that it does not run alone at the end while
+                // the other core waits; the walks are put back in group order.
+                let order = groups.indices.sorted { groups[$0].isAudit && !groups[$1].isAudit }
+                let walks = Concurrently.map(inParallel: parallel, order) { index in traverse(service, with: groups[index].rules, root: root, file: file) }
+                var inGroupOrder = walks
+                for (position, index) in order.enumerated() { inGroupOrder[index] = walks[position] }
+                return inGroupOrder
+            },
             { SecretCatalog.secrets(in: service) }
         )
         let facts = walks.lazy.compactMap(\.auditFacts).first
@@ -276,4 +284,7 @@ struct GroupWalk: Sendable {
 /// state while they walk a file, are created on the thread that uses them), so sharing the types is safe.
 struct RuleGroup: @unchecked Sendable {
     let rules: [any Rule.Type]
+
+    /// Whether this is the audit's group (`AuditCollector` alone).
+    var isAudit: Bool { rules.contains { $0.id == AuditCollector.id } }
 }
