@@ -56,14 +56,16 @@ public final class CommandIO: @unchecked Sendable {
             if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
         }
     }
-    /// Writes pieces of UTF-8 text (`Reporter.renderParts`) to standard output one after the other; without a
-    /// byte writer (tests), as the one string they make.
-    public func out(parts: [[UInt8]]) {
+    /// Writes the pieces of UTF-8 text that `write` emits (`Reporter.write(_:to:)`) to standard output as they
+    /// come; without a byte writer (tests), as the one string they make.
+    public func out(streaming write: (_ emit: ([UInt8]) -> Void) -> Void) {
         lock.withLock {
             if let writeOutBytes {
-                for part in parts where !part.isEmpty { writeOutBytes(part) }
+                write { part in if !part.isEmpty { writeOutBytes(part) } }
             } else {
-                writeOut(String(decoding: Array(parts.joined()), as: UTF8.self))
+                var text: [UInt8] = []
+                write { text += $0 }
+                writeOut(String(decoding: text, as: UTF8.self))
             }
         }
     }

@@ -77,7 +77,8 @@ extension LintRequest {
             paths: ArtifactPath(root: sarifRoot ?? io.currentDirectory, currentDirectory: io.currentDirectory),
             rules: format.describesRules ? RuleRegistry.allDescriptions.map(\.descriptor) : []
         )
-        io.out(parts: format.reporter(settings).renderParts(run))
+        let reporter = format.reporter(settings)
+        io.out { reporter.write(run, to: $0) }
         return Self.exitStatus(reports)
     }
 

@@ -18,7 +18,7 @@ public struct JSONReporter: Reporter {
 
     public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
 
-    public func renderParts(_ run: Run) -> [[UInt8]] {
+    public func write(_ run: Run, to emit: ([UInt8]) -> Void) {
         let pretty = self.pretty
         let tool = JSONValue.object([("name", .string("krakenlint")), ("version", .string(run.toolVersion))])
         let summary = JSONValue.object([
@@ -29,9 +29,8 @@ public struct JSONReporter: Reporter {
         ])
         var out: [UInt8] = []
         // The document is written in place rather than built as a `JSONValue`: an audit of a large
-        // configuration has tens of thousands of findings, rendered in slices on all cores. The slices are kept
-        // as they are among the document's parts, which are copied into the string once.
-        var parts: [[UInt8]] = []
+        // configuration has tens of thousands of findings, rendered in chunks on all cores and emitted as
+        // they are made, between the text before and after them.
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: 0) { index, out in
             switch index {
             case 0:
@@ -42,7 +41,7 @@ public struct JSONReporter: Reporter {
                 JSONValue.writeArray(run.reports.count, into: &out, pretty: pretty, indent: 1) { out in
                     for (index, report) in run.reports.enumerated() {
                         JSONValue.writeItemStart(index: index, into: &out, pretty: pretty, indent: 1)
-                        writeFile(report, into: &out, indent: 2, parts: &parts)
+                        writeFile(report, into: &out, indent: 2, emit: emit)
                     }
                 }
             default:
@@ -51,13 +50,12 @@ public struct JSONReporter: Reporter {
             }
         }
         out.append(UInt8(ascii: "\n"))
-        parts.append(out)
-        return parts
+        emit(out)
     }
 
-    /// One entry of `files`: its path, format and findings, at nesting level `indent`. The text so far and
-    /// the findings' slices go to `parts`, and `out` starts again after them.
-    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int, parts: inout [[UInt8]]) {
+    /// One entry of `files`: its path, format and findings, at nesting level `indent`. Before the findings,
+    /// the text so far is emitted, then the findings' chunks, and `out` starts again after them.
+    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int, emit: ([UInt8]) -> Void) {
         let pretty = self.pretty
         let header: [(String, String)] = [("path", report.file.path), ("format", report.file.format.rawValue)]
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: indent) { index, out in
@@ -69,11 +67,12 @@ public struct JSONReporter: Reporter {
             JSONValue.writeMember("diagnostics", index: 2, into: &out, pretty: pretty, indent: indent)
             let findings = report.findings
             JSONValue.writeArray(findings.count, into: &out, pretty: pretty, indent: indent + 1) { out in
-                let slices = Slices.render(findings.count) { range in
-                    // A layout per slice: its byte arrays are appended a dozen times per finding, and retaining
-                    // arrays that the other slices' threads retain as often made the cores wait for each other.
+                emit(out)
+                out = []
+                Slices.stream(findings.count, emit: emit) { range, text in
+                    // A layout per chunk: its byte arrays are appended a dozen times per finding, and retaining
+                    // arrays that the other chunks' threads retain as often made the cores wait for each other.
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
-                    var text: [UInt8] = []
                     text.reserveCapacity(range.count * 700)
                     findings.withUnsafeBufferPointer { findings in
                         for index in range {
@@ -81,11 +80,7 @@ public struct JSONReporter: Reporter {
                             Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout)
                         }
                     }
-                    return text
                 }
-                parts.append(out)
-                parts += slices
-                out = []
             }
         }
     }

@@ -8,14 +8,22 @@ import Findings
 public protocol Reporter {
     func render(_ run: Run) -> String
 
-    /// `render(run)` as pieces of UTF-8 text, in order, which a writer may send out one after the other: a
-    /// report of tens of thousands of findings is not copied into one string first (megabytes of fresh
-    /// memory, page by page). By default, the one string's bytes.
-    func renderParts(_ run: Run) -> [[UInt8]]
+    /// `render(run)` as pieces of UTF-8 text handed to `emit` in order, as they are made, for a writer to send
+    /// out one after the other: a report of tens of thousands of findings is neither copied into one string
+    /// nor held whole (megabytes of fresh memory, page by page). A piece's storage may be reused once `emit`
+    /// returns. By default, the one string's bytes.
+    func write(_ run: Run, to emit: ([UInt8]) -> Void)
 }
 
 extension Reporter {
-    public func renderParts(_ run: Run) -> [[UInt8]] { [Array(render(run).utf8)] }
+    public func write(_ run: Run, to emit: ([UInt8]) -> Void) { emit(Array(render(run).utf8)) }
+
+    /// The pieces `write(_:to:)` emits, kept.
+    public func renderParts(_ run: Run) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        write(run) { parts.append($0) }
+        return parts
+    }
 }
 
 extension Report {

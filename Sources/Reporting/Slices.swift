@@ -1,31 +1,41 @@
 import Foundation
 
-/// Many findings rendered in slices on all cores, the slices' texts kept in order: each finding's text
-/// depends on nothing but itself (an audit of a large configuration has tens of thousands).
+/// Many findings rendered in chunks on all cores and handed on in order: each finding's text depends on nothing
+/// but itself (an audit of a large configuration has tens of thousands).
 enum Slices {
-    /// Below this many findings per core, one thread renders them all.
+    /// The findings of one chunk; with fewer than two chunks' worth, one thread renders them all.
     static let itemsPerSlice = 1_000
 
-    /// `render` of consecutive ranges covering `0..<count`, in order; one range when `count` is small.
-    static func render<Text: Sendable>(_ count: Int, _ render: @Sendable (Range<Int>) -> Text) -> [Text] {
-        let slices = count < itemsPerSlice ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, count / itemsPerSlice)
-        guard slices > 1 else { return [render(0..<count)] }
-        let parts = RenderedParts<Text>(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { index in
-            parts.store(render(count * index / slices ..< count * (index + 1) / slices), at: index)
+    /// `render` of consecutive ranges covering `0..<count`, each into a buffer that `emit` receives in order.
+    /// The chunks of one round (one per core) are rendered at the same time, into buffers that the next round
+    /// reuses once `emit` has had them: the text of a large report is never held whole.
+    static func stream(_ count: Int, emit: ([UInt8]) -> Void, render: @Sendable (Range<Int>, inout [UInt8]) -> Void) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard count >= 2 * itemsPerSlice, cores > 1 else {
+            var text: [UInt8] = []
+            render(0..<count, &text)
+            emit(text)
+            return
         }
-        return parts.all
+        let chunks = (count + itemsPerSlice - 1) / itemsPerSlice
+        let buffers = (0..<cores).map { _ in ChunkBuffer() }
+        var first = 0
+        while first < chunks {
+            let round = min(cores, chunks - first), roundFirst = first
+            DispatchQueue.concurrentPerform(iterations: round) { index in
+                let chunk = roundFirst + index
+                let buffer = buffers[index]
+                buffer.bytes.removeAll(keepingCapacity: true)
+                render(chunk * itemsPerSlice ..< min(count, (chunk + 1) * itemsPerSlice), &buffer.bytes)
+            }
+            for index in 0..<round { emit(buffers[index].bytes) }
+            first += round
+        }
     }
 }
 
-/// The texts of the slices rendered at the same time, each written once by its own thread.
-private final class RenderedParts<Text: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var texts: [Text?]
-
-    init(count: Int) { texts = Array(repeating: nil, count: count) }
-
-    func store(_ text: Text, at index: Int) { lock.withLock { texts[index] = text } }
-
-    var all: [Text] { lock.withLock { texts.map { $0! } } }
+/// The text of one chunk of a round, written by one thread at a time: the thread that renders the chunk,
+/// then, after the round, the one that emits it.
+private final class ChunkBuffer: @unchecked Sendable {
+    var bytes: [UInt8] = []
 }

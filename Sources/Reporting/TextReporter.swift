@@ -23,11 +23,9 @@ public struct TextReporter: Reporter, Sendable {
 
     public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
 
-    public func renderParts(_ run: Run) -> [[UInt8]] {
-        // The text is written as UTF-8 bytes and made a string once: appending to a `String` piece by piece
-        // cost more than building the findings (an audit of a large configuration prints tens of thousands).
-        // The slices of each report are kept as they are, and copied into the string with the rest.
-        var parts: [[UInt8]] = []
+    public func write(_ run: Run, to emit: ([UInt8]) -> Void) {
+        // The text is written as UTF-8 bytes: appending to a `String` piece by piece cost more than building
+        // the findings (an audit of a large configuration prints tens of thousands).
         for report in run.reports {
             // One gutter width per report, so the `|` bars of its excerpts line up.
             // Lines grow with offsets, so the last line is that of the furthest offset in each file: one search
@@ -48,26 +46,24 @@ public struct TextReporter: Reporter, Sendable {
                 }
             }
             let lastLine = furthest.reduce(1) { max($0, $1.file.line(ofOffset: $1.offset)) }
-            parts += renderFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine))
+            writeFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine), to: emit)
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
-        if total > 0 || verbose { parts.append(Array((summary(run) + "\n").utf8)) }
-        return parts
+        if total > 0 || verbose { emit(Array((summary(run) + "\n").utf8)) }
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
-    /// rendered in slices on all cores, in order: each finding's text depends on nothing but itself.
-    private func renderFindings(of report: Report, gutterWidth: Int) -> [[UInt8]] {
+    /// rendered in chunks on all cores, in order: each finding's text depends on nothing but itself.
+    private func writeFindings(of report: Report, gutterWidth: Int, to emit: ([UInt8]) -> Void) {
+        guard !report.findings.isEmpty else { return }
         let findings = report.findings
         let reporter = self
-        return Slices.render(findings.count) { range in
-            var text: [UInt8] = []
+        Slices.stream(findings.count, emit: emit) { range, text in
             text.reserveCapacity(range.count * 320)
             // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
                 for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &text) }
             }
-            return text
         }
     }
 
