@@ -56,6 +56,7 @@ public final class CommandIO: @unchecked Sendable {
             if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
         }
     }
+
     /// Writes the pieces of UTF-8 text that `write` emits (`Reporter.write(_:to:)`) to standard output as they
     /// come; without a byte writer (tests), as the one string they make.
     public func out(streaming write: (_ emit: ([UInt8]) -> Void) -> Void) {
