@@ -251,21 +251,26 @@ struct EndpointFields: Sendable {
     private(set) var outputEncoding: Node?
 
     init(_ endpoint: Node) {
-        for member in endpoint.members ?? [] {
-            // By length first: most keys are then compared with one name or none, not with all seven.
-            switch member.key.utf8.count {
-            case 6: if member.key == "method" { method = member.value }
-            case 7:
-                if member.key == "timeout" {
-                    timeout = member
-                } else if member.key == "backend" {
-                    backend = member
+        guard case .object(let members) = endpoint.value else { return }
+        // The members are read in place and only the seven wanted are copied: copying each member (its key
+        // and its value) cost two retains and two releases, on objects the other rule groups read meanwhile.
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices {
+                // By length first: most keys are then compared with one name or none, not with all seven.
+                switch members[index].key.utf8.count {
+                case 6: if members[index].key == "method" { method = members[index].value }
+                case 7:
+                    if members[index].key == "timeout" {
+                        timeout = members[index]
+                    } else if members[index].key == "backend" {
+                        backend = members[index]
+                    }
+                case 8: if members[index].key == "endpoint" { path = members[index].value }
+                case 13: if members[index].key == "input_headers" { inputHeaders = members[index].value }
+                case 15: if members[index].key == "output_encoding" { outputEncoding = members[index].value }
+                case 19: if members[index].key == "input_query_strings" { inputQueryStrings = members[index].value }
+                default: break
                 }
-            case 8: if member.key == "endpoint" { path = member.value }
-            case 13: if member.key == "input_headers" { inputHeaders = member.value }
-            case 15: if member.key == "output_encoding" { outputEncoding = member.value }
-            case 19: if member.key == "input_query_strings" { inputQueryStrings = member.value }
-            default: break
             }
         }
     }
