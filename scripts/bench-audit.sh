@@ -65,9 +65,18 @@ print("-" * len(header))
 for label, m in measured.items():
     print(f"{label:<32}{len(m['wall']):>5}{min(m['wall']):>9.3f}{statistics.median(m['wall']):>10.3f}{statistics.mean(m['cpu']):>8.3f}")
 print("\nwhat the audit adds to lint (goal: lint --audit under 1.20x lint)")
+# A virtual machine's speed drifts by tens of percent within minutes, which a ratio of two medians taken over
+# the whole run takes in. The commands of one round run one right after the other, so the ratio of each round
+# (then its median and quartiles over the rounds) compares them at the same speed.
+def quartiles(values):
+    q = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
+    return f"{q[1]:.3f}x ({q[0]:.3f}-{q[2]:.3f})"
 for name, suffix in (("big.json", " big.json"), ("big.yaml", " big.yaml"), ("big.json, json", " -f json big.json")):
     base, both, alone = (measured[f"{c}{suffix}"] for c in ("lint", "lint --audit", "audit"))
     for what, m in (("lint --audit", both), ("audit alone", alone)):
+        wall = [a / b for a, b in zip(m["wall"], base["wall"])]
+        cpu = [a / b for a, b in zip(m["cpu"], base["cpu"])]
         print(f"  {what:<13} {name}: median {statistics.median(m['wall']) / statistics.median(base['wall']):.3f}x, "
-              f"min {min(m['wall']) / min(base['wall']):.3f}x, CPU {statistics.mean(m['cpu']) / statistics.mean(base['cpu']):.3f}x of lint")
+              f"min {min(m['wall']) / min(base['wall']):.3f}x, CPU {statistics.mean(m['cpu']) / statistics.mean(base['cpu']):.3f}x of lint; "
+              f"per round: wall {quartiles(wall)}, CPU {quartiles(cpu)}")
 PY
