@@ -33,7 +33,7 @@ final class LazyCompilationTests: XCTestCase {
     }
 
     private static func errors(_ validator: Validator, _ text: String) -> [String] {
-        validator.validate(TestSupport.parse(text)).map { "\($0.instancePointer) \($0.keyword) \($0.absoluteKeywordLocation) \($0.message) \($0.suggestions)" }
+        validator.validate(TestSupport.parse(text)).map { "\($0.instancePointer) \($0.keyword) \(String(describing: $0.absoluteKeywordLocation)) \($0.message) \($0.suggestions)" }
     }
 
     func testOnFirstUseGivesTheEagerAnswersAndMessagesInAnyOrder() throws {
