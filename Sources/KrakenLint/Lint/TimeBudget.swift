@@ -12,9 +12,7 @@ public enum TimeBudget {
     /// The result of `work`, or nil when it did not finish within `budget`.
     public static func run<Value>(_ budget: Duration, _ work: @escaping @Sendable () -> Value) -> Value? {
         let outcome = BudgetedResult<Value>()
-        let thread = Thread { outcome.finish(work()) }
-        thread.stackSize = 16 << 20
-        thread.start()
+        BudgetWorkers.shared.run { outcome.finish(work()) }
         return outcome.wait(for: budget)
     }
 
@@ -32,6 +30,49 @@ public enum TimeBudget {
     public static func describe(_ budget: Duration) -> String {
         let seconds = Double(budget.components.seconds) + Double(budget.components.attoseconds) / 1e18
         return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+    }
+}
+
+/// The threads that run budgeted work, kept once started: a run over a hundred files took a hundred thread
+/// creations (each with its large stack mapped and unmapped) where it needs as many threads as files in
+/// flight. Work that runs over its budget keeps its thread until it ends, and a new thread serves meanwhile.
+private final class BudgetWorkers: @unchecked Sendable {
+    static let shared = BudgetWorkers()
+
+    private let lock = NSLock()
+    private var idle: [BudgetWorker] = []
+
+    /// Runs `work` on an idle thread, or on a new one when none is idle.
+    func run(_ work: @escaping @Sendable () -> Void) {
+        let worker = lock.withLock { idle.popLast() } ?? BudgetWorker(pool: self)
+        worker.run(work)
+    }
+
+    fileprivate func finished(_ worker: BudgetWorker) { lock.withLock { idle.append(worker) } }
+}
+
+/// One thread of `BudgetWorkers`, with the stack deep inputs need, that runs one piece of work at a time.
+private final class BudgetWorker: @unchecked Sendable {
+    private let given = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var work: (@Sendable () -> Void)?
+
+    init(pool: BudgetWorkers) {
+        let thread = Thread { [pool, self] in
+            while true {
+                self.given.wait()
+                guard let work = self.lock.withLock({ self.work.take() }) else { continue }
+                work()
+                pool.finished(self)
+            }
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    func run(_ work: @escaping @Sendable () -> Void) {
+        lock.withLock { self.work = work }
+        given.signal()
     }
 }
 
