@@ -48,28 +48,36 @@ final class AuditFacts: Sendable {
         own.reserveCapacity(endpoints.count)
         stateChanging.reserveCapacity(endpoints.count)
         func collect(_ extraConfig: ExtraConfigView?) {
-            for namespace in extraConfig?.namespaces ?? [] {
+            guard let extraConfig else { return }
+            for index in extraConfig.namespaces.indices {
+                let namespace = extraConfig.namespaces[index]
                 namespaces.insert(namespace.name)
                 if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
             }
         }
         // One walk over the endpoints and their backends gathers what the rules that look at every backend
-        // need, while each backend's blocks are at hand (a walk per rule went through memory again).
-        for endpoint in endpoints {
-            let endpointFields = EndpointFields(endpoint.node)
-            fields.append(endpointFields)
-            let decoded = Self.duration(endpointFields.timeout?.value)
+        // need, while each backend's blocks are at hand (a walk per rule went through memory again). The walk
+        // indexes the views' arrays rather than iterating copies of them: the other rule groups read the same
+        // views on other cores meanwhile, and each copy of a shared reference is a contended retain.
+        for endpointIndex in endpoints.indices {
+            let endpoint = endpoints[endpointIndex]
+            // Appended, then read in place: a copy of the fields is seven retains and seven releases.
+            fields.append(EndpointFields(endpoint.node))
+            let decoded = Self.duration(fields[endpointIndex].timeout?.value)
             if decoded == nil { undecodable.append(endpoint.pointer.appending("timeout")) }
             let value = decoded ?? 0
             milliseconds.append((value == 0 ? rootTimeout : value) / 1_000_000)
             own.append(value != 0)
             collect(endpoint.extraConfig)
-            var method = Self.string(endpointFields.method) ?? ""
+            var method = Self.string(fields[endpointIndex].method) ?? ""
             if method.isEmpty { method = "GET" }
             var unsafe = 0
-            for backend in endpoint.backends {
+            for backendIndex in endpoint.backends.indices {
+                let backend = endpoint.backends[backendIndex]
                 var exactCache: NamespaceView?, legacyCache: NamespaceView?, grpc = false
-                for namespace in backend.extraConfig?.namespaces ?? [] {
+                let blocks = backend.extraConfig?.namespaces ?? []
+                for namespaceIndex in blocks.indices {
+                    let namespace = blocks[namespaceIndex]
                     namespaces.insert(namespace.name)
                     if namespace.writtenName != namespace.name { namespaces.insert(namespace.writtenName) }
                     // The lengths first: a comparison of two different strings is a call, the length a load.
