@@ -53,9 +53,10 @@ extension AuditRules {
             ],
             evaluate: { facts in
                 var causes: [AuditCause] = []
-                for (index, endpoint) in facts.endpoints.enumerated() {
+                for index in facts.endpoints.indices {
                     let unsafe = facts.stateChangingBackends[index]
                     guard unsafe > 1 else { continue }
+                    let endpoint = facts.endpoints[index]
                     let message: AuditMessage = "endpoint \(name: endpoint, facts) calls \(unsafe) state-changing backends for one request"
                     causes.append(AuditCause(pointer: endpoint.pointer.appending("backend"), message: message.text,
                                              span: facts.endpointFields[index].backend?.keySpan))
@@ -92,9 +93,10 @@ extension AuditRules {
                 RuleExample(#"{"version": 3, "endpoints": [{"endpoint": "/a", "backend": []}]}"#),
             ],
             evaluate: { facts in
-                facts.endpoints.enumerated().compactMap { index, endpoint in
-                    facts.endpointFields[index].backendCount == 0
-                        ? AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) has no backend") : nil
+                facts.endpoints.indices.compactMap { index in
+                    guard facts.endpointFields[index].backendCount == 0 else { return nil }
+                    let endpoint = facts.endpoints[index]
+                    return AuditCause(pointer: endpoint.pointer, message: "endpoint \(facts.name(of: endpoint)) has no backend")
                 }
             }
         ),
@@ -173,9 +175,9 @@ extension AuditRules {
 
     /// A finding on the path of each endpoint whose normalised path `check` describes.
     static func pathCauses(_ facts: AuditFacts, _ check: (String) -> String?) -> [AuditCause] {
-        facts.endpoints.enumerated().compactMap { index, endpoint in
+        facts.endpoints.indices.compactMap { index in
             guard let path = AuditFacts.string(facts.endpointFields[index].path), let message = check(AuditFacts.normalizedPath(path)) else { return nil }
-            return AuditCause(pointer: endpoint.pointer.appending("endpoint"), message: message)
+            return AuditCause(pointer: facts.endpoints[index].pointer.appending("endpoint"), message: message)
         }
     }
 }

@@ -304,9 +304,10 @@ extension AuditRules {
     /// The first `"*"` item of each endpoint's `key` list (which `list` reads from the endpoint's fields).
     static func wildcardItems(_ facts: AuditFacts, key: String, list field: (EndpointFields) -> Node?, what: String) -> [AuditCause] {
         var causes: [AuditCause] = []
-        for (index, endpoint) in facts.endpoints.enumerated() {
+        for endpointIndex in facts.endpoints.indices {
             // A single string is a one-item list to KrakenD's decoder; only the item that fires gets a pointer.
-            guard let list = field(facts.endpointFields[index]) else { continue }
+            guard let list = field(facts.endpointFields[endpointIndex]) else { continue }
+            let endpoint = facts.endpoints[endpointIndex]
             let pointer: JSONPointer
             if let text = list.string {
                 guard text == "*" else { continue }

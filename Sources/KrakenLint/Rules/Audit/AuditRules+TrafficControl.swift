@@ -109,7 +109,8 @@ extension AuditRules {
             triggering: triggering, nonTriggering: nonTriggering,
             evaluate: { facts in
                 var causes: [AuditCause] = []
-                for (index, endpoint) in facts.endpoints.enumerated() where facts.timeoutMilliseconds[index] > limit {
+                for index in facts.endpoints.indices where facts.timeoutMilliseconds[index] > limit {
+                    let endpoint = facts.endpoints[index]
                     let value = facts.timeoutMilliseconds[index]
                     if facts.ownTimeout[index] {
                         let message: AuditMessage = "endpoint \(name: endpoint, facts) has a timeout of \(value) ms, more than \(seconds) s"
