@@ -175,24 +175,29 @@ public enum SecretCatalog {
                 found.append(SecretValue(text, span: node.span))
             }
         }
+        // The views are walked by index, not by copies of their arrays: the rule groups read the same views on
+        // other cores, and each copied reference is a retain and release on a shared, contended counter.
         func scan(_ extraConfig: ExtraConfigView?) {
-            for namespace in extraConfig?.namespaces ?? [] {
+            guard let extraConfig else { return }
+            for index in extraConfig.namespaces.indices {
+                let namespace = extraConfig.namespaces[index]
+                guard namespaceFilter.mayContain(namespace.name) else { continue }
                 for occurrence in occurrences(in: namespace) { add(occurrence.node, kind: occurrence.field.kind) }
-                if namespace.name == "auth/ntlm" {
-                    for member in namespace.node.members ?? [] where member.key != "password" && looksLikePasswordKey(member.key) {
+                if namespace.name == "auth/ntlm", case .object(let members) = namespace.node.value {
+                    for member in members where member.key != "password" && looksLikePasswordKey(member.key) {
                         add(member.value, kind: .literal)
                     }
                 }
             }
         }
         func scan(_ hosts: [HostEntry]) {
-            for host in hosts {
-                if let password = URLCredentials.password(in: host.value) { found.append(SecretValue(String(password), span: host.span)) }
+            for index in hosts.indices {
+                if let password = URLCredentials.password(in: hosts[index].value) { found.append(SecretValue(String(password), span: hosts[index].span)) }
             }
         }
         func scan(_ endpoint: EndpointView) {
             scan(endpoint.extraConfig)
-            for backend in endpoint.backends { scan(backend) }
+            for index in endpoint.backends.indices { scan(endpoint.backends[index]) }
         }
         func scan(_ backend: BackendView) {
             scan(backend.hosts)
@@ -201,7 +206,7 @@ public enum SecretCatalog {
         }
         scan(service.hosts)
         scan(service.extraConfig)
-        service.endpoints.forEach(scan)
+        for index in service.endpoints.indices { scan(service.endpoints[index]) }
         for agent in service.asyncAgents {
             scan(agent.extraConfig)
             agent.backends.forEach(scan)
