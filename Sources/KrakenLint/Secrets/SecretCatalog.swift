@@ -158,9 +158,14 @@ public enum SecretCatalog {
         }
     }
 
+    /// What `looksLikePasswordKey` looks for, in UTF-8.
+    static let passwordKeyParts = ["pass", "pwd", "secret"].map { Array($0.utf8) }
+
     /// Keys of an `auth/ntlm` block other than `password` that evidently hold a password (`pass`, `pwd`,
     /// `Password`...): KrakenD ignores them, but their values are still secrets to keep out of the output.
     public static func looksLikePasswordKey(_ key: String) -> Bool {
+        // An ASCII key (the usual one) is searched byte by byte; any other goes through `String`.
+        if let found = ByteSearch.asciiLowercasedContains(passwordKeyParts, in: key) { return found }
         let lower = key.lowercased()
         return lower.contains("pass") || lower.contains("pwd") || lower.contains("secret")
     }
