@@ -16,23 +16,29 @@ struct StringInterner {
     static let inlineLength = 15
 
     private let slotCount: Int
+    private let minLength: Int
     private let maxLength: Int
     private var hashes: [UInt64]
     private var strings: [String?]
     private var used = 0
 
-    /// A table of `slotCount` slots (a power of two) for texts of at most `maxLength` bytes.
-    init(slotCount: Int, maxLength: Int = .max) {
+    /// A table of `slotCount` slots (a power of two) for texts of `minLength` to `maxLength` bytes.
+    init(slotCount: Int, minLength: Int = inlineLength + 1, maxLength: Int = .max) {
         precondition(slotCount > 0 && slotCount & (slotCount - 1) == 0, "slotCount must be a power of two")
         self.slotCount = slotCount
+        self.minLength = minLength
         self.maxLength = maxLength
         hashes = Array(repeating: 0, count: slotCount)
         strings = Array(repeating: nil, count: slotCount)
     }
 
     /// The table for member names of an input of `inputSize` bytes.
+    ///
+    /// Short names are kept too: they take no memory of their own, but finding one among the few hundred
+    /// distinct names of a configuration (its hash is known already) costs a fraction of decoding it again,
+    /// and a large file has hundreds of thousands of them.
     static func forKeys(inputSize: Int) -> StringInterner {
-        StringInterner(slotCount: slots(for: inputSize, atMost: 4096))
+        StringInterner(slotCount: slots(for: inputSize, atMost: 4096), minLength: 1)
     }
 
     /// The table for string values of an input of `inputSize` bytes.
@@ -51,7 +57,7 @@ struct StringInterner {
     /// The string for `bytes` (valid UTF-8), shared with an earlier one of the same text when possible.
     /// `hash` is `RepeatedKeys.hash(bytes)`.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
-        guard bytes.count > Self.inlineLength, bytes.count <= maxLength, let base = bytes.baseAddress else {
+        guard bytes.count >= minLength, bytes.count <= maxLength, let base = bytes.baseAddress else {
             return String(decoding: bytes, as: UTF8.self)
         }
         // A stored hash is never 0, so 0 marks a free slot and a probe reads no string until the hashes match.
@@ -83,7 +89,7 @@ struct StringInterner {
 
     /// `string(_:hash:)` computing the hash itself, for texts that may be shared.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count > Self.inlineLength, bytes.count <= maxLength else { return String(decoding: bytes, as: UTF8.self) }
+        guard bytes.count >= minLength, bytes.count <= maxLength else { return String(decoding: bytes, as: UTF8.self) }
         return string(bytes, hash: RepeatedKeys.hash(bytes))
     }
 }

@@ -43,38 +43,57 @@ public struct ServiceModel: Sendable {
     }
 
     func endpoint(_ node: Node, pointer: JSONPointer, index: Int, isWorkflow: Bool) -> EndpointView? {
-        guard node.isObject else { return nil }
-        let path = node["endpoint"]?.string
-        return EndpointView(
-            node: node, pointer: pointer, index: index, isWorkflow: isWorkflow,
-            path: path,
-            method: node["method"]?.string ?? "GET",
-            backends: backends(of: node, at: pointer, owner: isWorkflow ? .workflow : .endpoint, endpointPath: path),
-            extraConfig: extraConfig(of: node, at: pointer, level: isWorkflow ? .workflow : .endpoint)
-        )
+        // The object's members are read in place, once: copying a value out of the tree retains its storage,
+        // which the schema validation reads on another core at the same time.
+        guard case .object(let members) = node.value else { return nil }
+        return members.withUnsafeBufferPointer { members in
+            let path = ObjectFields.string("endpoint", in: members)
+            return EndpointView(
+                node: node, pointer: pointer, index: index, isWorkflow: isWorkflow,
+                path: path,
+                method: ObjectFields.string("method", in: members) ?? "GET",
+                backends: backends(in: members, at: pointer, owner: isWorkflow ? .workflow : .endpoint, endpointPath: path),
+                extraConfig: extraConfig(in: members, at: pointer, level: isWorkflow ? .workflow : .endpoint)
+            )
+        }
     }
 
     func backends(of owner: Node, at pointer: JSONPointer, owner kind: BackendOwner, endpointPath: String?) -> [BackendView] {
-        guard let list = owner["backend"]?.elements else { return [] }
+        guard case .object(let members) = owner.value else { return [] }
+        return members.withUnsafeBufferPointer { backends(in: $0, at: pointer, owner: kind, endpointPath: endpointPath) }
+    }
+
+    /// The backends listed in the `backend` member of an object with these members.
+    private func backends(in owner: UnsafeBufferPointer<Member>, at pointer: JSONPointer, owner kind: BackendOwner, endpointPath: String?) -> [BackendView] {
+        guard let listIndex = ObjectFields.lastIndex(of: "backend", in: owner), case .array(let list) = owner[listIndex].value.value else { return [] }
         let listPointer = pointer.appending("backend")
-        return list.enumerated().compactMap { index, node in
-            guard node.isObject else { return nil }
-            let backendPointer = listPointer.appending(index)
-            let extra = extraConfig(of: node, at: backendPointer, level: .backend)
-            var workflow: EndpointView?
-            if let block = extra?.namespace("workflow") {
-                workflow = endpoint(block.node, pointer: block.pointer, index: 0, isWorkflow: true)
+        var views: [BackendView] = []
+        views.reserveCapacity(list.count)
+        list.withUnsafeBufferPointer { list in
+            for index in list.indices {
+                guard case .object(let members) = list[index].value else { continue }
+                let backendPointer = listPointer.appending(index)
+                let view = members.withUnsafeBufferPointer { members in
+                    let extra = extraConfig(in: members, at: backendPointer, level: .backend)
+                    var workflow: EndpointView?
+                    if let block = extra?.namespace("workflow") {
+                        workflow = endpoint(block.node, pointer: block.pointer, index: 0, isWorkflow: true)
+                    }
+                    let sanitize = ObjectFields.lastIndex(of: "disable_host_sanitize", in: members)
+                    return BackendView(
+                        node: list[index], pointer: backendPointer, index: index, owner: kind,
+                        endpointPath: endpointPath,
+                        hosts: WeakTyping.hostEntries(in: members, at: backendPointer),
+                        urlPattern: ObjectFields.string("url_pattern", in: members),
+                        disablesHostSanitize: sanitize.map { WeakTyping.isTrue(members[$0].value) } ?? false,
+                        extraConfig: extra,
+                        workflow: workflow
+                    )
+                }
+                views.append(view)
             }
-            return BackendView(
-                node: node, pointer: backendPointer, index: index, owner: kind,
-                endpointPath: endpointPath,
-                hosts: hosts(of: node, at: backendPointer),
-                urlPattern: node["url_pattern"]?.string,
-                disablesHostSanitize: WeakTyping.isTrue(node["disable_host_sanitize"]),
-                extraConfig: extra,
-                workflow: workflow
-            )
         }
+        return views
     }
 
     /// The `host` entries of an object: a list of strings, or one string, which KrakenD wraps in a list.
@@ -83,13 +102,24 @@ public struct ServiceModel: Sendable {
     }
 
     func extraConfig(of node: Node, at pointer: JSONPointer, level: NamespaceLevel) -> ExtraConfigView? {
-        guard let block = node["extra_config"], let members = block.members else { return nil }
-        let namespaces = members.compactMap { item -> NamespaceView? in
-            guard !ServiceModel.isCommentKey(item.key) else { return nil }
-            return NamespaceView(
-                name: canonicalNamespace(item.key), writtenName: item.key, keySpan: item.keySpan,
-                node: item.value, ownerPointer: pointer, level: level
-            )
+        guard case .object(let members) = node.value else { return nil }
+        return members.withUnsafeBufferPointer { extraConfig(in: $0, at: pointer, level: level) }
+    }
+
+    /// The view of the `extra_config` member of an object with these members.
+    private func extraConfig(in owner: UnsafeBufferPointer<Member>, at pointer: JSONPointer, level: NamespaceLevel) -> ExtraConfigView? {
+        guard let blockIndex = ObjectFields.lastIndex(of: "extra_config", in: owner) else { return nil }
+        let block = owner[blockIndex].value
+        guard case .object(let members) = block.value else { return nil }
+        var namespaces: [NamespaceView] = []
+        namespaces.reserveCapacity(members.count)
+        members.withUnsafeBufferPointer { members in
+            for item in members.indices where !ServiceModel.isCommentKey(members[item].key) {
+                namespaces.append(NamespaceView(
+                    name: canonicalNamespace(members[item].key), writtenName: members[item].key, keySpan: members[item].keySpan,
+                    node: members[item].value, ownerPointer: pointer, level: level
+                ))
+            }
         }
         return ExtraConfigView(node: block, ownerPointer: pointer, level: level, namespaces: namespaces)
     }

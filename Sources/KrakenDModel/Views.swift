@@ -61,7 +61,10 @@ public final class ExtraConfigView: Sendable {
     /// Namespaces in source order; comment keys (`@ $ _ #`) are not namespaces and are left out.
     public let namespaces: [NamespaceView]
 
-    public func namespace(_ name: String) -> NamespaceView? { namespaces.last { $0.name == name } }
+    public func namespace(_ name: String) -> NamespaceView? {
+        let length = name.utf8.count
+        return namespaces.last { Node.isKey($0.name, name, length: length) }
+    }
 
     /// The pointer of the `extra_config` object.
     public var pointer: JSONPointer { ownerPointer.appending("extra_config") }

@@ -40,4 +40,26 @@ public enum WeakTyping {
             return HostEntry(value: text, span: item.span, ownerPointer: pointer, index: index)
         }
     }
+
+    /// `hostEntries(of:at:)` of an object given by its members, read in place.
+    static func hostEntries(in owner: UnsafeBufferPointer<Member>, at pointer: JSONPointer) -> [HostEntry] {
+        guard let hostIndex = ObjectFields.lastIndex(of: "host", in: owner) else { return [] }
+        let host = owner[hostIndex].value
+        switch host.value {
+        case .string(let text):
+            return [HostEntry(value: text, span: host.span, ownerPointer: pointer, index: nil)]
+        case .array(let items):
+            var entries: [HostEntry] = []
+            entries.reserveCapacity(items.count)
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    guard case .string(let text) = items[index].value else { continue }
+                    entries.append(HostEntry(value: text, span: items[index].span, ownerPointer: pointer, index: index))
+                }
+            }
+            return entries
+        default:
+            return []
+        }
+    }
 }

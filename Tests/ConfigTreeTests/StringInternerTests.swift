@@ -36,6 +36,16 @@ final class StringInternerTests: XCTestCase {
         XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 42) }, first)
     }
 
+    func testCollidingHashesDoNotMixUpShortKeys() {
+        // Short keys are kept in the key table too: a hash match alone must not return another key.
+        var interner = StringInterner.forKeys(inputSize: 1 << 20)
+        var a = "host", b = "port"
+        XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 7) }, "host")
+        XCTAssertEqual(b.withUTF8 { interner.string($0, hash: 7) }, "port")
+        XCTAssertEqual(b.withUTF8 { interner.string($0, hash: 7) }, "port")
+        XCTAssertEqual(a.withUTF8 { interner.string($0, hash: 7) }, "host")
+    }
+
     func testTablesGrowWithTheInputUpToTheirLimit() {
         XCTAssertEqual(StringInterner.slots(for: 600, atMost: 4096), 64, "a small file gets a small table")
         XCTAssertEqual(StringInterner.slots(for: 10_000_000, atMost: 4096), 4096)

@@ -65,6 +65,15 @@ final class KrakenDRulesTests: XCTestCase {
         XCTAssertEqual(EndpointPaths.outputPlaceholders(of: "/u/{}/{a b}/{{x}}"), ["x"])
     }
 
+    func testRepeatsAreDroppedInOrderFromShortAndLongLists() {
+        XCTAssertEqual(EndpointPaths.firstOfEach(["b", "a", "b", "c", "a"]), ["b", "a", "c"])
+        let long = (0..<40).map { "p\($0 % 25)" }
+        XCTAssertGreaterThan(long.count, EndpointPaths.shortList)
+        XCTAssertEqual(EndpointPaths.firstOfEach(long), (0..<25).map { "p\($0)" })
+        let pattern = "/x/" + long.map { "{\($0)}" }.joined(separator: "/")
+        XCTAssertEqual(EndpointPaths.outputPlaceholders(of: pattern), (0..<25).map { "p\($0)" })
+    }
+
     func testExemptPlaceholdersAreSequentialResultsAndJWTClaims() {
         for name in ["resp0_id", "resp12_a.b", "JWT.sub", "JWT.realm_access.roles", "resp1_xJWT.a"] {
             XCTAssertTrue(EndpointPaths.isExempt(name), name)

@@ -96,6 +96,15 @@ final class SecretCatalogTests: XCTestCase {
         XCTAssertEqual(URLCredentials.withoutUserInfo("https://crm.local"), "https://crm.local")
     }
 
+    func testPasswordLikeKeysAreRecognisedWhateverTheirCaseOrScript() {
+        for key in ["pass", "Password", "USER_PWD", "client-Secret", "xpAsSx", "contraseña_pass", "ÜBER_PWD"] {
+            XCTAssertTrue(SecretCatalog.looksLikePasswordKey(key), key)
+        }
+        for key in ["user", "domain", "pas", "p_wd", "secre", "", "contraseña", "PAß"] {
+            XCTAssertFalse(SecretCatalog.looksLikePasswordKey(key), key)
+        }
+    }
+
     func testTemplatesAndVariableReferencesAreRecognised() {
         XCTAssertTrue(FlexibleConfigTemplate.isTemplate("{{ env `NTLM_PASSWORD` }}"))
         XCTAssertTrue(FlexibleConfigTemplate.isTemplate("prefix-{{ .settings.pw }}"))

@@ -25,6 +25,10 @@ struct Traversal {
         namedFilter = NameFilter(named.keys)
     }
 
+    // The walks index the model's arrays instead of iterating copies of them: the views are shared by the
+    // rule groups, the secret catalog and the schema validation running on other cores, and each copy of a
+    // shared reference is an atomic retain and release on a contended counter.
+
     func run() {
         guard rules.contains(where: { type(of: $0).visitsModel }) else {
             for rule in rules { rule.finish(in: context) }
@@ -33,11 +37,12 @@ struct Traversal {
         let service = context.service
         for rule in rules { rule.visitService(service, in: context) }
         visitNamespaces(of: service.extraConfig)
-        for endpoint in service.endpoints { visit(endpoint) }
-        for agent in service.asyncAgents {
+        for endpoint in service.endpoints.indices { visit(service.endpoints[endpoint]) }
+        for index in service.asyncAgents.indices {
+            let agent = service.asyncAgents[index]
             for rule in rules { rule.visitAsyncAgent(agent, in: context) }
             visitNamespaces(of: agent.extraConfig)
-            for backend in agent.backends { visit(backend) }
+            for backend in agent.backends.indices { visit(agent.backends[backend]) }
         }
         for rule in rules { rule.finish(in: context) }
     }
@@ -45,7 +50,7 @@ struct Traversal {
     private func visit(_ endpoint: EndpointView) {
         for rule in rules { rule.visitEndpoint(endpoint, in: context) }
         visitNamespaces(of: endpoint.extraConfig)
-        for backend in endpoint.backends { visit(backend) }
+        for backend in endpoint.backends.indices { visit(endpoint.backends[backend]) }
     }
 
     private func visit(_ backend: BackendView) {
@@ -57,7 +62,8 @@ struct Traversal {
     private func visitNamespaces(of extraConfig: ExtraConfigView?) {
         guard let extraConfig, !everyNamespace.isEmpty || !byNamespace.isEmpty else { return }
         let filtered = !byNamespace.isEmpty
-        for namespace in extraConfig.namespaces {
+        for index in extraConfig.namespaces.indices {
+            let namespace = extraConfig.namespaces[index]
             for rule in everyNamespace { rule.visitNamespace(namespace, in: context) }
             if filtered, namedFilter.mayContain(namespace.name), let named = byNamespace[namespace.name] {
                 for rule in named { rule.visitNamespace(namespace, in: context) }

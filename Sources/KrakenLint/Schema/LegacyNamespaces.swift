@@ -27,6 +27,9 @@ public enum LegacyNamespaces {
         sharedPrefix.isEmpty || file.mightSpell(sharedPrefix)
     }
 
+    /// `sharedPrefix` as UTF-8 bytes.
+    static let sharedPrefixBytes = Array(sharedPrefix.utf8)
+
     static let sharedPrefix: String = {
         guard var prefix = table.keys.first.map({ Array($0.utf8) }) else { return "" }
         for name in table.keys {
@@ -40,7 +43,8 @@ public enum LegacyNamespaces {
     /// `name` with a legacy name replaced by its current one; other names unchanged.
     public static func canonical(_ name: String) -> String {
         // Every legacy name starts with the shared prefix; most names are current and skip the hashing.
-        guard name.utf8.starts(with: sharedPrefix.utf8) else { return name }
+        // The bytes are compared in place: the model asks for each of the tens of thousands of namespaces.
+        guard ByteSearch.hasPrefix(sharedPrefixBytes, in: name) else { return name }
         return table[name] ?? name
     }
 }

@@ -5,22 +5,19 @@ import ConfigTree
 public enum FlexibleConfigTemplate {
     /// True when `text` holds a template action (`{{ ... }}`), so its real value is only known after rendering.
     public static func isTemplate(_ text: String) -> Bool {
-        // A byte scan: `{` and `}` are ASCII, so they never occur inside another character's UTF-8 bytes.
-        let bytes = text.utf8
-        guard let open = firstPair(of: UInt8(ascii: "{"), in: bytes[...]) else { return false }
-        return firstPair(of: UInt8(ascii: "}"), in: bytes[bytes.index(open, offsetBy: 2)...]) != nil
+        // A byte scan in place: `{` and `}` are ASCII, so they never occur inside another character's UTF-8 bytes.
+        EndpointPaths.withBytes(of: text) { bytes in
+            guard let open = firstPair(of: UInt8(ascii: "{"), in: bytes, from: 0) else { return false }
+            return firstPair(of: UInt8(ascii: "}"), in: bytes, from: open + 2) != nil
+        }
     }
 
-    /// Where `byte` first occurs twice in a row.
-    private static func firstPair(of byte: UInt8, in bytes: Substring.UTF8View) -> String.Index? {
-        var previous: String.Index?
-        for index in bytes.indices {
-            if bytes[index] == byte {
-                if let previous { return previous }
-                previous = index
-            } else {
-                previous = nil
-            }
+    /// Where `byte` first occurs twice in a row, at `start` or after.
+    private static func firstPair(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == byte, bytes[index + 1] == byte { return index }
+            index += 1
         }
         return nil
     }

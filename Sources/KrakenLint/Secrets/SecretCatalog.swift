@@ -158,9 +158,14 @@ public enum SecretCatalog {
         }
     }
 
+    /// What `looksLikePasswordKey` looks for, in UTF-8.
+    static let passwordKeyParts = ["pass", "pwd", "secret"].map { Array($0.utf8) }
+
     /// Keys of an `auth/ntlm` block other than `password` that evidently hold a password (`pass`, `pwd`,
     /// `Password`...): KrakenD ignores them, but their values are still secrets to keep out of the output.
     public static func looksLikePasswordKey(_ key: String) -> Bool {
+        // An ASCII key (the usual one) is searched byte by byte; any other goes through `String`.
+        if let found = ByteSearch.asciiLowercasedContains(passwordKeyParts, in: key) { return found }
         let lower = key.lowercased()
         return lower.contains("pass") || lower.contains("pwd") || lower.contains("secret")
     }
@@ -175,24 +180,29 @@ public enum SecretCatalog {
                 found.append(SecretValue(text, span: node.span))
             }
         }
+        // The views are walked by index, not by copies of their arrays: the rule groups read the same views on
+        // other cores, and each copied reference is a retain and release on a shared, contended counter.
         func scan(_ extraConfig: ExtraConfigView?) {
-            for namespace in extraConfig?.namespaces ?? [] {
+            guard let extraConfig else { return }
+            for index in extraConfig.namespaces.indices {
+                let namespace = extraConfig.namespaces[index]
+                guard namespaceFilter.mayContain(namespace.name) else { continue }
                 for occurrence in occurrences(in: namespace) { add(occurrence.node, kind: occurrence.field.kind) }
-                if namespace.name == "auth/ntlm" {
-                    for member in namespace.node.members ?? [] where member.key != "password" && looksLikePasswordKey(member.key) {
+                if namespace.name == "auth/ntlm", case .object(let members) = namespace.node.value {
+                    for member in members where member.key != "password" && looksLikePasswordKey(member.key) {
                         add(member.value, kind: .literal)
                     }
                 }
             }
         }
         func scan(_ hosts: [HostEntry]) {
-            for host in hosts {
-                if let password = URLCredentials.password(in: host.value) { found.append(SecretValue(String(password), span: host.span)) }
+            for index in hosts.indices {
+                if let password = URLCredentials.password(in: hosts[index].value) { found.append(SecretValue(String(password), span: hosts[index].span)) }
             }
         }
         func scan(_ endpoint: EndpointView) {
             scan(endpoint.extraConfig)
-            for backend in endpoint.backends { scan(backend) }
+            for index in endpoint.backends.indices { scan(endpoint.backends[index]) }
         }
         func scan(_ backend: BackendView) {
             scan(backend.hosts)
@@ -201,7 +211,7 @@ public enum SecretCatalog {
         }
         scan(service.hosts)
         scan(service.extraConfig)
-        service.endpoints.forEach(scan)
+        for index in service.endpoints.indices { scan(service.endpoints[index]) }
         for agent in service.asyncAgents {
             scan(agent.extraConfig)
             agent.backends.forEach(scan)

@@ -3,7 +3,7 @@ public enum URLCredentials {
     /// The password of the URL's user-info part, as written (still percent-encoded), or nil when there is none.
     public static func password(in url: String) -> Substring? {
         // Most hosts carry no user info; a byte scan decides that before any string search.
-        guard url.utf8.contains(UInt8(ascii: "@")), let schemeEnd = url.range(of: "://") else { return nil }
+        guard ByteSearch.contains(UInt8(ascii: "@"), in: url), let schemeEnd = url.range(of: "://") else { return nil }
         let rest = url[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard let at = authority.lastIndex(of: "@") else { return nil }
@@ -15,7 +15,7 @@ public enum URLCredentials {
 
     /// `url` with its user-info part replaced by the mask, so that a host can be named in a message.
     public static func withoutUserInfo(_ url: String) -> String {
-        guard url.utf8.contains(UInt8(ascii: "@")), let schemeEnd = url.range(of: "://") else { return url }
+        guard ByteSearch.contains(UInt8(ascii: "@"), in: url), let schemeEnd = url.range(of: "://") else { return url }
         let rest = url[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard let at = authority.lastIndex(of: "@") else { return url }

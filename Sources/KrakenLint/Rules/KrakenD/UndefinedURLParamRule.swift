@@ -39,14 +39,16 @@ public final class UndefinedURLParamRule: Rule {
         // Workflows (Enterprise) are not checked by KrakenD CE's loader; their rules are not public.
         guard !endpoint.isWorkflow else { return }
         let disableREST = WeakTyping.isTrue(context.service.node["disable_rest"])
-        var defined = Set<String>()
-        let inputs = EndpointPaths.inputParameters(of: EndpointPaths.normalized(endpoint.path ?? ""), disableREST: disableREST)
-            .filter { defined.insert($0).inserted }
+        let inputs = EndpointPaths.firstOfEach(EndpointPaths.inputParameters(of: EndpointPaths.normalized(endpoint.path ?? ""), disableREST: disableREST))
+        let definedSet = inputs.count > EndpointPaths.shortList ? Set(inputs) : nil
+        let isDefined = { (name: String) in definedSet?.contains(name) ?? inputs.contains(name) }
         let rule = Self.description
-        for backend in endpoint.backends {
-            guard let value = backend.node["url_pattern"], let pattern = value.string else { continue }
-            let undefined = EndpointPaths.outputPlaceholders(of: pattern).filter { !EndpointPaths.isExempt($0) && !defined.contains($0) }
-            guard !undefined.isEmpty else { continue }
+        for index in endpoint.backends.indices {
+            let backend = endpoint.backends[index]
+            // The view's `urlPattern` is the member's string; the member itself is looked up only to report it.
+            guard let pattern = backend.urlPattern else { continue }
+            let undefined = EndpointPaths.outputPlaceholders(of: pattern).filter { !EndpointPaths.isExempt($0) && !isDefined($0) }
+            guard !undefined.isEmpty, let value = backend.node["url_pattern"] else { continue }
             let names = KrakenDText.placeholders(undefined)
             let available = inputs.isEmpty ? "defines no parameters" : "defines only " + KrakenDText.placeholders(inputs)
             context.report(

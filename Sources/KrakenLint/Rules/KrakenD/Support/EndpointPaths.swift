@@ -63,49 +63,71 @@ enum EndpointPaths {
 
     /// Every `{x}` of a backend `url_pattern` (query string included), `x` in `[\w.:/-]+`, without duplicates.
     static func outputPlaceholders(of urlPattern: String) -> [String] {
+        firstOfEach(withBytes(of: urlPattern) { bytes in placeholders(in: bytes, isNameByte: isPlaceholderByte) })
+    }
+
+    /// Lists up to this long are searched rather than hashed: a path or url_pattern has a few parameters, and
+    /// a set of them cost more than comparing them (each of thousands of endpoints and backends asks).
+    static let shortList = 16
+
+    /// `names` without repeats, the first of each kept in order.
+    static func firstOfEach(_ names: [String]) -> [String] {
+        guard names.count > 1 else { return names }
+        guard names.count > shortList else {
+            var kept: [String] = []
+            kept.reserveCapacity(names.count)
+            for name in names where !kept.contains(name) { kept.append(name) }
+            return kept
+        }
         var seen = Set<String>()
-        return withBytes(of: urlPattern) { bytes in placeholders(in: bytes, isNameByte: isPlaceholderByte) }.filter { seen.insert($0).inserted }
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// Placeholders KrakenD fills from elsewhere: `resp<N>_<field>` (sequential proxy) and `JWT.<claim>`.
     static func isExempt(_ placeholder: String) -> Bool {
-        let bytes = Array(placeholder.utf8)
-        let resp = Array("resp".utf8)
-        if bytes.starts(with: resp) {
-            var index = resp.count
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-            if index > resp.count, index < bytes.count, bytes[index] == UInt8(ascii: "_"), index + 1 < bytes.count {
-                return true
+        // Read in place: every placeholder of every url_pattern is asked about.
+        withBytes(of: placeholder) { bytes in
+            let resp = "resp".utf8
+            if bytes.starts(with: resp) {
+                var index = resp.count
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+                if index > resp.count, index < bytes.count, bytes[index] == UInt8(ascii: "_"), index + 1 < bytes.count {
+                    return true
+                }
             }
+            let jwt = "JWT.".utf8
+            return bytes.starts(with: jwt) && bytes.count > jwt.count && bytes[jwt.count...].allSatisfy(isPlaceholderByte)
         }
-        let jwt = Array("JWT.".utf8)
-        return bytes.starts(with: jwt) && bytes.count > jwt.count && bytes[jwt.count...].allSatisfy(isPlaceholderByte)
     }
 
     /// The path the router registers: each input parameter `{p}` becomes `:p` before any `?`.
     /// One pass: a parameter name never contains a brace, so its `{p}` occurrences are exactly the
     /// brace pairs whose content is that name.
     static func routerPath(_ normalizedPath: String, parameters: [String]) -> String {
-        let bytes = Array(normalizedPath.utf8)
         guard !parameters.isEmpty else { return normalizedPath }
-        let names = Set(parameters)
-        let queryStart = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < queryStart {
-            if bytes[index] == UInt8(ascii: "{"), let close = bytes[(index + 1)..<queryStart].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }),
-               bytes[close] == UInt8(ascii: "}"), names.contains(String(decoding: bytes[(index + 1)..<close], as: UTF8.self)) {
-                result.append(UInt8(ascii: ":"))
-                result += bytes[(index + 1)..<close]
-                index = close + 1
-            } else {
+        // Read in place; an endpoint has a few parameters, compared directly rather than through a set.
+        return withBytes(of: normalizedPath) { bytes in
+            let queryStart = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < queryStart {
+                if bytes[index] == UInt8(ascii: "{"), let close = bytes[(index + 1)..<queryStart].firstIndex(where: { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "{") }),
+                   bytes[close] == UInt8(ascii: "}") {
+                    let name = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])
+                    if parameters.contains(String(decoding: name, as: UTF8.self)) {
+                        result.append(UInt8(ascii: ":"))
+                        result.append(contentsOf: name)
+                        index = close + 1
+                        continue
+                    }
+                }
                 result.append(bytes[index])
                 index += 1
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[queryStart...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += bytes[queryStart...]
-        return String(decoding: result, as: UTF8.self)
     }
 
     // MARK: - Scanning

@@ -17,7 +17,15 @@ struct RouteRegistrations {
         let refusal: RouterTable.Refusal
     }
 
-    static let registeredMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    /// Whether KrakenD registers endpoints of this (upper-cased) method: GET, POST, PUT, PATCH or DELETE
+    /// (compared, not hashed: it is asked for each of thousands of endpoints).
+    static func isRegistered(_ method: String) -> Bool {
+        switch method {
+        case "GET", "POST", "PUT", "PATCH", "DELETE": return true
+        default: return false
+        }
+    }
+
     /// The owner number used for the router's own health check route.
     static let healthCheckOwner = -1
 
@@ -33,11 +41,12 @@ struct RouteRegistrations {
         let disableREST = WeakTyping.isTrue(service.node["disable_rest"])
         var optionPaths: [(path: String, endpoint: EndpointView)] = []
         var seenOptionPaths = Set<String>()
-        for endpoint in service.endpoints {
+        for index in service.endpoints.indices {
+            let endpoint = service.endpoints[index]
             guard let path = endpoint.path else { continue }
             let normalized = EndpointPaths.normalized(path)
-            let method = endpoint.method.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? endpoint.method.uppercased() : endpoint.method
-            guard EndpointPaths.forbiddenReason(normalized) == nil, !normalized.utf8.contains(UInt8(ascii: "*")), Self.registeredMethods.contains(method) else { continue }
+            let method = ByteSearch.containsLowercaseASCII(endpoint.method) ? endpoint.method.uppercased() : endpoint.method
+            guard EndpointPaths.forbiddenReason(normalized) == nil, !ByteSearch.contains(UInt8(ascii: "*"), in: normalized), Self.isRegistered(method) else { continue }
             let parameters = EndpointPaths.inputParameters(of: normalized, disableREST: disableREST)
             let routerPath = EndpointPaths.routerPath(normalized, parameters: parameters)
             if let refusal = table.register(.init(method: method, path: routerPath, owner: endpoint.index)) {
