@@ -67,7 +67,7 @@ public struct TextReporter: Reporter, Sendable {
         }
     }
 
-    /// Below this many findings per core, one thread renders them all.
+    /// The findings rendered together as one chunk; a report of fewer than two chunks is rendered on one thread.
     static let findingsPerSlice = Slices.itemsPerSlice
 
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
