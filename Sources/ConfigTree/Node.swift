@@ -99,6 +99,13 @@ extension Node {
     /// The position of the last member named `key`, comparing keys in place.
     @inline(__always)
     private static func lastIndex(of key: String, in members: [Member]) -> Int? {
+        members.withUnsafeBufferPointer { lastIndex(of: key, in: $0) }
+    }
+
+    /// The position of the last member named `key` (KrakenD's decoder keeps the last of a repeated key) among
+    /// members read in place, or nil.
+    @inline(__always)
+    public static func lastIndex(of key: String, in members: UnsafeBufferPointer<Member>) -> Int? {
         let length = key.utf8.count
         var index = members.endIndex
         while index > members.startIndex {

@@ -65,7 +65,7 @@ public struct ServiceModel: Sendable {
 
     /// The backends listed in the `backend` member of an object with these members.
     private func backends(in owner: UnsafeBufferPointer<Member>, at pointer: JSONPointer, owner kind: BackendOwner, endpointPath: String?) -> [BackendView] {
-        guard let listIndex = ObjectFields.lastIndex(of: "backend", in: owner), case .array(let list) = owner[listIndex].value.value else { return [] }
+        guard let listIndex = Node.lastIndex(of: "backend", in: owner), case .array(let list) = owner[listIndex].value.value else { return [] }
         let listPointer = pointer.appending("backend")
         var views: [BackendView] = []
         views.reserveCapacity(list.count)
@@ -79,7 +79,7 @@ public struct ServiceModel: Sendable {
                     if let block = extra?.namespace("workflow") {
                         workflow = endpoint(block.node, pointer: block.pointer, index: 0, isWorkflow: true)
                     }
-                    let sanitize = ObjectFields.lastIndex(of: "disable_host_sanitize", in: members)
+                    let sanitize = Node.lastIndex(of: "disable_host_sanitize", in: members)
                     return BackendView(
                         node: list[index], pointer: backendPointer, index: index, owner: kind,
                         endpointPath: endpointPath,
@@ -108,7 +108,7 @@ public struct ServiceModel: Sendable {
 
     /// The view of the `extra_config` member of an object with these members.
     private func extraConfig(in owner: UnsafeBufferPointer<Member>, at pointer: JSONPointer, level: NamespaceLevel) -> ExtraConfigView? {
-        guard let blockIndex = ObjectFields.lastIndex(of: "extra_config", in: owner) else { return nil }
+        guard let blockIndex = Node.lastIndex(of: "extra_config", in: owner) else { return nil }
         let block = owner[blockIndex].value
         guard case .object(let members) = block.value else { return nil }
         var namespaces: [NamespaceView] = []

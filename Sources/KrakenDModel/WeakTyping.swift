@@ -31,19 +31,14 @@ public enum WeakTyping {
     /// The string entries of a `host` value: the strings of a list, or a single string, which KrakenD
     /// wraps into a one-element list. Entries of other types are left out (the schema reports them).
     public static func hostEntries(of owner: Node, at pointer: JSONPointer) -> [HostEntry] {
-        guard let member = owner.member("host") else { return [] }
-        if let text = member.value.string {
-            return [HostEntry(value: text, span: member.value.span, ownerPointer: pointer, index: nil)]
-        }
-        return (member.value.elements ?? []).enumerated().compactMap { index, item in
-            guard let text = item.string else { return nil }
-            return HostEntry(value: text, span: item.span, ownerPointer: pointer, index: index)
-        }
+        guard case .object(let members) = owner.value else { return [] }
+        return members.withUnsafeBufferPointer { hostEntries(in: $0, at: pointer) }
     }
 
-    /// `hostEntries(of:at:)` of an object given by its members, read in place.
+    /// `hostEntries(of:at:)` of an object given by its members, read in place (the model's way: the schema
+    /// validation reads the same tree on another core meanwhile).
     static func hostEntries(in owner: UnsafeBufferPointer<Member>, at pointer: JSONPointer) -> [HostEntry] {
-        guard let hostIndex = ObjectFields.lastIndex(of: "host", in: owner) else { return [] }
+        guard let hostIndex = Node.lastIndex(of: "host", in: owner) else { return [] }
         let host = owner[hostIndex].value
         switch host.value {
         case .string(let text):
