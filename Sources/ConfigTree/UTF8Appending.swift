@@ -1,13 +1,23 @@
-/// Appending UTF-8 to a byte buffer without building strings: what the writers that produce tens of thousands
-/// of lines (reporters, audit messages, the template engine's output) append for each of them.
-extension Array where Element == UInt8 {
+/// Where UTF-8 output is appended: a byte array, or a reporter's own writer that appends through a pointer
+/// (an array's append checks uniqueness and capacity on each call, and a report of tens of thousands of
+/// findings makes millions of them). Public rather than package: Swift 6.3 does not inline a package
+/// `@inlinable` function into another module, and these appenders are called for every piece of a report.
+public protocol ByteSink: ~Copyable {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteSink where Element == UInt8 {}
+
+/// Appending UTF-8 without building strings: what the writers that produce tens of thousands of lines
+/// (reporters, audit messages, the template engine's output) append for each of them.
+extension ByteSink where Self: ~Copyable {
     /// `String(number)`, appended.
-    @inlinable
-    package mutating func appendDecimal(_ number: Int64) {
-        // The digits are written backwards into a word-sized scratch area, then appended in one copy.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var start = 24, rest = number.magnitude
-        Swift.withUnsafeMutableBytes(of: &digits) { scratch in
+    @inlinable @inline(__always)
+    public mutating func appendDecimal(_ number: Int64) {
+        // The digits are written backwards into scratch space on the stack, then appended in one copy.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+            var start = scratch.count, rest = number.magnitude
             repeat {
                 start -= 1
                 scratch[start] = UInt8(ascii: "0") + UInt8(rest % 10)
@@ -17,25 +27,25 @@ extension Array where Element == UInt8 {
                 start -= 1
                 scratch[start] = UInt8(ascii: "-")
             }
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
+            append(contentsOf: UnsafeBufferPointer(rebasing: scratch[start...]))
         }
     }
 
     /// `String(number)`, appended.
-    @inlinable
-    package mutating func appendDecimal(_ number: Int) { appendDecimal(Int64(number)) }
+    @inlinable @inline(__always)
+    public mutating func appendDecimal(_ number: Int) { appendDecimal(Int64(number)) }
 
     /// The UTF-8 of `text`, copied from its storage in one piece (`+= text.utf8` goes through the generic
     /// sequence path, about twice the instructions).
-    @inlinable
-    package mutating func appendUTF8(_ text: String) {
+    @inlinable @inline(__always)
+    public mutating func appendUTF8(_ text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// Fixed text, copied from static storage.
-    @inlinable
-    package mutating func appendStatic(_ text: StaticString) {
+    @inlinable @inline(__always)
+    public mutating func appendStatic(_ text: StaticString) {
         text.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

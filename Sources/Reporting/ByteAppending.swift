@@ -1,6 +1,8 @@
+import ConfigTree
+
 /// Appending to UTF-8 output without building strings: the runs of spaces the in-place writers (text, JSON)
 /// need for each of tens of thousands of findings, beside ConfigTree's numbers, text and fixed text.
-extension Array where Element == UInt8 {
+extension ByteSink where Self: ~Copyable {
     /// `count` spaces (none when `count` is not positive), copied from a constant run of them.
     mutating func appendSpaces(_ count: Int) {
         var left = count

@@ -73,7 +73,6 @@ public struct JSONReporter: Reporter {
                     // A layout per chunk: its byte arrays are appended a dozen times per finding, and retaining
                     // arrays that the other chunks' threads retain as often made the cores wait for each other.
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
-                    text.reserveCapacity(range.count * 700)
                     findings.withUnsafeBufferPointer { findings in
                         for index in range {
                             layout.writeItemStart(index: index, into: &text)
@@ -87,7 +86,7 @@ public struct JSONReporter: Reporter {
 
     /// `diagnostic(for:in:)` written in place, without building the value, at the nesting level of `layout`
     /// (which holds the members' names and indentation, made once for all the findings of a file).
-    static func writeDiagnostic(_ diagnostic: Finding, in report: Report, into out: inout [UInt8], layout: DiagnosticLayout) {
+    static func writeDiagnostic<Out: ByteSink & ~Copyable>(_ diagnostic: Finding, in report: Report, into out: inout Out, layout: DiagnosticLayout) {
         let pretty = layout.pretty, indent = layout.indent
         func key(_ member: DiagnosticLayout.Member) { layout.writeMember(member, into: &out) }
         func string(_ member: DiagnosticLayout.Member, _ text: String) {
@@ -113,18 +112,22 @@ public struct JSONReporter: Reporter {
         if let fix = diagnostic.fix { string(.fix, Redaction.scrub(fix, in: report)) }
         if !diagnostic.related.isEmpty {
             key(.related)
+            var related: [UInt8] = []
             JSONValue.array(diagnostic.related.map { related in
                 .object([("message", .string(Redaction.scrub(related.message, in: report)))] + position(of: related.location, in: report))
-            }).write(into: &out, pretty: pretty, indent: indent + 1)
+            }).write(into: &related, pretty: pretty, indent: indent + 1)
+            related.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         }
         if !diagnostic.properties.isEmpty {
             key(.properties)
-            func write(_ property: (key: String, value: PropertyValue), index: Int, into out: inout [UInt8]) {
+            func write(_ property: (key: String, value: PropertyValue), index: Int, into out: inout Out) {
                 JSONValue.writeMember(property.key, index: index, into: &out, pretty: pretty, indent: indent + 1)
                 if case .string(let text) = property.value {
                     JSONWriter.appendQuoted(text, to: &out)
                 } else {
-                    JSONValue(property: property.value).write(into: &out, pretty: pretty, indent: indent + 2)
+                    var value: [UInt8] = []
+                    JSONValue(property: property.value).write(into: &value, pretty: pretty, indent: indent + 2)
+                    value.withUnsafeBufferPointer { out.append(contentsOf: $0) }
                 }
             }
             if diagnostic.properties.count == 2 {
@@ -146,27 +149,24 @@ public struct JSONReporter: Reporter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `JSONWriter.quote(pointer.description)`, appended: tokens of plain ASCII (nothing JSON escapes) are
-    /// written from their bytes with `~0` and `~1` for `~` and `/` (in ASCII text each of the two is a
-    /// character of its own, as `JSONPointer.escape` compares them); a pointer with any other token is written
-    /// through `JSONPointer.escape` and `JSONWriter.appendQuoted`.
-    static func appendPointer(_ pointer: JSONPointer, to out: inout [UInt8]) {
-        let start = out.count
+    /// `JSONWriter.quote(pointer.description)`, appended, a token at a time (quoting the joined text escapes
+    /// character by character, so it is the same). A token of plain ASCII (nothing JSON escapes, the usual
+    /// `endpoints`, `0`, `backend`) is written from its bytes with `~0` and `~1` for `~` and `/`: in ASCII text
+    /// each of the two is a character of its own, as `JSONPointer.escape` compares them. Any other token goes
+    /// through `JSONPointer.escape` and `JSONWriter.appendEscaped`.
+    static func appendPointer<Out: ByteSink & ~Copyable>(_ pointer: JSONPointer, to out: inout Out) {
         out.append(UInt8(ascii: "\""))
         for token in pointer.tokens {
-            out.append(UInt8(ascii: "/"))
-            var token = token
-            let plain = token.withUTF8 { bytes in
-                // One pass without early exits sorts the token out: most (`endpoints`, `0`, `backend`) have
-                // nothing to escape and are copied whole.
-                var tilde = 0, slash = 0, other = 0
+            let plain = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                // One pass without early exits sorts the token out.
+                var special = 0, other = 0
                 for byte in bytes {
-                    tilde |= byte == UInt8(ascii: "~") ? 1 : 0
-                    slash |= byte == UInt8(ascii: "/") ? 1 : 0
+                    special |= byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") ? 1 : 0
                     other |= byte &- 0x20 >= 0x60 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 1 : 0
                 }
-                if other != 0 { return false }
-                if tilde | slash == 0 {
+                guard other == 0 else { return false }
+                out.append(UInt8(ascii: "/"))
+                guard special != 0 else {
                     out.append(contentsOf: bytes)
                     return true
                 }
@@ -180,11 +180,7 @@ public struct JSONReporter: Reporter {
                 }
                 return true
             }
-            guard plain else {
-                out.removeSubrange(start...)
-                JSONWriter.appendQuoted(pointer.tokens.map { "/" + JSONPointer.escape($0) }.joined(), to: &out)
-                return
-            }
+            if plain != true { JSONWriter.appendEscaped("/" + JSONPointer.escape(token), to: &out) }
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -270,8 +266,12 @@ struct DiagnosticLayout: Sendable {
     }
 
     /// `JSONValue.writeMember` of `member`.
-    func writeMember(_ member: Member, into out: inout [UInt8]) { out += members[member.rawValue] }
+    func writeMember<Out: ByteSink & ~Copyable>(_ member: Member, into out: inout Out) {
+        members[member.rawValue].withUnsafeBufferPointer { out.append(contentsOf: $0) }
+    }
 
     /// `JSONValue.writeItemStart` of item `index` of the array holding the diagnostics.
-    func writeItemStart(index: Int, into out: inout [UInt8]) { out += index == 0 ? firstItem : nextItem }
+    func writeItemStart<Out: ByteSink & ~Copyable>(index: Int, into out: inout Out) {
+        (index == 0 ? firstItem : nextItem).withUnsafeBufferPointer { out.append(contentsOf: $0) }
+    }
 }

@@ -16,19 +16,20 @@ public struct JSONWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `quote(text)`, appended to UTF-8 bytes. Text with nothing to escape (the usual case) is copied whole.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    /// `quote(text)`, appended to UTF-8 bytes.
+    static func appendQuoted<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
         out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `quote(text)` without its quotes, appended: the text of a string literal, which may be written in pieces.
+    static func appendEscaped<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
         let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if !containsByteNeedingAttention(bytes) {
-                out.append(contentsOf: bytes)
-            } else {
-                appendEscaped(bytes, to: &out)
-            }
+            appendEscaped(bytes, to: &out)
             return true
         }
-        if copied == nil { appendEscaped(Array(text.utf8), to: &out) }
-        out.append(UInt8(ascii: "\""))
+        if copied == nil { Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &out) } }
     }
 
     /// A byte that is escaped, or that may start U+2028 or U+2029 (E2 80 A8, E2 80 A9).
@@ -36,79 +37,80 @@ public struct JSONWriter {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
     }
 
-    /// Whether some byte of `bytes` `needsAttention`, tested eight bytes at a time: messages are mostly long
-    /// runs of plain text, and a byte-by-byte test was most of the time spent writing them.
-    static func containsByteNeedingAttention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 8 <= bytes.count {
-            if wordNeedsAttention(bytes, at: index) { return true }
-            index += 8
-        }
-        while index < bytes.count {
-            if needsAttention(bytes[index]) { return true }
-            index += 1
-        }
-        return false
-    }
-
-    /// Whether one of the eight bytes at `index` `needsAttention` (`index + 8` must be within `bytes`).
+    /// The high bit of each lane of `word` (eight bytes, the first in the lowest lane) that `needsAttention`.
+    /// Lanes above the first flagged one may be flagged wrongly (a borrow runs upwards); the first is exact.
     @inline(__always)
-    private static func wordNeedsAttention<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> Bool where Bytes.Index == Int {
-        let word = bytes.withContiguousStorageIfAvailable { buffer in
-            UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + (index - bytes.startIndex)).loadUnaligned(as: UInt64.self))
-        } ?? (0..<8).reduce(0) { $0 | UInt64(bytes[index + $1]) << (8 * UInt64($1)) }
+    private static func attentionLanes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         /// High bit set in the lanes of `word` that are zero (and possibly in lanes above one that is).
         func zeroLanes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
         // Lanes below 0x20 (a lane of 0x80 or more cannot borrow into a false match, as ~word clears it).
         let control = (word &- ones &* 0x20) & ~word & highs
-        let special = zeroLanes(word ^ (ones &* 0x22)) | zeroLanes(word ^ (ones &* 0x5C)) | zeroLanes(word ^ (ones &* 0xE2))
-        return control | special != 0
+        return control | zeroLanes(word ^ (ones &* 0x22)) | zeroLanes(word ^ (ones &* 0x5C)) | zeroLanes(word ^ (ones &* 0xE2))
     }
 
-    private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Index == Int {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            // The plain bytes up to the next one that needs attention, copied as one run; whole words of
-            // plain bytes are passed over eight at a time.
-            var end = index
-            while end + 8 <= bytes.endIndex, !wordNeedsAttention(bytes, at: end) { end += 8 }
-            while end < bytes.endIndex, !needsAttention(bytes[end]) { end += 1 }
-            if end > index {
-                out.append(contentsOf: bytes[index..<end])
-                index = end
+    /// `bytes` with what JSON escapes escaped, in one pass: runs of plain bytes are passed over eight at a time
+    /// and copied whole (messages are mostly long runs of plain text, and a test per byte was most of the time
+    /// spent writing them).
+    private static func appendEscaped<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var index = 0, plainStart = 0
+        while index < count {
+            if index + 8 <= count {
+                let lanes = attentionLanes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if lanes == 0 {
+                    index += 8
+                    continue
+                }
+                index += lanes.trailingZeroBitCount / 8
+            } else if !needsAttention(base[index]) {
+                index += 1
                 continue
             }
-            let byte = bytes[index]
+            let byte = base[index]
+            var escape: UInt8 = 0, separator: UInt32 = 0
             switch byte {
-            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""), to: &out)
-            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"), to: &out)
-            case UInt8(ascii: "\n"): appendEscape(UInt8(ascii: "n"), to: &out)
-            case UInt8(ascii: "\r"): appendEscape(UInt8(ascii: "r"), to: &out)
-            case UInt8(ascii: "\t"): appendEscape(UInt8(ascii: "t"), to: &out)
-            case 0x08: appendEscape(UInt8(ascii: "b"), to: &out)
-            case 0x0C: appendEscape(UInt8(ascii: "f"), to: &out)
-            case 0xE2 where index + 2 < bytes.endIndex && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                index += 2
-            default:
-                if byte < 0x20 { appendUnicodeEscape(UInt32(byte), to: &out) } else { out.append(byte) }
+            case UInt8(ascii: "\""): escape = UInt8(ascii: "\"")
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+            case 0x08: escape = UInt8(ascii: "b")
+            case 0x0C: escape = UInt8(ascii: "f")
+            case 0xE2:
+                guard index + 2 < count, base[index + 1] == 0x80, base[index + 2] == 0xA8 || base[index + 2] == 0xA9 else {
+                    // Another character that starts with E2: plain after all.
+                    index += 1
+                    continue
+                }
+                separator = base[index + 2] == 0xA8 ? 0x2028 : 0x2029
+            default: break
             }
-            index += 1
+            out.append(contentsOf: UnsafeBufferPointer(start: base + plainStart, count: index - plainStart))
+            if escape != 0 {
+                appendEscape(escape, to: &out)
+            } else {
+                appendUnicodeEscape(separator != 0 ? separator : UInt32(byte), to: &out)
+            }
+            index += separator != 0 ? 3 : 1
+            plainStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(start: base + plainStart, count: count - plainStart))
     }
 
     /// A backslash and `letter`.
     @inline(__always)
-    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
+    private static func appendEscape<Out: ByteSink & ~Copyable>(_ letter: UInt8, to out: inout Out) {
         out.append(UInt8(ascii: "\\"))
         out.append(letter)
     }
 
     /// `\u` and four lower-case hex digits.
-    private static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+    private static func appendUnicodeEscape<Out: ByteSink & ~Copyable>(_ value: UInt32, to out: inout Out) {
         let digits = Array("0123456789abcdef".utf8)
-        out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 }
@@ -157,8 +159,10 @@ public indirect enum JSONValue {
 
     /// An object of `count` members at nesting level `indent`; `member` writes member `index` whole (with
     /// `writeMember` first), so a value too large to build as a `JSONValue` can be written in place.
-    static func writeObject(_ count: Int, into out: inout [UInt8], pretty: Bool, indent: Int, member: (Int, inout [UInt8]) -> Void) {
-        guard count > 0 else { out += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
+    static func writeObject<Out: ByteSink & ~Copyable>(
+        _ count: Int, into out: inout Out, pretty: Bool, indent: Int, member: (Int, inout Out) -> Void
+    ) {
+        guard count > 0 else { out.appendStatic("{}"); return }
         out.append(UInt8(ascii: "{"))
         for index in 0..<count { member(index, &out) }
         newline(indent, pretty: pretty, into: &out)
@@ -166,7 +170,7 @@ public indirect enum JSONValue {
     }
 
     /// The separator, indentation and key of member `index` of an object at nesting level `indent`.
-    static func writeMember(_ key: String, index: Int, into out: inout [UInt8], pretty: Bool, indent: Int) {
+    static func writeMember<Out: ByteSink & ~Copyable>(_ key: String, index: Int, into out: inout Out, pretty: Bool, indent: Int) {
         if index > 0 { out.append(UInt8(ascii: ",")) }
         newline(indent + 1, pretty: pretty, into: &out)
         JSONWriter.appendQuoted(key, to: &out)
@@ -176,8 +180,8 @@ public indirect enum JSONValue {
 
     /// An array of `count` items at nesting level `indent`; `items` writes them, each after
     /// `writeItemStart`.
-    static func writeArray(_ count: Int, into out: inout [UInt8], pretty: Bool, indent: Int, items: (inout [UInt8]) -> Void) {
-        guard count > 0 else { out += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
+    static func writeArray<Out: ByteSink & ~Copyable>(_ count: Int, into out: inout Out, pretty: Bool, indent: Int, items: (inout Out) -> Void) {
+        guard count > 0 else { out.appendStatic("[]"); return }
         out.append(UInt8(ascii: "["))
         items(&out)
         newline(indent, pretty: pretty, into: &out)
@@ -185,13 +189,13 @@ public indirect enum JSONValue {
     }
 
     /// The separator and indentation of item `index` of an array at nesting level `indent`.
-    static func writeItemStart(index: Int, into out: inout [UInt8], pretty: Bool, indent: Int) {
+    static func writeItemStart<Out: ByteSink & ~Copyable>(index: Int, into out: inout Out, pretty: Bool, indent: Int) {
         if index > 0 { out.append(UInt8(ascii: ",")) }
         newline(indent + 1, pretty: pretty, into: &out)
     }
 
     /// In pretty text, a line break and two spaces per level; nothing in compact text.
-    static func newline(_ level: Int, pretty: Bool, into out: inout [UInt8]) {
+    static func newline<Out: ByteSink & ~Copyable>(_ level: Int, pretty: Bool, into out: inout Out) {
         guard pretty else { return }
         out.append(UInt8(ascii: "\n"))
         out.appendSpaces(2 * level)

@@ -151,9 +151,9 @@ public struct MaskedLine: Sendable, Equatable {
     }
 
     /// `text` appended as UTF-8.
-    func appendText(to out: inout [UInt8]) {
+    func appendText<Out: ByteSink & ~Copyable>(to out: inout Out) {
         if let plainBytes {
-            out.append(contentsOf: plainBytes)
+            plainBytes.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         } else {
             out.appendUTF8(shownText)
         }
@@ -192,22 +192,22 @@ public struct MaskedLine: Sendable, Equatable {
     }
 
     /// `padding(before:)` appended as UTF-8.
-    func appendPadding(before column: Int, to out: inout [UInt8]) {
+    func appendPadding<Out: ByteSink & ~Copyable>(before column: Int, to out: inout Out) {
         guard plainWidth == nil else {
-            if column > 1 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - 1)) }
+            out.appendSpaces(column - 1)
             return
         }
         for index in 0..<max(0, column - 1) {
             if index < shown.count, shown[index] == "\t" {
                 out.append(UInt8(ascii: "\t"))
             } else {
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: index < shown.count ? MaskedLine.cells(shown[index]) : 1))
+                out.appendSpaces(index < shown.count ? MaskedLine.cells(shown[index]) : 1)
             }
         }
     }
 
     /// `underline(from:to:)` appended as UTF-8.
-    func appendUnderline(from first: Int, to last: Int, to out: inout [UInt8]) {
+    func appendUnderline<Out: ByteSink & ~Copyable>(from first: Int, to last: Int, to out: inout Out) {
         var cells = last - first
         if plainWidth == nil {
             cells = 0
@@ -216,7 +216,7 @@ public struct MaskedLine: Sendable, Equatable {
             }
         }
         out.append(UInt8(ascii: "^"))
-        if cells > 1 { out.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: cells - 1)) }
+        for _ in 1..<max(1, cells) { out.append(UInt8(ascii: "~")) }
     }
 
     /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, 1 otherwise.

@@ -6,15 +6,15 @@ enum Slices {
     /// The findings of one chunk; with fewer than two chunks' worth, one thread renders them all.
     static let itemsPerSlice = 1_000
 
-    /// `render` of consecutive ranges covering `0..<count`, each into a buffer that `emit` receives in order.
-    /// The chunks of one round (one per core) are rendered at the same time, into buffers that the next round
-    /// reuses once `emit` has had them: the text of a large report is never held whole.
-    static func stream(_ count: Int, emit: ([UInt8]) -> Void, render: @Sendable (Range<Int>, inout [UInt8]) -> Void) {
+    /// `render` of consecutive ranges covering `0..<count`, each into a writer whose bytes `emit` receives in
+    /// order. The chunks of one round (one per core) are rendered at the same time, into writers and buffers that
+    /// the next round reuses once `emit` has had them: the text of a large report is never held whole.
+    static func stream(_ count: Int, emit: ([UInt8]) -> Void, render: @Sendable (Range<Int>, inout ByteWriter) -> Void) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard count >= 2 * itemsPerSlice, cores > 1 else {
-            var text: [UInt8] = []
-            render(0..<count, &text)
-            emit(text)
+            let buffer = ChunkBuffer()
+            buffer.render(0..<count, with: render)
+            emit(buffer.bytes)
             return
         }
         let chunks = (count + itemsPerSlice - 1) / itemsPerSlice
@@ -24,9 +24,7 @@ enum Slices {
             let round = min(cores, chunks - first), roundFirst = first
             DispatchQueue.concurrentPerform(iterations: round) { index in
                 let chunk = roundFirst + index
-                let buffer = buffers[index]
-                buffer.bytes.removeAll(keepingCapacity: true)
-                render(chunk * itemsPerSlice ..< min(count, (chunk + 1) * itemsPerSlice), &buffer.bytes)
+                buffers[index].render(chunk * itemsPerSlice ..< min(count, (chunk + 1) * itemsPerSlice), with: render)
             }
             for index in 0..<round { emit(buffers[index].bytes) }
             first += round
@@ -37,5 +35,15 @@ enum Slices {
 /// The text of one chunk of a round, written by one thread at a time: the thread that renders the chunk,
 /// then, after the round, the one that emits it.
 private final class ChunkBuffer: @unchecked Sendable {
-    var bytes: [UInt8] = []
+    private var writer = ByteWriter(capacity: 64 * 1024)
+    /// The chunk's text, as `emit` takes it: copied from the writer in one piece.
+    private(set) var bytes: [UInt8] = []
+
+    /// Renders `range` into the writer, then copies its bytes; both keep their storage for the next chunk.
+    func render(_ range: Range<Int>, with render: (Range<Int>, inout ByteWriter) -> Void) {
+        writer.removeAll()
+        render(range, &writer)
+        bytes.removeAll(keepingCapacity: true)
+        writer.withBytes { bytes.append(contentsOf: $0) }
+    }
 }

@@ -59,7 +59,6 @@ public struct TextReporter: Reporter, Sendable {
         let findings = report.findings
         let reporter = self
         Slices.stream(findings.count, emit: emit) { range, text in
-            text.reserveCapacity(range.count * 320)
             // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
                 for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &text) }
@@ -72,7 +71,7 @@ public struct TextReporter: Reporter, Sendable {
 
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
     /// excerpt for each related location; appended to `out` as UTF-8.
-    func render(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout [UInt8]) {
+    func render<Out: ByteSink & ~Copyable>(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout Out) {
         let positions = report.positions(of: finding.location)
         let severityStyle = style(for: finding.severity)
         header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue, style: severityStyle, into: &out)
@@ -102,7 +101,9 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     /// `path:line:col: label: ` in front of a message.
-    private func header(at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout [UInt8]) {
+    private func header<Out: ByteSink & ~Copyable>(
+        at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout Out
+    ) {
         paint(.bold, into: &out) { out in
             out.appendUTF8(report.file(of: location).path)
             out.append(UInt8(ascii: ":"))
@@ -120,9 +121,9 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     /// The source line of a location, secrets masked, with a caret line under the span.
-    private func excerpt(
+    private func excerpt<Out: ByteSink & ~Copyable>(
         at location: Location, positions: (start: SourcePosition, end: SourcePosition), in report: Report, gutterWidth: Int,
-        style caretStyle: Style, into out: inout [UInt8]
+        style caretStyle: Style, into out: inout Out
     ) {
         let (start, end) = positions
         guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
@@ -162,7 +163,7 @@ public struct TextReporter: Reporter, Sendable {
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
-    private func appendOneLine(_ text: String, to out: inout [UInt8]) {
+    private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
         // Printable ASCII, the usual message, has nothing to replace.
         if Self.isPrintableASCII(text) {
             out.appendUTF8(text)
@@ -203,15 +204,15 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     /// What `body` appends, in `style` when colors are on.
-    private func paint(_ style: Style, into out: inout [UInt8], _ body: (inout [UInt8]) -> Void) {
+    private func paint<Out: ByteSink & ~Copyable>(_ style: Style, into out: inout Out, _ body: (inout Out) -> Void) {
         guard color else {
             body(&out)
             return
         }
-        out += "\u{1B}[".utf8
-        out += style.rawValue.utf8
+        out.appendStatic("\u{1B}[")
+        out.appendUTF8(style.rawValue)
         out.append(UInt8(ascii: "m"))
         body(&out)
-        out += "\u{1B}[0m".utf8
+        out.appendStatic("\u{1B}[0m")
     }
 }
