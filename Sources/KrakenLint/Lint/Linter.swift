@@ -129,15 +129,16 @@ public struct Linter: Sendable {
     }
 
     /// The rules in groups that walk the model at the same time, each group with its own context: the two
-    /// route rules together (they share one router table), the other KrakenD rules, the NTLM and secret rules,
-    /// and the audit.
+    /// route rules together (they share one router table), the other KrakenD rules, and the NTLM and secret rules
+    /// with the audit.
     static func ruleGroups(_ rules: [any Rule.Type]) -> [RuleGroup] {
         let routeRules: Set<String> = [DuplicateEndpointRule.id, RouteCollisionRule.id]
         let routes = rules.filter { routeRules.contains($0.id) }
         let runtime = rules.filter { !routeRules.contains($0.id) && $0.id.hasPrefix("krakend/") }
-        let audit = rules.filter { $0.id == AuditCollector.id }
-        let others = rules.filter { !routeRules.contains($0.id) && !$0.id.hasPrefix("krakend/") && $0.id != AuditCollector.id }
-        return [routes, runtime, others, audit].filter { !$0.isEmpty }.map(RuleGroup.init)
+        // The audit walks with the NTLM and secret rules: it gathers each endpoint's facts as that walk reaches
+        // it, when the endpoint's backends and blocks are in the cache, instead of reading them all again alone.
+        let others = rules.filter { !routeRules.contains($0.id) && !$0.id.hasPrefix("krakend/") }
+        return [routes, runtime, others].filter { !$0.isEmpty }.map(RuleGroup.init)
     }
 
     private func traverse(_ service: ServiceView, with rules: [any Rule.Type], root: Node, file: SourceFile) -> GroupWalk {

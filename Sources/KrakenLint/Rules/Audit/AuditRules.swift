@@ -46,13 +46,25 @@ final class AuditCollector: Rule {
         explanation: "Runs krakend audit's rules.", fix: "See each audit rule.", triggering: [], nonTriggering: []
     )
 
-    /// The audit reads the model through `AuditFacts` at the end: the walk need not visit anything for it.
-    static var visitsModel: Bool { false }
+    /// What the walk has handed over of each endpoint so far (none before it visits the service).
+    private var gathered: AuditEndpointFacts?
 
     init() {}
 
+    func visitService(_ service: ServiceView, in context: LintContext) {
+        gathered = AuditEndpointFacts(root: context.root, capacity: service.endpoints.count)
+    }
+
+    /// Each endpoint's facts are gathered as the walk reaches it, with its blocks in the cache (workflows are not
+    /// audited).
+    func visitEndpoint(_ endpoint: EndpointView, in context: LintContext) {
+        guard !endpoint.isWorkflow else { return }
+        gathered?.add(endpoint)
+    }
+
     func finish(in context: LintContext) {
-        let facts = AuditFacts(root: context.root, service: context.service, format: context.file.format)
+        let facts = AuditFacts(root: context.root, service: context.service, format: context.file.format, gathered: gathered)
+        gathered = nil
         context.auditFacts = facts
         for rule in AuditRules.all where !context.options.disabledRules.contains(rule.id) {
             for cause in rule.evaluate(facts) {
