@@ -84,8 +84,22 @@ public final class SourceFile: Sendable {
     /// The positions of a span's first byte and of its end. An end on the start's line (the usual span, a key
     /// or a short value) is found by counting on from the start, without a second search of the line index.
     public func positions(of span: Span) -> (start: SourcePosition, end: SourcePosition) {
+        let start = min(max(span.start, 0), bytes.count)
+        return positions(of: span, onLine: lineIndex(ofClampedOffset: start))
+    }
+
+    /// `positions(of:)`, with the search for the start's line begun at the 0-based line `line`, which is then
+    /// set to that line. Reporters ask for their findings' positions in order, mostly a few lines apart, and a
+    /// binary search over the whole line index of a large file misses the cache at nearly every step.
+    public func positions(of span: Span, nearLine line: inout Int) -> (start: SourcePosition, end: SourcePosition) {
+        let start = min(max(span.start, 0), bytes.count)
+        line = lineIndex(ofClampedOffset: start, from: line)
+        return positions(of: span, onLine: line)
+    }
+
+    /// `positions(of:)` once the start's 0-based line is known.
+    private func positions(of span: Span, onLine line: Int) -> (start: SourcePosition, end: SourcePosition) {
         let start = min(max(span.start, 0), bytes.count), end = min(max(span.end, 0), bytes.count)
-        let line = lineIndex(ofClampedOffset: start)
         let lineStart = Int(lineStarts[line])
         let countedToStart = Self.characters(in: bytes, from: lineStart, to: start)
         let startPosition = position(start, line: line, counted: countedToStart)
@@ -119,8 +133,27 @@ public final class SourceFile: Sendable {
 
     /// The 0-based index of the line holding `offset` (a binary search of the line starts).
     private func lineIndex(ofClampedOffset offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
+        lineIndex(ofClampedOffset: offset, between: 0, and: lineStarts.count - 1)
+    }
+
+    /// `lineIndex(ofClampedOffset:)` searched from line `first` on: steps of 1, 2, 4... bracket the line near
+    /// `first`, then a binary search finds it in the bracket. An offset before line `first` is searched for in
+    /// the whole index.
+    private func lineIndex(ofClampedOffset offset: Int, from first: Int) -> Int {
+        guard first > 0, first < lineStarts.count, Int(lineStarts[first]) <= offset else {
+            return lineIndex(ofClampedOffset: offset)
+        }
+        var low = first, step = 1
+        while low + step < lineStarts.count, Int(lineStarts[low + step]) <= offset {
+            low += step
+            step *= 2
+        }
+        return lineIndex(ofClampedOffset: offset, between: low, and: min(low + step, lineStarts.count) - 1)
+    }
+
+    /// The last line from `low` to `high` that starts at or before `offset` (line `low` must).
+    private func lineIndex(ofClampedOffset offset: Int, between low: Int, and high: Int) -> Int {
+        var low = low, high = high
         while low < high {
             let middle = (low + high + 1) / 2
             if Int(lineStarts[middle]) <= offset { low = middle } else { high = middle - 1 }

@@ -73,10 +73,11 @@ public struct JSONReporter: Reporter {
                     // A layout per chunk: its byte arrays are appended a dozen times per finding, and retaining
                     // arrays that the other chunks' threads retain as often made the cores wait for each other.
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
+                    var hint = LineHint()
                     findings.withUnsafeBufferPointer { findings in
                         for index in range {
                             layout.writeItemStart(index: index, into: &text)
-                            Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout)
+                            Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout, lineHint: &hint)
                         }
                     }
                 }
@@ -86,7 +87,9 @@ public struct JSONReporter: Reporter {
 
     /// `diagnostic(for:in:)` written in place, without building the value, at the nesting level of `layout`
     /// (which holds the members' names and indentation, made once for all the findings of a file).
-    static func writeDiagnostic<Out: ByteSink & ~Copyable>(_ diagnostic: Finding, in report: Report, into out: inout Out, layout: DiagnosticLayout) {
+    static func writeDiagnostic<Out: ByteSink & ~Copyable>(
+        _ diagnostic: Finding, in report: Report, into out: inout Out, layout: DiagnosticLayout, lineHint: inout LineHint
+    ) {
         let pretty = layout.pretty, indent = layout.indent
         func key(_ member: DiagnosticLayout.Member) { layout.writeMember(member, into: &out) }
         func string(_ member: DiagnosticLayout.Member, _ text: String) {
@@ -97,7 +100,7 @@ public struct JSONReporter: Reporter {
         string(.rule, diagnostic.ruleID)
         string(.severity, diagnostic.severity.rawValue)
         string(.message, Redaction.scrub(diagnostic.message, in: report))
-        let (start, end) = report.positions(of: diagnostic.location)
+        let (start, end) = report.positions(of: diagnostic.location, near: &lineHint)
         string(.path, report.file(of: diagnostic.location).path)
         key(.line)
         out.appendDecimal(start.line)

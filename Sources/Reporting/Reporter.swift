@@ -39,6 +39,15 @@ extension Report {
         return (start, end.offset >= start.offset ? end : start)
     }
 
+    /// `positions(of:)` with the line search begun where `hint` says the previous finding was: a reporter asks for
+    /// its findings' positions in order.
+    func positions(of location: Location, near hint: inout LineHint) -> (start: SourcePosition, end: SourcePosition) {
+        let file = file(of: location)
+        if hint.file !== file { hint = LineHint(file: file) }
+        let (start, end) = file.positions(of: location.span, nearLine: &hint.line)
+        return (start, end.offset >= start.offset ? end : start)
+    }
+
     /// The line a location starts on: `positions(of:).start.line`, without working out columns.
     func line(of location: Location) -> Int { file(of: location).line(ofOffset: location.span.start) }
 }
@@ -53,4 +62,11 @@ extension Report {
             return "note: \(path):\(start.line):\(start.column): " + Redaction.scrub(related.message, in: self)
         }
     }
+}
+
+/// The file and 0-based line of the previous finding a reporter placed, where the search for the next one's line
+/// starts (`SourceFile.positions(of:nearLine:)`).
+struct LineHint {
+    fileprivate var file: SourceFile?
+    fileprivate var line = 0
 }

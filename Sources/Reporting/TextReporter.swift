@@ -61,7 +61,8 @@ public struct TextReporter: Reporter, Sendable {
         Slices.stream(findings.count, emit: emit) { range, text in
             // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
-                for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, into: &text) }
+                var hint = LineHint()
+                for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, lineHint: &hint, into: &text) }
             }
         }
     }
@@ -71,8 +72,10 @@ public struct TextReporter: Reporter, Sendable {
 
     /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
     /// excerpt for each related location; appended to `out` as UTF-8.
-    func render<Out: ByteSink & ~Copyable>(_ finding: Finding, in report: Report, gutterWidth: Int, into out: inout Out) {
-        let positions = report.positions(of: finding.location)
+    func render<Out: ByteSink & ~Copyable>(
+        _ finding: Finding, in report: Report, gutterWidth: Int, lineHint: inout LineHint, into out: inout Out
+    ) {
+        let positions = report.positions(of: finding.location, near: &lineHint)
         let severityStyle = style(for: finding.severity)
         header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue, style: severityStyle, into: &out)
         appendOneLine(Redaction.scrub(finding.message, in: report), to: &out)
