@@ -4,7 +4,7 @@ import Foundation
 public final class CommandIO: @unchecked Sendable {
     private let lock = NSLock()
     private let writeOut: @Sendable (String) -> Void
-    private let writeOutBytes: (@Sendable ([UInt8]) -> Void)?
+    private let writeOutBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)?
     private let writeErr: @Sendable (String) -> Void
     /// Reads all of standard input.
     public let readStandardInput: @Sendable () -> [UInt8]
@@ -21,7 +21,7 @@ public final class CommandIO: @unchecked Sendable {
         stdout: @escaping @Sendable (String) -> Void,
         stderr: @escaping @Sendable (String) -> Void,
         stdin: @escaping @Sendable () -> [UInt8] = { [] },
-        stdoutBytes: (@Sendable ([UInt8]) -> Void)? = nil,
+        stdoutBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? = nil,
         environment: [String: String] = [:],
         stdoutIsTerminal: Bool = false,
         currentDirectory: String = FileManager.default.currentDirectoryPath,
@@ -34,7 +34,7 @@ public final class CommandIO: @unchecked Sendable {
 
     private init(
         stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
-        stdin: @escaping @Sendable () -> [UInt8], stdoutBytes: (@Sendable ([UInt8]) -> Void)?, variables: EnvironmentVariables,
+        stdin: @escaping @Sendable () -> [UInt8], stdoutBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)?, variables: EnvironmentVariables,
         stdoutIsTerminal: Bool, currentDirectory: String, exitsAfterCommand: Bool
     ) {
         self.writeOut = stdout
@@ -53,19 +53,19 @@ public final class CommandIO: @unchecked Sendable {
     /// every byte its templates and partials gave it). Without a byte writer, they go through ``out(_:)``.
     public func out(bytes: [UInt8]) {
         lock.withLock {
-            if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
+            if let writeOutBytes { bytes.withUnsafeBufferPointer(writeOutBytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
         }
     }
 
     /// Writes the pieces of UTF-8 text that `write` emits (`Reporter.write(_:to:)`) to standard output as they
     /// come; without a byte writer (tests), as the one string they make.
-    public func out(streaming write: (_ emit: ([UInt8]) -> Void) -> Void) {
+    public func out(streaming write: (_ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         lock.withLock {
             if let writeOutBytes {
                 write { part in if !part.isEmpty { writeOutBytes(part) } }
             } else {
                 var text: [UInt8] = []
-                write { text += $0 }
+                write { text.append(contentsOf: $0) }
                 writeOut(String(decoding: text, as: UTF8.self))
             }
         }
@@ -94,12 +94,10 @@ public final class CommandIO: @unchecked Sendable {
         )
     }
 
-    /// Writes `bytes` from the array's own storage, without copying them into a `Data` first.
-    private static func write(_ bytes: [UInt8], to handle: FileHandle) {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
+    /// Writes `bytes` from where they are, without copying them into a `Data` first.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to handle: FileHandle) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
     }
 
     /// Writes the UTF-8 of `text` from the string's own storage: a report of several megabytes is not copied

@@ -18,7 +18,7 @@ public struct JSONReporter: Reporter {
 
     public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
 
-    public func write(_ run: Run, to emit: ([UInt8]) -> Void) {
+    public func write(_ run: Run, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         let pretty = self.pretty
         let tool = JSONValue.object([("name", .string("krakenlint")), ("version", .string(run.toolVersion))])
         let summary = JSONValue.object([
@@ -50,12 +50,12 @@ public struct JSONReporter: Reporter {
             }
         }
         out.append(UInt8(ascii: "\n"))
-        emit(out)
+        out.withUnsafeBufferPointer(emit)
     }
 
     /// One entry of `files`: its path, format and findings, at nesting level `indent`. Before the findings,
     /// the text so far is emitted, then the findings' chunks, and `out` starts again after them.
-    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int, emit: ([UInt8]) -> Void) {
+    private func writeFile(_ report: Report, into out: inout [UInt8], indent: Int, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         let pretty = self.pretty
         let header: [(String, String)] = [("path", report.file.path), ("format", report.file.format.rawValue)]
         JSONValue.writeObject(3, into: &out, pretty: pretty, indent: indent) { index, out in
@@ -67,7 +67,7 @@ public struct JSONReporter: Reporter {
             JSONValue.writeMember("diagnostics", index: 2, into: &out, pretty: pretty, indent: indent)
             let findings = report.findings
             JSONValue.writeArray(findings.count, into: &out, pretty: pretty, indent: indent + 1) { out in
-                emit(out)
+                out.withUnsafeBufferPointer(emit)
                 out = []
                 Slices.stream(findings.count, emit: emit) { range, text in
                     // A layout per chunk: its byte arrays are appended a dozen times per finding, and retaining

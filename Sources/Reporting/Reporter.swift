@@ -12,16 +12,19 @@ public protocol Reporter {
     /// out one after the other: a report of tens of thousands of findings is neither copied into one string
     /// nor held whole (megabytes of fresh memory, page by page). A piece's storage may be reused once `emit`
     /// returns. By default, the one string's bytes.
-    func write(_ run: Run, to emit: ([UInt8]) -> Void)
+    func write(_ run: Run, to emit: (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
 extension Reporter {
-    public func write(_ run: Run, to emit: ([UInt8]) -> Void) { emit(Array(render(run).utf8)) }
+    public func write(_ run: Run, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = render(run)
+        text.withUTF8(emit)
+    }
 
     /// The pieces `write(_:to:)` emits, kept.
     public func renderParts(_ run: Run) -> [[UInt8]] {
         var parts: [[UInt8]] = []
-        write(run) { parts.append($0) }
+        write(run) { parts.append(Array($0)) }
         return parts
     }
 }

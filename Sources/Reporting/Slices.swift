@@ -7,14 +7,14 @@ enum Slices {
     static let itemsPerSlice = 1_000
 
     /// `render` of consecutive ranges covering `0..<count`, each into a writer whose bytes `emit` receives in
-    /// order. The chunks of one round (one per core) are rendered at the same time, into writers and buffers that
-    /// the next round reuses once `emit` has had them: the text of a large report is never held whole.
-    static func stream(_ count: Int, emit: ([UInt8]) -> Void, render: @Sendable (Range<Int>, inout ByteWriter) -> Void) {
+    /// order. The chunks of one round (one per core) are rendered at the same time, into writers that the next
+    /// round reuses once `emit` has had them: the text of a large report is never held whole.
+    static func stream(_ count: Int, emit: (UnsafeBufferPointer<UInt8>) -> Void, render: @Sendable (Range<Int>, inout ByteWriter) -> Void) {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard count >= 2 * itemsPerSlice, cores > 1 else {
             let buffer = ChunkBuffer()
             buffer.render(0..<count, with: render)
-            emit(buffer.bytes)
+            buffer.emit(to: emit)
             return
         }
         let chunks = (count + itemsPerSlice - 1) / itemsPerSlice
@@ -26,7 +26,7 @@ enum Slices {
                 let chunk = roundFirst + index
                 buffers[index].render(chunk * itemsPerSlice ..< min(count, (chunk + 1) * itemsPerSlice), with: render)
             }
-            for index in 0..<round { emit(buffers[index].bytes) }
+            for index in 0..<round { buffers[index].emit(to: emit) }
             first += round
         }
     }
@@ -36,14 +36,13 @@ enum Slices {
 /// then, after the round, the one that emits it.
 private final class ChunkBuffer: @unchecked Sendable {
     private var writer = ByteWriter(capacity: 64 * 1024)
-    /// The chunk's text, as `emit` takes it: copied from the writer in one piece.
-    private(set) var bytes: [UInt8] = []
 
-    /// Renders `range` into the writer, then copies its bytes; both keep their storage for the next chunk.
+    /// Renders `range` into the writer, which keeps its storage from the previous chunk.
     func render(_ range: Range<Int>, with render: (Range<Int>, inout ByteWriter) -> Void) {
         writer.removeAll()
         render(range, &writer)
-        bytes.removeAll(keepingCapacity: true)
-        writer.withBytes { bytes.append(contentsOf: $0) }
     }
+
+    /// Hands the chunk's text to `emit`, from the writer's storage.
+    func emit(to emit: (UnsafeBufferPointer<UInt8>) -> Void) { writer.withBytes(emit) }
 }

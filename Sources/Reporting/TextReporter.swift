@@ -23,7 +23,7 @@ public struct TextReporter: Reporter, Sendable {
 
     public func render(_ run: Run) -> String { String(utf8Parts: renderParts(run)) }
 
-    public func write(_ run: Run, to emit: ([UInt8]) -> Void) {
+    public func write(_ run: Run, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         // The text is written as UTF-8 bytes: appending to a `String` piece by piece cost more than building
         // the findings (an audit of a large configuration prints tens of thousands).
         for report in run.reports {
@@ -49,12 +49,15 @@ public struct TextReporter: Reporter, Sendable {
             writeFindings(of: report, gutterWidth: ByteAppending.digitCount(lastLine), to: emit)
         }
         let total = run.count(.error) + run.count(.warning) + run.count(.info)
-        if total > 0 || verbose { emit(Array((summary(run) + "\n").utf8)) }
+        if total > 0 || verbose {
+            var line = summary(run) + "\n"
+            line.withUTF8(emit)
+        }
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
     /// rendered in chunks on all cores, in order: each finding's text depends on nothing but itself.
-    private func writeFindings(of report: Report, gutterWidth: Int, to emit: ([UInt8]) -> Void) {
+    private func writeFindings(of report: Report, gutterWidth: Int, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard !report.findings.isEmpty else { return }
         let findings = report.findings
         let reporter = self

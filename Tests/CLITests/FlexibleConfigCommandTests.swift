@@ -51,7 +51,7 @@ final class FlexibleConfigCommandTests: XCTestCase {
         try Data([0x43, 0x61, 0x66, 0xE9]).write(to: URL(fileURLWithPath: tree.path("name.txt")))
         let bytes = ByteCapture(), err = Capture()
         let io = CommandIO(
-            stdout: { bytes.append(Array($0.utf8)) }, stderr: { err.append($0) }, stdoutBytes: { bytes.append($0) },
+            stdout: { bytes.append(Array($0.utf8)) }, stderr: { err.append($0) }, stdoutBytes: { bytes.append(Array($0)) },
             environment: ["FC_ENABLE": "1"], currentDirectory: tree.root.path)
         XCTAssertEqual(KrakenLintCommand.run(["render", "krakend.tmpl"], io: io), 0, err.value)
         XCTAssertEqual(bytes.value, Array("{\"version\": 3, \"name\": \"Caf".utf8) + [0xE9, UInt8(ascii: "\""), UInt8(ascii: "}")])

@@ -65,3 +65,48 @@ final class AuditEndpointNameTests: XCTestCase {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\t", with: "\\t") + "\""
     }
 }
+
+/// The audit's facts gathered endpoint by endpoint in the lint walk are the facts gathered from the service at
+/// the end: workflows inside backends are walked but not audited, and a gathering that holds other endpoints
+/// than the service's is not used.
+final class AuditEndpointFactsTests: XCTestCase {
+    func testTheWalkGathersWhatTheServiceGives() throws {
+        let workflow = #"""
+            {"version": 3, "endpoints": [
+              {"endpoint": "/w", "method": "POST", "timeout": "bad", "backend": [
+                {"url_pattern": "/x", "host": ["http://x"], "extra_config": {"workflow": {"endpoint": "/inner", "timeout": "9s", "backend": [
+                  {"url_pattern": "/y", "method": "DELETE", "host": ["http://y"], "extra_config": {"qos/http-cache": {}}}]}}},
+                {"url_pattern": "/z", "host": ["http://z"], "extra_config": {"backend/grpc": {}, "qos/http-cache": {"shared": true}}}]},
+              {"endpoint": "/v", "timeout": 4000000000, "backend": [{"url_pattern": "/v", "host": ["http://v"], "method": "PATCH"}]}]}
+            """#
+        var compared = 0
+        for (text, format) in AuditCauseSpanTests.configs + [(workflow, .json)] {
+            let file = SourceFile(path: "c.\(format.rawValue)", format: format, text: text)
+            let root = try XCTUnwrap(ConfigLoader.load(file, limits: .default).root)
+            let service = ServiceModel(canonicalNamespace: LegacyNamespaces.canonical).service(root)
+            let context = LintContext(file: file, root: root, service: service, options: LintOptions())
+            let collector = AuditCollector()
+            Traversal(rules: [collector], context: context).run()
+            XCTAssertEqual(collector.gathered?.covers(service.endpoints), true, "the facts come from the walk, workflows left out")
+            let walked = try XCTUnwrap(context.auditFacts)
+            let atTheEnd = AuditFacts(root: root, service: service, format: format)
+            XCTAssertEqual(walked.timeoutMilliseconds, atTheEnd.timeoutMilliseconds)
+            XCTAssertEqual(walked.ownTimeout, atTheEnd.ownTimeout)
+            XCTAssertEqual(walked.undecodableTimeouts, atTheEnd.undecodableTimeouts)
+            XCTAssertEqual(walked.stateChangingBackends, atTheEnd.stateChangingBackends)
+            XCTAssertEqual(walked.httpCaches.map(\.block.pointer), atTheEnd.httpCaches.map(\.block.pointer))
+            XCTAssertEqual(walked.endpointFields.map(\.backendCount), atTheEnd.endpointFields.map(\.backendCount))
+            XCTAssertEqual(walked.endpoints.count, service.endpoints.count, "workflows are not audited")
+
+            var gathered = AuditEndpointFacts(root: root, capacity: service.endpoints.count)
+            for endpoint in service.endpoints { gathered.add(endpoint) }
+            XCTAssertTrue(gathered.covers(service.endpoints))
+            var partial = AuditEndpointFacts(root: root, capacity: 1)
+            partial.add(service.endpoints[service.endpoints.count - 1])
+            XCTAssertFalse(partial.covers(service.endpoints), "another list of endpoints is gathered again")
+            XCTAssertEqual(AuditFacts(root: root, service: service, format: format, gathered: partial).timeoutMilliseconds, atTheEnd.timeoutMilliseconds)
+            compared += 1
+        }
+        XCTAssertEqual(compared, 3)
+    }
+}

@@ -286,6 +286,6 @@ struct GroupWalk: Sendable {
 struct RuleGroup: @unchecked Sendable {
     let rules: [any Rule.Type]
 
-    /// Whether this is the audit's group (`AuditCollector` alone).
+    /// Whether this is the audit's group (the one with `AuditCollector`).
     var isAudit: Bool { rules.contains { $0.id == AuditCollector.id } }
 }

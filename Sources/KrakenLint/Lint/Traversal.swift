@@ -30,10 +30,6 @@ struct Traversal {
     // shared reference is an atomic retain and release on a contended counter.
 
     func run() {
-        guard rules.contains(where: { type(of: $0).visitsModel }) else {
-            for rule in rules { rule.finish(in: context) }
-            return
-        }
         let service = context.service
         for rule in rules { rule.visitService(service, in: context) }
         visitNamespaces(of: service.extraConfig)

@@ -17,9 +17,6 @@ public protocol Rule: AnyObject {
     /// A rule that implements `visitNamespace` says so here; a rule about one namespace names it, so the
     /// walk does not call it for the thousands of other blocks of a large file.
     static var visitedNamespaces: VisitedNamespaces { get }
-    /// False for a rule that implements no visit hook and reads the model in `finish` alone (the audit): a
-    /// walk whose rules all say so goes straight to `finish`, without visiting thousands of endpoints.
-    static var visitsModel: Bool { get }
 }
 
 /// The namespace blocks a rule's `visitNamespace` hook is called for.
@@ -37,7 +34,6 @@ extension Rule {
     public func visitNamespace(_ namespace: NamespaceView, in context: LintContext) {}
     public func finish(in context: LintContext) {}
     public static var visitedNamespaces: VisitedNamespaces { .none }
-    public static var visitsModel: Bool { true }
 
     /// Shorthand for the rule's id.
     public static var id: String { description.id }

@@ -47,7 +47,7 @@ final class AuditCollector: Rule {
     )
 
     /// What the walk has handed over of each endpoint so far (none before it visits the service).
-    private var gathered: AuditEndpointFacts?
+    private(set) var gathered: AuditEndpointFacts?
 
     init() {}
 
@@ -64,7 +64,6 @@ final class AuditCollector: Rule {
 
     func finish(in context: LintContext) {
         let facts = AuditFacts(root: context.root, service: context.service, format: context.file.format, gathered: gathered)
-        gathered = nil
         context.auditFacts = facts
         for rule in AuditRules.all where !context.options.disabledRules.contains(rule.id) {
             for cause in rule.evaluate(facts) {
