@@ -8,8 +8,14 @@ public struct Report: Sendable {
     /// Findings sorted by file and position, without duplicates. Each has a file: those created without
     /// one are given `file`.
     public var findings: [Finding] {
-        didSet { findings = Report.placed(findings, in: file) }
+        didSet {
+            findings = Report.placed(findings, in: file)
+            severityCounts = SeverityCounts(findings)
+        }
     }
+    /// The findings of each severity, counted when the findings are set: reporters and the exit status ask
+    /// again and again, and each pass over an audit's tens of thousands of findings reads megabytes.
+    private var severityCounts: SeverityCounts
     /// Values of secret fields in `file`, with their spans, so reporters can mask them.
     public var secrets: [SecretValue]
     /// False when the input could not be read at all (not JSON or YAML, too large): commands exit 2.
@@ -21,6 +27,7 @@ public struct Report: Sendable {
     public init(file: SourceFile, findings: [Finding], secrets: [SecretValue] = [], isReadable: Bool = true, failLevel: FailLevel = .error) {
         self.file = file
         self.findings = Report.placed(findings, in: file)
+        severityCounts = SeverityCounts(self.findings)
         self.secrets = secrets
         self.isReadable = isReadable
         self.failLevel = failLevel
@@ -35,10 +42,10 @@ public struct Report: Sendable {
         set { findings = newValue }
     }
 
-    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    public func count(_ severity: Severity) -> Int { severityCounts[severity] }
 
     /// The most serious severity found, or nil when clean.
-    public var worstSeverity: Severity? { findings.map(\.severity).max() }
+    public var worstSeverity: Severity? { Severity.allCases.last { severityCounts[$0] > 0 } }
 
     /// The file a location is in: its own, or the report's.
     public func file(of location: Location) -> SourceFile { location.file ?? file }
@@ -54,6 +61,33 @@ public struct Report: Sendable {
                 finding.related[index].location.file = file
             }
             return finding
+        }
+    }
+}
+
+/// How many findings of a list have each severity, counted in one pass.
+private struct SeverityCounts: Sendable {
+    private var counts = [0, 0, 0]
+
+    init(_ findings: [Finding]) {
+        var errors = 0, warnings = 0, infos = 0
+        findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                switch findings[index].severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info: infos += 1
+                }
+            }
+        }
+        counts = [infos, warnings, errors]
+    }
+
+    subscript(severity: Severity) -> Int {
+        switch severity {
+        case .info: return counts[0]
+        case .warning: return counts[1]
+        case .error: return counts[2]
         }
     }
 }
