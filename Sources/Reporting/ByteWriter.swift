@@ -39,6 +39,11 @@ struct ByteWriter: ~Copyable, ByteSink {
         count += bytes.count
     }
 
+    /// Makes room for `capacity` bytes in all, so that appends up to there do not move the bytes.
+    mutating func reserveCapacity(_ capacity: Int) {
+        if capacity > self.capacity { grow(toHold: capacity) }
+    }
+
     /// Starts again from no bytes, keeping the storage.
     mutating func removeAll() { count = 0 }
 

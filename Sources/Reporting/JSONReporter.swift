@@ -73,6 +73,7 @@ public struct JSONReporter: Reporter {
                     // A layout per chunk: its byte arrays are appended a dozen times per finding, and retaining
                     // arrays that the other chunks' threads retain as often made the cores wait for each other.
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
+                    text.reserveCapacity(range.count * 700)
                     var hint = LineHint()
                     findings.withUnsafeBufferPointer { findings in
                         for index in range {

@@ -35,7 +35,7 @@ enum Slices {
 /// The text of one chunk of a round, written by one thread at a time: the thread that renders the chunk,
 /// then, after the round, the one that emits it.
 private final class ChunkBuffer: @unchecked Sendable {
-    private var writer = ByteWriter(capacity: 64 * 1024)
+    private var writer = ByteWriter(capacity: 4096)
 
     /// Renders `range` into the writer, which keeps its storage from the previous chunk.
     func render(_ range: Range<Int>, with render: (Range<Int>, inout ByteWriter) -> Void) {

@@ -62,6 +62,7 @@ public struct TextReporter: Reporter, Sendable {
         let findings = report.findings
         let reporter = self
         Slices.stream(findings.count, emit: emit) { range, text in
+            text.reserveCapacity(range.count * 320)
             // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
                 var hint = LineHint()
