@@ -185,11 +185,8 @@ struct JSONParser {
     // MARK: Values
 
     /// Parses one value starting at `index` (whitespace already skipped) with an explicit container stack.
-    /// With `enclosing`, an array opened before `index`, the value is one of its elements, and what is
-    /// returned is that array once it closes.
-    mutating func parseValue(in enclosing: OpenContainer? = nil) throws(JSONFailure) -> Node {
+    mutating func parseValue() throws(JSONFailure) -> Node {
         var stack: [OpenContainer] = []
-        if let enclosing { stack.append(enclosing) }
         while true {
             // Each turn reads one value: a scalar, an empty container, or the start of a container.
             nodeCount += 1

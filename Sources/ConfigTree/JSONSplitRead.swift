@@ -16,7 +16,8 @@ import Darwin
 /// counted. The elements, their spans (absolute offsets) and the issues found among them (duplicate keys,
 /// in source order) are then what it would have read itself, since a value's parse does not depend on
 /// what encloses it; it goes on from the array's `]`. In every other case it reads on and the second
-/// thread's work is dropped, so the result never differs from a read on one thread.
+/// thread's work is dropped, so the result never differs from a read on one thread. When the calling
+/// thread finishes without it (an error in the first part), the second thread stops at its next element.
 struct JSONSplitRead {
     /// Files smaller than this are read on one thread: below it, starting a thread and the second set of
     /// string tables cost more than the half of the parse they save.
@@ -40,33 +41,57 @@ struct JSONSplitRead {
     /// The offset the second thread starts from.
     let start: Int
     private let thread: JoinedThread.Running<Tail?>
+    private let stop: StopRequest
 
     /// Starts the second thread on `parser`'s bytes from `start`; nil when no thread could be started. The
     /// bytes must stay valid until `finish()` has returned.
     init?(beside parser: JSONParser, from start: Int) {
-        let (file, bytes, limits) = (parser.file, parser.bytes, parser.limits)
-        guard let thread = JoinedThread.start(stackSize: 1 << 20, { Self.readTail(file: file, bytes: bytes, limits: limits, from: start) }) else {
+        let (file, bytes, limits, stop) = (parser.file, parser.bytes, parser.limits, StopRequest())
+        guard let thread = JoinedThread.start(stackSize: 1 << 20, { Self.readTail(file: file, bytes: bytes, limits: limits, from: start, until: stop) }) else {
             return nil
         }
         self.start = start
         self.thread = thread
+        self.stop = stop
     }
 
-    /// Waits for the second thread; its result, or nil when it gave up.
+    /// Waits for the second thread; its result, or nil when it gave up or was stopped.
     func finish() -> Tail? {
         thread.join()
     }
 
-    /// Parses the elements from `start` to the `]` of their array, as if an open array enclosed them.
-    static func readTail(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits, from start: Int) -> Tail? {
+    /// Asks the second thread to stop at its next element, and waits for it.
+    func abandon() {
+        stop.raise()
+        _ = thread.join()
+    }
+
+    /// Parses the elements from `start` to the `]` of their array, each with `JSONParser.parseValue()`;
+    /// nil at anything the serial read would report (it is left to report it), or once `stop` is raised.
+    static func readTail(
+        file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits, from start: Int, until stop: StopRequest
+    ) -> Tail? {
         var parser = JSONParser(file: file, bytes: bytes, limits: limits)
         defer { parser.releaseScratch() }
         parser.index = start
-        guard let array = try? parser.parseValue(in: OpenContainer(isObject: false, start: start, base: 0)),
-              case .array(let elements) = array.value else { return nil }
-        // The enclosing array counted as one level of the parser's depth.
-        return Tail(start: start, elements: elements, issues: parser.issues, nodeCount: parser.nodeCount,
-                    nesting: max(0, parser.deepest - 1))
+        var elements: [Node] = []
+        while true {
+            // The request is looked at every few elements: a lock per element would cost more than it saves.
+            if elements.count % 16 == 0, stop.isRaised { return nil }
+            guard let element = try? parser.parseValue() else { return nil }
+            elements.append(element)
+            parser.skipWhitespace()
+            switch parser.peek() {
+            case UInt8(ascii: "]"):
+                return Tail(start: start, elements: elements, issues: parser.issues, nodeCount: parser.nodeCount,
+                            nesting: parser.deepest)
+            case UInt8(ascii: ","):
+                parser.index += 1
+                parser.skipWhitespace()
+            default:
+                return nil
+            }
+        }
     }
 
     /// Where the second thread starts: among the values that follow a `,` and open an object or an array
@@ -150,9 +175,9 @@ extension JSONParser {
         return last
     }
 
-    /// Waits for a second thread whose part was not used, so it no longer reads the bytes.
+    /// Stops a second thread whose part was not used, and waits for it, so it no longer reads the bytes.
     mutating func abandonSplit() {
-        _ = split?.finish()
+        split?.abandon()
         split = nil
         splitOffset = -1
     }

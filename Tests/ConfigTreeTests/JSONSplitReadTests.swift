@@ -56,7 +56,8 @@ final class JSONSplitReadTests: XCTestCase {
         let inside = note.value.span.start + 4
         XCTAssertEqual(Array(text.utf8)[inside], UInt8(ascii: "{"))
         let tail = Array(text.utf8).withUnsafeBufferPointer { buffer in
-            JSONSplitRead.readTail(file: SourceFile(path: "t.json", format: .json, text: text), bytes: buffer, limits: .default, from: inside)
+            JSONSplitRead.readTail(file: SourceFile(path: "t.json", format: .json, text: text), bytes: buffer, limits: .default, from: inside,
+                                   until: StopRequest())
         }
         XCTAssertEqual(tail?.elements.count, 2, "the text inside the string reads as two elements")
         XCTAssertFalse(try assertSameAsSerial(text, splitStart: inside).adopted)
@@ -82,6 +83,18 @@ final class JSONSplitReadTests: XCTestCase {
             XCTAssertNil(split.result.root, mistake)
             XCTAssertFalse(split.adopted, mistake)
         }
+    }
+
+    func testTheSecondThreadStopsWhenAsked() throws {
+        let text = Generated.config(endpoints: 300)
+        let source = SourceFile(path: "t.json", format: .json, text: text)
+        let start = try XCTUnwrap(source.bytes.withUnsafeBufferPointer { JSONSplitRead.startOffset(in: $0) })
+        let stop = StopRequest()
+        let read = source.bytes.withUnsafeBufferPointer { JSONSplitRead.readTail(file: source, bytes: $0, limits: .default, from: start, until: stop) }
+        XCTAssertNotNil(read)
+        stop.raise()
+        let stopped = source.bytes.withUnsafeBufferPointer { JSONSplitRead.readTail(file: source, bytes: $0, limits: .default, from: start, until: stop) }
+        XCTAssertNil(stopped)
     }
 
     func testASyntaxErrorBeforeTheSplitIsTheSerialReadsError() throws {
