@@ -4,13 +4,17 @@
 /// byte-order mark as warnings. Nesting is handled with an explicit stack, so depth never touches the
 /// call stack.
 enum JSONReader {
-    /// Reads `file`; unless `anyTopLevel`, the top level must be an object (a configuration).
-    static func read(_ file: SourceFile, limits: LoadLimits, anyTopLevel: Bool = false) -> LoadResult {
+    /// Reads `file`; unless `anyTopLevel`, the top level must be an object (a configuration). A file of
+    /// `splitSize` bytes or more is read on two cores when there are two (`JSONSplitRead`); tests and the
+    /// fuzzer pass a small size to exercise that path.
+    static func read(
+        _ file: SourceFile, limits: LoadLimits, anyTopLevel: Bool = false, splitSize: Int = JSONSplitRead.minimumSize
+    ) -> LoadResult {
         file.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(file: file, bytes: buffer, limits: limits)
             parser.requiresObject = !anyTopLevel
             defer { parser.releaseScratch() }
-            return parser.parseDocument()
+            return parser.parseDocument(splitSize: splitSize)
         }
     }
 }
@@ -49,6 +53,13 @@ struct JSONParser {
     var issues: [LoadIssue] = []
     /// Values read so far, against `limits.maxJSONNodes`.
     var nodeCount = 0
+    /// The deepest nesting of containers opened so far.
+    var deepest = 0
+    /// The second thread's part of a split read, and the offset where it starts (-1 when there is none).
+    var split: JSONSplitRead?
+    var splitOffset = -1
+    /// Whether the second thread's part was used.
+    var splitAdopted = false
     /// Whether the top level must be an object, as a configuration's is.
     var requiresObject = true
     /// Members and elements of the open containers, innermost last.
@@ -75,9 +86,13 @@ struct JSONParser {
         keyHashScratch.release()
     }
 
-    mutating func parseDocument() -> LoadResult {
+    /// Reads the whole file; from `splitSize` bytes up, the end of a large array on a second thread, which
+    /// starts at `splitStart` when given (tests).
+    mutating func parseDocument(splitSize: Int, splitStart: Int? = nil) -> LoadResult {
+        defer { abandonSplit() }
         do throws(JSONFailure) {
             try checkWholeFile()
+            if end >= splitSize { startSplit(from: splitStart) }
             skipWhitespace()
             guard index < end else {
                 throw JSONFailure(issue: LoadIssue(
@@ -234,6 +249,11 @@ struct JSONParser {
                         index += 1
                         skipWhitespace()
                         if peek() == UInt8(ascii: "]") { throw trailingComma(at: comma, closer: "]") }
+                        if index == splitOffset, let last = adoptSplit(depth: stack.count) {
+                            // The elements up to the array's end are read; the last one is attached like any value.
+                            node = last
+                            continue
+                        }
                     case UInt8(ascii: "]"):
                         index += 1
                         let closed = stack.removeLast()
@@ -271,6 +291,7 @@ struct JSONParser {
     /// Consumes `{` or `[` after checking the depth limit; returns its position and skips whitespace after it.
     mutating func openContainer(depth: Int) throws(JSONFailure) -> Int {
         let start = index
+        if depth > deepest { deepest = depth }
         if depth > limits.maxDepth {
             throw JSONFailure(issue: LoadIssue(
                 code: .limit,
