@@ -22,7 +22,8 @@ enum AtomicFileWriter {
         var template = Array(((folder.isEmpty ? "" : folder + "/") + "." + name + ".krakenlint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(path: path, reason: systemError()) }
-        let temporary = String(cString: template)
+        // The name mkstemp filled in: the template's bytes up to its terminating NUL.
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
         var written = 0
         bytes.withUnsafeBytes { buffer in
