@@ -1,4 +1,5 @@
 @testable import ConfigTree
+import TestPeers
 import XCTest
 
 /// The read on two cores (`JSONSplitRead`) against the read on one: the same tree, spans, issues in the same
@@ -148,7 +149,7 @@ final class JSONSplitReadTests: XCTestCase {
     func testMutatedConfigsReadTheSameInTwoParts() throws {
         let text = Generated.config(endpoints: 60)
         let bytes = Array(text.utf8)
-        var generator = SplitMix(seed: 17)
+        var generator = SplitMix64(seed: 17)
         let replacements = Array("{}[],:\"\\ 0-.etn".utf8)
         var adopted = 0
         for _ in 0..<300 {
@@ -258,18 +259,5 @@ private enum Generated {
         case .array(let elements): return 1 + elements.reduce(0) { $0 + nodeCount($1) }
         default: return 1
         }
-    }
-}
-
-/// A small seeded generator, so the mutations are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

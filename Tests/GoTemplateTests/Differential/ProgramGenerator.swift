@@ -1,3 +1,5 @@
+import TestPeers
+
 /// Random Go templates from a grammar of the template language, over random JSON-like data: the programs of
 /// the differential campaign against Go (issue 18). The same seed gives the same programs on every machine.
 ///
@@ -337,35 +339,4 @@ struct ProgramGenerator {
         "marshal:a", "not:a", "repeat:is", "trunc:is", "join:sl", "first:l", "toString:a", "eq:aa", "index:a", "html:a",
         "js:a", "urlquery:a", "add1:a", "int:a", "indent:is", "typeOf:a", "kindOf:a", "sortAlpha:l", "uniq:l",
     ].map(Function.init)
-}
-
-/// A small, fast, seedable generator (SplitMix64), so generated programs are the same on every platform.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (0 when `bound` is not positive).
-    mutating func below(_ bound: Int) -> Int {
-        bound > 0 ? Int(next() % UInt64(bound)) : 0
-    }
-
-    mutating func pick<T>(_ choices: [T]) -> T {
-        choices[below(choices.count)]
-    }
-
-    /// A random element, or nil for an empty array.
-    mutating func pick<T>(orNil choices: [T]) -> T? {
-        choices.isEmpty ? nil : choices[below(choices.count)]
-    }
 }
