@@ -32,24 +32,32 @@ public final class SourceFile: Sendable {
         self.lineStarts = Self.lineStarts(of: bytes)
     }
 
-    /// Where each line starts: found with `memchr` (memory speed), stored in an array allocated once at its
-    /// exact size (a 10 MB file has 300,000 lines).
+    /// Where each line starts, in one pass over the bytes eight at a time, stored in an array that grows as
+    /// lines are found (a 10 MB file has 300,000 lines). The line starts are the whole file's first serial
+    /// step, before its read can use two cores: two `memchr` passes (count, then fill) took 30 M instructions
+    /// on a 10 MB file, a call per line.
     private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
+        var starts: [UInt32] = [0]
+        // Lines in configurations average 20 to 40 bytes; growing from here copies at most a few times.
+        starts.reserveCapacity(bytes.count / 32 + 16)
         bytes.withUnsafeBufferPointer { buffer in
-            var count = 1
-            ByteSearch.forEachOffset(of: 0x0A, in: buffer) { _ in
-                count += 1
-                return true
+            guard let base = buffer.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                var newlines = NewlineLanes.mask(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                while newlines != 0 {
+                    starts.append(UInt32(truncatingIfNeeded: offset + newlines.trailingZeroBitCount / 8 + 1))
+                    newlines &= newlines &- 1
+                }
+                offset += 8
             }
-            var starts: [UInt32] = []
-            starts.reserveCapacity(count)
-            starts.append(0)
-            ByteSearch.forEachOffset(of: 0x0A, in: buffer) { offset in
-                starts.append(UInt32(truncatingIfNeeded: offset + 1))
-                return true
+            while offset < buffer.count {
+                if buffer[offset] == 0x0A { starts.append(UInt32(truncatingIfNeeded: offset + 1)) }
+                offset += 1
             }
-            return starts
         }
+        return starts
     }
 
     public convenience init(path: String, format: SourceFormat, text: String) {
@@ -159,5 +167,17 @@ public final class SourceFile: Sendable {
             if Int(lineStarts[middle]) <= offset { low = middle } else { high = middle - 1 }
         }
         return low
+    }
+}
+
+/// Finds line feeds in eight bytes at once.
+enum NewlineLanes {
+    /// The high bit of each byte of `word` that is a line feed (0x0A), and nothing else. Exact for every byte:
+    /// adding 0x7F to each byte's low seven bits cannot carry into the next byte.
+    @inline(__always)
+    static func mask(_ word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        return ~(((x & lows) &+ lows) | x | lows)
     }
 }

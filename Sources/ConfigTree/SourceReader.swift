@@ -54,9 +54,30 @@ public enum SourceReader {
     }
 
     /// Reads until end of file, failing as soon as more than `limit` bytes arrive (so devices and pipes stay bounded).
+    /// The first `sizeHint` bytes (a regular file's size) go straight into the array, with one byte to spare so
+    /// that the end of the file is seen; whatever comes after (a pipe, a file that grew) is read in chunks.
     private static func readAll(_ descriptor: Int32, name: String, sizeHint: Int, limit: Int) throws(SourceReadError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(sizeHint, limit) + 1)
+        var failure: Int32?
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: min(sizeHint, limit) + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = systemRead(descriptor, base + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 {
+                    atEnd = true
+                    return
+                }
+                initialized += count
+            }
+        }
+        if let failure { throw SourceReadError(path: name, message: describe(errno: failure)) }
+        if bytes.count > limit { throw tooLarge(name, limit) }
+        if atEnd { return bytes }
         let chunkSize = 1 << 16
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
@@ -66,11 +87,13 @@ public enum SourceReader {
                 throw SourceReadError(path: name, message: describe(errno: errno))
             }
             if count == 0 { return bytes }
-            if bytes.count + count > limit {
-                throw SourceReadError(path: name, message: "input is more than the limit of \(limit) bytes (raise it with --max-file-size)")
-            }
-            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count + count > limit { throw tooLarge(name, limit) }
+            chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
+    }
+
+    private static func tooLarge(_ name: String, _ limit: Int) -> SourceReadError {
+        SourceReadError(path: name, message: "input is more than the limit of \(limit) bytes (raise it with --max-file-size)")
     }
 
     private static func describe(errno code: Int32) -> String {

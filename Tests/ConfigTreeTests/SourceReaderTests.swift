@@ -111,4 +111,37 @@ final class SourceReaderTests: XCTestCase {
             XCTAssertEqual((error as? SourceReadError)?.message, "input is more than the limit of 1000 bytes (raise it with --max-file-size)")
         }
     }
+
+    /// A regular file is read into its array at its size; these sizes sit around that read's edges.
+    func testFilesOfEverySmallSizeAreReadWhole() throws {
+        for size in [0, 1, 7, 8, 9, 4095, 4096, 4097, 70_000] {
+            let text = String((0..<size).map { index in Character(UnicodeScalar(UInt8(0x61 + index % 26))) })
+            let file = try SourceReader.read(path: try write("s\(size).json", text))
+            XCTAssertEqual(file.bytes, Array(text.utf8), "size \(size)")
+        }
+    }
+
+    /// Standard input has no size to go by: what comes after the first guess arrives in chunks, all of it.
+    func testStandardInputLongerThanItsFirstReadIsReadWhole() throws {
+        var pipeEnds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&pipeEnds), 0)
+        var rng = SystemRandomNumberGenerator()
+        let payload = (0..<200_000).map { _ in UInt8.random(in: 0x20...0x7E, using: &rng) }
+        let writeEnd = pipeEnds[1]
+        let writer = Thread {
+            payload.withUnsafeBufferPointer { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let count = Foundation.write(writeEnd, buffer.baseAddress! + written, buffer.count - written)
+                    if count <= 0 { break }
+                    written += count
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        defer { close(pipeEnds[0]) }
+        let file = try SourceReader.read(descriptor: pipeEnds[0], displayPath: "-", format: .json)
+        XCTAssertEqual(file.bytes, payload)
+    }
 }
