@@ -28,17 +28,7 @@ extension Evaluation {
         if schema.testsOnlyTheValue && !collecting && inPlaceChain < options.maxInPlaceChain {
             // Such keywords apply no subschema, so there is no scope or annotation to keep, and the
             // chain of in-place applications ends here (within its limit, checked as below).
-            let keywords = schema.keywordReferences
-            for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
-                switch box.shortcut {
-                case .type: return TypeCheck.matches(instance.pointee, box.types)
-                case .enumeration: return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
-                default: return apply(box.keyword, schema, instance, nil, nil)
-                }
-            }) {
-                return false
-            }
-            return true
+            return applyValueTests(schema, instance)
         }
         inPlaceChain += 1
         defer { inPlaceChain -= 1 }
@@ -53,6 +43,52 @@ extension Evaluation {
 
         if schema.collectsAnnotations, annotations == nil { return applyKeywords(schema, instance, Annotations()) }
         return applyKeywords(schema, instance, annotations)
+    }
+
+    /// Applies the keywords of a schema that only tests the value (`SchemaNode.testsOnlyTheValue`), on the
+    /// yes/no path: they read no member through the lent buffers and apply no subschema.
+    @inline(__always)
+    private func applyValueTests(_ schema: SchemaNode, _ instance: UnsafePointer<Node>) -> Bool {
+        let keywords = schema.keywordReferences
+        for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
+            switch box.shortcut {
+            case .type: return TypeCheck.matches(instance.pointee, box.types)
+            case .enumeration: return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
+            default: return apply(box.keyword, schema, instance, nil, nil)
+            }
+        }) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `schema` is filled, compiled without error and only tests the value: `validate` would go
+    /// straight to `applyValueTests` for it on the yes/no path.
+    @inline(__always)
+    private static func isValueTest(_ schema: SchemaNode) -> Bool {
+        schema.compileState.isFilled && schema.testsOnlyTheValue && schema.onlyReference == nil && schema.compileFailure == nil
+    }
+
+    /// `descend` for the many children whose schema only tests their value (a string against a pattern, a
+    /// number against a range), directly or through one `$ref`: on the yes/no path, when no limit is near,
+    /// the tests apply without the bookkeeping that `descend` and `validate` keep for subschemas (depth,
+    /// lending, the chain of in-place applications, their two frames). Any other case takes `descend`.
+    @inline(__always)
+    func descendForAnswer(_ schema: SchemaNode, _ child: UnsafePointer<Node>, token: @autoclosure () -> String) -> Bool {
+        if !collecting, !limitExceeded, depth < inlineDepthLimit, depth < options.maxDepth, case .keywords = schema.kind, schema.compileState.isFilled {
+            if Self.isValueTest(schema), options.maxInPlaceChain > 0 {
+                return applyValueTests(schema, child)
+            }
+            // A schema that is only a `$ref` to one: the reference counts one link of the in-place chain.
+            if let target = schema.onlyReference, !tracksScope, options.maxInPlaceChain > 1, schema.compileFailure == nil {
+                let answer: Bool? = target._withUnsafeGuaranteedRef { target in
+                    guard case .keywords = target.kind, Self.isValueTest(target) else { return nil }
+                    return applyValueTests(target, child)
+                }
+                if let answer { return answer }
+            }
+        }
+        return descend(schema, child, token: token())
     }
 
     /// Works out the members the object keywords see, then applies the keywords. The members are lent
@@ -315,7 +351,7 @@ extension Evaluation {
             var valid = true
             for index in 0..<min(schemas.count, elements.count) {
                 if collecting { keywordTokens.append(String(index)) }
-                let ok = descend(schemas[index], elements.address(of: index), token: String(index))
+                let ok = descendForAnswer(schemas[index], elements.address(of: index), token: String(index))
                 if collecting { keywordTokens.removeLast() }
                 if !ok {
                     valid = false
@@ -327,7 +363,7 @@ extension Evaluation {
         case .items(let itemSchema, let start, _):
             var valid = true
             if start < elements.count {
-                for index in start..<elements.count where !descend(itemSchema, elements.address(of: index), token: String(index)) {
+                for index in start..<elements.count where !descendForAnswer(itemSchema, elements.address(of: index), token: String(index)) {
                     if case .alwaysInvalid = itemSchema.kind, collecting {
                         errors.removeLast()
                         report(schema, keyword.name, "at most \(start) item\(start == 1 ? "" : "s") allowed, found \(elements.count)", instanceToken: String(index))
@@ -375,7 +411,7 @@ extension Evaluation {
             var valid = true
             if !annotations.allItems {
                 for index in annotations.itemsPrefix..<max(annotations.itemsPrefix, elements.count) where !annotations.containsMatches.contains(index) {
-                    if !descend(rest, elements.address(of: index), token: String(index)) {
+                    if !descendForAnswer(rest, elements.address(of: index), token: String(index)) {
                         if case .alwaysInvalid = rest.kind, collecting {
                             errors.removeLast()
                             report(schema, "unevaluatedItems", "item \(index) is not allowed by any keyword of the schema", instanceToken: String(index))

@@ -129,5 +129,17 @@ final class PropertyTable: @unchecked Sendable {
         return valueReferences[entry]._withUnsafeGuaranteedRef(body)
     }
 
+    /// The entry number of `key` (0-based, in declaration order), or nil when the table has no such name.
+    @inline(__always)
+    func entry(of key: String) -> Int? { index(of: key) }
+
+    /// Calls `body` with the entry number of `key` (0-based, in declaration order) and its schema, borrowed;
+    /// nil when the table has no such name.
+    @inline(__always)
+    func withEntry<Result>(for key: String, _ body: (Int, SchemaNode) -> Result) -> Result? {
+        guard let entry = index(of: key) else { return nil }
+        return valueReferences[entry]._withUnsafeGuaranteedRef { body(entry, $0) }
+    }
+
     func contains(_ key: String) -> Bool { index(of: key) != nil }
 }

@@ -41,12 +41,17 @@ final class SchemaNode: @unchecked Sendable {
     /// The same boxes unretained, in memory this node owns, so validation reads them without any
     /// reference counting (`keywordBoxes` keeps the boxes alive as long as this node).
     @exclusivity(unchecked) private(set) var keywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
-    /// `keywordReferences` without the keywords `memberPlan` covers: what remains to apply after the plan.
+    /// `keywordReferences` without the keywords `memberPlan` covers (`required` too when the plan checks it):
+    /// what remains to apply after the plan.
     @exclusivity(unchecked) private(set) var unplannedKeywordReferences = UnsafeMutableBufferPointer<Unmanaged<KeywordBox>>.allocate(capacity: 0)
 
     private func listUnplannedKeywords() {
-        let planned = memberPlan != nil
-        let remaining = keywordBoxes.filter { !(planned && $0.keyword.isPlannedMemberKeyword) }
+        let remaining = keywordBoxes.filter { box in
+            guard let plan = memberPlan else { return true }
+            if box.keyword.isPlannedMemberKeyword { return false }
+            if case .required = box.keyword, plan.checksRequired { return false }
+            return true
+        }
         unplannedKeywordReferences.deallocate()
         unplannedKeywordReferences = .allocate(capacity: remaining.count)
         _ = unplannedKeywordReferences.initialize(from: remaining.map { Unmanaged.passUnretained($0) })
