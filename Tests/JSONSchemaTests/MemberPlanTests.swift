@@ -41,4 +41,50 @@ final class MemberPlanTests: XCTestCase {
         try check(recursive, #"{"a": {"b": {"c": {"d": 1}}}, "a": 1}"#, valid: true, options: options)
         try check(recursive, #"{"a": 1, "a": {"b": {"c": {"d": 1}}}}"#, valid: false, options: options)
     }
+
+    /// `required` rides on the plan when every name it lists is a declared property; otherwise it applies alone.
+    func testRequiredIsCheckedWithThePlanOrAlone() throws {
+        let declared = #"{"properties": {"a": {}, "b": {"type": "string"}, "c": {}}, "required": ["a", "b"]}"#
+        try check(declared, #"{"a": 1, "b": "x"}"#, valid: true)
+        try check(declared, #"{"b": "x", "c": 1}"#, valid: false)
+        try check(declared, #"{"a": 1}"#, valid: false)
+        try check(declared, #"{"a": 1, "a": 2, "b": "x"}"#, valid: true)
+        try check(declared, #"{"a": 1, "b": 2}"#, valid: false)
+        try check(declared, #"[1]"#, valid: true)
+        try check(declared, #"{}"#, valid: false)
+        // A required name that `properties` does not declare: checked by the keyword itself.
+        let undeclared = #"{"properties": {"a": {}}, "required": ["a", "z"]}"#
+        try check(undeclared, #"{"a": 1, "z": 2}"#, valid: true)
+        try check(undeclared, #"{"a": 1}"#, valid: false)
+        try check(#"{"properties": {"a": {}}, "required": []}"#, #"{}"#, valid: true)
+        try check(#"{"additionalProperties": false, "required": ["a"]}"#, #"{}"#, valid: false)
+        // Past the first 64 declared properties, `required` applies alone too.
+        let names = (0..<70).map { "p\($0)" }
+        let many = "{\"properties\": {" + names.map { "\"\($0)\": {}" }.joined(separator: ", ") + "}, \"required\": [\"p3\", \"p69\"]}"
+        try check(many, #"{"p3": 1, "p69": 2}"#, valid: true)
+        try check(many, #"{"p3": 1}"#, valid: false)
+        try check(many, #"{"p69": 1}"#, valid: false)
+    }
+
+    /// Children whose schema only tests the value take a shortcut on the yes/no path; through a `$ref`, in
+    /// arrays, and next to the limits, the answers stay those of the error path.
+    func testValueTestsOfChildrenAnswerAsTheErrorPathDoes() throws {
+        let schema = ##"{"$defs": {"unit": {"type": "string", "pattern": "^[0-9]+s$"}, "via": {"$ref": "#/$defs/unit"}}, "properties": {"t": {"$ref": "#/$defs/unit"}, "u": {"$ref": "#/$defs/via"}, "n": {"type": "integer", "maximum": 3}, "list": {"items": {"enum": ["a", "b"]}, "uniqueItems": true}}}"##
+        try check(schema, #"{"t": "3s", "u": "4s", "n": 3, "list": ["a", "b"]}"#, valid: true)
+        try check(schema, #"{"t": "3m"}"#, valid: false)
+        try check(schema, #"{"u": "3m"}"#, valid: false)
+        try check(schema, #"{"n": 4}"#, valid: false)
+        try check(schema, #"{"n": 2.5}"#, valid: false)
+        try check(schema, #"{"list": ["a", "c"]}"#, valid: false)
+        try check(schema, #"{"list": ["a", "a"]}"#, valid: false)
+        // A leaf one level past the depth limit is refused as before, shortcut or not.
+        let nested = #"{"properties": {"a": {"properties": {"b": {"type": "string"}}}}}"#
+        try check(nested, #"{"a": {"b": "x"}}"#, valid: true, options: ValidationOptions(maxDepth: 2))
+        try check(nested, #"{"a": {"b": "x"}}"#, valid: false, options: ValidationOptions(maxDepth: 1))
+        // Each `$ref` is a link of the in-place chain: one for "t", two for "u", then the tests themselves.
+        try check(schema, #"{"t": "4s"}"#, valid: true, options: ValidationOptions(maxInPlaceChain: 2))
+        try check(schema, #"{"t": "4s"}"#, valid: false, options: ValidationOptions(maxInPlaceChain: 1))
+        try check(schema, #"{"u": "4s"}"#, valid: true, options: ValidationOptions(maxInPlaceChain: 3))
+        try check(schema, #"{"u": "4s"}"#, valid: false, options: ValidationOptions(maxInPlaceChain: 2))
+    }
 }
