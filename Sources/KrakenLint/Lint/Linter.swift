@@ -27,7 +27,10 @@ public struct Linter: Sendable {
     /// The report of one file, with the tree and the typed model it was linted with (a caller may keep the
     /// tree alive to free it at process exit, or inspect the model in tests).
     public func lintedFile(_ file: SourceFile) -> LintedFile {
-        let loaded = loadWhileCompilingSchema(file)
+        // The bundled schema compiles each subschema the first time a validation meets it, whatever the file's
+        // size: the 10 MB benchmark configuration meets a part of it that costs 13.7 M instructions to compile,
+        // where compiling all of it on another core during the read cost 93.8 M.
+        let loaded = ConfigLoader.load(file, limits: limits)
         let parallel = file.bytes.count >= Self.parallelThreshold
         var diagnostics = loaded.issues.map { Diagnostic($0) }
         var secrets: [SecretValue] = []
@@ -74,21 +77,9 @@ public struct Linter: Sendable {
         return false
     }
 
-    /// Loads the file. The bundled schema compiles each subschema the first time a validation meets it;
-    /// for a large file, whose validation meets most of them, it is compiled in full meanwhile on another
-    /// core. A smaller file's validation compiles the ones it meets for less than a second thread costs.
-    private func loadWhileCompilingSchema(_ file: SourceFile) -> LoadResult {
-        guard case .bundled = schema, options.audit != .only, file.bytes.count >= Self.parallelThreshold else {
-            return ConfigLoader.load(file, limits: limits)
-        }
-        return Concurrently.both({ ConfigLoader.load(file, limits: limits) }, { KrakenDSchema.compileBundledInFull() }).0
-    }
-
     /// Files of this many bytes and more are linted with work on two cores; smaller ones on the calling
-    /// thread alone. Below it, compiling the whole schema on a second core (about 30 ms of CPU) costs more
-    /// than compiling the parts the file meets: on generated configurations of 129 KB to 536 KB one
-    /// thread took half the CPU (33–45 ms against 66–83 ms) and less wall time (docs/benchmarks.md,
-    /// "Start-up").
+    /// thread alone: on generated configurations of 129 KB to 536 KB one thread took half the CPU (33–45 ms
+    /// against 66–83 ms) and less wall time (docs/benchmarks.md, "Start-up").
     public static let parallelThreshold = 1 << 20
 
     /// What the rules found in one file, with the model they read and the audit's facts when it ran.

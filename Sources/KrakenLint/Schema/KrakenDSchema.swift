@@ -47,15 +47,6 @@ public struct KrakenDSchema: Sendable {
         return false
     }
 
-    /// Compiles every part of the bundled schema not compiled yet (for a large configuration, whose
-    /// validation meets most of it, while the file is parsed); false when it cannot be compiled at all.
-    @discardableResult
-    public static func compileBundledInFull() -> Bool {
-        guard case .success(let schema) = bundled else { return false }
-        schema.validator.compileAll()
-        return true
-    }
-
     /// Validates `root` against the bundled schema. When the bundled schema cannot be compiled (a build
     /// defect), returns one error at the root that says so, so the problem is never silent.
     public static func validate(_ root: Node) -> [ValidationError] {
