@@ -34,7 +34,7 @@ struct OpenContainer {
     var pendingKeySpan = Span(at: 0)
     var pendingKeyHash: UInt64 = 0
     /// First scratch position of each key hash, once the object is large (see `RepeatedKeys`).
-    var hashIndex: [UInt64: Int]?
+    var hashIndex: KeyHashIndex?
 
     init(isObject: Bool, start: Int, base: Int) {
         self.isObject = isObject

@@ -23,10 +23,10 @@ enum RepeatedKeys {
     @inline(__always)
     static func find(
         _ key: String, hash: UInt64, base: Int,
-        members: MoveStack<Member>, hashes: MoveStack<UInt64>, index: [UInt64: Int]?
+        members: MoveStack<Member>, hashes: MoveStack<UInt64>, index: KeyHashIndex?
     ) -> Int? {
         if let index {
-            guard let found = index[hash] else { return nil }
+            guard let found = index[Int(truncatingIfNeeded: hash)] else { return nil }
             if members.storage[found].key.utf8.elementsEqual(key.utf8) { return found }
         }
         var position = base
@@ -42,18 +42,25 @@ enum RepeatedKeys {
 
     /// Records the hash of the member just pushed at the top, building the dictionary once the object is large.
     @inline(__always)
-    static func recordLast(hash: UInt64, base: Int, hashes: inout MoveStack<UInt64>, index: inout [UInt64: Int]?) {
+    static func recordLast(hash: UInt64, base: Int, hashes: inout MoveStack<UInt64>, index: inout KeyHashIndex?) {
         hashes.append(hash)
         let last = hashes.count - 1
+        let key = Int(truncatingIfNeeded: hash)
         if index != nil {
-            if index?[hash] == nil { index?[hash] = last }
+            if index?[key] == nil { index?[key] = last }
         } else if last - base >= indexThreshold {
-            var built: [UInt64: Int] = [:]
+            var built: KeyHashIndex = [:]
             built.reserveCapacity(2 * (last - base + 1))
-            for position in base...last where built[hashes.storage[position]] == nil {
-                built[hashes.storage[position]] = position
+            for position in base...last {
+                let earlier = Int(truncatingIfNeeded: hashes.storage[position])
+                if built[earlier] == nil { built[earlier] = position }
             }
             index = built
         }
     }
 }
+
+/// A large object's member positions by key hash. Keyed by `Int`, not by the `UInt64` hash itself: the first
+/// use of a type as a dictionary key makes the Swift runtime check its `Hashable` conformance by scanning every
+/// conformance record of the binary (about 0.5 M instructions here), and `Int` keys are checked anyway.
+typealias KeyHashIndex = [Int: Int]

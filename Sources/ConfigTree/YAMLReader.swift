@@ -41,7 +41,7 @@ struct YAMLOpenCollection {
     /// The line of this mapping's `<<` key, so that a second one is reported as a repeat.
     var mergeKeyLine: Int?
     /// First scratch position of each key hash, once the mapping is large (see `RepeatedKeys`).
-    var hashIndex: [UInt64: Int]?
+    var hashIndex: KeyHashIndex?
     var pendingKeyHash: UInt64 = 0
     /// Members merged in by `<<`, with the number of explicit members that preceded the merge key.
     var merges: [(position: Int, members: [Member])] = []
