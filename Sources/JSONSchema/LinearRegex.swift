@@ -278,13 +278,13 @@ extension LinearRegex {
             case "*", "+", "?", "{", "}", "]", ")", "|":
                 return nil
             default:
-                return .characters(ScalarSet([scalar.value...scalar.value]))
+                return .characters(ScalarSet([CodePointRange(single: scalar.value)]))
             }
         }
 
         /// What an escape stands for: ranges (complemented when `negated`), and whether it is a single code point.
         private struct Escape {
-            var ranges: [ClosedRange<UInt32>]
+            var ranges: [CodePointRange]
             var negated = false
             var single: UInt32?
         }
@@ -293,7 +293,7 @@ extension LinearRegex {
         private mutating func parseEscape(inClass: Bool) -> Escape? {
             guard let scalar = peek else { return nil }
             index += 1
-            func single(_ value: UInt32) -> Escape { Escape(ranges: [value...value], single: value) }
+            func single(_ value: UInt32) -> Escape { Escape(ranges: [CodePointRange(single: value)], single: value) }
             switch scalar {
             case "d": return Escape(ranges: ScalarSet.digitRanges)
             case "D": return Escape(ranges: ScalarSet.digitRanges, negated: true)
@@ -364,8 +364,8 @@ extension LinearRegex {
                 negated = true
                 index += 1
             }
-            var ranges: [ClosedRange<UInt32>] = []
-            var complemented: [[ClosedRange<UInt32>]] = []
+            var ranges: [CodePointRange] = []
+            var complemented: [[CodePointRange]] = []
             var first = true
             while let scalar = peek, scalar != "]" {
                 let low: Escape
@@ -374,7 +374,7 @@ extension LinearRegex {
                     guard let escaped = parseEscape(inClass: true) else { return nil }
                     low = escaped
                 } else {
-                    low = Escape(ranges: [scalar.value...scalar.value], single: scalar.value)
+                    low = Escape(ranges: [CodePointRange(single: scalar.value)], single: scalar.value)
                 }
                 if peek == "-", index + 1 < scalars.count, scalars[index + 1] != "]" {
                     // A range: both ends must be single code points.
@@ -392,7 +392,7 @@ extension LinearRegex {
                     guard lowValue <= highValue else { return nil }
                     // `[a-b-c]`: what follows a range must not be another dash.
                     if peek == "-", index + 1 < scalars.count, scalars[index + 1] != "]" { return nil }
-                    ranges.append(lowValue...highValue)
+                    ranges.append(CodePointRange(lowValue, highValue))
                 } else if low.negated {
                     complemented.append(low.ranges)
                 } else {
