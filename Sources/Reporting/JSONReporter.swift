@@ -74,11 +74,11 @@ public struct JSONReporter: Reporter {
                     // arrays that the other chunks' threads retain as often made the cores wait for each other.
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
                     text.reserveCapacity(range.count * 700)
-                    var hint = LineHint()
+                    var cursors = FindingCursors()
                     findings.withUnsafeBufferPointer { findings in
                         for index in range {
                             layout.writeItemStart(index: index, into: &text)
-                            Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout, lineHint: &hint)
+                            Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout, cursors: &cursors)
                         }
                     }
                 }
@@ -89,7 +89,7 @@ public struct JSONReporter: Reporter {
     /// `diagnostic(for:in:)` written in place, without building the value, at the nesting level of `layout`
     /// (which holds the members' names and indentation, made once for all the findings of a file).
     static func writeDiagnostic<Out: ByteSink & ~Copyable>(
-        _ diagnostic: Finding, in report: Report, into out: inout Out, layout: DiagnosticLayout, lineHint: inout LineHint
+        _ diagnostic: Finding, in report: Report, into out: inout Out, layout: DiagnosticLayout, cursors: inout FindingCursors
     ) {
         let pretty = layout.pretty, indent = layout.indent
         func key(_ member: DiagnosticLayout.Member) { layout.writeMember(member, into: &out) }
@@ -101,7 +101,7 @@ public struct JSONReporter: Reporter {
         string(.rule, diagnostic.ruleID)
         string(.severity, diagnostic.severity.rawValue)
         string(.message, Redaction.scrub(diagnostic.message, in: report))
-        let (start, end) = report.positions(of: diagnostic.location, near: &lineHint)
+        let (start, end) = report.positions(of: diagnostic.location, from: &cursors.finding)
         string(.path, report.file(of: diagnostic.location).path)
         key(.line)
         out.appendDecimal(start.line)
@@ -118,7 +118,8 @@ public struct JSONReporter: Reporter {
             key(.related)
             var related: [UInt8] = []
             JSONValue.array(diagnostic.related.map { related in
-                .object([("message", .string(Redaction.scrub(related.message, in: report)))] + position(of: related.location, in: report))
+                .object([("message", .string(Redaction.scrub(related.message, in: report)))]
+                        + position(of: related.location, in: report, from: &cursors.related))
             }).write(into: &related, pretty: pretty, indent: indent + 1)
             related.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         }
@@ -211,7 +212,13 @@ public struct JSONReporter: Reporter {
     }
 
     private static func position(of location: Location, in report: Report) -> [(String, JSONValue)] {
-        let (start, end) = report.positions(of: location)
+        var cursor = SourceCursor()
+        return position(of: location, in: report, from: &cursor)
+    }
+
+    /// `position(of:in:)` worked out from `cursor`.
+    private static func position(of location: Location, in report: Report, from cursor: inout SourceCursor) -> [(String, JSONValue)] {
+        let (start, end) = report.positions(of: location, from: &cursor)
         return [
             ("path", .string(report.file(of: location).path)),
             ("line", .int(start.line)),
