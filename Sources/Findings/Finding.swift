@@ -26,7 +26,16 @@ public struct Finding: Sendable, Hashable {
 
     /// A finding in the file its report is about (`location.file` is filled in by `Report`).
     public init(ruleID: String, severity: Severity, message: String, span: Span, pointer: JSONPointer, fix: String? = nil) {
-        self.init(ruleID: ruleID, severity: severity, message: message, location: Location(span: span), pointer: pointer, fix: fix)
+        // Set member by member: delegating to the other initializer copied the arguments (an audit makes tens of
+        // thousands of findings).
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.location = Location(span: span)
+        self.related = []
+        self.pointer = pointer
+        self.fix = fix
+        self.properties = [:]
     }
 
     public init(

@@ -5,7 +5,8 @@ import Findings
 public enum Redaction {
     /// `text` with every secret of `report` replaced by the mask.
     public static func scrub(_ text: String, in report: Report) -> String {
-        report.secrets.reduce(text) { $1.redact($0) }
+        guard !report.secrets.isEmpty else { return text }
+        return report.secrets.reduce(text) { $1.redact($0) }
     }
 
     /// Source line `line` with its secrets masked, and a map from source columns to displayed columns so
@@ -22,7 +23,7 @@ public enum Redaction {
         near cursor: SourceCursor = SourceCursor()
     ) -> MaskedLine? {
         let file = file ?? report.file
-        let spans = file === report.file || file.path == report.file.path ? report.secrets.map(\.span) : []
+        let spans = !report.secrets.isEmpty && (file === report.file || file.path == report.file.path) ? report.secrets.map(\.span) : []
         guard let range = file.byteRange(ofLine: line) else { return nil }
         var lower = range.lowerBound, upper = range.upperBound
         var firstColumn = 1

@@ -85,9 +85,11 @@ public struct TextReporter: Reporter, Sendable {
         header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue, style: severityStyle, into: &out)
         appendOneLine(Redaction.scrub(finding.message, in: report), to: &out)
         out.append(UInt8(ascii: " "))
+        // The rule id alone goes into the closure: capturing the finding copied it (a dozen retains and releases).
+        let ruleID = finding.ruleID
         paint(.dim, into: &out) { out in
             out.append(UInt8(ascii: "["))
-            out.appendUTF8(finding.ruleID)
+            out.appendUTF8(ruleID)
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "\n"))
