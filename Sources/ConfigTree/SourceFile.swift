@@ -93,23 +93,46 @@ public final class SourceFile: Sendable {
     /// or a short value) is found by counting on from the start, without a second search of the line index.
     public func positions(of span: Span) -> (start: SourcePosition, end: SourcePosition) {
         let start = min(max(span.start, 0), bytes.count)
-        return positions(of: span, onLine: lineIndex(ofClampedOffset: start))
+        let line = lineIndex(ofClampedOffset: start)
+        return positions(of: span, onLine: line, countedToStart: Self.characters(in: bytes, from: Int(lineStarts[line]), to: start))
     }
 
-    /// `positions(of:)`, with the search for the start's line begun at the 0-based line `line`, which is then
-    /// set to that line. Reporters ask for their findings' positions in order, mostly a few lines apart, and a
-    /// binary search over the whole line index of a large file misses the cache at nearly every step.
-    public func positions(of span: Span, nearLine line: inout Int) -> (start: SourcePosition, end: SourcePosition) {
+    /// `positions(of:)`, worked out from `cursor`, which is then moved to the span's start. Reporters ask for their
+    /// findings' positions in order, mostly a few lines apart: the start's line is searched for from the cursor's
+    /// (a binary search over the whole line index of a large file misses the cache at nearly every step), and on
+    /// the cursor's line its column is counted from the cursor rather than from the line's start (a minified
+    /// file is one line of megabytes, with thousands of findings on it).
+    public func positions(of span: Span, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
         let start = min(max(span.start, 0), bytes.count)
-        line = lineIndex(ofClampedOffset: start, from: line)
-        return positions(of: span, onLine: line)
+        let line = lineIndex(ofClampedOffset: start, from: cursor.owner == ObjectIdentifier(self) ? cursor.line : 0)
+        let counted = characters(onLine: line, to: start, near: cursor)
+        cursor = SourceCursor(owner: ObjectIdentifier(self), line: line, offset: start, characters: counted)
+        return positions(of: span, onLine: line, countedToStart: counted)
     }
 
-    /// `positions(of:)` once the start's 0-based line is known.
-    private func positions(of span: Span, onLine line: Int) -> (start: SourcePosition, end: SourcePosition) {
-        let start = min(max(span.start, 0), bytes.count), end = min(max(span.end, 0), bytes.count)
+    /// The characters (Unicode scalars) from the start of `offset`'s line to `offset`, counted from `cursor` when it
+    /// is on that line: the column of `offset` is this plus one unless a character starts before it.
+    public func characters(before offset: Int, near cursor: SourceCursor) -> Int {
+        let offset = min(max(offset, 0), bytes.count)
+        let line = lineIndex(ofClampedOffset: offset, from: cursor.owner == ObjectIdentifier(self) ? cursor.line : 0)
+        return characters(onLine: line, to: offset, near: cursor)
+    }
+
+    /// The characters from the start of the 0-based line `line` to `offset` on it, counted from whichever is
+    /// nearer of the line's start and `cursor` (when the cursor is this file's and on that line).
+    private func characters(onLine line: Int, to offset: Int, near cursor: SourceCursor) -> Int {
         let lineStart = Int(lineStarts[line])
-        let countedToStart = Self.characters(in: bytes, from: lineStart, to: start)
+        guard cursor.owner == ObjectIdentifier(self), cursor.line == line, cursor.offset >= lineStart else {
+            return Self.characters(in: bytes, from: lineStart, to: offset)
+        }
+        if offset >= cursor.offset { return cursor.characters + Self.characters(in: bytes, from: cursor.offset, to: offset) }
+        if offset - lineStart <= cursor.offset - offset { return Self.characters(in: bytes, from: lineStart, to: offset) }
+        return cursor.characters - Self.characters(in: bytes, from: offset, to: cursor.offset)
+    }
+
+    /// `positions(of:)` once the start's 0-based line and the characters from that line's start to it are known.
+    private func positions(of span: Span, onLine line: Int, countedToStart: Int) -> (start: SourcePosition, end: SourcePosition) {
+        let start = min(max(span.start, 0), bytes.count), end = min(max(span.end, 0), bytes.count)
         let startPosition = position(start, line: line, counted: countedToStart)
         guard end >= start, line + 1 >= lineStarts.count || end < Int(lineStarts[line + 1]) else {
             return (startPosition, position(ofOffset: end))
@@ -126,12 +149,24 @@ public final class SourceFile: Sendable {
         return SourcePosition(offset: offset, line: line + 1, column: column)
     }
 
-    /// The characters (bytes that are not UTF-8 continuation bytes) in `bytes[from..<to]`.
+    /// The characters (bytes that are not UTF-8 continuation bytes) in `bytes[from..<to]`. Eight bytes at a time:
+    /// a column on a line of megabytes (a minified file) may be counted from far away.
     private static func characters(in bytes: [UInt8], from: Int, to: Int) -> Int {
         guard to > from else { return 0 }
-        return bytes.withUnsafeBufferPointer { bytes in
-            var count = 0
-            for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return bytes.withUnsafeBytes { raw in
+            var count = 0, index = from
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= to {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // A continuation byte is 10xxxxxx: its high bit set and the bit below it clear.
+                let continuations = word & ~(word << 1) & high
+                count += 8 - continuations.nonzeroBitCount
+                index += 8
+            }
+            while index < to {
+                if raw[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
             return count
         }
     }
@@ -179,5 +214,24 @@ enum NewlineLanes {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
         return ~(((x & lows) &+ lows) | x | lows)
+    }
+}
+
+/// A place in one source file whose line and column are known, from which `SourceFile.positions(of:from:)`
+/// works out the next position: the line search starts at its line, and a column on its line is counted from
+/// it. A new cursor, or one of another file, is at the start of the file.
+public struct SourceCursor: Sendable {
+    /// The file the cursor is in; nil for a new cursor.
+    fileprivate var owner: ObjectIdentifier?
+    /// The 0-based line, a byte offset on it, and the characters from the line's start to that offset.
+    fileprivate var line = 0, offset = 0, characters = 0
+
+    public init() {}
+
+    fileprivate init(owner: ObjectIdentifier, line: Int, offset: Int, characters: Int) {
+        self.owner = owner
+        self.line = line
+        self.offset = offset
+        self.characters = characters
     }
 }

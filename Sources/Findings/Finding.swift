@@ -25,8 +25,18 @@ public struct Finding: Sendable, Hashable {
     public var properties: [String: PropertyValue]
 
     /// A finding in the file its report is about (`location.file` is filled in by `Report`).
+    /// Inlinable, so a producer builds the finding in place: called across the module boundary, the finding was
+    /// made, then copied out and destroyed (an audit makes tens of thousands).
+    @inlinable
     public init(ruleID: String, severity: Severity, message: String, span: Span, pointer: JSONPointer, fix: String? = nil) {
-        self.init(ruleID: ruleID, severity: severity, message: message, location: Location(span: span), pointer: pointer, fix: fix)
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.location = Location(span: span)
+        self.related = []
+        self.pointer = pointer
+        self.fix = fix
+        self.properties = [:]
     }
 
     public init(

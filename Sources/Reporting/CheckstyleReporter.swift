@@ -23,18 +23,20 @@ public struct CheckstyleReporter: Reporter {
                     continue
                 }
                 out += "  <file name=\"\(name)\">\n"
-                for diagnostic in findings { out += error(diagnostic, in: report) }
+                var cursors = FindingCursors()
+                for diagnostic in findings { out += error(diagnostic, in: report, cursors: &cursors) }
                 out += "  </file>\n"
             }
         }
         return out + "</checkstyle>\n"
     }
 
-    private func error(_ diagnostic: Finding, in report: Report) -> String {
-        let start = report.positions(of: diagnostic).start
+    /// One `<error>`, its position worked out from `cursors`.
+    private func error(_ diagnostic: Finding, in report: Report, cursors: inout FindingCursors) -> String {
+        let start = report.positions(of: diagnostic.location, from: &cursors.finding).start
         var message = Redaction.scrub(diagnostic.message, in: report)
         if let fix = diagnostic.fix { message += " (fix: " + Redaction.scrub(fix, in: report) + ")" }
-        for note in report.relatedNotes(of: diagnostic, display: paths.display) { message += " (" + note + ")" }
+        for note in report.relatedNotes(of: diagnostic, display: paths.display, from: &cursors.related) { message += " (" + note + ")" }
         var out = "    <error line=\"\(start.line)\" column=\"\(start.column)\" severity=\"\(diagnostic.severity.rawValue)\""
         out += " message=\"\(XMLText.escapeAttribute(message))\" source=\"krakenlint.\(XMLText.escapeAttribute(diagnostic.ruleID))\"/>\n"
         return out

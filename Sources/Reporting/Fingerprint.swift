@@ -1,3 +1,4 @@
+import ConfigTree
 import Findings
 
 /// Stable identities for findings, so code scanning follows an alert when lines move.
@@ -6,10 +7,11 @@ import Findings
 /// and whitespace collapsed, never from line numbers. The hash is FNV-1a (64 bits), the same on every
 /// platform and run, unlike Swift's seeded `Hasher`.
 enum Fingerprint {
-    static func of(_ diagnostic: Finding, in report: Report) -> String {
-        let start = diagnostic.span.start
+    /// The fingerprint of a finding; its line is found from `cursor`, which moves to the finding's start.
+    static func of(_ diagnostic: Finding, in report: Report, from cursor: inout SourceCursor) -> String {
+        let start = report.positions(of: diagnostic.location, from: &cursor).start
         let file = report.file(of: diagnostic.location)
-        let line = Redaction.excerpt(ofLine: file.line(ofOffset: start), of: file, in: report, anchor: start, maxWidth: 400)?.text ?? ""
+        let line = Redaction.excerpt(ofLine: start.line, of: file, in: report, anchor: diagnostic.span.start, maxWidth: 400, near: cursor)?.text ?? ""
         let normalized = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return hex(fnv1a(diagnostic.ruleID + "\u{0}" + diagnostic.pointer.description + "\u{0}" + normalized))
     }

@@ -12,9 +12,10 @@ public struct GitHubReporter: Reporter {
     public func render(_ run: Run) -> String {
         var out = ""
         for report in run.reports {
+            var cursors = FindingCursors()
             for diagnostic in report.findings {
                 let file = paths.display(report.file(of: diagnostic.location).path)
-                let (start, end) = report.positions(of: diagnostic)
+                let (start, end) = report.positions(of: diagnostic.location, from: &cursors.finding)
                 // Annotations take the last column inclusive; spans end just past the last character.
                 let lastColumn = end.line == start.line ? max(start.column, end.column - 1) : max(1, end.column - 1)
                 let properties = [
@@ -23,7 +24,7 @@ public struct GitHubReporter: Reporter {
                 ].map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
                 var message = Redaction.scrub(diagnostic.message, in: report)
                 if let fix = diagnostic.fix { message += "\nFix: " + Redaction.scrub(fix, in: report) }
-                for note in report.relatedNotes(of: diagnostic, display: paths.display) { message += "\n" + note }
+                for note in report.relatedNotes(of: diagnostic, display: paths.display, from: &cursors.related) { message += "\n" + note }
                 out += "::\(Self.command(diagnostic.severity)) \(properties)::\(Self.escapeData(message))\n"
             }
         }

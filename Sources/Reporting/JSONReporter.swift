@@ -74,11 +74,12 @@ public struct JSONReporter: Reporter {
                     // arrays that the other chunks' threads retain as often made the cores wait for each other.
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
                     text.reserveCapacity(range.count * 700)
-                    var hint = LineHint()
+                    var cursors = FindingCursors()
                     findings.withUnsafeBufferPointer { findings in
+                        guard let base = findings.baseAddress else { return }
                         for index in range {
                             layout.writeItemStart(index: index, into: &text)
-                            Self.writeDiagnostic(findings[index], in: report, into: &text, layout: layout, lineHint: &hint)
+                            Self.writeDiagnostic(base + index, in: report, into: &text, layout: layout, cursors: &cursors)
                         }
                     }
                 }
@@ -87,9 +88,10 @@ public struct JSONReporter: Reporter {
     }
 
     /// `diagnostic(for:in:)` written in place, without building the value, at the nesting level of `layout`
-    /// (which holds the members' names and indentation, made once for all the findings of a file).
+    /// (which holds the members' names and indentation, made once for all the findings of a file). The finding is
+    /// read in place through a pointer into the report's findings: passed by value, it was copied out of the array.
     static func writeDiagnostic<Out: ByteSink & ~Copyable>(
-        _ diagnostic: Finding, in report: Report, into out: inout Out, layout: DiagnosticLayout, lineHint: inout LineHint
+        _ diagnostic: UnsafePointer<Finding>, in report: Report, into out: inout Out, layout: DiagnosticLayout, cursors: inout FindingCursors
     ) {
         let pretty = layout.pretty, indent = layout.indent
         func key(_ member: DiagnosticLayout.Member) { layout.writeMember(member, into: &out) }
@@ -98,11 +100,11 @@ public struct JSONReporter: Reporter {
             JSONWriter.appendQuoted(text, to: &out)
         }
         out.append(UInt8(ascii: "{"))
-        string(.rule, diagnostic.ruleID)
-        string(.severity, diagnostic.severity.rawValue)
-        string(.message, Redaction.scrub(diagnostic.message, in: report))
-        let (start, end) = report.positions(of: diagnostic.location, near: &lineHint)
-        string(.path, report.file(of: diagnostic.location).path)
+        string(.rule, diagnostic.pointee.ruleID)
+        string(.severity, diagnostic.pointee.severity.rawValue)
+        string(.message, Redaction.scrub(diagnostic.pointee.message, in: report))
+        let (start, end) = report.positions(of: diagnostic.pointee.location, from: &cursors.finding)
+        string(.path, report.file(of: diagnostic.pointee.location).path)
         key(.line)
         out.appendDecimal(start.line)
         key(.column)
@@ -112,17 +114,18 @@ public struct JSONReporter: Reporter {
         key(.endColumn)
         out.appendDecimal(end.column)
         key(.pointer)
-        appendPointer(diagnostic.pointer, to: &out)
-        if let fix = diagnostic.fix { string(.fix, Redaction.scrub(fix, in: report)) }
-        if !diagnostic.related.isEmpty {
+        appendPointer(diagnostic.pointee.pointer, to: &out)
+        if let fix = diagnostic.pointee.fix { string(.fix, Redaction.scrub(fix, in: report)) }
+        if !diagnostic.pointee.related.isEmpty {
             key(.related)
             var related: [UInt8] = []
-            JSONValue.array(diagnostic.related.map { related in
-                .object([("message", .string(Redaction.scrub(related.message, in: report)))] + position(of: related.location, in: report))
+            JSONValue.array(diagnostic.pointee.related.map { related in
+                .object([("message", .string(Redaction.scrub(related.message, in: report)))]
+                        + position(of: related.location, in: report, from: &cursors.related))
             }).write(into: &related, pretty: pretty, indent: indent + 1)
             related.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         }
-        if !diagnostic.properties.isEmpty {
+        if !diagnostic.pointee.properties.isEmpty {
             key(.properties)
             func write(_ property: (key: String, value: PropertyValue), index: Int, into out: inout Out) {
                 JSONValue.writeMember(property.key, index: index, into: &out, pretty: pretty, indent: indent + 1)
@@ -134,16 +137,16 @@ public struct JSONReporter: Reporter {
                     value.withUnsafeBufferPointer { out.append(contentsOf: $0) }
                 }
             }
-            if diagnostic.properties.count == 2 {
+            if diagnostic.pointee.properties.count == 2 {
                 // The usual two (an audit finding's) put in key order without a sort or a list.
-                var members = diagnostic.properties.makeIterator()
+                var members = diagnostic.pointee.properties.makeIterator()
                 let first = members.next()!, second = members.next()!
                 let ordered = first.key < second.key ? (first, second) : (second, first)
                 JSONValue.writeObject(2, into: &out, pretty: pretty, indent: indent + 1) { index, out in
                     write(index == 0 ? ordered.0 : ordered.1, index: index, into: &out)
                 }
             } else {
-                let properties = diagnostic.properties.sorted { $0.key < $1.key }
+                let properties = diagnostic.pointee.properties.sorted { $0.key < $1.key }
                 JSONValue.writeObject(properties.count, into: &out, pretty: pretty, indent: indent + 1) { index, out in
                     write(properties[index], index: index, into: &out)
                 }
@@ -211,7 +214,13 @@ public struct JSONReporter: Reporter {
     }
 
     private static func position(of location: Location, in report: Report) -> [(String, JSONValue)] {
-        let (start, end) = report.positions(of: location)
+        var cursor = SourceCursor()
+        return position(of: location, in: report, from: &cursor)
+    }
+
+    /// `position(of:in:)` worked out from `cursor`.
+    private static func position(of location: Location, in report: Report, from cursor: inout SourceCursor) -> [(String, JSONValue)] {
+        let (start, end) = report.positions(of: location, from: &cursor)
         return [
             ("path", .string(report.file(of: location).path)),
             ("line", .int(start.line)),

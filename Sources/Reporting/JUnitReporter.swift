@@ -28,12 +28,13 @@ public struct JUnitReporter: Reporter {
                 let worst = findings.map(\.severity).max() ?? .error
                 let first = Redaction.scrub(findings[0].message, in: report)
                 let summary = findings.count == 1 ? first : "\(findings.count) findings; first: \(first)"
+                var cursors = FindingCursors()
                 let body = findings.map { diagnostic -> String in
-                    let start = report.positions(of: diagnostic).start
+                    let start = report.positions(of: diagnostic.location, from: &cursors.finding).start
                     let path = paths.display(report.file(of: diagnostic.location).path)
                     var line = "\(path):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(Redaction.scrub(diagnostic.message, in: report))"
                     if let fix = diagnostic.fix { line += "\n  fix: " + Redaction.scrub(fix, in: report) }
-                    for note in report.relatedNotes(of: diagnostic, display: paths.display) { line += "\n  " + note }
+                    for note in report.relatedNotes(of: diagnostic, display: paths.display, from: &cursors.related) { line += "\n  " + note }
                     return line
                 }.joined(separator: "\n")
                 cases += "    <testcase classname=\"\(XMLText.escapeAttribute(file))\" name=\"\(XMLText.escapeAttribute(ruleID))\">\n"

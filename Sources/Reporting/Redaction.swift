@@ -5,7 +5,8 @@ import Findings
 public enum Redaction {
     /// `text` with every secret of `report` replaced by the mask.
     public static func scrub(_ text: String, in report: Report) -> String {
-        report.secrets.reduce(text) { $1.redact($0) }
+        guard !report.secrets.isEmpty else { return text }
+        return report.secrets.reduce(text) { $1.redact($0) }
     }
 
     /// Source line `line` with its secrets masked, and a map from source columns to displayed columns so
@@ -15,9 +16,14 @@ public enum Redaction {
     /// marked with `…`, so the work and the output stay small whatever the input. `anchor` is a byte offset.
     /// `file` is the report's input unless a finding points into another file (a partial, a settings file):
     /// the report's secret spans are masked in its own file only, copies of its secret values in any file.
-    public static func excerpt(ofLine line: Int, of file: SourceFile? = nil, in report: Report, anchor: Int? = nil, maxWidth: Int = 160) -> MaskedLine? {
+    /// The column where a cut window starts is counted from `cursor` when it is on the line (the cursor of the
+    /// anchor's position, say), so an excerpt of a long line costs the window, not the line.
+    public static func excerpt(
+        ofLine line: Int, of file: SourceFile? = nil, in report: Report, anchor: Int? = nil, maxWidth: Int = 160,
+        near cursor: SourceCursor = SourceCursor()
+    ) -> MaskedLine? {
         let file = file ?? report.file
-        let spans = file === report.file || file.path == report.file.path ? report.secrets.map(\.span) : []
+        let spans = !report.secrets.isEmpty && (file === report.file || file.path == report.file.path) ? report.secrets.map(\.span) : []
         guard let range = file.byteRange(ofLine: line) else { return nil }
         var lower = range.lowerBound, upper = range.upperBound
         var firstColumn = 1
@@ -30,7 +36,7 @@ public enum Redaction {
             let widest = upper
             while upper > lower, upper < range.upperBound, file.bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
             if upper == lower { upper = widest }
-            firstColumn = 1 + scalarCount(file.bytes[range.lowerBound..<lower])
+            firstColumn = 1 + file.characters(before: lower, near: cursor)
         }
         if lower == range.lowerBound, upper == range.upperBound,
            let plain = plainLine(file.bytes[lower..<upper], spans: spans, secrets: report.secrets) {
@@ -46,17 +52,18 @@ public enum Redaction {
             let last = min(first + scalarCount(file.bytes[start..<end]), scalars.count)
             for index in first..<max(first, last) { hidden[index] = true }
         }
-        // Copies are searched in a margin around a cut window too, so a copy the cut splits is still masked.
-        let margin = lower > range.lowerBound || upper < range.upperBound ? 1024 : 0
-        var outerLower = max(range.lowerBound, lower - margin), outerUpper = min(range.upperBound, upper + margin)
-        while outerLower > range.lowerBound, file.bytes[outerLower] & 0xC0 == 0x80 { outerLower -= 1 }
-        while outerUpper > upper, outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
-        let outer = Array(String(decoding: file.bytes[outerLower..<outerUpper], as: UTF8.self).unicodeScalars)
-        let before = String(decoding: file.bytes[outerLower..<lower], as: UTF8.self).unicodeScalars.count
-        var outerHidden = Array(repeating: false, count: outer.count)
-        let outerText = String(String.UnicodeScalarView(outer))
-        for secret in report.secrets { markCopies(of: secret, in: outerText, hidden: &outerHidden) }
-        for index in hidden.indices where before + index < outerHidden.count && outerHidden[before + index] { hidden[index] = true }
+        if !report.secrets.isEmpty {
+            // Copies are searched in a margin around a cut window too, so a copy the cut splits is still masked.
+            let margin = lower > range.lowerBound || upper < range.upperBound ? 1024 : 0
+            var outerLower = max(range.lowerBound, lower - margin), outerUpper = min(range.upperBound, upper + margin)
+            while outerLower > range.lowerBound, file.bytes[outerLower] & 0xC0 == 0x80 { outerLower -= 1 }
+            while outerUpper > upper, outerUpper < range.upperBound, file.bytes[outerUpper] & 0xC0 == 0x80 { outerUpper -= 1 }
+            let outerText = String(decoding: file.bytes[outerLower..<outerUpper], as: UTF8.self)
+            let before = String(decoding: file.bytes[outerLower..<lower], as: UTF8.self).unicodeScalars.count
+            var outerHidden = Array(repeating: false, count: outerText.unicodeScalars.count)
+            for secret in report.secrets { markCopies(of: secret, in: outerText, hidden: &outerHidden) }
+            for index in hidden.indices where before + index < outerHidden.count && outerHidden[before + index] { hidden[index] = true }
+        }
         return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
                           cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
     }

@@ -30,11 +30,6 @@ extension Reporter {
 }
 
 extension Report {
-    /// Where a finding starts and ends as lines and columns, in its own file.
-    func positions(of finding: Finding) -> (start: SourcePosition, end: SourcePosition) {
-        positions(of: finding.location)
-    }
-
     /// Where a location starts and ends as lines and columns, worked out from its file's line index (an
     /// end before the start is read as the start).
     func positions(of location: Location) -> (start: SourcePosition, end: SourcePosition) {
@@ -42,34 +37,29 @@ extension Report {
         return (start, end.offset >= start.offset ? end : start)
     }
 
-    /// `positions(of:)` with the line search begun where `hint` says the previous finding was: a reporter asks for
-    /// its findings' positions in order.
-    func positions(of location: Location, near hint: inout LineHint) -> (start: SourcePosition, end: SourcePosition) {
-        let file = file(of: location)
-        if hint.file !== file { hint = LineHint(file: file) }
-        let (start, end) = file.positions(of: location.span, nearLine: &hint.line)
+    /// `positions(of:)` worked out from the previous finding's position (`SourceFile.positions(of:from:)`): a
+    /// reporter asks for its findings' positions in order, and keeps one cursor for its findings and one for
+    /// their related locations.
+    func positions(of location: Location, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, end) = file(of: location).positions(of: location.span, from: &cursor)
         return (start, end.offset >= start.offset ? end : start)
     }
-
-    /// The line a location starts on: `positions(of:).start.line`, without working out columns.
-    func line(of location: Location) -> Int { file(of: location).line(ofOffset: location.span.start) }
 }
 
 extension Report {
     /// The related locations of a finding as one line each, `note: PATH:LINE:COL: MESSAGE`, for the formats
     /// that can only carry them in the message (GitHub, JUnit, Checkstyle). Paths go through `display`.
-    func relatedNotes(of finding: Finding, display: (String) -> String) -> [String] {
+    func relatedNotes(of finding: Finding, display: (String) -> String, from cursor: inout SourceCursor) -> [String] {
         finding.related.map { related in
-            let start = positions(of: related.location).start
+            let start = positions(of: related.location, from: &cursor).start
             let path = display(file(of: related.location).path)
             return "note: \(path):\(start.line):\(start.column): " + Redaction.scrub(related.message, in: self)
         }
     }
 }
 
-/// The file and 0-based line of the previous finding a reporter placed, where the search for the next one's line
-/// starts (`SourceFile.positions(of:nearLine:)`).
-struct LineHint {
-    fileprivate var file: SourceFile?
-    fileprivate var line = 0
+/// Where a reporter's previous finding and previous related location were, from which the next positions are
+/// worked out (`Report.positions(of:from:)`).
+struct FindingCursors {
+    var finding = SourceCursor(), related = SourceCursor()
 }

@@ -1,3 +1,4 @@
+import ConfigTree
 import Findings
 
 /// `--format sarif`: SARIF 2.1.0 for code-scanning services (GitHub code scanning, GitLab, Azure DevOps).
@@ -26,10 +27,13 @@ public struct SARIFReporter: Reporter {
         var results: [JSONValue] = []
         for report in run.reports {
             var seen: [String: Int] = [:]
+            var cursors = FindingCursors()
             for diagnostic in report.findings {
-                let base = Fingerprint.of(diagnostic, in: report)
+                let base = Fingerprint.of(diagnostic, in: report, from: &cursors.finding)
                 seen[base, default: 0] += 1
-                results.append(result(diagnostic, in: report, ruleIndex: indexes[diagnostic.ruleID], fingerprint: "\(base):\(seen[base]!)"))
+                results.append(result(
+                    diagnostic, in: report, ruleIndex: indexes[diagnostic.ruleID], fingerprint: "\(base):\(seen[base]!)", cursors: &cursors
+                ))
             }
         }
         let rootURI = "file://" + ArtifactPath.uriEncode(paths.root.hasSuffix("/") ? paths.root : paths.root + "/")
@@ -66,10 +70,12 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(_ diagnostic: Finding, in report: Report, ruleIndex: Int?, fingerprint: String) -> JSONValue {
+    private func result(
+        _ diagnostic: Finding, in report: Report, ruleIndex: Int?, fingerprint: String, cursors: inout FindingCursors
+    ) -> JSONValue {
         var message = Redaction.scrub(diagnostic.message, in: report)
         if let fix = diagnostic.fix { message += "\nFix: " + Redaction.scrub(fix, in: report) }
-        var location = physicalLocation(diagnostic.location, in: report)
+        var location = physicalLocation(diagnostic.location, in: report, from: &cursors.finding)
         if !diagnostic.pointer.tokens.isEmpty {
             // The JSON Pointer of the value, so a viewer can show where in the document's structure it is.
             location.append(("logicalLocations", .array([.object([
@@ -86,7 +92,7 @@ public struct SARIFReporter: Reporter {
         ]
         if !diagnostic.related.isEmpty {
             members.append(("relatedLocations", .array(diagnostic.related.enumerated().map { index, related in
-                .object([("id", .int(index + 1))] + physicalLocation(related.location, in: report) + [
+                .object([("id", .int(index + 1))] + physicalLocation(related.location, in: report, from: &cursors.related) + [
                     ("message", .object([("text", .string(Redaction.scrub(related.message, in: report)))])),
                 ])
             })))
@@ -98,9 +104,10 @@ public struct SARIFReporter: Reporter {
         return .object(members)
     }
 
-    /// `physicalLocation` of a location: its file relative to `SRCROOT` when inside it, and its region.
-    private func physicalLocation(_ location: Location, in report: Report) -> [(String, JSONValue)] {
-        let (start, end) = report.positions(of: location)
+    /// `physicalLocation` of a location: its file relative to `SRCROOT` when inside it, and its region, worked out
+    /// from `cursor`.
+    private func physicalLocation(_ location: Location, in report: Report, from cursor: inout SourceCursor) -> [(String, JSONValue)] {
+        let (start, end) = report.positions(of: location, from: &cursor)
         let path = report.file(of: location).path
         var artifact: [(String, JSONValue)]
         if let relative = paths.relative(path) {

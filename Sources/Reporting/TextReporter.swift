@@ -65,8 +65,9 @@ public struct TextReporter: Reporter, Sendable {
             text.reserveCapacity(range.count * 320)
             // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
-                var hint = LineHint()
-                for index in range { reporter.render(findings[index], in: report, gutterWidth: gutterWidth, lineHint: &hint, into: &text) }
+                var cursors = FindingCursors()
+                guard let base = findings.baseAddress else { return }
+                for index in range { reporter.render(base + index, in: report, gutterWidth: gutterWidth, cursors: &cursors, into: &text) }
             }
         }
     }
@@ -74,36 +75,43 @@ public struct TextReporter: Reporter, Sendable {
     /// The findings rendered together as one chunk; a report of fewer than two chunks is rendered on one thread.
     static let findingsPerSlice = Slices.itemsPerSlice
 
-    /// One finding: the location line, the excerpt with its caret, the fix, then a `note:` with its own
-    /// excerpt for each related location; appended to `out` as UTF-8.
+    /// One finding, read in place through a pointer into the report's findings: the location line, the excerpt
+    /// with its caret, the fix, then a `note:` with its own excerpt for each related location; appended to `out`
+    /// as UTF-8. `cursors` are where the previous finding and related location were.
     func render<Out: ByteSink & ~Copyable>(
-        _ finding: Finding, in report: Report, gutterWidth: Int, lineHint: inout LineHint, into out: inout Out
+        _ finding: UnsafePointer<Finding>, in report: Report, gutterWidth: Int, cursors: inout FindingCursors, into out: inout Out
     ) {
-        let positions = report.positions(of: finding.location, near: &lineHint)
-        let severityStyle = style(for: finding.severity)
-        header(at: finding.location, start: positions.start, in: report, label: finding.severity.rawValue, style: severityStyle, into: &out)
-        appendOneLine(Redaction.scrub(finding.message, in: report), to: &out)
+        let positions = report.positions(of: finding.pointee.location, from: &cursors.finding)
+        let severityStyle = style(for: finding.pointee.severity)
+        header(at: finding.pointee.location, start: positions.start, in: report, label: finding.pointee.severity.rawValue, style: severityStyle, into: &out)
+        appendOneLine(Redaction.scrub(finding.pointee.message, in: report), to: &out)
         out.append(UInt8(ascii: " "))
+        // The rule id alone goes into the closure. The finding is read in place: passed by value, it was copied
+        // out of the array (a dozen retains and releases).
+        let ruleID = finding.pointee.ruleID
         paint(.dim, into: &out) { out in
             out.append(UInt8(ascii: "["))
-            out.appendUTF8(finding.ruleID)
+            out.appendUTF8(ruleID)
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "\n"))
-        excerpt(at: finding.location, positions: positions, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
-        if let fix = finding.fix {
+        excerpt(at: finding.pointee.location, positions: positions, cursor: cursors.finding, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
+        if let fix = finding.pointee.fix {
             out.appendStatic("  ")
             paint(.cyan, into: &out) { $0.appendStatic("fix:") }
             out.append(UInt8(ascii: " "))
             appendOneLine(Redaction.scrub(fix, in: report), to: &out)
             out.append(UInt8(ascii: "\n"))
         }
-        for related in finding.related {
-            let relatedPositions = report.positions(of: related.location)
+        for related in finding.pointee.related {
+            let relatedPositions = report.positions(of: related.location, from: &cursors.related)
             header(at: related.location, start: relatedPositions.start, in: report, label: "note", style: .bold, into: &out)
             appendOneLine(Redaction.scrub(related.message, in: report), to: &out)
             out.append(UInt8(ascii: "\n"))
-            excerpt(at: related.location, positions: relatedPositions, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
+            excerpt(
+                at: related.location, positions: relatedPositions, cursor: cursors.related, in: report, gutterWidth: gutterWidth,
+                style: .cyan, into: &out
+            )
         }
     }
 
@@ -127,13 +135,15 @@ public struct TextReporter: Reporter, Sendable {
         out.append(UInt8(ascii: " "))
     }
 
-    /// The source line of a location, secrets masked, with a caret line under the span.
+    /// The source line of a location, secrets masked, with a caret line under the span; `cursor` is at its start.
     private func excerpt<Out: ByteSink & ~Copyable>(
-        at location: Location, positions: (start: SourcePosition, end: SourcePosition), in report: Report, gutterWidth: Int,
-        style caretStyle: Style, into out: inout Out
+        at location: Location, positions: (start: SourcePosition, end: SourcePosition), cursor: SourceCursor, in report: Report,
+        gutterWidth: Int, style caretStyle: Style, into out: inout Out
     ) {
         let (start, end) = positions
-        guard let excerpt = Redaction.excerpt(ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset) else {
+        guard let excerpt = Redaction.excerpt(
+            ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset, near: cursor
+        ) else {
             return
         }
         let digits = ByteAppending.digitCount(start.line)

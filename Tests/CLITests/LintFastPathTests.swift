@@ -27,10 +27,17 @@ final class LintFastPathTests: XCTestCase {
             ["lint", "audit"],
             ["lint", "a file with spaces.json", "key=value.json", "ünïcode.yaml"],
             ["config/", "krakend.json"],
+            ["lint", "--audit", "a.json"],
+            ["lint", "a.json", "--audit"],
+            ["lint", "-f", "json", "a.json"],
+            ["lint", "--format=sarif", "a.json", "b.yaml"],
+            ["lint", "a.json", "--format", "checkstyle", "--audit", "c/"],
+            ["lint", "--audit", "-f", "github", "lint"],
+            ["lint", "--format", "junit", "audit"],
+            ["lint", "--format", "text", "a.json"],
         ]
         for line in lines {
             let fast = try XCTUnwrap(LintRequest(plainArguments: line), "\(line) should take the fast path")
-            XCTAssertEqual(fast.paths, line.first == "lint" ? Array(line.dropFirst()) : line, "\(line)")
             XCTAssertEqual(described(fast), described(try parsed(line)), "\(line)")
         }
     }
@@ -52,8 +59,13 @@ final class LintFastPathTests: XCTestCase {
     func testAnythingElseGoesThroughTheParser() {
         let lines: [[String]] = [
             [], ["lint"], ["--version"], ["--help"], ["-h"], ["help"], ["help", "lint"], ["lint", "help"],
-            ["lint", "--audit", "a.json"], ["lint", "a.json", "--audit"], ["lint", "-f", "json", "a.json"],
-            ["lint", "--format=json", "a.json"], ["lint", "-"], ["-"], ["lint", "--", "a.json"], ["lint", ""],
+            ["lint", "-"], ["-"], ["lint", "--", "a.json"], ["lint", ""],
+            // Options other than --audit and --format, a bad or missing format, repeats, no path, no `lint`.
+            ["lint", "--audit"], ["lint", "-f", "json"], ["--audit", "a.json"], ["-f", "json", "a.json"],
+            ["lint", "--audit", "--audit", "a.json"], ["lint", "-f", "json", "--format", "text", "a.json"],
+            ["lint", "-f", "xml", "a.json"], ["lint", "a.json", "-f"], ["lint", "--format=", "a.json"],
+            ["lint", "-f", "--audit", "a.json"], ["lint", "-fjson", "a.json"], ["lint", "--audit=true", "a.json"],
+            ["lint", "--verbose", "a.json"], ["lint", "--color", "never", "a.json"], ["lint", "a.json", "--fail-level", "info"],
             ["audit", "a.json"], ["render", "a.tmpl"], ["probe", "a.json"], ["rules"], ["explain", "schema/enum"],
             ["validate", "a.sarif"], ["config", "show"],
         ]
@@ -68,17 +80,28 @@ final class LintFastPathTests: XCTestCase {
         }
     }
 
+    func testTheFastPathReadsItsOptions() throws {
+        let request = try XCTUnwrap(LintRequest(plainArguments: ["lint", "a.json", "--audit", "-f", "sarif", "b/"]))
+        XCTAssertEqual(request.paths, ["a.json", "b/"])
+        XCTAssertEqual(request.audit, .alongside)
+        XCTAssertEqual(request.format, .sarif)
+    }
+
     func testAFastLintPrintsWhatTheParsedOneDoes() throws {
         let tree = try TemporaryTree([
             "krakend.json": #"{"version": 3, "timeuot": "3s", "endpoints": []}"#,
         ])
         let path = tree.path("krakend.json")
-        let fast = runCLI(["lint", path])
-        let parsedRun = runCLI(["lint", "--format", "text", path])
-        XCTAssertEqual(fast.status, 1)
-        XCTAssertTrue(fast.stdout.contains("timeuot"), fast.stdout)
-        XCTAssertEqual(fast.status, parsedRun.status)
-        XCTAssertEqual(fast.stdout, parsedRun.stdout)
-        XCTAssertEqual(fast.stderr, parsedRun.stderr)
+        // `--color never` is an option the fast path leaves to the parser; on a pipe it is what `auto` does.
+        for options in [[], ["--audit", "-f", "json"], ["--format=sarif", "--audit"]] {
+            XCTAssertNotNil(LintRequest(plainArguments: ["lint"] + options + [path]))
+            let fast = runCLI(["lint"] + options + [path])
+            let parsedRun = runCLI(["lint", "--color", "never"] + options + [path])
+            XCTAssertEqual(fast.status, 1)
+            XCTAssertTrue(fast.stdout.contains("timeuot"), fast.stdout)
+            XCTAssertEqual(fast.status, parsedRun.status, "\(options)")
+            XCTAssertEqual(fast.stdout, parsedRun.stdout, "\(options)")
+            XCTAssertEqual(fast.stderr, parsedRun.stderr, "\(options)")
+        }
     }
 }

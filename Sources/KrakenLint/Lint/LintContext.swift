@@ -22,6 +22,9 @@ public final class LintContext {
         diagnostics.append(Diagnostic(ruleID: rule.id, severity: rule.defaultSeverity, message: message, span: span, pointer: pointer, fix: fix))
     }
 
+    /// Makes room for `count` more findings.
+    func reserveCapacity(forMore count: Int) { diagnostics.reserveCapacity(diagnostics.count + count) }
+
     /// Records a finding about the value at `pointer`, placed on its key when it has one (where people look)
     /// and on the value otherwise.
     public func report(_ rule: RuleDescription, _ message: String, about pointer: JSONPointer, fix: String? = nil) {

@@ -290,8 +290,12 @@ struct EndpointFields: Sendable {
 
     init(_ endpoint: Node) {
         guard case .object(let members) = endpoint.value else { return }
+        var timeout: Member?, backend: Member?
+        var method: Node?, path: Node?, inputHeaders: Node?, inputQueryStrings: Node?, outputEncoding: Node?
         // The members are read in place and only the seven wanted are copied: copying each member (its key
         // and its value) cost two retains and two releases, on objects the other rule groups read meanwhile.
+        // They are found into locals and then stored: a closure that set the fields captured `self`, and was
+        // copied out and destroyed for it.
         members.withUnsafeBufferPointer { members in
             for index in members.indices {
                 // By length first: most keys are then compared with one name or none, not with all seven.
@@ -311,6 +315,13 @@ struct EndpointFields: Sendable {
                 }
             }
         }
+        self.timeout = timeout
+        self.method = method
+        self.path = path
+        self.backend = backend
+        self.inputHeaders = inputHeaders
+        self.inputQueryStrings = inputQueryStrings
+        self.outputEncoding = outputEncoding
     }
 
     /// The number of backends in the `backend` list (0 when it is absent or not a list).
@@ -328,6 +339,8 @@ private final class EndpointNames: @unchecked Sendable {
     func append(at index: Int, to bytes: inout [UInt8], _ make: (inout [UInt8]) -> Void) {
         if names[index] == nil {
             var made: [UInt8] = []
+            // Room for a method and a usual path, so the name is not copied as it grows.
+            made.reserveCapacity(64)
             make(&made)
             names[index] = made
         }
