@@ -35,12 +35,16 @@ final class SchemaResource: @unchecked Sendable {
     var anchors: [String: SchemaLocation] = [:]
     var dynamicAnchors: [String: SchemaLocation] = [:]
     var recursiveAnchor = false
+    /// Numbers the resources of a registry (and of the registries copied from it) from 0, so that a
+    /// compiler keeps what it made of each in an array instead of a table keyed by object identity.
+    let number: Int
 
-    init(base: String, location: SchemaLocation, dialect: DialectContext) {
+    init(base: String, location: SchemaLocation, dialect: DialectContext, number: Int) {
         self.base = base
         self.baseReference = URIReference(parsing: base)
         self.location = location
         self.dialect = dialect
+        self.number = number
     }
 }
 

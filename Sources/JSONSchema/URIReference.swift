@@ -148,6 +148,10 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
     /// `removeDotSegments` for an ASCII path, on its bytes (the same segments as by Character, where a
     /// `/` or `.` cannot carry a combining mark): by Character it took about 38,000 instructions a call.
     private static func removeDotSegments(asciiPath input: String) -> String {
+        // Most paths have a dot only in a file extension (`defs/a.json`): they come back unchanged, and
+        // finding that costs a pass over the bytes instead of splitting and joining them (12,000
+        // instructions a call, 4.6 M of compiling the bundled schema in full).
+        guard hasDotSegment(input) else { return input }
         let bytes = Array(input.utf8)
         let absolute = bytes.first == UInt8(ascii: "/")
         let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
@@ -170,6 +174,23 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
             joined.append(contentsOf: segment)
         }
         return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// Whether some `/`-separated segment of the ASCII path `input` is `.` or `..`.
+    private static func hasDotSegment(_ input: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in input.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if dots == segmentLength && (dots == 1 || dots == 2) { return true }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return dots == segmentLength && (dots == 1 || dots == 2)
     }
 
     /// The reference as text; an empty fragment is dropped.
