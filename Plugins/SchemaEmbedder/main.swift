@@ -1,7 +1,9 @@
 import Foundation
 
 // Usage: SchemaEmbedder SCHEMAS_DIR OUTPUT.swift
-// Writes `EmbeddedSchemas.files`: every *.json file under SCHEMAS_DIR, keyed by its path relative to it.
+// Writes `EmbeddedSchemas.files`: every *.json file under SCHEMAS_DIR, keyed by its path relative to it,
+// without the whitespace between JSON tokens (a third of the bytes that every process reading a file
+// of the bundled schema parsed; nothing reports positions inside the bundled schema).
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -20,6 +22,31 @@ if let walker = FileManager.default.enumerator(at: root, includingPropertiesForK
 }
 relativePaths.sort()
 
+/// `text` without the whitespace outside its JSON strings; every token is kept byte for byte.
+func withoutWhitespaceBetweenTokens(_ text: String) -> String {
+    var kept: [UInt8] = []
+    kept.reserveCapacity(text.utf8.count)
+    var inString = false
+    var escaped = false
+    for byte in text.utf8 {
+        if inString {
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+            }
+        } else if byte == UInt8(ascii: "\"") {
+            inString = true
+        } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            continue
+        }
+        kept.append(byte)
+    }
+    return String(decoding: kept, as: UTF8.self)
+}
+
 /// A raw string literal whose delimiter cannot occur in `text`.
 func rawLiteral(_ text: String) -> String {
     var hashes = "#"
@@ -36,7 +63,7 @@ enum EmbeddedSchemas {
 
 """
 for path in relativePaths {
-    let text = try String(contentsOf: root.appending(path: path), encoding: .utf8)
+    let text = withoutWhitespaceBetweenTokens(try String(contentsOf: root.appending(path: path), encoding: .utf8))
     let quotedPath = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     source += "        (\"\(quotedPath)\", \(rawLiteral(text))),\n"
 }
