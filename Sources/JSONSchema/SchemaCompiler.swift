@@ -16,7 +16,7 @@ final class SchemaCompiler: @unchecked Sendable {
     private let options: ValidationOptions
     private let regexCache: RegexCache
     private let lazily: Bool
-    private var nodes: [SchemaLocation: SchemaNode] = [:]
+    private var nodes = LocationTable<SchemaNode>()
     /// What became of each schema resource, by its `number` (an array: a table keyed by object identity
     /// cost hashing at every node, and the runtime's first use of such a table 0.5 M instructions).
     private var compiledResources: [CompiledResource?] = []
@@ -39,7 +39,7 @@ final class SchemaCompiler: @unchecked Sendable {
 
     /// Every node and resource compiled, so their owner can break the reference cycles among them.
     var compiledGraph: CompiledGraph {
-        lock.withLock { CompiledGraph(nodes: Array(nodes.values), resources: compiledResources.compactMap { $0 }) }
+        lock.withLock { CompiledGraph(nodes: nodes.allValues, resources: compiledResources.compactMap { $0 }) }
     }
 
     /// Compiles the schema at `location` and everything it references (lazily: only creates its node).
@@ -101,7 +101,7 @@ final class SchemaCompiler: @unchecked Sendable {
         // The kind is fixed before anyone sees the node: it is read without waiting for the keywords.
         if let flag = raw.bool { node.kind = flag ? .alwaysValid : .alwaysInvalid } else { node.kind = .keywords }
         node.source = SchemaNode.Source(location: location, raw: raw)
-        nodes[location] = node
+        nodes.set(node, for: location)
         if lazily { node.lazyCompiler = self }
         unfilled.append(node)
         return node

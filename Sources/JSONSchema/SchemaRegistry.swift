@@ -14,7 +14,7 @@ public final class SchemaRegistry {
 
     private(set) var documents: [SchemaDocument] = []
     private(set) var resources: [String: SchemaResource] = [:]
-    private(set) var locations: [SchemaLocation: LocationInfo] = [:]
+    private(set) var locations = LocationTable<LocationInfo>()
     private var prefixMaps: [(prefix: String, source: DocumentSource)] = []
     /// Whether each document (by number) is indexed on demand (see `mapPrefix(_:identifiedAtRootOnly:toDocuments:)`).
     /// An array, not a `Set<Int>`: the runtime's first use of a set of integers cost a small lint 0.6 M
@@ -241,7 +241,7 @@ public final class SchemaRegistry {
             var dialect = item.dialect ?? DialectContext(defaultDialect)
             guard let members = item.node.members else {
                 let owner = resource ?? newResource(base: base, location: location, dialect: dialect)
-                locations[location] = LocationInfo(resource: owner, dialect: dialect)
+                locations.set(LocationInfo(resource: owner, dialect: dialect), for: location)
                 if startResource == nil { startResource = owner }
                 continue
             }
@@ -271,7 +271,7 @@ public final class SchemaRegistry {
             }
             let owner = resource ?? newResource(base: base, location: location, dialect: dialect)
             if startResource == nil { startResource = owner }
-            locations[location] = LocationInfo(resource: owner, dialect: dialect)
+            locations.set(LocationInfo(resource: owner, dialect: dialect), for: location)
             if dialect.dialect != .draft7, let anchor = EffectiveMembers.last(members, key: "$anchor")?.value.string {
                 anchorsHere.append(anchor)
             }
