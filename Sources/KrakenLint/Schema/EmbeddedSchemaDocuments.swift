@@ -60,6 +60,10 @@ enum EmbeddedSchemaDocuments {
             lock.withLock {
                 if let known = parsed[path] { return known }
                 guard let file = EmbeddedSchemas.files.first(where: { $0.path == path }) else { return nil }
+                if let root = EmbeddedTree.decode(file.contents) {
+                    parsed[path] = .tree(root)
+                    return .tree(root)
+                }
                 let source = SourceFile(path: "schemas/" + file.path, format: .json, text: file.contents)
                 let result = ConfigLoader.load(source)
                 let outcome: Parsed
