@@ -6,62 +6,58 @@
 /// every conformance in the binary (0.5 M instructions, a twentieth of a small lint). Here a lookup
 /// hashes a few words of the location (`hash(_:)`) and compares keys only when the hashes match.
 struct LocationTable<Value> {
-    private var keys: [SchemaLocation?] = []
-    private var values: [Value?] = []
-    /// Each slot's hash, so that growing does not hash again and most probes compare no key.
+    /// The entries in the order they were recorded, with each location's hash.
+    private var keys: [SchemaLocation] = []
+    private var values: [Value] = []
     private var hashes: [Int] = []
-    private var count = 0
+    /// Open-addressed slots (a power of two, at most half full): 0 for none, else an entry's index + 1.
+    /// Growing rebuilds these integers from the stored hashes, without moving or hashing any location.
+    private var slots: [Int32] = []
 
     /// The value recorded for `location`, or nil.
     subscript(location: SchemaLocation) -> Value? {
-        guard !keys.isEmpty else { return nil }
+        guard let entry = entry(for: location, hash: LocationTable.hash(location)) else { return nil }
+        return values[entry]
+    }
+
+    /// Records `value` for `location`, replacing what was there.
+    mutating func set(_ value: Value, for location: SchemaLocation) {
         let hash = LocationTable.hash(location)
-        let mask = keys.count - 1
+        if let entry = entry(for: location, hash: hash) {
+            values[entry] = value
+            return
+        }
+        keys.append(location)
+        values.append(value)
+        hashes.append(hash)
+        if keys.count * 2 > slots.count {
+            slots = Array(repeating: 0, count: Swift.max(64, slots.count * 2))
+            for entry in hashes.indices { place(entry) }
+        } else {
+            place(keys.count - 1)
+        }
+    }
+
+    /// Every value recorded, in the order recorded.
+    var allValues: [Value] { values }
+
+    private func entry(for location: SchemaLocation, hash: Int) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
         var slot = hash & mask
-        while let key = keys[slot] {
-            if hashes[slot] == hash && key == location { return values[slot] }
+        while slots[slot] != 0 {
+            let entry = Int(slots[slot]) - 1
+            if hashes[entry] == hash && keys[entry] == location { return entry }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
-    /// Records `value` for `location`, replacing what was there.
-    mutating func set(_ value: Value, for location: SchemaLocation) {
-        if (count + 1) * 2 > keys.count { grow() }
-        insert(value, for: location, hash: LocationTable.hash(location))
-    }
-
-    /// Every value recorded, in no particular order.
-    var allValues: [Value] { values.compactMap { $0 } }
-
-    private mutating func insert(_ value: Value, for location: SchemaLocation, hash: Int) {
-        let mask = keys.count - 1
-        var slot = hash & mask
-        while let key = keys[slot] {
-            if hashes[slot] == hash && key == location {
-                values[slot] = value
-                return
-            }
-            slot = (slot + 1) & mask
-        }
-        keys[slot] = location
-        values[slot] = value
-        hashes[slot] = hash
-        count += 1
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        let oldHashes = hashes
-        let capacity = Swift.max(64, keys.count * 2)
-        keys = Array(repeating: nil, count: capacity)
-        values = Array(repeating: nil, count: capacity)
-        hashes = Array(repeating: 0, count: capacity)
-        count = 0
-        for index in oldKeys.indices {
-            if let key = oldKeys[index], let value = oldValues[index] { insert(value, for: key, hash: oldHashes[index]) }
-        }
+    private mutating func place(_ entry: Int) {
+        let mask = slots.count - 1
+        var slot = hashes[entry] & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entry + 1)
     }
 
     /// FNV-1a over the document, the depth, and the length and first and last eight bytes of the last two
