@@ -16,11 +16,15 @@ final class SchemaCompiler: @unchecked Sendable {
     private let options: ValidationOptions
     private let regexCache: RegexCache
     private let lazily: Bool
-    private var nodes: [SchemaLocation: SchemaNode] = [:]
-    private var compiledResources: [ObjectIdentifier: CompiledResource] = [:]
-    private var pending: [(SchemaNode, SchemaLocation)] = []
-    /// Where each node not yet filled comes from (lazy compilation only).
-    private var unfilled: [ObjectIdentifier: SchemaLocation] = [:]
+    private var nodes = LocationTable<SchemaNode>()
+    /// What became of each schema resource, by its `number` (an array: a table keyed by object identity
+    /// cost hashing at every node, and the runtime's first use of such a table 0.5 M instructions).
+    private var compiledResources: [CompiledResource?] = []
+    /// Nodes created and not filled yet, in order of creation (each knows its source, `SchemaNode.source`).
+    /// The eager compilation fills them as it goes; a lazy one when asked (`fill(_:)`, `fillAll()`).
+    private var unfilled: [SchemaNode] = []
+    /// How many of `unfilled` `fillAll()` has been through.
+    private var unfilledVisited = 0
     /// Held while filling lazily: the registry, the tables above and the nodes' keywords change then.
     private let lock = NSLock()
     /// Set once a `$dynamicRef` or `$recursiveRef` is compiled: only those read the dynamic scope.
@@ -35,16 +39,19 @@ final class SchemaCompiler: @unchecked Sendable {
 
     /// Every node and resource compiled, so their owner can break the reference cycles among them.
     var compiledGraph: CompiledGraph {
-        lock.withLock { CompiledGraph(nodes: Array(nodes.values), resources: Array(compiledResources.values)) }
+        lock.withLock { CompiledGraph(nodes: nodes.allValues, resources: compiledResources.compactMap { $0 }) }
     }
 
     /// Compiles the schema at `location` and everything it references (lazily: only creates its node).
     func compile(_ location: SchemaLocation) throws -> SchemaNode {
         try lock.withLock {
             let root = try node(for: location, referencedAs: nil)
-            while let (node, where_) = pending.popLast() {
-                try fill(node, at: where_)
-                node.compileState.markFilled()
+            if !lazily {
+                while let node = unfilled.popLast() {
+                    try fill(node, from: node.source!)
+                    node.source = nil
+                    node.compileState.markFilled()
+                }
             }
             return root
         }
@@ -53,59 +60,61 @@ final class SchemaCompiler: @unchecked Sendable {
     /// Fills a node of a lazy compilation, once, whichever thread asks first. A compile error is kept as
     /// the node's `compileFailure`.
     func fill(_ node: SchemaNode) {
-        lock.withLock {
-            guard !node.compileState.isFilled, let location = unfilled.removeValue(forKey: ObjectIdentifier(node)) else { return }
-            do {
-                try fill(node, at: location)
-            } catch {
-                node.compileFailure = "\(error)"
-            }
-            node.compileState.markFilled()
-        }
+        lock.withLock { fillLazily(node) }
     }
 
     /// Fills every node of a lazy compilation reachable from those created so far: afterwards the
     /// compilation is as complete as an eager one, without having thrown (errors stay on their nodes).
     func fillAll() {
         lock.withLock {
-            while let (_, location) = unfilled.popFirst() {
-                guard let node = nodes[location] else { continue }
-                do {
-                    try fill(node, at: location)
-                } catch {
-                    node.compileFailure = "\(error)"
-                }
-                node.compileState.markFilled()
+            // Filling adds nodes to the end of the list: they are filled in the same pass.
+            while unfilledVisited < unfilled.count {
+                fillLazily(unfilled[unfilledVisited])
+                unfilledVisited += 1
             }
+            unfilled = []
+            unfilledVisited = 0
         }
     }
 
-    /// The node for a location, created (and queued for filling) on first request.
-    private func node(for location: SchemaLocation, referencedAs reference: String?) throws -> SchemaNode {
+    /// Fills a node of a lazy compilation unless it was filled already; under the lock.
+    private func fillLazily(_ node: SchemaNode) {
+        guard !node.compileState.isFilled, let source = node.source else { return }
+        node.source = nil
+        do {
+            try fill(node, from: source)
+        } catch {
+            node.compileFailure = "\(error)"
+        }
+        node.compileState.markFilled()
+    }
+
+    /// The node for a location, created (and queued for filling) on first request. `raw` is the schema at
+    /// `location` when the caller has it (as `registry.node(at: location)` would find it).
+    private func node(for location: SchemaLocation, referencedAs reference: String?, raw known: Node? = nil) throws -> SchemaNode {
         if let existing = nodes[location] { return existing }
-        guard let raw = registry.node(at: location), let info = registry.info(for: location, resolved: raw) else {
+        guard let raw = known ?? registry.node(at: location), let info = registry.info(for: location, resolved: raw) else {
             throw SchemaError.unresolvedReference(uri: reference ?? "\(location.pointer)", at: "\(location.pointer)")
         }
         let resource = try compiledResource(for: info.resource)
         let node = SchemaNode(resource: resource, pointer: location.pointer, resourceDepth: info.resource.location.pointer.tokens.count)
         // The kind is fixed before anyone sees the node: it is read without waiting for the keywords.
         if let flag = raw.bool { node.kind = flag ? .alwaysValid : .alwaysInvalid } else { node.kind = .keywords }
-        nodes[location] = node
-        if lazily {
-            node.lazyCompiler = self
-            unfilled[ObjectIdentifier(node)] = location
-        } else {
-            pending.append((node, location))
-        }
+        node.source = SchemaNode.Source(location: location, raw: raw)
+        nodes.set(node, for: location)
+        if lazily { node.lazyCompiler = self }
+        unfilled.append(node)
         return node
     }
 
     private func compiledResource(for resource: SchemaResource) throws -> CompiledResource {
-        let key = ObjectIdentifier(resource)
-        if let existing = compiledResources[key] { return existing }
+        if resource.number < compiledResources.count, let existing = compiledResources[resource.number] { return existing }
         let compiled = CompiledResource(base: resource.base)
         compiled.recursiveAnchor = resource.recursiveAnchor
-        compiledResources[key] = compiled
+        if resource.number >= compiledResources.count {
+            compiledResources.append(contentsOf: repeatElement(nil, count: resource.number + 1 - compiledResources.count))
+        }
+        compiledResources[resource.number] = compiled
         if resource.recursiveAnchor { compiled.root = try node(for: resource.location, referencedAs: resource.base) }
         for (name, location) in resource.dynamicAnchors {
             compiled.dynamicAnchors[name] = try node(for: location, referencedAs: resource.base + "#" + name)
@@ -115,8 +124,10 @@ final class SchemaCompiler: @unchecked Sendable {
 
     // MARK: - Keywords
 
-    private func fill(_ node: SchemaNode, at location: SchemaLocation) throws {
-        guard let raw = registry.node(at: location), let info = registry.info(for: location) else { return }
+    private func fill(_ node: SchemaNode, from source: SchemaNode.Source) throws {
+        let location = source.location
+        let raw = source.raw
+        guard let info = registry.info(for: location, resolved: raw) else { return }
         // A boolean schema has no keywords; its kind was set with the node.
         if raw.bool != nil { return }
         guard let members = raw.members else {
@@ -124,7 +135,7 @@ final class SchemaCompiler: @unchecked Sendable {
         }
         let dialect = info.dialect.dialect
         let vocabularies = info.dialect.vocabularies
-        var reader = KeywordReader(members: EffectiveMembers.of(members), location: location, node: node)
+        var reader = KeywordReader(members: EffectiveMembers.of(members), raw: raw, location: location, node: node)
         reader.vocabularies = vocabularies
         let base = info.resource.baseReference
         var keywords: [Keyword] = []
@@ -176,10 +187,12 @@ final class SchemaCompiler: @unchecked Sendable {
                 node.collectsAnnotations = true
             }
         }
+        // The plan first: each of the two setters lists the keywords left to apply after the plan, and
+        // the keywords' setter does it with the plan known, so the second listing is the one kept.
+        node.memberPlan = MemberPlan(keywords)
         node.keywords = keywords
         node.testsOnlyTheValue = !node.collectsAnnotations && keywords.allSatisfy(\.testsOnlyTheValue)
         node.hasObjectKeywords = keywords.contains { $0.appliesToObjects }
-        node.memberPlan = MemberPlan(keywords)
         node.countsProperties = keywords.contains {
             switch $0 {
             case .maxProperties, .minProperties: return true
@@ -203,7 +216,10 @@ final class SchemaCompiler: @unchecked Sendable {
         }
         var pointer = reader.location.pointer
         for token in tokens { pointer = pointer.appending(token) }
-        return try node(for: SchemaLocation(document: reader.location.document, pointer: pointer), referencedAs: nil)
+        // Resolved from the schema object, token by token as from the document's root (the same member when
+        // a key repeats), instead of walking the whole pointer again from the root.
+        let raw = reader.raw.resolve(JSONPointer(tokens: tokens))
+        return try node(for: SchemaLocation(document: reader.location.document, pointer: pointer), referencedAs: nil, raw: raw)
     }
 
     private func schemaArray(_ value: Node, _ reader: KeywordReader, _ keyword: String) throws -> [SchemaNode] {
@@ -374,17 +390,34 @@ final class SchemaCompiler: @unchecked Sendable {
 /// Reads keyword values of one schema object, with errors that name the spot.
 struct KeywordReader {
     let members: [Member]
+    /// The schema object the members belong to.
+    let raw: Node
     let location: SchemaLocation
     let node: SchemaNode
     var vocabularies: Vocabularies = .all
+    /// A bit for each member name's `KeywordReader.sketch`: a keyword whose bit is clear is absent, found
+    /// without comparing it with every name (compiling asks for about 40 keywords of each schema object,
+    /// most of them absent).
+    private let sketches: UInt64
 
-    init(members: [Member], location: SchemaLocation, node: SchemaNode) {
+    init(members: [Member], raw: Node, location: SchemaLocation, node: SchemaNode) {
         self.members = members
+        self.raw = raw
         self.location = location
         self.node = node
+        var sketches: UInt64 = 0
+        for member in members { sketches |= KeywordReader.sketch(member.key) }
+        self.sketches = sketches
+    }
+
+    /// One bit chosen by a name's UTF-8 length and first byte: equal names have the same bit.
+    private static func sketch(_ name: String) -> UInt64 {
+        let first = UInt64(name.utf8.first ?? 0)
+        return 1 << ((UInt64(name.utf8.count) &* 7 &+ first) & 63)
     }
 
     func value(_ keyword: String) -> Node? {
+        guard sketches & KeywordReader.sketch(keyword) != 0 else { return nil }
         for member in members where JSONEquality.sameScalars(member.key, keyword) { return member.value }
         return nil
     }

@@ -20,6 +20,15 @@ final class SchemaNode: @unchecked Sendable {
     var lazyCompiler: SchemaCompiler?
     /// Why filling this node failed (a compile error found on first use), shown as a validation error.
     var compileFailure: String?
+    /// Where the schema comes from, kept by the compiler (under its lock) from creating the node until
+    /// filling it, so that filling does not look the schema up again.
+    var source: Source?
+
+    /// A schema's location and the schema itself.
+    struct Source {
+        let location: SchemaLocation
+        let raw: Node
+    }
     /// The compiled keywords in schema order.
     var keywords: [Keyword] {
         get { keywordBoxes.map(\.keyword) }
@@ -126,6 +135,7 @@ struct CompiledGraph {
             node.keywords = []
             node.memberPlan = nil
             node.lazyCompiler = nil
+            node.source = nil
         }
         for resource in resources {
             resource.root = nil

@@ -14,10 +14,15 @@ public final class SchemaRegistry {
 
     private(set) var documents: [SchemaDocument] = []
     private(set) var resources: [String: SchemaResource] = [:]
-    private(set) var locations: [SchemaLocation: LocationInfo] = [:]
+    private(set) var locations = LocationTable<LocationInfo>()
     private var prefixMaps: [(prefix: String, source: DocumentSource)] = []
-    /// The documents indexed on demand (see `mapPrefix(_:identifiedAtRootOnly:toDocuments:)`), by number.
-    private var indexedOnDemand: Set<Int> = []
+    /// Whether each document (by number) is indexed on demand (see `mapPrefix(_:identifiedAtRootOnly:toDocuments:)`).
+    /// An array, not a `Set<Int>`: the runtime's first use of a set of integers cost a small lint 0.6 M
+    /// instructions.
+    private var indexedOnDemand: [Bool] = []
+    /// How many resources were created, here and in the registry this one was copied from: the next
+    /// resource's `number`.
+    private var resourceCount = 0
 
     /// Where the documents under a mapped URI prefix come from.
     private enum DocumentSource {
@@ -48,6 +53,7 @@ public final class SchemaRegistry {
         other.locations = locations
         other.prefixMaps = prefixMaps
         other.indexedOnDemand = indexedOnDemand
+        other.resourceCount = resourceCount
         return other
     }
 
@@ -82,7 +88,7 @@ public final class SchemaRegistry {
     private func register(_ root: Node, uri: String, onDemand: Bool) -> String {
         let retrieval = URIReference(parsing: uri).withoutFragment
         let location = SchemaLocation(document: documents.count, pointer: .root)
-        if onDemand { indexedOnDemand.insert(location.document) }
+        indexedOnDemand.append(onDemand)
         documents.append(SchemaDocument(uri: retrieval.description, root: root))
         let rootResource = index(location: location, node: root, base: retrieval, inherited: nil, deep: !onDemand)
         resources[retrieval.description] = rootResource
@@ -195,11 +201,12 @@ public final class SchemaRegistry {
     /// demand every subschema belongs to the root's resource and dialect (it has no identifier below its
     /// root), so the root's record serves each location that exists.
     func info(for location: SchemaLocation, resolved: Node?) -> LocationInfo? {
-        if let known = locations[location] { return known }
-        if indexedOnDemand.contains(location.document) {
+        // Only a document's root is ever recorded for a document indexed on demand.
+        if indexedOnDemand.indices.contains(location.document) && indexedOnDemand[location.document] {
             guard resolved != nil || node(at: location) != nil else { return nil }
             return locations[SchemaLocation(document: location.document, pointer: .root)]
         }
+        if let known = locations[location] { return known }
         var tokens = location.pointer.tokens
         while !tokens.isEmpty {
             tokens.removeLast()
@@ -234,7 +241,7 @@ public final class SchemaRegistry {
             var dialect = item.dialect ?? DialectContext(defaultDialect)
             guard let members = item.node.members else {
                 let owner = resource ?? newResource(base: base, location: location, dialect: dialect)
-                locations[location] = LocationInfo(resource: owner, dialect: dialect)
+                locations.set(LocationInfo(resource: owner, dialect: dialect), for: location)
                 if startResource == nil { startResource = owner }
                 continue
             }
@@ -264,7 +271,7 @@ public final class SchemaRegistry {
             }
             let owner = resource ?? newResource(base: base, location: location, dialect: dialect)
             if startResource == nil { startResource = owner }
-            locations[location] = LocationInfo(resource: owner, dialect: dialect)
+            locations.set(LocationInfo(resource: owner, dialect: dialect), for: location)
             if dialect.dialect != .draft7, let anchor = EffectiveMembers.last(members, key: "$anchor")?.value.string {
                 anchorsHere.append(anchor)
             }
@@ -306,7 +313,8 @@ public final class SchemaRegistry {
     }
 
     private func newResource(base: URIReference, location: SchemaLocation, dialect: DialectContext) -> SchemaResource {
-        let resource = SchemaResource(base: base.description, location: location, dialect: dialect)
+        let resource = SchemaResource(base: base.description, location: location, dialect: dialect, number: resourceCount)
+        resourceCount += 1
         resources[resource.base] = resource
         return resource
     }

@@ -1,20 +1,10 @@
 import ConfigTree
 
 /// Where a (sub)schema sits: a registered document and a JSON Pointer from its root.
-struct SchemaLocation: Hashable, Sendable {
+/// Tables of locations are `LocationTable`s.
+struct SchemaLocation: Equatable, Sendable {
     let document: Int
     let pointer: JSONPointer
-
-    /// Hashes the document, the depth and the last two tokens only: equal locations still hash alike,
-    /// and the tables of locations (every subschema of every document read) no longer hash every token
-    /// of every pointer at each insertion and lookup.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(document)
-        let tokens = pointer.tokens
-        hasher.combine(tokens.count)
-        if let last = tokens.last { hasher.combine(last) }
-        if tokens.count > 1 { hasher.combine(tokens[tokens.count - 2]) }
-    }
 }
 
 /// One registered schema document.
@@ -35,12 +25,16 @@ final class SchemaResource: @unchecked Sendable {
     var anchors: [String: SchemaLocation] = [:]
     var dynamicAnchors: [String: SchemaLocation] = [:]
     var recursiveAnchor = false
+    /// Numbers the resources of a registry (and of the registries copied from it) from 0, so that a
+    /// compiler keeps what it made of each in an array instead of a table keyed by object identity.
+    let number: Int
 
-    init(base: String, location: SchemaLocation, dialect: DialectContext) {
+    init(base: String, location: SchemaLocation, dialect: DialectContext, number: Int) {
         self.base = base
         self.baseReference = URIReference(parsing: base)
         self.location = location
         self.dialect = dialect
+        self.number = number
     }
 }
 

@@ -112,18 +112,36 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
 
     private func merge(_ relativePath: String) -> String {
         if authority != nil && path.isEmpty { return "/" + relativePath }
-        // By byte for an ASCII path (a `/` found by Character could not be followed by a combining mark).
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return relativePath }
-            return String(path[...slash]) + relativePath
+        // By byte for an ASCII path (a `/` found by Character could not be followed by a combining mark),
+        // over contiguous bytes (the string's UTF-8 view, byte by byte, cost about 3,000 instructions a call).
+        var path = path
+        let asciiPrefix: String?? = path.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[...slash]), as: UTF8.self)
         }
+        if let asciiPrefix { return (asciiPrefix ?? "") + relativePath }
         guard let slash = path.lastIndex(of: "/") else { return relativePath }
         return String(path[...slash]) + relativePath
     }
 
     static func removeDotSegments(_ input: String) -> String {
-        guard input.utf8.contains(UInt8(ascii: ".")) else { return input }
-        if input.utf8.allSatisfy({ $0 < 0x80 }) { return removeDotSegments(asciiPath: input) }
+        // One pass over contiguous bytes: whether there is a dot at all, whether the path is ASCII, and
+        // then whether a whole segment is `.` or `..`. Most paths have a dot only in a file extension
+        // (`defs/a.json`) and come back unchanged; splitting and joining them cost 12,000 instructions a
+        // call, 4.6 M of compiling the bundled schema in full.
+        var bytesOfInput = input
+        let (hasDot, isASCII, hasDotSegment) = bytesOfInput.withUTF8 { bytes in
+            var hasDot = false
+            var isASCII = true
+            for byte in bytes {
+                if byte == UInt8(ascii: ".") { hasDot = true }
+                if byte >= 0x80 { isASCII = false }
+            }
+            return (hasDot, isASCII, hasDot && isASCII && URIReference.hasDotSegment(bytes))
+        }
+        guard hasDot else { return input }
+        if isASCII { return hasDotSegment ? removeDotSegments(asciiPath: input) : input }
         guard input.contains(".") else { return input }
         var output: [Substring] = []
         let segments = input.split(separator: "/", omittingEmptySubsequences: false)
@@ -148,28 +166,66 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
     /// `removeDotSegments` for an ASCII path, on its bytes (the same segments as by Character, where a
     /// `/` or `.` cannot carry a combining mark): by Character it took about 38,000 instructions a call.
     private static func removeDotSegments(asciiPath input: String) -> String {
-        let bytes = Array(input.utf8)
-        let absolute = bytes.first == UInt8(ascii: "/")
-        let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        var output: [ArraySlice<UInt8>] = []
-        for (index, segment) in segments.enumerated() {
-            if index == 0 && absolute { continue }
-            let isLast = index == segments.count - 1
-            if segment.elementsEqual([UInt8(ascii: ".")]) {
-                if isLast { output.append([]) }
-            } else if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
-                if !output.isEmpty { output.removeLast() }
-                if isLast { output.append([]) }
+        var input = input
+        return input.withUTF8 { bytes in
+            let absolute = bytes.first == UInt8(ascii: "/")
+            // The segments kept, as the offsets where each starts and ends in `bytes`; an empty segment
+            // (`start == end`) also stands for the one a final `.` or `..` leaves.
+            var starts: [Int] = []
+            var ends: [Int] = []
+            var start = 0
+            var index = 0
+            while true {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+                let isLast = end == bytes.count
+                if !(index == 0 && absolute) {
+                    let length = end - start
+                    let isDot = length == 1 && bytes[start] == UInt8(ascii: ".")
+                    let isDotDot = length == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".")
+                    if isDot || isDotDot {
+                        if isDotDot && !starts.isEmpty {
+                            starts.removeLast()
+                            ends.removeLast()
+                        }
+                        if isLast {
+                            starts.append(end)
+                            ends.append(end)
+                        }
+                    } else {
+                        starts.append(start)
+                        ends.append(end)
+                    }
+                }
+                if isLast { break }
+                start = end + 1
+                index += 1
+            }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(bytes.count + 1)
+            if absolute { joined.append(UInt8(ascii: "/")) }
+            for segment in starts.indices {
+                if segment > 0 { joined.append(UInt8(ascii: "/")) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[segment] ..< ends[segment]]))
+            }
+            return String(decoding: joined, as: UTF8.self)
+        }
+    }
+
+    /// Whether some `/`-separated segment of the ASCII path in `bytes` is `.` or `..`.
+    private static func hasDotSegment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                if dots == segmentLength && (dots == 1 || dots == 2) { return true }
+                segmentLength = 0
+                dots = 0
             } else {
-                output.append(segment)
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
             }
         }
-        var joined: [UInt8] = absolute ? [UInt8(ascii: "/")] : []
-        for (index, segment) in output.enumerated() {
-            if index > 0 { joined.append(UInt8(ascii: "/")) }
-            joined.append(contentsOf: segment)
-        }
-        return String(decoding: joined, as: UTF8.self)
+        return dots == segmentLength && (dots == 1 || dots == 2)
     }
 
     /// The reference as text; an empty fragment is dropped.
