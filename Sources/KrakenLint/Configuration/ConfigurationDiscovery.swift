@@ -35,22 +35,42 @@ public final class ConfigurationDiscovery {
 
     /// The configuration file for a linted file (nil for standard input: search from the current directory).
     public func configurationPath(forFile path: String?) -> String? {
-        let directory = path.map { (absolute($0) as NSString).deletingLastPathComponent } ?? absolute(currentDirectory)
+        let directory = path.map { Self.parent(of: absolute($0)) } ?? absolute(currentDirectory)
         return configurationPath(inOrAbove: directory)
     }
 
     /// The configuration file in the absolute directory `directory` or the nearest parent up to the repository root.
     public func configurationPath(inOrAbove directory: String) -> String? {
         if let cached = directoryCache[directory] { return cached }
-        let manager = FileManager.default
         var found: String?
-        if let name = Self.fileNames.first(where: { manager.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }) {
-            found = (directory as NSString).appendingPathComponent(name)
-        } else if !manager.fileExists(atPath: (directory as NSString).appendingPathComponent(".git")), directory != "/" {
-            found = configurationPath(inOrAbove: (directory as NSString).deletingLastPathComponent)
+        if let name = Self.fileNames.first(where: { Self.exists(Self.path($0, in: directory)) }) {
+            found = Self.path(name, in: directory)
+        } else if !Self.exists(Self.path(".git", in: directory)), directory != "/" {
+            found = configurationPath(inOrAbove: Self.parent(of: directory))
         }
         directoryCache[directory] = .some(found)
         return found
+    }
+
+    // The lookup runs for every lint, from the file's directory up to the root: through `NSString` path methods
+    // and `FileManager.fileExists`, it cost 2.3 M of the 11.4 M instructions of linting an 8.5 KB file five
+    // directories deep. Paths here are absolute and normalized (`absolute`), so plain string work does.
+
+    /// `name` in the absolute, normalized directory `directory`.
+    private static func path(_ name: String, in directory: String) -> String {
+        directory == "/" ? "/" + name : directory + "/" + name
+    }
+
+    /// The directory holding an absolute, normalized path (`/` for `/` and its children).
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// Whether anything is at `path`, following symbolic links (what `FileManager.fileExists` answers).
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     /// Reads and checks the configuration file at `path` (once). Throws when the file cannot be read.
@@ -66,7 +86,7 @@ public final class ConfigurationDiscovery {
         }
         let format = SourceFormat(fileName: absolutePath) ?? .yaml
         let file = SourceFile(path: path, format: format, bytes: Array(data))
-        let directory = (absolutePath as NSString).deletingLastPathComponent
+        let directory = Self.parent(of: absolutePath)
         let parsed = ConfigurationParser.parse(file, directory: directory, limits: limits)
         let loaded = Loaded(file: file, configuration: parsed.configuration, diagnostics: parsed.diagnostics)
         loadedCache[absolutePath] = loaded
