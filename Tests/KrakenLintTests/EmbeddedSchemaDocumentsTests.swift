@@ -17,6 +17,18 @@ final class EmbeddedSchemaDocumentsTests: XCTestCase {
         }
     }
 
+    /// The compact form is the build's own, but a damaged one is refused (nil, and the JSON reader takes the
+    /// file) rather than trusted: counts larger than what follows, cut values, unknown tags.
+    func testADamagedCompactTreeIsRefused() throws {
+        let decoded = try XCTUnwrap(EmbeddedTree.decode(#"~{2:1:a[2:t#2:-12:bcn"#))
+        XCTAssertEqual(decoded["a"]?[1]?.number?.literal, "-1")
+        XCTAssertEqual(decoded["a"]?[0]?.bool, true)
+        XCTAssertEqual(decoded["bc"]?.isNull, true)
+        for damaged in ["", "{}", "~", "~{999999999999999:", "~[4000000000:t", "~\"5:ab", "~{1:1:a", "~[1:x", "~t t", "~{1:", "~#:"] {
+            XCTAssertNil(EmbeddedTree.decode(damaged), damaged)
+        }
+    }
+
     /// Same values, members in the same order with the same keys, numbers with the same literal; spans aside.
     private func sameTree(_ left: Node, _ right: Node) -> Bool {
         switch (left.value, right.value) {

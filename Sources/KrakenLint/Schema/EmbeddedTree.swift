@@ -39,7 +39,8 @@ enum EmbeddedTree {
             case UInt8(ascii: "{"):
                 guard let count = count() else { return nil }
                 var members: [Member] = []
-                members.reserveCapacity(count)
+                // Each member takes bytes, so the bytes left bound what a count can ask to reserve.
+                members.reserveCapacity(min(count, bytes.count - index))
                 for _ in 0 ..< count {
                     guard let key = text(), let value = value() else { return nil }
                     members.append(Member(key: key, keySpan: span, value: value))
@@ -48,7 +49,7 @@ enum EmbeddedTree {
             case UInt8(ascii: "["):
                 guard let count = count() else { return nil }
                 var elements: [Node] = []
-                elements.reserveCapacity(count)
+                elements.reserveCapacity(min(count, bytes.count - index))
                 for _ in 0 ..< count {
                     guard let value = value() else { return nil }
                     elements.append(value)
