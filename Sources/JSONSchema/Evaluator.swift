@@ -52,7 +52,7 @@ extension Evaluation {
         let keywords = schema.keywordReferences
         for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
             switch box.shortcut {
-            case .type: return TypeCheck.matches(instance.pointee, box.types)
+            case .type: return TypeCheck.matches(instance, box.types)
             case .enumeration: return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
             default: return apply(box.keyword, schema, instance, nil, nil)
             }
@@ -135,7 +135,7 @@ extension Evaluation {
                 case .reference:
                     return box.referenceTarget.unsafelyUnwrapped._withUnsafeGuaranteedRef { applyInPlace($0, instance, annotations) }
                 case .type where !collecting:
-                    return TypeCheck.matches(instance.pointee, box.types)
+                    return TypeCheck.matches(instance, box.types)
                 case .enumeration where !collecting:
                     return box.allowedValues.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.contains(instance) }
                 case .required where !collecting:
@@ -243,7 +243,7 @@ extension Evaluation {
             }
             return applyInPlace(resolved, instance, annotations)
         case .type(let types):
-            if TypeCheck.matches(instance.pointee, types) { return true }
+            if TypeCheck.matches(instance, types) { return true }
             if collecting { report(schema, "type", "expected \(TypeCheck.describe(types)), got \(TypeCheck.describe(instance.pointee))") }
             return false
         case .enumeration(let allowed):
@@ -462,17 +462,26 @@ extension Evaluation {
 
 /// Instance type tests and their descriptions.
 enum TypeCheck {
-    static func matches(_ instance: Node, _ types: TypeSet) -> Bool {
-        switch instance.value {
+    /// Whether the value at `instance` has one of `types`. Read in place: only an integer test copies
+    /// anything out of the tree (the number's text), where passing the node by value copied it for every test.
+    @inline(__always)
+    static func matches(_ instance: UnsafePointer<Node>, _ types: TypeSet) -> Bool {
+        switch instance.pointee.value {
         case .object: return types.contains(.object)
         case .array: return types.contains(.array)
         case .string: return types.contains(.string)
         case .bool: return types.contains(.boolean)
         case .null: return types.contains(.null)
-        case .number(let number):
+        case .number:
             if types.contains(.number) { return true }
-            return types.contains(.integer) && isInteger(number)
+            return types.contains(.integer) && isInteger(instance)
         }
+    }
+
+    /// `isInteger` of the number at `instance` (false for any other value).
+    private static func isInteger(_ instance: UnsafePointer<Node>) -> Bool {
+        guard case .number(let number) = instance.pointee.value else { return false }
+        return isInteger(number)
     }
 
     /// `Number.isInteger`, with a fast answer for the common literal that has neither a fraction nor an
@@ -525,7 +534,28 @@ enum NumericCompare {
 
 /// Finds equal items for `uniqueItems`.
 enum UniqueItems {
+    /// For a short array of strings only (the usual `uniqueItems` array: headers, query strings, field names),
+    /// the first two equal items, compared pair by pair in place: by UTF-8 length first, read once per item
+    /// (most differ), then by bytes. The outer nil means some item is not a string, and the general search decides.
+    private static func firstDuplicateString(_ elements: UnsafeBufferPointer<Node>) -> (Int, Int)?? {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: elements.count) { lengths -> (Int, Int)?? in
+            for index in elements.indices {
+                guard case .string(let text) = elements.address(of: index).pointee.value else { return nil }
+                lengths[index] = text.utf8.count
+            }
+            for first in elements.indices {
+                for second in (first + 1)..<elements.count where lengths[first] == lengths[second] {
+                    guard case .string(let left) = elements.address(of: first).pointee.value,
+                          case .string(let right) = elements.address(of: second).pointee.value else { return nil }
+                    if JSONEquality.sameScalars(left, right) { return .some((first, second)) }
+                }
+            }
+            return .some(nil)
+        }
+    }
+
     static func firstDuplicate(_ elements: UnsafeBufferPointer<Node>) -> (Int, Int)? {
+        if elements.count <= 16, let answer = firstDuplicateString(elements) { return answer }
         if elements.count <= 16 {
             // Pairwise, but comparing cheap signatures first: equal values have equal signatures.
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: elements.count) { signatures in

@@ -73,7 +73,7 @@ extension Evaluation {
         var present: UInt64 = 0
         for index in members.indices {
             var evaluated = false
-            if let passed = plan.properties?.withEntry(for: members[index].key, { entry, schema in
+            if let passed = plan.properties?.withEntry(forKeyOf: members.address(of: index), { entry, schema in
                 present |= entry < 64 ? 1 << UInt64(entry) : 0
                 return members.withValue(at: index) { descendForAnswer(schema, $0, token: members[index].key) }
             }) {

@@ -141,5 +141,14 @@ final class PropertyTable: @unchecked Sendable {
         return valueReferences[entry]._withUnsafeGuaranteedRef { body(entry, $0) }
     }
 
+    /// `withEntry(for:)` for the key of the member at `member`, read in place: taking the key out of the member
+    /// as a `String` retained and released it, once per member of every object validated.
+    @inline(__always)
+    func withEntry<Result>(forKeyOf member: UnsafePointer<Member>, _ body: (Int, SchemaNode) -> Result) -> Result? {
+        let found = member.pointee.key.utf8.withContiguousStorageIfAvailable { index(ofBytes: UnsafeRawBufferPointer($0)) }
+        guard let entry = found ?? index(of: member.pointee.key) else { return nil }
+        return valueReferences[entry]._withUnsafeGuaranteedRef { body(entry, $0) }
+    }
+
     func contains(_ key: String) -> Bool { index(of: key) != nil }
 }
