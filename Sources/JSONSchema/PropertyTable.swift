@@ -5,12 +5,14 @@ import ConfigTree
 /// as one contiguous byte buffer so a lookup compares bytes without touching any `String`.
 /// This matters at one lookup per instance member.
 final class PropertyTable: @unchecked Sendable {
-    /// Entry index per slot, -1 when empty.
-    private let slots: [Int32]
+    /// Entry index per slot, -1 when empty (`mask + 1` slots).
+    private let slots: UnsafeMutablePointer<Int32>
     /// Per entry: its full hash, then the start of its name in `nameBytes` (entry `i` ends where `i + 1` starts).
-    private let entryHashes: [Int]
-    private let nameStarts: [Int]
-    private let nameBytes: [UInt8]
+    /// The lookup tables live in memory the table owns, read without an array's bounds checks and buffer loads:
+    /// a lookup runs once per member of every object validated.
+    private let entryHashes: UnsafeMutablePointer<Int>
+    private let nameStarts: UnsafeMutablePointer<Int>
+    private let nameBytes: UnsafeMutablePointer<UInt8>
     private let values: [SchemaNode]
     /// `values` unretained, to lend a schema without reference counting (`values` keeps them alive).
     private let valueReferences: [Unmanaged<SchemaNode>]
@@ -51,14 +53,28 @@ final class PropertyTable: @unchecked Sendable {
             values.append(value)
             names.append(key)
         }
-        self.slots = slots
-        self.entryHashes = hashes
-        self.nameStarts = starts
-        self.nameBytes = bytes
+        self.slots = PropertyTable.copy(slots)
+        self.entryHashes = PropertyTable.copy(hashes)
+        self.nameStarts = PropertyTable.copy(starts)
+        self.nameBytes = PropertyTable.copy(bytes)
         self.values = values
         self.valueReferences = values.map { Unmanaged.passUnretained($0) }
         self.names = names
         self.mask = mask
+    }
+
+    deinit {
+        slots.deallocate()
+        entryHashes.deallocate()
+        nameStarts.deallocate()
+        nameBytes.deallocate()
+    }
+
+    /// `values` in memory of its own (at least one element, so that an empty list has an address too).
+    private static func copy<Element>(_ values: [Element]) -> UnsafeMutablePointer<Element> {
+        let memory = UnsafeMutablePointer<Element>.allocate(capacity: max(1, values.count))
+        _ = UnsafeMutableBufferPointer(start: memory, count: values.count).initialize(from: values)
+        return memory
     }
 
     var count: Int { names.count }
@@ -112,14 +128,13 @@ final class PropertyTable: @unchecked Sendable {
         }
     }
 
+    @inline(__always)
     private func sameName(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
         let start = nameStarts[entry]
         let length = nameStarts[entry + 1] - start
         guard length == key.count else { return false }
         guard length > 0, let keyBytes = key.baseAddress else { return true }
-        return nameBytes.withUnsafeBytes { stored in
-            PropertyTable.sameBytes(stored.baseAddress.unsafelyUnwrapped + start, keyBytes, count: length)
-        }
+        return PropertyTable.sameBytes(UnsafeRawPointer(nameBytes + start), keyBytes, count: length)
     }
 
     /// Calls `body` with the schema for `key`, borrowed; nil when the table has no such name.
