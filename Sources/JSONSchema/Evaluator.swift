@@ -75,20 +75,26 @@ extension Evaluation {
     /// lending, the chain of in-place applications, their two frames). Any other case takes `descend`.
     @inline(__always)
     func descendForAnswer(_ schema: SchemaNode, _ child: UnsafePointer<Node>, token: @autoclosure () -> String) -> Bool {
-        if !collecting, !limitExceeded, depth < inlineDepthLimit, depth < options.maxDepth, case .keywords = schema.kind, schema.compileState.isFilled {
-            if Self.isValueTest(schema), options.maxInPlaceChain > 0 {
-                return applyValueTests(schema, child)
-            }
-            // A schema that is only a `$ref` to one: the reference counts one link of the in-place chain.
-            if let target = schema.onlyReference, !tracksScope, options.maxInPlaceChain > 1, schema.compileFailure == nil {
-                let answer: Bool? = target._withUnsafeGuaranteedRef { target in
-                    guard case .keywords = target.kind, Self.isValueTest(target) else { return nil }
-                    return applyValueTests(target, child)
-                }
-                if let answer { return answer }
-            }
-        }
+        if let tests = valueTestsInPlace(schema) { return tests._withUnsafeGuaranteedRef { applyValueTests($0, child) } }
         return descend(schema, child, token: token())
+    }
+
+    /// The schema whose keywords `descendForAnswer` applies in place to a child of `schema` right now: `schema`
+    /// itself when it only tests the value, or the target of its only `$ref` when that one does (the reference
+    /// counts one link of the in-place chain); nil when the child must take `descend`. What decides it does not
+    /// depend on the child, and a passing test changes none of it, so a loop over an array's items asks once.
+    @inline(__always)
+    func valueTestsInPlace(_ schema: SchemaNode) -> Unmanaged<SchemaNode>? {
+        guard !collecting, !limitExceeded, depth < inlineDepthLimit, depth < options.maxDepth, case .keywords = schema.kind, schema.compileState.isFilled else { return nil }
+        if Self.isValueTest(schema), options.maxInPlaceChain > 0 { return Unmanaged.passUnretained(schema) }
+        if let target = schema.onlyReference, !tracksScope, options.maxInPlaceChain > 1, schema.compileFailure == nil,
+           target._withUnsafeGuaranteedRef({ target in
+               guard case .keywords = target.kind else { return false }
+               return Self.isValueTest(target)
+           }) {
+            return target
+        }
+        return nil
     }
 
     /// Works out the members the object keywords see, then applies the keywords. The members are lent
@@ -362,7 +368,14 @@ extension Evaluation {
             return valid
         case .items(let itemSchema, let start, _):
             var valid = true
-            if start < elements.count {
+            if start < elements.count, let tests = valueTestsInPlace(itemSchema) {
+                // Items that only need their value tested (strings, numbers): decided once for the array.
+                let passed = tests._withUnsafeGuaranteedRef { tests in
+                    for index in start..<elements.count where !applyValueTests(tests, elements.address(of: index)) { return false }
+                    return true
+                }
+                if !passed { return false }
+            } else if start < elements.count {
                 for index in start..<elements.count where !descendForAnswer(itemSchema, elements.address(of: index), token: String(index)) {
                     if case .alwaysInvalid = itemSchema.kind, collecting {
                         errors.removeLast()
