@@ -13,6 +13,8 @@ final class PropertyTable: @unchecked Sendable {
     private let entryHashes: UnsafeMutablePointer<Int>
     private let nameStarts: UnsafeMutablePointer<Int>
     private let nameBytes: UnsafeMutablePointer<UInt8>
+    /// The one allocation that holds the four tables above.
+    private let memory: UnsafeMutableRawPointer
     private let values: [SchemaNode]
     /// `values` unretained, to lend a schema without reference counting (`values` keeps them alive).
     private let valueReferences: [Unmanaged<SchemaNode>]
@@ -53,10 +55,16 @@ final class PropertyTable: @unchecked Sendable {
             values.append(value)
             names.append(key)
         }
-        self.slots = PropertyTable.copy(slots)
-        self.entryHashes = PropertyTable.copy(hashes)
-        self.nameStarts = PropertyTable.copy(starts)
-        self.nameBytes = PropertyTable.copy(bytes)
+        // One block for the four tables: hashes and name offsets (8-byte words), then slots, then the name bytes.
+        let hashesSize = hashes.count * MemoryLayout<Int>.stride
+        let startsSize = starts.count * MemoryLayout<Int>.stride
+        let slotsSize = slots.count * MemoryLayout<Int32>.stride
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: hashesSize + startsSize + slotsSize + bytes.count, alignment: MemoryLayout<Int>.alignment)
+        self.memory = memory
+        self.entryHashes = PropertyTable.place(hashes, at: memory)
+        self.nameStarts = PropertyTable.place(starts, at: memory + hashesSize)
+        self.slots = PropertyTable.place(slots, at: memory + hashesSize + startsSize)
+        self.nameBytes = PropertyTable.place(bytes, at: memory + hashesSize + startsSize + slotsSize)
         self.values = values
         self.valueReferences = values.map { Unmanaged.passUnretained($0) }
         self.names = names
@@ -64,17 +72,14 @@ final class PropertyTable: @unchecked Sendable {
     }
 
     deinit {
-        slots.deallocate()
-        entryHashes.deallocate()
-        nameStarts.deallocate()
-        nameBytes.deallocate()
+        memory.deallocate()
     }
 
-    /// `values` in memory of its own (at least one element, so that an empty list has an address too).
-    private static func copy<Element>(_ values: [Element]) -> UnsafeMutablePointer<Element> {
-        let memory = UnsafeMutablePointer<Element>.allocate(capacity: max(1, values.count))
-        _ = UnsafeMutableBufferPointer(start: memory, count: values.count).initialize(from: values)
-        return memory
+    /// `values` copied to `address`, which has room and alignment for them.
+    private static func place<Element>(_ values: [Element], at address: UnsafeMutableRawPointer) -> UnsafeMutablePointer<Element> {
+        let typed = address.bindMemory(to: Element.self, capacity: values.count)
+        _ = UnsafeMutableBufferPointer(start: typed, count: values.count).initialize(from: values)
+        return typed
     }
 
     var count: Int { names.count }
