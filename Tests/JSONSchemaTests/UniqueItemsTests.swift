@@ -23,8 +23,9 @@ final class UniqueItemsTests: XCTestCase {
     private func string(_ text: String) -> Node { Node(.string(text), span: TestSupport.noSpan) }
 
     func testShortStringArraysNameThePairABruteForceSearchNames() {
-        // Few distinct texts, many of one length, some past the 15 bytes a string keeps inline, and texts equal in
-        // bytes but not in code points are impossible, so the alphabet mixes ASCII with multi-byte characters.
+        // Few distinct texts, so repeats are common: several of one length, two past the 15 bytes a string keeps
+        // inline, and a canonically equivalent pair ("é" written two ways) that differs in code points and so is
+        // not equal.
         let alphabet = ["a", "b", "ab", "ba", "é", "e\u{301}", "Content-Type", "content-type", "X-Request-Id-Long-Name", "X-Request-Id-Long-Namf", ""]
         var random = SplitMix64(seed: 17)
         var duplicates = 0
