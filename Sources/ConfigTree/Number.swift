@@ -10,12 +10,12 @@ public struct Number: Hashable, Sendable, CustomStringConvertible {
 
     /// A JSON-grammar number is its literal alone (16 bytes, stored inside the node); the rare rest
     /// (YAML's `0x1F`, `+1`, `.inf`) keeps its two texts in a shared object.
-    private enum Storage: Sendable {
+    fileprivate enum Storage: Sendable {
         case json(String)
         case converted(Converted)
     }
 
-    private final class Converted: Sendable {
+    fileprivate final class Converted: Sendable {
         let literal: String
         let canonical: String?
         let special: Special?
@@ -27,7 +27,7 @@ public struct Number: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private let storage: Storage
+    fileprivate let storage: Storage
 
     /// The text in the file.
     public var literal: String {
@@ -117,4 +117,18 @@ public struct Number: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { literal }
+}
+
+extension Node {
+    /// Whether the value at `node` is a number written in JSON grammar with neither a fraction nor an exponent
+    /// (so an integer), read in place: a schema's `integer` test asks it of every number, and copying the
+    /// number out of the tree retained and released its text. False for anything else, including integers
+    /// written `1.0` or `1e2`, which `Number.isInteger` decides.
+    public static func isPlainIntegerLiteral(at node: UnsafePointer<Node>) -> Bool {
+        guard case .number(let number) = node.pointee.value, case .json(let text) = number.storage else { return false }
+        for byte in text.utf8 where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            return false
+        }
+        return true
+    }
 }

@@ -493,6 +493,7 @@ enum TypeCheck {
 
     /// `isInteger` of the number at `instance` (false for any other value).
     private static func isInteger(_ instance: UnsafePointer<Node>) -> Bool {
+        if Node.isPlainIntegerLiteral(at: instance) { return true }
         guard case .number(let number) = instance.pointee.value else { return false }
         return isInteger(number)
     }
