@@ -491,23 +491,12 @@ enum TypeCheck {
         }
     }
 
-    /// `isInteger` of the number at `instance` (false for any other value).
+    /// Whether the number at `instance` is an integer (false for any other value): the common literal with
+    /// neither a fraction nor an exponent is answered in place; any other number asks `Number.isInteger`.
     private static func isInteger(_ instance: UnsafePointer<Node>) -> Bool {
         if Node.isPlainIntegerLiteral(at: instance) { return true }
         guard case .number(let number) = instance.pointee.value else { return false }
-        return isInteger(number)
-    }
-
-    /// `Number.isInteger`, with a fast answer for the common literal that has neither a fraction nor an
-    /// exponent (such a JSON-grammar literal is an integer).
-    static func isInteger(_ number: Number) -> Bool {
-        guard let text = number.canonical else { return false }
-        var plain = true
-        for byte in text.utf8 where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-            plain = false
-            break
-        }
-        return plain || number.isInteger
+        return number.isInteger
     }
 
     static func describe(_ types: TypeSet) -> String {
@@ -569,8 +558,8 @@ enum UniqueItems {
     }
 
     static func firstDuplicate(_ elements: UnsafeBufferPointer<Node>) -> (Int, Int)? {
-        if elements.count <= 16, let answer = firstDuplicateString(elements) { return answer }
         if elements.count <= 16 {
+            if let answer = firstDuplicateString(elements) { return answer }
             // Pairwise, but comparing cheap signatures first: equal values have equal signatures.
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: elements.count) { signatures in
                 for index in elements.indices { signatures[index] = JSONEquality.signature(elements[index]) }

@@ -153,16 +153,9 @@ final class PropertyTable: @unchecked Sendable {
     @inline(__always)
     func entry(of key: String) -> Int? { index(of: key) }
 
-    /// Calls `body` with the entry number of `key` (0-based, in declaration order) and its schema, borrowed;
-    /// nil when the table has no such name.
-    @inline(__always)
-    func withEntry<Result>(for key: String, _ body: (Int, SchemaNode) -> Result) -> Result? {
-        guard let entry = index(of: key) else { return nil }
-        return valueReferences[entry]._withUnsafeGuaranteedRef { body(entry, $0) }
-    }
-
-    /// `withEntry(for:)` for the key of the member at `member`, read in place: taking the key out of the member
-    /// as a `String` retained and released it, once per member of every object validated.
+    /// Calls `body` with the entry number (0-based, in declaration order) of the key of the member at `member`
+    /// and its schema, borrowed; nil when the table has no such name. The key is read in place: taking it out of
+    /// the member as a `String` retained and released it, once per member of every object validated.
     @inline(__always)
     func withEntry<Result>(forKeyOf member: UnsafePointer<Member>, _ body: (Int, SchemaNode) -> Result) -> Result? {
         let found = member.pointee.key.utf8.withContiguousStorageIfAvailable { index(ofBytes: UnsafeRawBufferPointer($0)) }
