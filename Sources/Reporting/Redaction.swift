@@ -3,6 +3,9 @@ import Findings
 
 /// Keeps secret values out of every output.
 public enum Redaction {
+    /// The characters of a source line an excerpt shows at most (a longer line is cut to a window).
+    public static let excerptWidth = 160
+
     /// `text` with every secret of `report` replaced by the mask.
     public static func scrub(_ text: String, in report: Report) -> String {
         guard !report.secrets.isEmpty else { return text }
@@ -19,7 +22,7 @@ public enum Redaction {
     /// The column where a cut window starts is counted from `cursor` when it is on the line (the cursor of the
     /// anchor's position, say), so an excerpt of a long line costs the window, not the line.
     public static func excerpt(
-        ofLine line: Int, of file: SourceFile? = nil, in report: Report, anchor: Int? = nil, maxWidth: Int = 160,
+        ofLine line: Int, of file: SourceFile? = nil, in report: Report, anchor: Int? = nil, maxWidth: Int = excerptWidth,
         near cursor: SourceCursor = SourceCursor()
     ) -> MaskedLine? {
         let file = file ?? report.file
@@ -71,7 +74,7 @@ public enum Redaction {
     /// The common case, without per-character work: a whole line of printable ASCII (no tab) that holds no
     /// secret span and no copy of a secret value, shown as it is.
     private static func plainLine(_ bytes: ArraySlice<UInt8>, spans: [Span], secrets: [SecretValue]) -> MaskedLine? {
-        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        guard bytes.withUnsafeBufferPointer(MaskedLine.isPlain) else { return nil }
         for span in spans where span.end > bytes.startIndex && span.start < bytes.endIndex { return nil }
         if !secrets.isEmpty {
             let text = String(decoding: bytes, as: UTF8.self)
@@ -166,6 +169,13 @@ public struct MaskedLine: Sendable, Equatable {
         }
     }
 
+    /// Whether source bytes can be shown as they are, one column per byte: printable ASCII, no tab.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var outside: UInt8 = 0
+        for byte in bytes { outside |= byte &- 0x20 >= 0x5F ? 1 : 0 }
+        return outside == 0
+    }
+
     /// Control characters would move the terminal's cursor or recolor it: each becomes one U+FFFD.
     static func printable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
@@ -222,6 +232,11 @@ public struct MaskedLine: Sendable, Equatable {
                 cells += index < shown.count ? MaskedLine.cells(shown[index]) : 1
             }
         }
+        Self.appendCaret(cells: cells, to: &out)
+    }
+
+    /// `^~~~` as wide as `cells` (at least the `^`).
+    static func appendCaret<Out: ByteSink & ~Copyable>(cells: Int, to out: inout Out) {
         out.append(UInt8(ascii: "^"))
         for _ in 1..<max(1, cells) { out.append(UInt8(ascii: "~")) }
     }

@@ -63,11 +63,17 @@ public struct TextReporter: Reporter, Sendable {
         let reporter = self
         Slices.stream(findings.count, emit: emit) { range, text in
             text.reserveCapacity(range.count * 320)
-            // Through the buffer, so each finding is read in place rather than copied out of the array.
+            // Through the buffer, so each finding is read in place rather than copied out of the array. The report's
+            // file is taken once per chunk and lent to each finding in it: the chunks of one round are rendered on
+            // two cores, and counting references to the one file object (or to a copy of the report) for every
+            // finding made the cores wait on each other more than the rendering itself cost.
             findings.withUnsafeBufferPointer { findings in
                 var cursors = FindingCursors()
                 guard let base = findings.baseAddress else { return }
-                for index in range { reporter.render(base + index, in: report, gutterWidth: gutterWidth, cursors: &cursors, into: &text) }
+                let ownFile = report.file
+                for index in range {
+                    reporter.render(base + index, in: report, ownFile: ownFile, gutterWidth: gutterWidth, cursors: &cursors, into: &text)
+                }
             }
         }
     }
@@ -77,96 +83,153 @@ public struct TextReporter: Reporter, Sendable {
 
     /// One finding, read in place through a pointer into the report's findings: the location line, the excerpt
     /// with its caret, the fix, then a `note:` with its own excerpt for each related location; appended to `out`
-    /// as UTF-8. `cursors` are where the previous finding and related location were.
+    /// as UTF-8. `ownFile` is the report's file, which most findings are in; `cursors` are where the previous
+    /// finding and related location were.
     func render<Out: ByteSink & ~Copyable>(
-        _ finding: UnsafePointer<Finding>, in report: Report, gutterWidth: Int, cursors: inout FindingCursors, into out: inout Out
+        _ finding: UnsafePointer<Finding>, in report: Report, ownFile: SourceFile, gutterWidth: Int, cursors: inout FindingCursors,
+        into out: inout Out
     ) {
-        let positions = report.positions(of: finding.pointee.location, from: &cursors.finding)
-        let severityStyle = style(for: finding.pointee.severity)
-        header(at: finding.pointee.location, start: positions.start, in: report, label: finding.pointee.severity.rawValue, style: severityStyle, into: &out)
-        appendOneLine(Redaction.scrub(finding.pointee.message, in: report), to: &out)
-        out.append(UInt8(ascii: " "))
-        // The rule id alone goes into the closure. The finding is read in place: passed by value, it was copied
-        // out of the array (a dozen retains and releases).
-        let ruleID = finding.pointee.ruleID
-        paint(.dim, into: &out) { out in
-            out.append(UInt8(ascii: "["))
-            out.appendUTF8(ruleID)
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: "\n"))
-        excerpt(at: finding.pointee.location, positions: positions, cursor: cursors.finding, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
-        if let fix = finding.pointee.fix {
-            out.appendStatic("  ")
-            paint(.cyan, into: &out) { $0.appendStatic("fix:") }
-            out.append(UInt8(ascii: " "))
-            appendOneLine(Redaction.scrub(fix, in: report), to: &out)
-            out.append(UInt8(ascii: "\n"))
+        let location = finding.pointer(to: \.location)!
+        // Each branch lends its file to the rest without counting a reference to it.
+        if Self.isIn(location, ownFile) {
+            render(finding, in: report, file: ownFile, gutterWidth: gutterWidth, cursors: &cursors, into: &out)
+        } else {
+            let other = report.file(of: location.pointee)
+            render(finding, in: report, file: other, gutterWidth: gutterWidth, cursors: &cursors, into: &out)
         }
         for related in finding.pointee.related {
-            let relatedPositions = report.positions(of: related.location, from: &cursors.related)
-            header(at: related.location, start: relatedPositions.start, in: report, label: "note", style: .bold, into: &out)
-            appendOneLine(Redaction.scrub(related.message, in: report), to: &out)
+            let file = report.file(of: related.location)
+            let relatedPositions = Self.positions(of: related.location.span, in: file, from: &cursors.related)
+            header(path: file.path, start: relatedPositions.start, label: "note", style: .bold, into: &out)
+            appendOneLine(related.message, scrubbedFor: report, to: &out)
             out.append(UInt8(ascii: "\n"))
-            excerpt(
-                at: related.location, positions: relatedPositions, cursor: cursors.related, in: report, gutterWidth: gutterWidth,
-                style: .cyan, into: &out
-            )
+            excerpt(of: file, positions: relatedPositions, cursor: cursors.related, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
         }
+    }
+
+    /// A finding whose location is in `file`, without its related locations.
+    private func render<Out: ByteSink & ~Copyable>(
+        _ finding: UnsafePointer<Finding>, in report: Report, file: SourceFile, gutterWidth: Int, cursors: inout FindingCursors,
+        into out: inout Out
+    ) {
+        let positions = Self.positions(of: finding.pointee.location.span, in: file, from: &cursors.finding)
+        let severityStyle = style(for: finding.pointee.severity)
+        header(path: file.path, start: positions.start, label: finding.pointee.severity.rawValue, style: severityStyle, into: &out)
+        appendOneLine(finding.pointer(to: \.message)!, scrubbedFor: report, to: &out)
+        out.append(UInt8(ascii: " "))
+        open(.dim, into: &out)
+        out.append(UInt8(ascii: "["))
+        out.appendUTF8(finding.pointee.ruleID)
+        out.append(UInt8(ascii: "]"))
+        close(into: &out)
+        out.append(UInt8(ascii: "\n"))
+        excerpt(of: file, positions: positions, cursor: cursors.finding, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
+        if finding.pointee.fix != nil {
+            out.appendStatic("  ")
+            open(.cyan, into: &out)
+            out.appendStatic("fix:")
+            close(into: &out)
+            out.append(UInt8(ascii: " "))
+            appendOneLine(finding.pointer(to: \.fix)!, scrubbedFor: report, to: &out)
+            out.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// Whether a location is in `file` (or names no file, and so is in the report's): compared in place.
+    @inline(__always)
+    private static func isIn(_ location: UnsafePointer<Location>, _ file: SourceFile) -> Bool {
+        location.pointee.file == nil || location.pointee.file === file
+    }
+
+    /// The positions of a span's start and end in `file`, the end never before the start.
+    private static func positions(of span: Span, in file: SourceFile, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, end) = file.positions(of: span, from: &cursor)
+        return (start, end.offset >= start.offset ? end : start)
     }
 
     /// `path:line:col: label: ` in front of a message.
     private func header<Out: ByteSink & ~Copyable>(
-        at location: Location, start: SourcePosition, in report: Report, label: String, style labelStyle: Style, into out: inout Out
+        path: String, start: SourcePosition, label: String, style labelStyle: Style, into out: inout Out
     ) {
-        paint(.bold, into: &out) { out in
-            out.appendUTF8(report.file(of: location).path)
-            out.append(UInt8(ascii: ":"))
-            out.appendDecimal(start.line)
-            out.append(UInt8(ascii: ":"))
-            out.appendDecimal(start.column)
-            out.append(UInt8(ascii: ":"))
-        }
+        open(.bold, into: &out)
+        out.appendUTF8(path)
+        out.append(UInt8(ascii: ":"))
+        out.appendDecimal(start.line)
+        out.append(UInt8(ascii: ":"))
+        out.appendDecimal(start.column)
+        out.append(UInt8(ascii: ":"))
+        close(into: &out)
         out.append(UInt8(ascii: " "))
-        paint(labelStyle, into: &out) { out in
-            out.appendUTF8(label)
-            out.append(UInt8(ascii: ":"))
-        }
+        open(labelStyle, into: &out)
+        out.appendUTF8(label)
+        out.append(UInt8(ascii: ":"))
+        close(into: &out)
         out.append(UInt8(ascii: " "))
     }
 
-    /// The source line of a location, secrets masked, with a caret line under the span; `cursor` is at its start.
+    /// The source line of a position in `file`, secrets masked, with a caret line under the span; `cursor` is at
+    /// its start.
     private func excerpt<Out: ByteSink & ~Copyable>(
-        at location: Location, positions: (start: SourcePosition, end: SourcePosition), cursor: SourceCursor, in report: Report,
+        of file: SourceFile, positions: (start: SourcePosition, end: SourcePosition), cursor: SourceCursor, in report: Report,
         gutterWidth: Int, style caretStyle: Style, into out: inout Out
     ) {
         let (start, end) = positions
-        guard let excerpt = Redaction.excerpt(
-            ofLine: start.line, of: report.file(of: location), in: report, anchor: start.offset, near: cursor
-        ) else {
+        // The usual line (printable ASCII, no tab, short enough to show whole, in a report without secrets) is
+        // copied from the file's bytes as it is, and its columns are its characters.
+        if report.secrets.isEmpty, let range = file.byteRange(ofLine: start.line), range.count <= Redaction.excerptWidth {
+            let shown = file.bytes.withUnsafeBufferPointer { bytes -> Bool in
+                let line = UnsafeBufferPointer(rebasing: bytes[range])
+                guard MaskedLine.isPlain(line) else { return false }
+                let width = line.count
+                let first = min(max(start.column, 1), width + 1)
+                let last = end.line == start.line ? min(max(end.column, 1), width + 1) : width + 1
+                appendSourceGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
+                out.append(contentsOf: line)
+                appendCaretGutter(gutterWidth: gutterWidth, into: &out)
+                out.appendSpaces(first - 1)
+                open(caretStyle, into: &out)
+                MaskedLine.appendCaret(cells: last - first, to: &out)
+                close(into: &out)
+                out.append(UInt8(ascii: "\n"))
+                return true
+            }
+            if shown { return }
+        }
+        guard let excerpt = Redaction.excerpt(ofLine: start.line, of: file, in: report, anchor: start.offset, near: cursor) else {
             return
         }
-        let digits = ByteAppending.digitCount(start.line)
-        let padding = max(0, gutterWidth - digits)
-        out.append(UInt8(ascii: " "))
-        paint(.dim, into: &out) { out in
-            out.appendSpaces(padding)
-            out.appendDecimal(start.line)
-            out.appendStatic(" |")
-        }
-        out.append(UInt8(ascii: " "))
+        appendSourceGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
         excerpt.appendText(to: &out)
-        out.appendStatic("\n ")
-        paint(.dim, into: &out) { out in
-            out.appendSpaces(padding + digits)
-            out.appendStatic(" |")
-        }
-        out.append(UInt8(ascii: " "))
+        appendCaretGutter(gutterWidth: gutterWidth, into: &out)
         let first = excerpt.displayColumn(start.column)
         let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
         excerpt.appendPadding(before: first, to: &out)
-        paint(caretStyle, into: &out) { excerpt.appendUnderline(from: first, to: last, to: &$0) }
+        open(caretStyle, into: &out)
+        excerpt.appendUnderline(from: first, to: last, to: &out)
+        close(into: &out)
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// ` 12 | ` in front of an excerpt's source line, the number right-aligned to `gutterWidth`.
+    private func appendSourceGutter<Out: ByteSink & ~Copyable>(line: Int, gutterWidth: Int, into out: inout Out) {
+        let digits = ByteAppending.digitCount(line)
+        out.append(UInt8(ascii: " "))
+        open(.dim, into: &out)
+        out.appendSpaces(gutterWidth - digits)
+        out.appendDecimal(line)
+        out.appendStatic(" |")
+        close(into: &out)
+        out.append(UInt8(ascii: " "))
+    }
+
+    /// The end of the source line, then `    | ` in front of its caret line.
+    private func appendCaretGutter<Out: ByteSink & ~Copyable>(gutterWidth: Int, into out: inout Out) {
+        out.appendStatic("\n ")
+        open(.dim, into: &out)
+        out.appendSpaces(gutterWidth)
+        out.appendStatic(" |")
+        close(into: &out)
+        out.append(UInt8(ascii: " "))
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
@@ -178,6 +241,26 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    /// A message or fix in place, with the report's secrets masked.
+    private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: UnsafePointer<String>, scrubbedFor report: Report, to out: inout Out) {
+        if report.secrets.isEmpty {
+            appendOneLine(text.pointee, to: &out)
+        } else {
+            appendOneLine(Redaction.scrub(text.pointee, in: report), to: &out)
+        }
+    }
+
+    /// `fix` in place, with the report's secrets masked (nothing when there is no fix).
+    private func appendOneLine<Out: ByteSink & ~Copyable>(_ fix: UnsafePointer<String?>, scrubbedFor report: Report, to out: inout Out) {
+        guard let text = fix.pointee else { return }
+        appendOneLine(report.secrets.isEmpty ? text : Redaction.scrub(text, in: report), to: &out)
+    }
+
+    /// `text` with the report's secrets masked.
+    private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: String, scrubbedFor report: Report, to out: inout Out) {
+        appendOneLine(report.secrets.isEmpty ? text : Redaction.scrub(text, in: report), to: &out)
+    }
 
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
     private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
@@ -196,12 +279,7 @@ public struct TextReporter: Reporter, Sendable {
     /// Whether every byte of `text` is printable ASCII: one pass over its bytes in place, without an early
     /// exit (messages are short, and most are entirely printable).
     static func isPrintableASCII(_ text: String) -> Bool {
-        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var outside: UInt8 = 0
-            for byte in bytes { outside |= byte &- 0x20 >= 0x5F ? 1 : 0 }
-            return outside == 0
-        }
-        return scanned ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        text.utf8.withContiguousStorageIfAvailable(MaskedLine.isPlain) ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     enum Style: String {
@@ -220,16 +298,19 @@ public struct TextReporter: Reporter, Sendable {
         color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }
 
-    /// What `body` appends, in `style` when colors are on.
-    private func paint<Out: ByteSink & ~Copyable>(_ style: Style, into out: inout Out, _ body: (inout Out) -> Void) {
-        guard color else {
-            body(&out)
-            return
-        }
+    /// Starts `style` when colors are on; `close` ends it.
+    @inline(__always)
+    private func open<Out: ByteSink & ~Copyable>(_ style: Style, into out: inout Out) {
+        guard color else { return }
         out.appendStatic("\u{1B}[")
         out.appendUTF8(style.rawValue)
         out.append(UInt8(ascii: "m"))
-        body(&out)
+    }
+
+    /// Ends the style `open` started.
+    @inline(__always)
+    private func close<Out: ByteSink & ~Copyable>(into out: inout Out) {
+        guard color else { return }
         out.appendStatic("\u{1B}[0m")
     }
 }
