@@ -75,11 +75,18 @@ public struct JSONReporter: Reporter {
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
                     text.reserveCapacity(range.count * 700)
                     var cursors = FindingCursors()
+                    // The report's file is lent to each finding in it (`FindingFile`), and a run of findings with
+                    // the same properties (an audit rule's) writes them once.
+                    let ownFile = FindingFile(report.file)
+                    var properties = PropertiesCache()
                     findings.withUnsafeBufferPointer { findings in
                         guard let base = findings.baseAddress else { return }
                         for index in range {
                             layout.writeItemStart(index: index, into: &text)
-                            Self.writeDiagnostic(base + index, in: report, into: &text, layout: layout, cursors: &cursors)
+                            Self.writeDiagnostic(
+                                base + index, in: report, ownFile: ownFile, into: &text, layout: layout, cursors: &cursors,
+                                properties: &properties
+                            )
                         }
                     }
                 }
@@ -90,34 +97,57 @@ public struct JSONReporter: Reporter {
     /// `diagnostic(for:in:)` written in place, without building the value, at the nesting level of `layout`
     /// (which holds the members' names and indentation, made once for all the findings of a file). The finding is
     /// read in place through a pointer into the report's findings: passed by value, it was copied out of the array.
+    /// `ownFile` is the report's file, which most findings are in.
     static func writeDiagnostic<Out: ByteSink & ~Copyable>(
-        _ diagnostic: UnsafePointer<Finding>, in report: Report, into out: inout Out, layout: DiagnosticLayout, cursors: inout FindingCursors
+        _ diagnostic: UnsafePointer<Finding>, in report: Report, ownFile: FindingFile, into out: inout Out, layout: DiagnosticLayout,
+        cursors: inout FindingCursors, properties: inout PropertiesCache
+    ) {
+        let location = diagnostic.pointer(to: \.location)!
+        if ownFile.contains(location) {
+            writeDiagnostic(diagnostic, in: report, file: ownFile, into: &out, layout: layout, cursors: &cursors, properties: &properties)
+        } else {
+            let other = FindingFile(report.file(of: location.pointee))
+            writeDiagnostic(diagnostic, in: report, file: other, into: &out, layout: layout, cursors: &cursors, properties: &properties)
+        }
+    }
+
+    /// A finding whose location is in `file`.
+    private static func writeDiagnostic<Out: ByteSink & ~Copyable>(
+        _ diagnostic: UnsafePointer<Finding>, in report: Report, file: FindingFile, into out: inout Out, layout: DiagnosticLayout,
+        cursors: inout FindingCursors, properties: inout PropertiesCache
     ) {
         let pretty = layout.pretty, indent = layout.indent
-        func key(_ member: DiagnosticLayout.Member) { layout.writeMember(member, into: &out) }
-        func string(_ member: DiagnosticLayout.Member, _ text: String) {
-            key(member)
-            JSONWriter.appendQuoted(text, to: &out)
-        }
+        let secrets = !report.secrets.isEmpty
         out.append(UInt8(ascii: "{"))
-        string(.rule, diagnostic.pointee.ruleID)
-        string(.severity, diagnostic.pointee.severity.rawValue)
-        string(.message, Redaction.scrub(diagnostic.pointee.message, in: report))
-        let (start, end) = report.positions(of: diagnostic.pointee.location, from: &cursors.finding)
-        string(.path, report.file(of: diagnostic.pointee.location).path)
-        key(.line)
+        layout.writeMember(.rule, into: &out)
+        JSONWriter.appendQuoted(diagnostic.pointee.ruleID, to: &out)
+        layout.writeMember(.severity, into: &out)
+        JSONWriter.appendQuoted(diagnostic.pointee.severity.rawValue, to: &out)
+        layout.writeMember(.message, into: &out)
+        if secrets {
+            JSONWriter.appendQuoted(Redaction.scrub(diagnostic.pointee.message, in: report), to: &out)
+        } else {
+            JSONWriter.appendQuoted(diagnostic.pointee.message, to: &out)
+        }
+        let (start, end) = file.positions(of: diagnostic.pointee.location.span, from: &cursors.finding)
+        layout.writeMember(.path, into: &out)
+        file.path.withUnsafeBufferPointer { JSONWriter.appendQuoted($0, to: &out) }
+        layout.writeMember(.line, into: &out)
         out.appendDecimal(start.line)
-        key(.column)
+        layout.writeMember(.column, into: &out)
         out.appendDecimal(start.column)
-        key(.endLine)
+        layout.writeMember(.endLine, into: &out)
         out.appendDecimal(end.line)
-        key(.endColumn)
+        layout.writeMember(.endColumn, into: &out)
         out.appendDecimal(end.column)
-        key(.pointer)
+        layout.writeMember(.pointer, into: &out)
         appendPointer(diagnostic.pointee.pointer, to: &out)
-        if let fix = diagnostic.pointee.fix { string(.fix, Redaction.scrub(fix, in: report)) }
+        if let fix = diagnostic.pointee.fix {
+            layout.writeMember(.fix, into: &out)
+            JSONWriter.appendQuoted(secrets ? Redaction.scrub(fix, in: report) : fix, to: &out)
+        }
         if !diagnostic.pointee.related.isEmpty {
-            key(.related)
+            layout.writeMember(.related, into: &out)
             var related: [UInt8] = []
             JSONValue.array(diagnostic.pointee.related.map { related in
                 .object([("message", .string(Redaction.scrub(related.message, in: report)))]
@@ -126,31 +156,8 @@ public struct JSONReporter: Reporter {
             related.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         }
         if !diagnostic.pointee.properties.isEmpty {
-            key(.properties)
-            func write(_ property: (key: String, value: PropertyValue), index: Int, into out: inout Out) {
-                JSONValue.writeMember(property.key, index: index, into: &out, pretty: pretty, indent: indent + 1)
-                if case .string(let text) = property.value {
-                    JSONWriter.appendQuoted(text, to: &out)
-                } else {
-                    var value: [UInt8] = []
-                    JSONValue(property: property.value).write(into: &value, pretty: pretty, indent: indent + 2)
-                    value.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-                }
-            }
-            if diagnostic.pointee.properties.count == 2 {
-                // The usual two (an audit finding's) put in key order without a sort or a list.
-                var members = diagnostic.pointee.properties.makeIterator()
-                let first = members.next()!, second = members.next()!
-                let ordered = first.key < second.key ? (first, second) : (second, first)
-                JSONValue.writeObject(2, into: &out, pretty: pretty, indent: indent + 1) { index, out in
-                    write(index == 0 ? ordered.0 : ordered.1, index: index, into: &out)
-                }
-            } else {
-                let properties = diagnostic.pointee.properties.sorted { $0.key < $1.key }
-                JSONValue.writeObject(properties.count, into: &out, pretty: pretty, indent: indent + 1) { index, out in
-                    write(properties[index], index: index, into: &out)
-                }
-            }
+            layout.writeMember(.properties, into: &out)
+            properties.write(diagnostic.pointer(to: \.properties)!, pretty: pretty, indent: indent, into: &out)
         }
         JSONValue.newline(indent, pretty: pretty, into: &out)
         out.append(UInt8(ascii: "}"))
@@ -228,6 +235,44 @@ public struct JSONReporter: Reporter {
             ("end_line", .int(end.line)),
             ("end_column", .int(end.column)),
         ]
+    }
+}
+
+/// The `properties` objects written so far in a chunk, with their text: an audit's findings share one
+/// dictionary per rule, whose text is then copied rather than written again (and the dictionary, which the other
+/// chunks' threads read too, is not iterated for each finding). A few are kept; others are written each time.
+struct PropertiesCache {
+    private var entries: [(properties: [String: PropertyValue], text: [UInt8])] = []
+    private static let capacity = 16
+
+    /// Writes `properties` (an object, keys in order) at nesting level `indent` + 1.
+    mutating func write<Out: ByteSink & ~Copyable>(
+        _ properties: UnsafePointer<[String: PropertyValue]>, pretty: Bool, indent: Int, into out: inout Out
+    ) {
+        // Dictionaries that share their storage compare equal at once.
+        if let index = entries.firstIndex(where: { $0.properties == properties.pointee }) {
+            entries[index].text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            return
+        }
+        var text: [UInt8] = []
+        Self.write(properties.pointee, pretty: pretty, indent: indent, into: &text)
+        text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+        if entries.count < Self.capacity { entries.append((properties.pointee, text)) }
+    }
+
+    private static func write(_ properties: [String: PropertyValue], pretty: Bool, indent: Int, into out: inout [UInt8]) {
+        func write(_ property: (key: String, value: PropertyValue), index: Int, into out: inout [UInt8]) {
+            JSONValue.writeMember(property.key, index: index, into: &out, pretty: pretty, indent: indent + 1)
+            if case .string(let text) = property.value {
+                JSONWriter.appendQuoted(text, to: &out)
+            } else {
+                JSONValue(property: property.value).write(into: &out, pretty: pretty, indent: indent + 2)
+            }
+        }
+        let sorted = properties.sorted { $0.key < $1.key }
+        JSONValue.writeObject(sorted.count, into: &out, pretty: pretty, indent: indent + 1) { index, out in
+            write(sorted[index], index: index, into: &out)
+        }
     }
 }
 

@@ -23,6 +23,13 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// `quote` of UTF-8 text, appended.
+    static func appendQuoted<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(bytes, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// `quote(text)` without its quotes, appended: the text of a string literal, which may be written in pieces.
     static func appendEscaped<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
         let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in

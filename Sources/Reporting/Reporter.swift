@@ -41,8 +41,7 @@ extension Report {
     /// reporter asks for its findings' positions in order, and keeps one cursor for its findings and one for
     /// their related locations.
     func positions(of location: Location, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
-        let (start, end) = file(of: location).positions(of: location.span, from: &cursor)
-        return (start, end.offset >= start.offset ? end : start)
+        FindingFile.positions(of: location.span, in: file(of: location), from: &cursor)
     }
 }
 
@@ -55,6 +54,38 @@ extension Report {
             let path = display(file(of: related.location).path)
             return "note: \(path):\(start.line):\(start.column): " + Redaction.scrub(related.message, in: self)
         }
+    }
+}
+
+/// A file that findings are in, as the writers that render findings in chunks on all cores hold it: each chunk
+/// makes its own of the report's file and lends it to each finding there. Counting references to the one file
+/// object, its path or a copy of the report for every finding made the cores wait on each other more than the
+/// rendering itself cost.
+struct FindingFile {
+    let file: SourceFile
+    /// The file's path as UTF-8, this holder's own copy.
+    let path: [UInt8]
+
+    init(_ file: SourceFile) {
+        self.file = file
+        path = Array(file.path.utf8)
+    }
+
+    /// Whether a location is in this file, which is its report's (a location naming no file is in the report's):
+    /// compared in place.
+    @inline(__always)
+    func contains(_ location: UnsafePointer<Location>) -> Bool {
+        location.pointee.file == nil || location.pointee.file === file
+    }
+
+    /// The positions of a span's start and end in this file (`Report.positions(of:from:)` for a location in it).
+    func positions(of span: Span, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
+        Self.positions(of: span, in: file, from: &cursor)
+    }
+
+    static func positions(of span: Span, in file: SourceFile, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
+        let (start, end) = file.positions(of: span, from: &cursor)
+        return (start, end.offset >= start.offset ? end : start)
     }
 }
 

@@ -56,21 +56,19 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     /// The findings of one report in order. Thousands of them (an audit of a large configuration) are
-    /// rendered in chunks on all cores, in order: each finding's text depends on nothing but itself.
+    /// rendered in chunks on all cores, in order: each finding's text depends on nothing but itself. Each chunk
+    /// lends its own copy of the report's file to the findings (`FindingFile`).
     private func writeFindings(of report: Report, gutterWidth: Int, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard !report.findings.isEmpty else { return }
         let findings = report.findings
         let reporter = self
         Slices.stream(findings.count, emit: emit) { range, text in
             text.reserveCapacity(range.count * 320)
-            // Through the buffer, so each finding is read in place rather than copied out of the array. The report's
-            // file is taken once per chunk and lent to each finding in it: the chunks of one round are rendered on
-            // two cores, and counting references to the one file object (or to a copy of the report) for every
-            // finding made the cores wait on each other more than the rendering itself cost.
+            // Through the buffer, so each finding is read in place rather than copied out of the array.
             findings.withUnsafeBufferPointer { findings in
                 var cursors = FindingCursors()
                 guard let base = findings.baseAddress else { return }
-                let ownFile = report.file
+                let ownFile = FindingFile(report.file)
                 for index in range {
                     reporter.render(base + index, in: report, ownFile: ownFile, gutterWidth: gutterWidth, cursors: &cursors, into: &text)
                 }
@@ -86,33 +84,31 @@ public struct TextReporter: Reporter, Sendable {
     /// as UTF-8. `ownFile` is the report's file, which most findings are in; `cursors` are where the previous
     /// finding and related location were.
     func render<Out: ByteSink & ~Copyable>(
-        _ finding: UnsafePointer<Finding>, in report: Report, ownFile: SourceFile, gutterWidth: Int, cursors: inout FindingCursors,
+        _ finding: UnsafePointer<Finding>, in report: Report, ownFile: FindingFile, gutterWidth: Int, cursors: inout FindingCursors,
         into out: inout Out
     ) {
         let location = finding.pointer(to: \.location)!
-        // Each branch lends its file to the rest without counting a reference to it.
-        if Self.isIn(location, ownFile) {
+        if ownFile.contains(location) {
             render(finding, in: report, file: ownFile, gutterWidth: gutterWidth, cursors: &cursors, into: &out)
         } else {
-            let other = report.file(of: location.pointee)
-            render(finding, in: report, file: other, gutterWidth: gutterWidth, cursors: &cursors, into: &out)
+            render(finding, in: report, file: FindingFile(report.file(of: location.pointee)), gutterWidth: gutterWidth, cursors: &cursors, into: &out)
         }
         for related in finding.pointee.related {
-            let file = report.file(of: related.location)
-            let relatedPositions = Self.positions(of: related.location.span, in: file, from: &cursors.related)
+            let file = FindingFile(report.file(of: related.location))
+            let relatedPositions = file.positions(of: related.location.span, from: &cursors.related)
             header(path: file.path, start: relatedPositions.start, label: "note", style: .bold, into: &out)
             appendOneLine(related.message, scrubbedFor: report, to: &out)
             out.append(UInt8(ascii: "\n"))
-            excerpt(of: file, positions: relatedPositions, cursor: cursors.related, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
+            excerpt(of: file.file, positions: relatedPositions, cursor: cursors.related, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
         }
     }
 
     /// A finding whose location is in `file`, without its related locations.
     private func render<Out: ByteSink & ~Copyable>(
-        _ finding: UnsafePointer<Finding>, in report: Report, file: SourceFile, gutterWidth: Int, cursors: inout FindingCursors,
+        _ finding: UnsafePointer<Finding>, in report: Report, file: FindingFile, gutterWidth: Int, cursors: inout FindingCursors,
         into out: inout Out
     ) {
-        let positions = Self.positions(of: finding.pointee.location.span, in: file, from: &cursors.finding)
+        let positions = file.positions(of: finding.pointee.location.span, from: &cursors.finding)
         let severityStyle = style(for: finding.pointee.severity)
         header(path: file.path, start: positions.start, label: finding.pointee.severity.rawValue, style: severityStyle, into: &out)
         appendOneLine(finding.pointer(to: \.message)!, scrubbedFor: report, to: &out)
@@ -123,7 +119,7 @@ public struct TextReporter: Reporter, Sendable {
         out.append(UInt8(ascii: "]"))
         close(into: &out)
         out.append(UInt8(ascii: "\n"))
-        excerpt(of: file, positions: positions, cursor: cursors.finding, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
+        excerpt(of: file.file, positions: positions, cursor: cursors.finding, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
         if finding.pointee.fix != nil {
             out.appendStatic("  ")
             open(.cyan, into: &out)
@@ -135,24 +131,12 @@ public struct TextReporter: Reporter, Sendable {
         }
     }
 
-    /// Whether a location is in `file` (or names no file, and so is in the report's): compared in place.
-    @inline(__always)
-    private static func isIn(_ location: UnsafePointer<Location>, _ file: SourceFile) -> Bool {
-        location.pointee.file == nil || location.pointee.file === file
-    }
-
-    /// The positions of a span's start and end in `file`, the end never before the start.
-    private static func positions(of span: Span, in file: SourceFile, from cursor: inout SourceCursor) -> (start: SourcePosition, end: SourcePosition) {
-        let (start, end) = file.positions(of: span, from: &cursor)
-        return (start, end.offset >= start.offset ? end : start)
-    }
-
     /// `path:line:col: label: ` in front of a message.
     private func header<Out: ByteSink & ~Copyable>(
-        path: String, start: SourcePosition, label: String, style labelStyle: Style, into out: inout Out
+        path: [UInt8], start: SourcePosition, label: String, style labelStyle: Style, into out: inout Out
     ) {
         open(.bold, into: &out)
-        out.appendUTF8(path)
+        path.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         out.append(UInt8(ascii: ":"))
         out.appendDecimal(start.line)
         out.append(UInt8(ascii: ":"))
