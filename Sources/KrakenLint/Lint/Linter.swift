@@ -35,11 +35,13 @@ public struct Linter: Sendable {
         var diagnostics = loaded.issues.map { Diagnostic($0) }
         var secrets: [SecretValue] = []
         var service: ServiceView?
+        var auditFacts: AuditFacts?
         if let root = loaded.root, options.audit == .only {
             // The audit alone: no schema, unless KrakenD could not decode a value the audit reads.
             let rules = runRules(on: root, file: file, parallel: parallel)
             secrets = rules.secrets
             service = rules.service
+            auditFacts = rules.auditFacts
             diagnostics = AuditGate.only(diagnostics + rules.diagnostics, root: root, service: rules.service, facts: rules.auditFacts) {
                 SchemaCheck(choice: schema).diagnostics(for: root, in: file)
             }
@@ -54,6 +56,7 @@ public struct Linter: Sendable {
             )
             secrets = rules.secrets
             service = rules.service
+            auditFacts = rules.auditFacts
             // A rule the configuration turns off no longer speaks for the schema finding it restated.
             let restated = Self.withoutRestatements(schemaDiagnostics, of: rules.diagnostics.lazy.filter { $0.severity == .error && !isOff($0) })
             // The rules' findings (an audit's tens of thousands) are moved into the list rather than copied,
@@ -69,7 +72,7 @@ public struct Linter: Sendable {
         }
         diagnostics = finalize(consume diagnostics, root: loaded.root, file: file)
         let report = Report(file: file, findings: diagnostics, secrets: secrets, isReadable: loaded.root != nil)
-        return LintedFile(report: report, root: loaded.root, service: service)
+        return LintedFile(report: report, root: loaded.root, service: service, auditFacts: auditFacts)
     }
 
     private func isOff(_ diagnostic: Diagnostic) -> Bool {
@@ -266,6 +269,10 @@ public struct LintedFile: Sendable {
     public let report: Report
     public let root: Node?
     public let service: ServiceView?
+    /// The audit's summary, when it ran: held with the tree and the views (freeing its tens of thousands of
+    /// references to them cost an audit of a large file 2 ms), so a caller that keeps them until the process
+    /// exits keeps this too.
+    let auditFacts: AuditFacts?
 }
 
 /// What one group of rules found in its walk, and the audit's facts when the group ran the audit.
