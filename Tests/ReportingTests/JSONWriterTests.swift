@@ -78,13 +78,15 @@ final class JSONWriterTests: XCTestCase {
             """)
     }
 
-    /// Thousands of findings (rendered in slices on all cores) with related locations and properties come out
-    /// as the value tree of `JSONReporter.diagnostic(for:in:)` serializes them, in order, pretty and compact.
+    /// Thousands of findings (rendered in slices on all cores) with related locations, properties and locations in
+    /// another file come out as the value tree of `JSONReporter.diagnostic(for:in:)` serializes them, in order,
+    /// pretty and compact.
     func testReportsMatchTheValueTreeOfEachFinding() {
         let count = 3 * Slices.itemsPerSlice + 7
         let text = (0..<count).map { "{\"line\": \($0)}" }.joined(separator: "\n") + "\n"
         let file = SourceFile(path: "k.json", format: .json, text: text)
         let other = SourceFile(path: "other.json", format: .json, text: "{}\n")
+        let shared: [String: PropertyValue] = ["krakend_id": .string("2.3.1"), "krakend_severity": .string("MEDIUM")]
         let findings = (0..<count).map { index in
             var finding = Finding(
                 ruleID: "r/x", severity: index % 3 == 0 ? .error : .info, message: "m\(index) \"quoted\"\n",
@@ -93,6 +95,12 @@ final class JSONWriterTests: XCTestCase {
             )
             if index % 5 == 0 { finding.related = [RelatedLocation(Location(file: other, span: Span(at: 1)), message: "see")] }
             if index % 7 == 0 { finding.properties = ["z": .number(2), "a": .string("b"), "f": .number(0.5)] }
+            // Runs and interleavings of more distinct properties than a chunk keeps the text of, as separate
+            // dictionaries with equal contents (an audit's) and as one shared dictionary.
+            if index % 3 == 1 { finding.properties = ["krakend_id": .string("\(index % 23)"), "krakend_severity": .string("LOW")] }
+            if index % 3 == 2, index % 7 != 0 { finding.properties = shared }
+            // A finding in another file than its report's.
+            if index % 13 == 0 { finding.location = Location(file: other, span: Span(at: 1)) }
             // Pointer tokens that need escaping (ASCII and not), and one that needs JSON escaping too.
             if index % 11 == 0 { finding.pointer = JSONPointer(tokens: ["qos/http-cache", "a~b/c", "é/~1", "\"q\"\u{2028}", ""]) }
             return finding
