@@ -61,7 +61,6 @@ public enum SourceReader {
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: min(sizeHint, limit) + 1) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             while initialized < buffer.count {
                 let count = systemRead(descriptor, base + initialized, buffer.count - initialized)
                 if count < 0 {
@@ -91,22 +90,6 @@ public enum SourceReader {
             if bytes.count + count > limit { throw tooLarge(name, limit) }
             chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
-    }
-
-    /// Asks the kernel to back the 2 MB-aligned part of a large read buffer with 2 MB pages (where transparent
-    /// huge pages are enabled, or enabled on request as by default on Linux). Reading a 10 MB file into fresh
-    /// memory took a page fault per 4 KB page, 2,600 of them: the read of the benchmark configuration went from
-    /// 8.0 to 5.9 ms (medians of 30 runs). Smaller buffers and other systems are left as they are.
-    private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        let hugePage = 2 << 20
-        guard let base = buffer.baseAddress, buffer.count >= 2 * hugePage else { return }
-        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        // A hint: when the kernel refuses it, the buffer is filled with small pages as before.
-        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-        #endif
     }
 
     private static func tooLarge(_ name: String, _ limit: Int) -> SourceReadError {
