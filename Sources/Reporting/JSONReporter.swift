@@ -157,7 +157,7 @@ public struct JSONReporter: Reporter {
         }
         if !diagnostic.pointee.properties.isEmpty {
             layout.writeMember(.properties, into: &out)
-            properties.write(diagnostic.pointer(to: \.properties)!, pretty: pretty, indent: indent, into: &out)
+            properties.write(diagnostic.pointer(to: \.properties)!, of: diagnostic.pointer(to: \.ruleID)!, pretty: pretty, indent: indent, into: &out)
         }
         JSONValue.newline(indent, pretty: pretty, into: &out)
         out.append(UInt8(ascii: "}"))
@@ -238,26 +238,39 @@ public struct JSONReporter: Reporter {
     }
 }
 
-/// The `properties` objects written so far in a chunk, with their text: an audit's findings share one
-/// dictionary per rule, whose text is then copied rather than written again (and the dictionary, which the other
-/// chunks' threads read too, is not iterated for each finding). A few are kept; others are written each time.
+/// The `properties` object last written for each rule in a chunk, with its text: an audit rule's findings share
+/// one dictionary, whose text is then copied rather than written again. The dictionary a finding has is compared
+/// with the one of its rule's entry only (dictionaries that share their storage compare equal at once); other
+/// rules' entries are not searched, which compared contents and hashed keys. A few rules are kept.
 struct PropertiesCache {
-    private var entries: [(properties: [String: PropertyValue], text: [UInt8])] = []
-    private static let capacity = 16
+    private var ruleIDs: [String] = []
+    private var properties: [[String: PropertyValue]] = []
+    private var texts: [[UInt8]] = []
+    private static let capacity = 64
 
-    /// Writes `properties` (an object, keys in order) at nesting level `indent` + 1.
+    /// Writes `properties` (an object, keys in order) of a finding of rule `ruleID` at nesting level `indent` + 1.
     mutating func write<Out: ByteSink & ~Copyable>(
-        _ properties: UnsafePointer<[String: PropertyValue]>, pretty: Bool, indent: Int, into out: inout Out
+        _ properties: UnsafePointer<[String: PropertyValue]>, of ruleID: UnsafePointer<String>, pretty: Bool, indent: Int,
+        into out: inout Out
     ) {
-        // Dictionaries that share their storage compare equal at once.
-        if let index = entries.firstIndex(where: { $0.properties == properties.pointee }) {
-            entries[index].text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+        var entry = ruleIDs.firstIndex(of: ruleID.pointee)
+        if let index = entry, self.properties[index] == properties.pointee {
+            texts[index].withUnsafeBufferPointer { out.append(contentsOf: $0) }
             return
         }
         var text: [UInt8] = []
         Self.write(properties.pointee, pretty: pretty, indent: indent, into: &text)
         text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-        if entries.count < Self.capacity { entries.append((properties.pointee, text)) }
+        if entry == nil, ruleIDs.count < Self.capacity {
+            ruleIDs.append(ruleID.pointee)
+            self.properties.append([:])
+            texts.append([])
+            entry = ruleIDs.count - 1
+        }
+        if let index = entry {
+            self.properties[index] = properties.pointee
+            texts[index] = text
+        }
     }
 
     private static func write(_ properties: [String: PropertyValue], pretty: Bool, indent: Int, into out: inout [UInt8]) {
