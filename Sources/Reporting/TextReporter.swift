@@ -169,7 +169,7 @@ public struct TextReporter: Reporter, Sendable {
                 let last = end.line == start.line ? min(max(end.column, 1), width + 1) : width + 1
                 appendSourceGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
                 out.append(contentsOf: line)
-                appendCaretGutter(gutterWidth: gutterWidth, into: &out)
+                appendCaretGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
                 out.appendSpaces(first - 1)
                 open(caretStyle, into: &out)
                 MaskedLine.appendCaret(cells: last - first, to: &out)
@@ -184,7 +184,7 @@ public struct TextReporter: Reporter, Sendable {
         }
         appendSourceGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
         excerpt.appendText(to: &out)
-        appendCaretGutter(gutterWidth: gutterWidth, into: &out)
+        appendCaretGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
         let first = excerpt.displayColumn(start.column)
         let last = end.line == start.line ? excerpt.displayColumn(end.column) : excerpt.width + 1
         excerpt.appendPadding(before: first, to: &out)
@@ -206,11 +206,11 @@ public struct TextReporter: Reporter, Sendable {
         out.append(UInt8(ascii: " "))
     }
 
-    /// The end of the source line, then `    | ` in front of its caret line.
-    private func appendCaretGutter<Out: ByteSink & ~Copyable>(gutterWidth: Int, into out: inout Out) {
+    /// The end of source line `line`, then `    | ` in front of its caret line.
+    private func appendCaretGutter<Out: ByteSink & ~Copyable>(line: Int, gutterWidth: Int, into out: inout Out) {
         out.appendStatic("\n ")
         open(.dim, into: &out)
-        out.appendSpaces(gutterWidth)
+        out.appendSpaces(max(gutterWidth, ByteAppending.digitCount(line)))
         out.appendStatic(" |")
         close(into: &out)
         out.append(UInt8(ascii: " "))
