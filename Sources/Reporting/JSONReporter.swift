@@ -75,8 +75,8 @@ public struct JSONReporter: Reporter {
                     let layout = DiagnosticLayout(pretty: pretty, indent: indent + 2)
                     text.reserveCapacity(range.count * 700)
                     var cursors = FindingCursors()
-                    // The report's file is lent to each finding in it (`FindingFile`), and a run of findings with
-                    // the same properties (an audit rule's) writes them once.
+                    // The report's file is lent to each finding in it (`FindingFile`), and the properties the findings
+                    // of a rule share (an audit rule's) are written once (`PropertiesCache`).
                     let ownFile = FindingFile(report.file)
                     var properties = PropertiesCache()
                     findings.withUnsafeBufferPointer { findings in
@@ -241,7 +241,7 @@ public struct JSONReporter: Reporter {
 /// The `properties` object last written for each rule in a chunk, with its text: an audit rule's findings share
 /// one dictionary, whose text is then copied rather than written again. The dictionary a finding has is compared
 /// with the one of its rule's entry only (dictionaries that share their storage compare equal at once); other
-/// rules' entries are not searched, which compared contents and hashed keys. A few rules are kept.
+/// rules' entries are not searched, which compared contents and hashed keys. Up to 64 rules are kept.
 struct PropertiesCache {
     private var ruleIDs: [String] = []
     private var properties: [[String: PropertyValue]] = []
