@@ -117,18 +117,13 @@ public struct JSONReporter: Reporter {
         cursors: inout FindingCursors, properties: inout PropertiesCache
     ) {
         let pretty = layout.pretty, indent = layout.indent
-        let secrets = !report.secrets.isEmpty
         out.append(UInt8(ascii: "{"))
         layout.writeMember(.rule, into: &out)
         JSONWriter.appendQuoted(diagnostic.pointee.ruleID, to: &out)
         layout.writeMember(.severity, into: &out)
         JSONWriter.appendQuoted(diagnostic.pointee.severity.rawValue, to: &out)
         layout.writeMember(.message, into: &out)
-        if secrets {
-            JSONWriter.appendQuoted(Redaction.scrub(diagnostic.pointee.message, in: report), to: &out)
-        } else {
-            JSONWriter.appendQuoted(diagnostic.pointee.message, to: &out)
-        }
+        JSONWriter.appendQuoted(Redaction.scrub(diagnostic.pointee.message, in: report), to: &out)
         let (start, end) = file.positions(of: diagnostic.pointee.location.span, from: &cursors.finding)
         layout.writeMember(.path, into: &out)
         file.path.withUnsafeBufferPointer { JSONWriter.appendQuoted($0, to: &out) }
@@ -144,7 +139,7 @@ public struct JSONReporter: Reporter {
         appendPointer(diagnostic.pointee.pointer, to: &out)
         if let fix = diagnostic.pointee.fix {
             layout.writeMember(.fix, into: &out)
-            JSONWriter.appendQuoted(secrets ? Redaction.scrub(fix, in: report) : fix, to: &out)
+            JSONWriter.appendQuoted(Redaction.scrub(fix, in: report), to: &out)
         }
         if !diagnostic.pointee.related.isEmpty {
             layout.writeMember(.related, into: &out)

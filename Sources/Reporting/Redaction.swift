@@ -6,10 +6,15 @@ public enum Redaction {
     /// The characters of a source line an excerpt shows at most (a longer line is cut to a window).
     public static let excerptWidth = 160
 
-    /// `text` with every secret of `report` replaced by the mask.
+    /// `text` with every secret of `report` replaced by the mask. Inlined: the writers scrub every message and fix
+    /// of tens of thousands of findings, and a report without secrets (the usual one) has nothing to do.
+    @inline(__always)
     public static func scrub(_ text: String, in report: Report) -> String {
-        guard !report.secrets.isEmpty else { return text }
-        return report.secrets.reduce(text) { $1.redact($0) }
+        report.secrets.isEmpty ? text : masked(text, report.secrets)
+    }
+
+    private static func masked(_ text: String, _ secrets: [SecretValue]) -> String {
+        secrets.reduce(text) { $1.redact($0) }
     }
 
     /// Source line `line` with its secrets masked, and a map from source columns to displayed columns so
@@ -69,6 +74,23 @@ public enum Redaction {
         }
         return MaskedLine(scalars: scalars, hidden: hidden, firstColumn: firstColumn,
                           cutBefore: lower > range.lowerBound, cutAfter: upper < range.upperBound)
+    }
+
+    /// Calls `body` with source line `line` of `file`, read in place from the file's bytes, when `excerpt` would show
+    /// it as it is: a whole line of printable ASCII (no tab) within `maxWidth`, in a report without secrets. False,
+    /// without calling `body`, otherwise. The text reporter writes most of an audit's excerpts this way: a
+    /// `MaskedLine` holds a slice of the file's bytes, and the chunks rendered on two cores counted references to
+    /// that one buffer for every finding.
+    static func withPlainLine(
+        _ line: Int, of file: SourceFile, in report: Report, maxWidth: Int = excerptWidth, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Bool {
+        guard report.secrets.isEmpty, let range = file.byteRange(ofLine: line), range.count <= maxWidth else { return false }
+        return file.bytes.withUnsafeBufferPointer { bytes in
+            let shown = UnsafeBufferPointer(rebasing: bytes[range])
+            guard MaskedLine.isPlain(shown) else { return false }
+            body(shown)
+            return true
+        }
     }
 
     /// The common case, without per-character work: a whole line of printable ASCII (no tab) that holds no
@@ -169,6 +191,10 @@ public struct MaskedLine: Sendable, Equatable {
         }
     }
 
+    /// Where source column `column` is displayed on a line shown as it is, `width` characters wide: the column
+    /// itself, clamped to the line and the position just past its end.
+    static func plainColumn(_ column: Int, width: Int) -> Int { min(max(column, 1), width + 1) }
+
     /// Whether source bytes can be shown as they are, one column per byte: printable ASCII, no tab.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var outside: UInt8 = 0
@@ -183,7 +209,7 @@ public struct MaskedLine: Sendable, Equatable {
 
     /// Where source column `column` (1-based) is displayed; columns outside the excerpt are clamped to it.
     public func displayColumn(_ column: Int) -> Int {
-        if let plainWidth { return min(max(column, 1), plainWidth + 1) }
+        if let plainWidth { return Self.plainColumn(column, width: plainWidth) }
         let index = column - firstColumn
         if index < 0 { return displayColumns[0] }
         if index >= displayColumns.count { return displayColumns[displayColumns.count - 1] }

@@ -97,7 +97,7 @@ public struct TextReporter: Reporter, Sendable {
             let file = FindingFile(report.file(of: related.location))
             let relatedPositions = file.positions(of: related.location.span, from: &cursors.related)
             header(path: file.path, start: relatedPositions.start, label: "note", style: .bold, into: &out)
-            appendOneLine(related.message, scrubbedFor: report, to: &out)
+            appendOneLine(Redaction.scrub(related.message, in: report), to: &out)
             out.append(UInt8(ascii: "\n"))
             excerpt(of: file.file, positions: relatedPositions, cursor: cursors.related, in: report, gutterWidth: gutterWidth, style: .cyan, into: &out)
         }
@@ -111,7 +111,7 @@ public struct TextReporter: Reporter, Sendable {
         let positions = file.positions(of: finding.pointee.location.span, from: &cursors.finding)
         let severityStyle = style(for: finding.pointee.severity)
         header(path: file.path, start: positions.start, label: finding.pointee.severity.rawValue, style: severityStyle, into: &out)
-        appendOneLine(finding.pointer(to: \.message)!, scrubbedFor: report, to: &out)
+        appendOneLine(Redaction.scrub(finding.pointee.message, in: report), to: &out)
         out.append(UInt8(ascii: " "))
         open(.dim, into: &out)
         out.append(UInt8(ascii: "["))
@@ -120,13 +120,13 @@ public struct TextReporter: Reporter, Sendable {
         close(into: &out)
         out.append(UInt8(ascii: "\n"))
         excerpt(of: file.file, positions: positions, cursor: cursors.finding, in: report, gutterWidth: gutterWidth, style: severityStyle, into: &out)
-        if finding.pointee.fix != nil {
+        if let fix = finding.pointee.fix {
             out.appendStatic("  ")
             open(.cyan, into: &out)
             out.appendStatic("fix:")
             close(into: &out)
             out.append(UInt8(ascii: " "))
-            appendOneLine(finding.pointer(to: \.fix)!, scrubbedFor: report, to: &out)
+            appendOneLine(Redaction.scrub(fix, in: report), to: &out)
             out.append(UInt8(ascii: "\n"))
         }
     }
@@ -158,27 +158,21 @@ public struct TextReporter: Reporter, Sendable {
         gutterWidth: Int, style caretStyle: Style, into out: inout Out
     ) {
         let (start, end) = positions
-        // The usual line (printable ASCII, no tab, short enough to show whole, in a report without secrets) is
-        // copied from the file's bytes as it is, and its columns are its characters.
-        if report.secrets.isEmpty, let range = file.byteRange(ofLine: start.line), range.count <= Redaction.excerptWidth {
-            let shown = file.bytes.withUnsafeBufferPointer { bytes -> Bool in
-                let line = UnsafeBufferPointer(rebasing: bytes[range])
-                guard MaskedLine.isPlain(line) else { return false }
-                let width = line.count
-                let first = min(max(start.column, 1), width + 1)
-                let last = end.line == start.line ? min(max(end.column, 1), width + 1) : width + 1
-                appendSourceGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
-                out.append(contentsOf: line)
-                appendCaretGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
-                out.appendSpaces(first - 1)
-                open(caretStyle, into: &out)
-                MaskedLine.appendCaret(cells: last - first, to: &out)
-                close(into: &out)
-                out.append(UInt8(ascii: "\n"))
-                return true
-            }
-            if shown { return }
+        // The usual line, shown as it is (`Redaction.withPlainLine`), is copied from the file's bytes: its columns
+        // are its characters.
+        let plain = Redaction.withPlainLine(start.line, of: file, in: report) { line in
+            let first = MaskedLine.plainColumn(start.column, width: line.count)
+            let last = end.line == start.line ? MaskedLine.plainColumn(end.column, width: line.count) : line.count + 1
+            appendSourceGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
+            out.append(contentsOf: line)
+            appendCaretGutter(line: start.line, gutterWidth: gutterWidth, into: &out)
+            out.appendSpaces(first - 1)
+            open(caretStyle, into: &out)
+            MaskedLine.appendCaret(cells: last - first, to: &out)
+            close(into: &out)
+            out.append(UInt8(ascii: "\n"))
         }
+        if plain { return }
         guard let excerpt = Redaction.excerpt(ofLine: start.line, of: file, in: report, anchor: start.offset, near: cursor) else {
             return
         }
@@ -225,26 +219,6 @@ public struct TextReporter: Reporter, Sendable {
     }
 
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-
-    /// A message or fix in place, with the report's secrets masked.
-    private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: UnsafePointer<String>, scrubbedFor report: Report, to out: inout Out) {
-        if report.secrets.isEmpty {
-            appendOneLine(text.pointee, to: &out)
-        } else {
-            appendOneLine(Redaction.scrub(text.pointee, in: report), to: &out)
-        }
-    }
-
-    /// `fix` in place, with the report's secrets masked (nothing when there is no fix).
-    private func appendOneLine<Out: ByteSink & ~Copyable>(_ fix: UnsafePointer<String?>, scrubbedFor report: Report, to out: inout Out) {
-        guard let text = fix.pointee else { return }
-        appendOneLine(report.secrets.isEmpty ? text : Redaction.scrub(text, in: report), to: &out)
-    }
-
-    /// `text` with the report's secrets masked.
-    private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: String, scrubbedFor report: Report, to out: inout Out) {
-        appendOneLine(report.secrets.isEmpty ? text : Redaction.scrub(text, in: report), to: &out)
-    }
 
     /// Messages are single lines (a line break would break `path:line:col` parsers) without control characters.
     private func appendOneLine<Out: ByteSink & ~Copyable>(_ text: String, to out: inout Out) {
