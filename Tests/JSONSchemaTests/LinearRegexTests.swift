@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import JSONSchema
+import TestPeers
 
 /// The linear-time automaton must give ICU's answer (after the ECMA translation) on every pattern it accepts.
 final class LinearRegexTests: XCTestCase {
@@ -22,6 +23,8 @@ final class LinearRegexTests: XCTestCase {
         "@comment", "$ref", "_x", "#x", "x@", "hashivault://k", "awskms:/k", "é", "😀", "\u{2028}", "\r", "\t", " ",
         "\u{FEFF}", "\u{A0}", "A", "a/*", "a.b", "ab*", "user@example", "https://x", "http:", "-5", "5-", "\u{8}", "\0",
         "a]b", "-", "z", "^x", "$", "Ā", "~", "a\u{0}b",
+        // ASCII, then a byte above it.
+        "12µs", "/a/é/*", "/é", "abé", "xé", "1.2.é", "resp3_é", "http://é", "a\u{0}é", "é5s",
     ]
 
     private func icuMatches(_ pattern: String, _ text: String) throws -> Bool {
@@ -44,6 +47,26 @@ final class LinearRegexTests: XCTestCase {
             }
         }
         XCTAssertEqual(compared, patterns.count * texts.count)
+    }
+
+    /// Random texts over the characters the patterns name (and a few others, ASCII and not): the one-word
+    /// program and the state lists agree.
+    func testTheTwoSimulationsAgreeOnGeneratedTexts() throws {
+        var generator = SplitMix64(seed: 0x5EED_A5C1)
+        var compared = 0
+        for pattern in patterns {
+            let linear = try XCTUnwrap(LinearRegex(pattern))
+            var alphabet = Set(pattern.unicodeScalars.map(Character.init)).sorted()
+            alphabet += ["a", "0", "/", "µ", "é", " ", "*", "\n"]
+            for _ in 0..<150 {
+                let length = generator.below(9)
+                let text = String((0..<length).map { _ in generator.pick(alphabet) })
+                let expected = linear.searchStateLists(text)
+                XCTAssertEqual(linear.search(text), expected, "pattern \(pattern) on \(text.debugDescription)")
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, patterns.count * 150)
     }
 
     func testProgramsTooLargeForOneWordAgreeToo() throws {
