@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // glibc's GNU extensions that Swift's Glibc module leaves out (mallopt, pthread_getattr_np).
+        .systemLibrary(name: "CGlibcExtensions"),
 
         // Source files, spans, the positioned tree, JSON and YAML readers.
         .target(name: "ConfigTree", dependencies: ["CYAML"]),
@@ -44,7 +46,7 @@ let package = Package(
 
         // Go's text/template with sprig v3's functions, byte for byte as Go renders, with a source map.
         .target(name: "GoTemplate", dependencies: [
-            "ConfigTree",
+            "ConfigTree", "CGlibcExtensions",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates"),
@@ -96,7 +98,7 @@ let package = Package(
         // Host names (`probe`, the templates' getHostByName) are still resolved through glibc's name-service
         // modules, which a static program loads at run time from the system it runs on.
         .executableTarget(
-            name: "krakenlint", dependencies: ["KrakenLintCLI"],
+            name: "krakenlint", dependencies: ["KrakenLintCLI", "CGlibcExtensions"],
             swiftSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [
                 .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),

@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+import CGlibcExtensions
 #elseif canImport(Musl)
 import Musl
+import CGlibcExtensions
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -44,11 +46,10 @@ struct StackGuard {
         low = top &- size
         #else
         var attributes = pthread_attr_t()
-        // pthread_getattr_np is a GNU extension the Glibc module does not import; look it up at run time.
-        typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
-        if let symbol = dlsym(nil, "pthread_getattr_np"),
-            unsafeBitCast(symbol, to: GetAttributes.self)(pthread_self(), &attributes) == 0
-        {
+        // pthread_getattr_np, a GNU extension the Glibc module leaves out, comes from CGlibcExtensions. It was
+        // looked up by name (dlsym) first, which finds nothing in the static release executable: there every
+        // stack was taken for 512 KiB, and templates nested 2,000 deep stopped at the limit.
+        if pthread_getattr_np(pthread_self(), &attributes) == 0 {
             var address: UnsafeMutableRawPointer?
             var size = 0
             if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
