@@ -10,6 +10,8 @@ pkg-config --exists yaml-0.1 2>/dev/null || need_apt+=(libyaml-dev pkg-config)
 [ -f /usr/share/unicode/UnicodeData.txt ] || need_apt+=(unicode-data)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+# strace: the release smoke (scripts/test-release.sh) counts the static executable's mprotect calls.
+command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 command -v go >/dev/null 2>&1 || need_apt+=(golang-go)
 [ -d /usr/share/gocode/src/github.com/Masterminds/sprig ] || need_apt+=(golang-github-masterminds-sprig-dev)
 if [ "${#need_apt[@]}" -gt 0 ]; then
