@@ -39,6 +39,7 @@ final class Evaluation {
         self.collecting = collecting
         self.collectsErrors = collecting
         self.tracksScope = tracksScope
+        depthCeiling = options.maxDepth
     }
 
     var instancePointer: JSONPointer { JSONPointer(tokens: instanceTokens) }
@@ -56,7 +57,11 @@ final class Evaluation {
     /// validator then reruns on a large-stack thread.
     @exclusivity(unchecked) var needsDeepStack = false
     /// Instance depth allowed before asking for a large stack (Int.max once on one).
-    @exclusivity(unchecked) var inlineDepthLimit = Int.max
+    @exclusivity(unchecked) var inlineDepthLimit = Int.max {
+        didSet { depthCeiling = min(inlineDepthLimit, options.maxDepth) }
+    }
+    /// The lower of `inlineDepthLimit` and the options' `maxDepth`: below it, neither limit is near.
+    @exclusivity(unchecked) private(set) var depthCeiling: Int
 
     /// Reports a limit that stopped validation; recorded even inside probes, since it decides the result.
     func reportLimit(_ schema: SchemaNode, _ keyword: String, _ message: String, instanceToken: String? = nil) {

@@ -66,7 +66,7 @@ extension Evaluation {
     /// straight to `applyValueTests` for it on the yes/no path.
     @inline(__always)
     private static func isValueTest(_ schema: SchemaNode) -> Bool {
-        schema.compileState.isFilled && schema.testsOnlyTheValue && schema.onlyReference == nil && schema.compileFailure == nil
+        schema.compileState.isFilled && schema.isValueTest
     }
 
     /// `descend` for the many children whose schema only tests their value (a string against a pattern, a
@@ -85,7 +85,7 @@ extension Evaluation {
     /// depend on the child, and a passing test changes none of it, so a loop over an array's items asks once.
     @inline(__always)
     func valueTestsInPlace(_ schema: SchemaNode) -> Unmanaged<SchemaNode>? {
-        guard !collecting, !limitExceeded, depth < inlineDepthLimit, depth < options.maxDepth, case .keywords = schema.kind, schema.compileState.isFilled else { return nil }
+        guard !collecting, !limitExceeded, depth < depthCeiling, case .keywords = schema.kind, schema.compileState.isFilled else { return nil }
         if Self.isValueTest(schema), options.maxInPlaceChain > 0 { return Unmanaged.passUnretained(schema) }
         if let target = schema.onlyReference, !tracksScope, options.maxInPlaceChain > 1, schema.compileFailure == nil,
            target._withUnsafeGuaranteedRef({ target in

@@ -50,7 +50,7 @@ final class SchemaCompiler: @unchecked Sendable {
                 while let node = unfilled.popLast() {
                     try fill(node, from: node.source!)
                     node.source = nil
-                    node.compileState.markFilled()
+                    node.publishFilled()
                 }
             }
             return root
@@ -86,7 +86,7 @@ final class SchemaCompiler: @unchecked Sendable {
         } catch {
             node.compileFailure = "\(error)"
         }
-        node.compileState.markFilled()
+        node.publishFilled()
     }
 
     /// The node for a location, created (and queued for filling) on first request. `raw` is the schema at

@@ -89,6 +89,9 @@ final class SchemaNode: @unchecked Sendable {
     /// The target when the only keyword here is a `$ref`, unretained (the keyword owns it): the yes/no
     /// path then goes straight to it. Set with the keywords, before the node is published as filled.
     var onlyReference: Unmanaged<SchemaNode>?
+    /// `testsOnlyTheValue` with no lone `$ref` and no compile failure: a node the yes/no path applies in
+    /// place (`Evaluation.valueTestsInPlace`). Worked out once, by `publishFilled`, from the three.
+    private(set) var isValueTest = false
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
@@ -110,6 +113,13 @@ final class SchemaNode: @unchecked Sendable {
     deinit {
         keywordReferences.deallocate()
         unplannedKeywordReferences.deallocate()
+    }
+
+    /// Publishes the filled node to every thread (the compiler calls it under its lock, once the keywords,
+    /// or the compile failure, are set).
+    func publishFilled() {
+        isValueTest = testsOnlyTheValue && onlyReference == nil && compileFailure == nil
+        compileState.markFilled()
     }
 
     /// Fills the keywords now if this node was left to be compiled on first use. Cheap once filled (one
