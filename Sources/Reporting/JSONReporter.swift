@@ -238,9 +238,14 @@ public struct JSONReporter: Reporter {
 /// with the one of its rule's entry only (dictionaries that share their storage compare equal at once); other
 /// rules' entries are not searched, which compared contents and hashed keys. Up to 64 rules are kept.
 struct PropertiesCache {
-    private var ruleIDs: [String] = []
-    private var properties: [[String: PropertyValue]] = []
-    private var texts: [[UInt8]] = []
+    /// A rule's last `properties` and their text.
+    private struct Entry {
+        let ruleID: String
+        var properties: [String: PropertyValue]
+        var text: [UInt8]
+    }
+
+    private var entries: [Entry] = []
     private static let capacity = 64
 
     /// Writes `properties` (an object, keys in order) of a finding of rule `ruleID` at nesting level `indent` + 1.
@@ -248,23 +253,19 @@ struct PropertiesCache {
         _ properties: UnsafePointer<[String: PropertyValue]>, of ruleID: UnsafePointer<String>, pretty: Bool, indent: Int,
         into out: inout Out
     ) {
-        var entry = ruleIDs.firstIndex(of: ruleID.pointee)
-        if let index = entry, self.properties[index] == properties.pointee {
-            texts[index].withUnsafeBufferPointer { out.append(contentsOf: $0) }
+        let index = entries.firstIndex { $0.ruleID == ruleID.pointee }
+        if let index, entries[index].properties == properties.pointee {
+            entries[index].text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             return
         }
         var text: [UInt8] = []
         Self.write(properties.pointee, pretty: pretty, indent: indent, into: &text)
         text.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-        if entry == nil, ruleIDs.count < Self.capacity {
-            ruleIDs.append(ruleID.pointee)
-            self.properties.append([:])
-            texts.append([])
-            entry = ruleIDs.count - 1
-        }
-        if let index = entry {
-            self.properties[index] = properties.pointee
-            texts[index] = text
+        if let index {
+            entries[index].properties = properties.pointee
+            entries[index].text = text
+        } else if entries.count < Self.capacity {
+            entries.append(Entry(ruleID: ruleID.pointee, properties: properties.pointee, text: text))
         }
     }
 
