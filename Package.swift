@@ -34,12 +34,14 @@ let package = Package(
         ),
         // glibc's GNU extensions that Swift's Glibc module leaves out (mallopt, pthread_getattr_np).
         .systemLibrary(name: "CGlibcExtensions"),
+        // A cache prefetch hint (__builtin_prefetch), which Swift cannot spell.
+        .systemLibrary(name: "CMemoryHints"),
 
         // Source files, spans, the positioned tree, JSON and YAML readers.
         .target(name: "ConfigTree", dependencies: ["CYAML"]),
 
         // General JSON Schema engine (draft-07, 2019-09, 2020-12) over the positioned tree.
-        .target(name: "JSONSchema", dependencies: ["ConfigTree"]),
+        .target(name: "JSONSchema", dependencies: ["ConfigTree", "CMemoryHints"]),
 
         // The finding every command reports (rule id, severity, message, locations, fix) and the per-input report.
         .target(name: "Findings", dependencies: ["ConfigTree"]),

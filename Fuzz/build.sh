@@ -47,7 +47,7 @@ build_target() {
   echo "fuzz: linking $target-fuzzer" >&2
   # ld.gold prints harmless "Cannot export local symbol" warnings for the sanitizer runtime: keep them in a log.
   # shellcheck disable=SC2086
-  swiftc $SANITIZE -O -parse-as-library -package-name krakenlint -module-name "FuzzTarget" -I "$ROOT/Sources/CYAML" -I "$ROOT/Sources/CGlibcExtensions" -I "$MODULES" $dependency_flags \
+  swiftc $SANITIZE -O -parse-as-library -package-name krakenlint -module-name "FuzzTarget" -I "$ROOT/Sources/CYAML" -I "$ROOT/Sources/CGlibcExtensions" -I "$ROOT/Sources/CMemoryHints" -I "$MODULES" $dependency_flags \
     "${support[@]}" "$source" "${objects[@]}" -lyaml -o "$binary" >"$OUT/$target-build.log" 2>&1 \
     || { grep -v "Cannot export local symbol" "$OUT/$target-build.log" >&2; return 1; }
   echo "$binary"

@@ -77,7 +77,7 @@ build_modules() {
     # under another package name, which would hide the instrumented one (and its package-level appenders).
     if [[ "$name" == GoTemplate ]]; then dependencies="$(package_dependency_flags)"; fi
     # shellcheck disable=SC2086
-    swiftc $SANITIZE $testing -O -wmo -parse-as-library -package-name krakenlint -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$ROOT/Sources/CGlibcExtensions" -I "$MODULES" $dependencies \
+    swiftc $SANITIZE $testing -O -wmo -parse-as-library -package-name krakenlint -module-name "$name" -I "$ROOT/Sources/CYAML" -I "$ROOT/Sources/CGlibcExtensions" -I "$ROOT/Sources/CMemoryHints" -I "$MODULES" $dependencies \
       -emit-module -emit-module-path "$MODULES/$name.swiftmodule" -c "${files[@]}" -o "$object" \
       >"$MODULES/$name.log" 2>&1 || { cat "$MODULES/$name.log" >&2; return 1; }
   done

@@ -34,11 +34,22 @@ final class Evaluation {
     /// Whether `scope` is maintained; only `$dynamicRef` and `$recursiveRef` read it.
     let tracksScope: Bool
 
-    init(options: ValidationOptions, collecting: Bool, tracksScope: Bool) {
+    /// Whether `lending` asks for the storage of a value's children ahead of the walk: only for an instance too
+    /// large to stay in the core's caches (`prefetchThreshold`), where it saves a tenth of the time; in a small
+    /// one the children's storage is in cache already, and the hint would only add instructions.
+    let prefetchesChildren: Bool
+
+    /// The size of source text (bytes) from which an instance's tree is taken not to fit the core's caches. The
+    /// tree takes about seven times its source (a member is 56 bytes); 64 KiB of source make about the 512 KiB
+    /// of this machine's level-2 cache.
+    static let prefetchThreshold = 64 << 10
+
+    init(options: ValidationOptions, collecting: Bool, tracksScope: Bool, instance: Node) {
         self.options = options
         self.collecting = collecting
         self.collectsErrors = collecting
         self.tracksScope = tracksScope
+        prefetchesChildren = instance.span.end - instance.span.start >= Self.prefetchThreshold
         depthCeiling = options.maxDepth
     }
 

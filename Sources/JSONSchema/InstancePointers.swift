@@ -1,4 +1,5 @@
 import ConfigTree
+import CMemoryHints
 
 /// Validation passes instance values by pointer into the tree (which outlives the run and is never
 /// mutated): passing a `Node` by value from an array would copy it, retaining its contents, at
@@ -26,6 +27,30 @@ extension UnsafeBufferPointer where Element == Member {
 }
 
 extension UnsafePointer where Pointee == Node {
+    /// Asks the processor to start loading the storage of the object or array at this address (its header,
+    /// which `lending` reads first, and its first members or elements), for a value about to be visited;
+    /// nothing for any other value. Reads the node but not the storage, and takes no reference: the array's
+    /// one word is its storage's address.
+    @inline(__always)
+    func prefetchStorage() {
+        // The addresses are taken before the hints are given: an array still in use across a call the compiler
+        // cannot see into would be retained for it, and the retain would wait for the very line being fetched.
+        let storage: UnsafeRawPointer
+        let lines: Int
+        switch pointee.value {
+        case .object(let members):
+            storage = unsafeBitCast(members, to: UnsafeRawPointer.self)
+            lines = 2
+        case .array(let elements):
+            storage = unsafeBitCast(elements, to: UnsafeRawPointer.self)
+            lines = 1
+        default:
+            return
+        }
+        krakenlint_prefetch(storage)
+        if lines > 1 { krakenlint_prefetch(storage + 64) }
+    }
+
     /// Calls `body` with the object's members lent in place (nil for any other value), valid only
     /// during `body`. Reading the array out of the node holds a reference to its storage for that
     /// time (a retain and a release, atomic): `Evaluation.lending` pays it once per value visited.
@@ -48,11 +73,16 @@ extension Evaluation {
     /// lent for its whole duration, so every schema applied to the value in place reads them without
     /// borrowing again. The lent buffer is recorded with the value it belongs to and restored when
     /// `body` returns, so it is never read after the closure that lends it has ended.
+    ///
+    /// In a large tree it first asks for the storage of every child object and array to be loaded: the walk
+    /// is depth first, so without the hint each child's storage is a cache miss met only when the walk reaches
+    /// it, one after another; with it, the misses of all siblings overlap.
     @inline(__always)
     func lending<Result>(_ value: UnsafePointer<Node>, _ body: () -> Result) -> Result {
         switch value.pointee.value {
         case .object(let members):
             return members.withUnsafeBufferPointer { buffer in
+                if prefetchesChildren { for index in buffer.indices { buffer.withValue(at: index) { $0.prefetchStorage() } } }
                 let saved = (lentObject, lentMembers)
                 lentObject = value
                 lentMembers = buffer
@@ -61,6 +91,7 @@ extension Evaluation {
             }
         case .array(let elements):
             return elements.withUnsafeBufferPointer { buffer in
+                if prefetchesChildren { for index in buffer.indices { buffer.address(of: index).prefetchStorage() } }
                 let saved = (lentArray, lentElements)
                 lentArray = value
                 lentElements = buffer

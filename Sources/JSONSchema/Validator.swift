@@ -89,7 +89,7 @@ public final class Validator: @unchecked Sendable {
         let options = options
         let tracksScope = tracksScope
         return DeepStack.run { inlineDepthLimit in
-            let evaluation = Evaluation(options: options, collecting: false, tracksScope: tracksScope)
+            let evaluation = Evaluation(options: options, collecting: false, tracksScope: tracksScope, instance: instance)
             evaluation.inlineDepthLimit = inlineDepthLimit
             let valid = withUnsafePointer(to: instance) { value in evaluation.lending(value) { evaluation.validate(root, value, nil) } } && !evaluation.limitExceeded
             return (valid, evaluation.needsDeepStack)
@@ -102,7 +102,7 @@ public final class Validator: @unchecked Sendable {
         let options = options
         let tracksScope = tracksScope
         let (valid, errors) = DeepStack.run { inlineDepthLimit in
-            let evaluation = Evaluation(options: options, collecting: true, tracksScope: tracksScope)
+            let evaluation = Evaluation(options: options, collecting: true, tracksScope: tracksScope, instance: instance)
             evaluation.inlineDepthLimit = inlineDepthLimit
             let valid = withUnsafePointer(to: instance) { value in evaluation.lending(value) { evaluation.validate(root, value, nil) } }
             return ((valid, evaluation.errors), evaluation.needsDeepStack)
