@@ -49,6 +49,7 @@ extension Evaluation {
     /// yes/no path: they read no member through the lent buffers and apply no subschema.
     @inline(__always)
     private func applyValueTests(_ schema: SchemaNode, _ instance: UnsafePointer<Node>) -> Bool {
+        if let types = schema.onlyTypes { return TypeCheck.matches(instance, types) }
         let keywords = schema.keywordReferences
         for index in keywords.indices where !keywords[index]._withUnsafeGuaranteedRef({ box in
             switch box.shortcut {

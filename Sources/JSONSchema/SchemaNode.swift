@@ -92,6 +92,10 @@ final class SchemaNode: @unchecked Sendable {
     /// `testsOnlyTheValue` with no lone `$ref` and no compile failure: a node the yes/no path applies in
     /// place (`Evaluation.valueTestsInPlace`). Worked out once, by `publishFilled`, from the three.
     private(set) var isValueTest = false
+    /// For a value test whose one keyword is `type` (most leaves of a schema: `{"type": "string"}`), the types
+    /// it allows, read from the node itself: the test then touches neither the keyword list nor its box.
+    /// Nil for any other node. Worked out by `publishFilled`.
+    private(set) var onlyTypes: TypeSet?
     /// Property names `properties` declares, for "did you mean" suggestions.
     var declaredProperties: [String] = []
     /// `properties`, `patternProperties` and `additionalProperties` as one pass, for the yes/no path.
@@ -119,6 +123,7 @@ final class SchemaNode: @unchecked Sendable {
     /// or the compile failure, are set).
     func publishFilled() {
         isValueTest = testsOnlyTheValue && onlyReference == nil && compileFailure == nil
+        onlyTypes = isValueTest && keywordBoxes.count == 1 && keywordBoxes[0].shortcut == .type ? keywordBoxes[0].types : nil
         compileState.markFilled()
     }
 
