@@ -275,7 +275,7 @@ struct JSONParser {
     /// Adds the member whose key is pending in `container`.
     @inline(__always)
     mutating func appendMember(_ value: consuming Node, to container: inout OpenContainer) {
-        memberScratch.append(Member(key: container.pendingKey, keySpan: container.pendingKeySpan, value: value))
+        memberScratch.append(Member(key: container.pendingKey, byteHash: container.pendingKeyHash, keySpan: container.pendingKeySpan, value: value))
         RepeatedKeys.recordLast(hash: container.pendingKeyHash, base: container.base, hashes: &keyHashScratch, index: &container.hashIndex)
     }
 

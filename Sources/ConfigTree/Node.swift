@@ -23,14 +23,36 @@ public struct Node: Sendable {
 
 /// One `key: value` pair of an object, with the key's own span.
 public struct Member: Sendable {
-    public var key: String
+    public var key: String {
+        didSet { keyHash = Self.hash(of: key) }
+    }
     public var keySpan: Span
     public var value: Node
+    /// A hash of the key's UTF-8 bytes (`Member.hash(of:)`), kept up to date with `key`: the schema engine
+    /// looks every member's name up in its property tables, and the readers have hashed the name already.
+    /// Declared last, it takes the padding after `value`, so a member stays 56 bytes.
+    public private(set) var keyHash: UInt32
 
     public init(key: String, keySpan: Span, value: Node) {
+        self.init(key: key, keyHash: Self.hash(of: key), keySpan: keySpan, value: value)
+    }
+
+    /// A member whose key's hash the caller worked out already: `ByteHash` of the key's UTF-8 bytes.
+    init(key: String, byteHash: UInt64, keySpan: Span, value: Node) {
+        self.init(key: key, keyHash: UInt32(truncatingIfNeeded: byteHash), keySpan: keySpan, value: value)
+    }
+
+    private init(key: String, keyHash: UInt32, keySpan: Span, value: Node) {
         self.key = key
         self.keySpan = keySpan
         self.value = value
+        self.keyHash = keyHash
+    }
+
+    /// The hash `keyHash` holds for `key`: the low 32 bits of `ByteHash` of its UTF-8 bytes. Like `ByteHash`, not
+    /// stable across versions or platforms; never stored or sent anywhere.
+    public static func hash(of key: String) -> UInt32 {
+        UInt32(truncatingIfNeeded: RepeatedKeys.hash(key))
     }
 }
 

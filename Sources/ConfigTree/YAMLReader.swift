@@ -335,7 +335,7 @@ struct YAMLTreeBuilder {
             let merged = try mergeSources(of: node)
             current.merges.append((memberScratch.count - current.base, merged))
         } else {
-            memberScratch.append(Member(key: key, keySpan: current.pendingKeySpan, value: node))
+            memberScratch.append(Member(key: key, byteHash: current.pendingKeyHash, keySpan: current.pendingKeySpan, value: node))
             RepeatedKeys.recordLast(hash: current.pendingKeyHash, base: current.base, hashes: &keyHashScratch, index: &current.hashIndex)
         }
         current.pendingKey = nil

@@ -1,16 +1,16 @@
 import ConfigTree
 
 /// A read-only map from property name (compared by code points) to its schema, built once at
-/// compile time. Open addressing over a word-at-a-time hash of the UTF-8 bytes; the names are kept
-/// as one contiguous byte buffer so a lookup compares bytes without touching any `String`.
+/// compile time. Open addressing over the hash every member carries (`Member.keyHash`); the names are
+/// kept as one contiguous byte buffer so a lookup compares bytes without touching any `String`.
 /// This matters at one lookup per instance member.
 final class PropertyTable: @unchecked Sendable {
     /// Entry index per slot, -1 when empty (`mask + 1` slots).
     private let slots: UnsafeMutablePointer<Int32>
-    /// Per entry: its full hash, then the start of its name in `nameBytes` (entry `i` ends where `i + 1` starts).
+    /// Per entry: its hash, then the start of its name in `nameBytes` (entry `i` ends where `i + 1` starts).
     /// The lookup tables live in memory the table owns, read without an array's bounds checks and buffer loads:
     /// a lookup runs once per member of every object validated.
-    private let entryHashes: UnsafeMutablePointer<Int>
+    private let entryHashes: UnsafeMutablePointer<UInt32>
     private let nameStarts: UnsafeMutablePointer<Int>
     private let nameBytes: UnsafeMutablePointer<UInt8>
     /// The one allocation that holds the four tables above.
@@ -27,14 +27,14 @@ final class PropertyTable: @unchecked Sendable {
         while capacity < entries.count * 2 { capacity *= 2 }
         let mask = capacity - 1
         var slots = [Int32](repeating: -1, count: capacity)
-        var hashes: [Int] = []
+        var hashes: [UInt32] = []
         var starts: [Int] = [0]
         var bytes: [UInt8] = []
         var values: [SchemaNode] = []
         var names: [String] = []
         for (key, value) in entries {
-            let hash = PropertyTable.hash(key)
-            var slot = hash & mask
+            let hash = Member.hash(of: key)
+            var slot = Int(hash) & mask
             var existing: Int?
             while slots[slot] >= 0 {
                 let entry = Int(slots[slot])
@@ -55,16 +55,16 @@ final class PropertyTable: @unchecked Sendable {
             values.append(value)
             names.append(key)
         }
-        // One block for the four tables: hashes and name offsets (8-byte words), then slots, then the name bytes.
-        let hashesSize = hashes.count * MemoryLayout<Int>.stride
+        // One block for the four tables: name offsets (8-byte words), then hashes and slots (4 bytes), then the name bytes.
         let startsSize = starts.count * MemoryLayout<Int>.stride
+        let hashesSize = hashes.count * MemoryLayout<UInt32>.stride
         let slotsSize = slots.count * MemoryLayout<Int32>.stride
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: hashesSize + startsSize + slotsSize + bytes.count, alignment: MemoryLayout<Int>.alignment)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: startsSize + hashesSize + slotsSize + bytes.count, alignment: MemoryLayout<Int>.alignment)
         self.memory = memory
-        self.entryHashes = PropertyTable.place(hashes, at: memory)
-        self.nameStarts = PropertyTable.place(starts, at: memory + hashesSize)
-        self.slots = PropertyTable.place(slots, at: memory + hashesSize + startsSize)
-        self.nameBytes = PropertyTable.place(bytes, at: memory + hashesSize + startsSize + slotsSize)
+        self.nameStarts = PropertyTable.place(starts, at: memory)
+        self.entryHashes = PropertyTable.place(hashes, at: memory + startsSize)
+        self.slots = PropertyTable.place(slots, at: memory + startsSize + hashesSize)
+        self.nameBytes = PropertyTable.place(bytes, at: memory + startsSize + hashesSize + slotsSize)
         self.values = values
         self.valueReferences = values.map { Unmanaged.passUnretained($0) }
         self.names = names
@@ -84,7 +84,7 @@ final class PropertyTable: @unchecked Sendable {
 
     var count: Int { names.count }
 
-    /// A hash of `key`'s UTF-8 bytes (equal code points give equal hashes).
+    /// A hash of `key`'s UTF-8 bytes (equal code points give equal hashes), for tables of strings elsewhere.
     @inline(__always)
     static func hash(_ key: String) -> Int {
         if let fast = key.utf8.withContiguousStorageIfAvailable({ hash(bytes: UnsafeRawBufferPointer($0)) }) { return fast }
@@ -118,20 +118,20 @@ final class PropertyTable: @unchecked Sendable {
 
     @inline(__always)
     private func index(of key: String) -> Int? {
-        if let fast = key.utf8.withContiguousStorageIfAvailable({ index(ofBytes: UnsafeRawBufferPointer($0)) }) { return fast }
-        return Array(key.utf8).withUnsafeBytes { index(ofBytes: $0) }
+        index(hash: Member.hash(of: key)) { sameName($0, key) }
     }
 
-    /// Inlined into its callers (one lookup per member of every object validated): the call's register
-    /// saves cost as much as the probe.
+    /// The entry whose hash is `hash` and for which `isName` holds (it compares the name sought with the entry's),
+    /// or nil. Inlined into its callers (one lookup per member of every object validated): the call's register
+    /// saves cost as much as the probe. The name is compared only when an entry's hash matches, which is most
+    /// often the entry sought.
     @inline(__always)
-    private func index(ofBytes key: UnsafeRawBufferPointer) -> Int? {
-        let hash = PropertyTable.hash(bytes: key)
-        var slot = hash & mask
+    private func index(hash: UInt32, _ isName: (Int) -> Bool) -> Int? {
+        var slot = Int(hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if entryHashes[entry] == hash && sameName(entry, key) { return entry }
+            if entryHashes[entry] == hash && isName(entry) { return entry }
             slot = (slot + 1) & mask
         }
     }
@@ -143,6 +143,12 @@ final class PropertyTable: @unchecked Sendable {
         guard length == key.count else { return false }
         guard length > 0, let keyBytes = key.baseAddress else { return true }
         return PropertyTable.sameBytes(UnsafeRawPointer(nameBytes + start), keyBytes, count: length)
+    }
+
+    @inline(__always)
+    private func sameName(_ entry: Int, _ key: String) -> Bool {
+        if let same = key.utf8.withContiguousStorageIfAvailable({ sameName(entry, UnsafeRawBufferPointer($0)) }) { return same }
+        return Array(key.utf8).withUnsafeBytes { sameName(entry, $0) }
     }
 
     /// Calls `body` with the schema for `key`, borrowed; nil when the table has no such name.
@@ -161,8 +167,10 @@ final class PropertyTable: @unchecked Sendable {
     /// the member as a `String` retained and released it, once per member of every object validated.
     @inline(__always)
     func withEntry<Result>(forKeyOf member: UnsafePointer<Member>, _ body: (Int, SchemaNode) -> Result) -> Result? {
-        let found = member.pointee.key.utf8.withContiguousStorageIfAvailable { index(ofBytes: UnsafeRawBufferPointer($0)) }
-        guard let entry = found ?? index(of: member.pointee.key) else { return nil }
+        let found = index(hash: member.pointee.keyHash) { entry in
+            member.pointee.key.utf8.withContiguousStorageIfAvailable { sameName(entry, UnsafeRawBufferPointer($0)) } ?? sameName(entry, member.pointee.key)
+        }
+        guard let entry = found else { return nil }
         return valueReferences[entry]._withUnsafeGuaranteedRef { body(entry, $0) }
     }
 
