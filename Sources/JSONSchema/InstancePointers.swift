@@ -73,8 +73,8 @@ extension UnsafePointer where Pointee == Node {
 extension Evaluation {
     /// Runs `body` (the application of schemas to `value`) with the members or elements of `value`
     /// lent for its whole duration, so every schema applied to the value in place reads them without
-    /// borrowing again. The lent buffer is recorded with the value it belongs to and restored when
-    /// `body` returns, so it is never read after the closure that lends it has ended.
+    /// reading the node again. The lent buffer is recorded with the value it belongs to and the previous one
+    /// restored when `body` returns, so it is never read after the call that lends it has ended.
     ///
     /// In a large tree it first asks for the storage of every child object and array to be loaded: the walk
     /// is depth first, so without the hint each child's storage is a cache miss met only when the walk reaches
