@@ -338,8 +338,8 @@ final class CorpusAgreementTests: XCTestCase {
         XCTAssertGreaterThan(roots.count, 40)
         var failing = 0
         for (name, root) in roots {
-            let upFront = eager.validate(root).map { "\($0.instancePointer) \($0.keyword) \($0.absoluteKeywordLocation) \($0.message) \($0.suggestions) \($0.allowedNames)" }
-            let onFirstUse = KrakenDSchema.validate(root).map { "\($0.instancePointer) \($0.keyword) \($0.absoluteKeywordLocation) \($0.message) \($0.suggestions) \($0.allowedNames)" }
+            let upFront = eager.validate(root).map { "\($0.instancePointer) \($0.keyword) \(String(describing: $0.absoluteKeywordLocation)) \($0.message) \($0.suggestions) \($0.allowedNames)" }
+            let onFirstUse = KrakenDSchema.validate(root).map { "\($0.instancePointer) \($0.keyword) \(String(describing: $0.absoluteKeywordLocation)) \($0.message) \($0.suggestions) \($0.allowedNames)" }
             XCTAssertEqual(onFirstUse, upFront, name)
             XCTAssertEqual(try KrakenDSchema.bundled.get().isValid(root), eager.isValid(root), name)
             if !upFront.isEmpty { failing += 1 }

@@ -30,6 +30,7 @@ public enum TestPeers {
     }
 
     /// `relativePath` inside the shared facts folder, or ``missing(_:)`` naming what needs it when it is absent.
+    @discardableResult
     public static func requireShared(_ relativePath: String, for purpose: String) throws -> URL {
         let url = relativePath.isEmpty ? sharedDirectory : sharedDirectory.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: url.path) else {
